@@ -1,0 +1,57 @@
+package dev.perfgate.codec;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfgate.model.Baseline;
+import dev.perfgate.model.InputException;
+
+import java.io.Reader;
+import java.time.Instant;
+
+/**
+ * The JSON form of a {@link Baseline}: {@code "schema": "perfgate.baseline/1"}, the version number,
+ * creation time, provenance, then the run (same shape as a run document, without its own schema key).
+ */
+public final class BaselineJson {
+
+    public static final String SCHEMA = "perfgate.baseline/1";
+    static final String KIND = "baseline";
+    static final int VERSION = 1;
+
+    private BaselineJson() {
+    }
+
+    public static String write(Baseline baseline) {
+        ObjectNode root = Json.object();
+        root.put("schema", SCHEMA);
+        root.put("version", baseline.version());
+        root.put("created", baseline.created().toString());
+        ObjectNode provenance = root.putObject("provenance");
+        Json.put(provenance, "gitSha", baseline.provenance().gitSha());
+        Json.put(provenance, "gitRef", baseline.provenance().gitRef());
+        Json.put(provenance, "runUrl", baseline.provenance().runUrl());
+        Json.put(provenance, "note", baseline.provenance().note());
+        RunJson.writeBody(root.putObject("run"), baseline.run());
+        return Json.write(root);
+    }
+
+    /**
+     * Reads a baseline document.
+     *
+     * @throws InputException when it is not a valid perfgate baseline
+     */
+    public static Baseline read(String source, Reader reader) {
+        Node root = Node.parse(Json.FACTORY, source, reader);
+        Json.requireSchema(root, KIND, VERSION);
+        Node version = root.get("version");
+        long v = version.wholeNumber();
+        if (v < 1 || v > Integer.MAX_VALUE) {
+            throw version.fail("must be a whole number >= 1 but was " + v);
+        }
+        Instant created = RunJson.instant(root, "created").orElseThrow(() -> root.fail("missing key 'created'"));
+        Node p = root.optional("provenance");
+        Baseline.Provenance provenance = p == null ? Baseline.Provenance.none()
+                : new Baseline.Provenance(Json.optionalText(p, "gitSha"), Json.optionalText(p, "gitRef"),
+                Json.optionalText(p, "runUrl"), Json.optionalText(p, "note"));
+        return new Baseline((int) v, created, provenance, RunJson.readBody(root.get("run")));
+    }
+}

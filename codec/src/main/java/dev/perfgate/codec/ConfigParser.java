@@ -1,0 +1,258 @@
+package dev.perfgate.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.perfgate.model.InputException;
+import dev.perfgate.model.Metric;
+import dev.perfgate.model.Unit;
+import dev.perfgate.model.config.Conditions;
+import dev.perfgate.model.config.EndpointRules;
+import dev.perfgate.model.config.MappingRule;
+import dev.perfgate.model.config.MetricRule;
+import dev.perfgate.model.config.PerfgateConfig;
+import dev.perfgate.model.config.RuleSet;
+import dev.perfgate.model.config.ServiceRules;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads {@code perfgate.yml} (or the same structure as JSON) into a {@link PerfgateConfig}. Every
+ * mistake — an unknown key, a metric perfgate does not know, an amount without a valid unit — is an
+ * {@link InputException} naming the file, line and key. Amounts: {@code relative: 10%} (or {@code 10});
+ * latency {@code delta}/{@code limit} in {@code ms} or {@code s} (a bare number is ms); error rate in
+ * {@code pp} or {@code %} (a bare number is percent / percentage points); throughput in {@code req/s}.
+ */
+public final class ConfigParser {
+
+    private static final JsonFactory YAML = YAMLFactory.builder().build();
+    private static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping");
+    private static final List<String> DEFAULT_KEYS = List.of("minRequests", "alpha", "metrics");
+    private static final List<String> SERVICE_KEYS = List.of("minRequests", "ignore", "metrics", "endpoints");
+    private static final List<String> ENDPOINT_KEYS = List.of("minRequests", "ignore", "metrics");
+    private static final List<String> METRIC_KEYS = List.of("warning", "critical");
+    private static final List<String> CONDITION_KEYS = List.of("relative", "delta", "limit", "minRequests");
+    private static final List<String> MAPPING_KEYS = List.of("match", "service");
+    private static final List<String> MATCH_KEYS = List.of("name", "url", "method");
+    private static final Pattern AMOUNT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z%/]*)\\s*");
+
+    private ConfigParser() {
+    }
+
+    /** A configuration with no rules of its own: the comparator's built-in defaults apply. */
+    public static PerfgateConfig empty() {
+        return new PerfgateConfig(RuleSet.empty(), List.of(), List.of(), PerfgateConfig.DEFAULT_ALPHA,
+                Optional.empty());
+    }
+
+    /**
+     * Parses a configuration.
+     *
+     * @param source the file name, used in errors and in each rule's source
+     * @throws InputException when the configuration is invalid
+     */
+    public static PerfgateConfig parse(String source, Reader reader) {
+        JsonFactory factory = source.toLowerCase(Locale.ROOT).endsWith(".json") ? Json.FACTORY : YAML;
+        Node root = Node.parse(factory, source, reader);
+        if (root.isNull()) {
+            return new PerfgateConfig(RuleSet.empty(), List.of(), List.of(), PerfgateConfig.DEFAULT_ALPHA,
+                    Optional.of(source));
+        }
+        root.requireKeys(TOP_KEYS);
+        Node defaults = root.optional("defaults");
+        RuleSet defaultRules = defaults == null ? RuleSet.empty() : ruleSet(defaults.requireKeys(DEFAULT_KEYS));
+        double alpha = PerfgateConfig.DEFAULT_ALPHA;
+        if (defaults != null && defaults.has("alpha")) {
+            Node a = defaults.get("alpha");
+            alpha = a.number();
+            if (!(alpha > 0 && alpha < 1)) {
+                throw a.fail("alpha must be between 0 and 1 (exclusive) but was " + a.scalarText());
+            }
+        }
+        List<ServiceRules> services = new ArrayList<>();
+        Node servicesNode = root.optional("services");
+        if (servicesNode != null) {
+            for (Map.Entry<String, Node> s : servicesNode.fields()) {
+                services.add(service(s.getKey(), s.getValue()));
+            }
+        }
+        List<MappingRule> mapping = new ArrayList<>();
+        Node mappingNode = root.optional("mapping");
+        if (mappingNode != null) {
+            for (Node m : mappingNode.elements()) {
+                mapping.add(mappingRule(m));
+            }
+        }
+        return new PerfgateConfig(defaultRules, services, mapping, alpha, Optional.of(source));
+    }
+
+    private static ServiceRules service(String name, Node node) {
+        if (node.isNull()) {
+            return new ServiceRules(name, RuleSet.empty(), List.of());
+        }
+        node.requireKeys(SERVICE_KEYS);
+        List<EndpointRules> endpoints = new ArrayList<>();
+        Node endpointsNode = node.optional("endpoints");
+        if (endpointsNode != null) {
+            for (Map.Entry<String, Node> e : endpointsNode.fields()) {
+                String pattern = e.getKey();
+                checkPattern(e.getValue(), pattern);
+                Node rules = e.getValue();
+                endpoints.add(new EndpointRules(pattern, rules.isNull() ? RuleSet.empty()
+                        : ruleSet(rules.requireKeys(ENDPOINT_KEYS))));
+            }
+        }
+        return new ServiceRules(name, ruleSet(node), endpoints);
+    }
+
+    private static void checkPattern(Node where, String pattern) {
+        if (pattern.startsWith("re:")) {
+            try {
+                Pattern.compile(pattern.substring(3));
+            } catch (PatternSyntaxException e) {
+                throw where.fail("invalid regular expression: " + e.getDescription());
+            }
+        }
+    }
+
+    private static RuleSet ruleSet(Node node) {
+        OptionalLong minRequests = node.has("minRequests")
+                ? OptionalLong.of(node.get("minRequests").nonNegativeWholeNumber()) : OptionalLong.empty();
+        boolean ignore = node.has("ignore") && node.get("ignore").bool();
+        Map<Metric, MetricRule> metrics = new EnumMap<>(Metric.class);
+        Node metricsNode = node.optional("metrics");
+        if (metricsNode != null) {
+            for (Map.Entry<String, Node> m : metricsNode.fields()) {
+                Node ruleNode = m.getValue();
+                Metric metric = Metric.fromKey(m.getKey()).orElseThrow(() -> ruleNode.fail(
+                        "unknown metric '" + m.getKey() + "' (known: " + knownMetrics() + ")"));
+                metrics.put(metric, metricRule(metric, ruleNode));
+            }
+        }
+        return new RuleSet(minRequests, ignore, metrics);
+    }
+
+    private static MetricRule metricRule(Metric metric, Node node) {
+        node.requireKeys(METRIC_KEYS);
+        Optional<Conditions> warning = Optional.ofNullable(node.optional("warning")).map(n -> conditions(metric, n));
+        Optional<Conditions> critical = Optional.ofNullable(node.optional("critical")).map(n -> conditions(metric, n));
+        return new MetricRule(warning, critical, node.location() + " " + node.path());
+    }
+
+    private static Conditions conditions(Metric metric, Node node) {
+        node.requireKeys(CONDITION_KEYS);
+        OptionalDouble relative = node.has("relative") ? OptionalDouble.of(relative(node.get("relative")))
+                : OptionalDouble.empty();
+        OptionalDouble delta = node.has("delta") ? OptionalDouble.of(amount(metric, node.get("delta"), true))
+                : OptionalDouble.empty();
+        OptionalDouble limit = node.has("limit") ? OptionalDouble.of(amount(metric, node.get("limit"), false))
+                : OptionalDouble.empty();
+        OptionalLong minRequests = node.has("minRequests")
+                ? OptionalLong.of(node.get("minRequests").nonNegativeWholeNumber()) : OptionalLong.empty();
+        if (relative.isEmpty() && delta.isEmpty() && limit.isEmpty()) {
+            throw node.fail("needs at least one of relative, delta or limit");
+        }
+        return new Conditions(relative, delta, limit, minRequests);
+    }
+
+    private static double relative(Node node) {
+        Matcher m = match(node, "a percentage such as 10%");
+        if (!m.group(2).isEmpty() && !m.group(2).equals("%")) {
+            throw node.fail("relative must be a percentage such as 10%, not '" + node.scalarText() + "'");
+        }
+        return nonNegative(node, Double.parseDouble(m.group(1)));
+    }
+
+    /** An amount in the metric's unit: ms for latency, percent/pp for error rate, req/s for throughput. */
+    private static double amount(Metric metric, Node node, boolean isDelta) {
+        Unit unit = metric.unit();
+        String example = switch (unit) {
+            case MILLISECONDS -> "20ms or 1.5s";
+            case PERCENT -> isDelta ? "0.5pp" : "1%";
+            case REQUESTS_PER_SECOND -> "50req/s";
+        };
+        Matcher m = match(node, "an amount such as " + example);
+        double value = nonNegative(node, Double.parseDouble(m.group(1)));
+        String suffix = m.group(2).toLowerCase(Locale.ROOT);
+        double factor = switch (unit) {
+            case MILLISECONDS -> switch (suffix) {
+                case "", "ms" -> 1;
+                case "s" -> 1000;
+                case "us", "µs" -> 0.001;
+                default -> -1;
+            };
+            case PERCENT -> switch (suffix) {
+                case "", "pp", "%" -> 1;
+                default -> -1;
+            };
+            case REQUESTS_PER_SECOND -> switch (suffix) {
+                case "", "req/s", "rps", "/s" -> 1;
+                default -> -1;
+            };
+        };
+        if (factor < 0) {
+            throw node.fail("'" + node.scalarText() + "' is not an amount for " + metric.key()
+                    + " (use e.g. " + example + ")");
+        }
+        return value * factor;
+    }
+
+    private static Matcher match(Node node, String expected) {
+        String text = node.scalarText();
+        Matcher m = AMOUNT.matcher(text);
+        if (!m.matches()) {
+            throw node.fail("expected " + expected + " but found '" + text + "'");
+        }
+        return m;
+    }
+
+    private static double nonNegative(Node node, double value) {
+        if (value < 0 || !Double.isFinite(value)) {
+            throw node.fail("amounts are positive, measured in the metric's bad direction; found "
+                    + node.scalarText());
+        }
+        return value;
+    }
+
+    private static MappingRule mappingRule(Node node) {
+        node.requireKeys(MAPPING_KEYS);
+        Node match = node.get("match").requireKeys(MATCH_KEYS);
+        if (match.has("name") && match.has("url")) {
+            throw match.fail("use either name or url, not both (they both match the request name)");
+        }
+        Optional<Pattern> name = Optional.ofNullable(match.optional("name"))
+                .or(() -> Optional.ofNullable(match.optional("url"))).map(ConfigParser::regex);
+        Optional<Pattern> method = Optional.ofNullable(match.optional("method")).map(ConfigParser::regex);
+        if (name.isEmpty() && method.isEmpty()) {
+            throw match.fail("needs name (or url) and/or method");
+        }
+        String service = node.get("service").text();
+        if (service.isBlank()) {
+            throw node.get("service").fail("is blank");
+        }
+        return new MappingRule(method, name, service);
+    }
+
+    private static Pattern regex(Node node) {
+        try {
+            return Pattern.compile(node.text());
+        } catch (PatternSyntaxException e) {
+            throw node.fail("invalid regular expression: " + e.getDescription());
+        }
+    }
+
+    private static String knownMetrics() {
+        return String.join(", ", Arrays.stream(Metric.values()).map(Metric::key).toList());
+    }
+}

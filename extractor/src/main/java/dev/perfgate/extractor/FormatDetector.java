@@ -1,0 +1,51 @@
+package dev.perfgate.extractor;
+
+import dev.perfgate.extractor.locust.LocustExtractor;
+import dev.perfgate.model.InputException;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Picks the format of a file from its content: the strongest {@link MatchStrength} wins. */
+public final class FormatDetector {
+
+    private final List<ResultFormat> formats;
+
+    public FormatDetector(List<ResultFormat> formats) {
+        this.formats = List.copyOf(formats);
+    }
+
+    /** Every format perfgate reads. */
+    public static FormatDetector standard() {
+        return new FormatDetector(List.of(new LocustExtractor()));
+    }
+
+    /** The format of a file, or empty when none matches at all. */
+    public Optional<ResultFormat> detect(Head head) {
+        return formats.stream()
+                .map(f -> new Candidate(f, f.detect(head)))
+                .filter(c -> c.strength != MatchStrength.NO_MATCH)
+                .max(Comparator.comparing(Candidate::strength))
+                .map(Candidate::format);
+    }
+
+    /** The format of a file, or an {@link InputException} that says what was expected. */
+    public ResultFormat require(Path path, String displayPath) {
+        Head head = InputFiles.head(path, displayPath);
+        if (head.text().isBlank()) {
+            throw new InputException(displayPath, "is empty");
+        }
+        return detect(head).orElseThrow(() -> new InputException(displayPath,
+                "not a load-test result perfgate recognises (it reads: " + names() + ")"));
+    }
+
+    /** The names of the formats, for messages. */
+    public String names() {
+        return String.join(", ", formats.stream().map(ResultFormat::displayName).toList());
+    }
+
+    private record Candidate(ResultFormat format, MatchStrength strength) {
+    }
+}

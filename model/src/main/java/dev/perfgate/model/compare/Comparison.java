@@ -1,0 +1,58 @@
+package dev.perfgate.model.compare;
+
+import dev.perfgate.model.RunMetadata;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of comparing a run with a baseline: every finding with its numbers, the endpoints present on
+ * one side only, and the verdict.
+ *
+ * @param current metadata of the run compared
+ * @param baseline the baseline it was compared against
+ * @param configSource the configuration file used, or empty for the built-in defaults
+ * @param findings one per (service, endpoint or total, metric) compared
+ * @param endpointChanges endpoints new in or missing from the current run
+ * @param verdict PASS, WARN or FAIL from the worst regression
+ */
+public record Comparison(RunMetadata current, BaselineRef baseline, Optional<String> configSource,
+                         List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict) {
+
+    public Comparison {
+        Objects.requireNonNull(current, "current == null");
+        Objects.requireNonNull(baseline, "baseline == null");
+        Objects.requireNonNull(configSource, "configSource == null");
+        findings = List.copyOf(Objects.requireNonNull(findings, "findings == null"));
+        endpointChanges = List.copyOf(Objects.requireNonNull(endpointChanges, "endpointChanges == null"));
+        Objects.requireNonNull(verdict, "verdict == null");
+        if (verdict != Verdict.of(worstSeverity(findings))) {
+            throw new IllegalArgumentException("verdict " + verdict + " does not follow from the findings");
+        }
+    }
+
+    /** The most serious severity among the findings. */
+    public Severity worstSeverity() {
+        return worstSeverity(findings);
+    }
+
+    /** Regressions, most serious first, then by relative change. */
+    public List<Finding> regressions() {
+        return findings.stream()
+                .filter(f -> f.outcome() == Outcome.REGRESSION)
+                .sorted(Comparator.comparing(Finding::severity).reversed()
+                        .thenComparing(f -> -f.relativePercent().orElse(Double.MAX_VALUE)))
+                .toList();
+    }
+
+    /** The services in the order they first appear among the findings. */
+    public List<String> services() {
+        return findings.stream().map(Finding::service).distinct().toList();
+    }
+
+    private static Severity worstSeverity(List<Finding> findings) {
+        return findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.NONE);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.perfgate.model.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The contents of {@code perfgate.yml}: threshold rules for the comparison and mapping rules for
+ * extraction.
+ *
+ * @param defaults rules that apply to every service unless overridden
+ * @param services per-service rules, each name at most once
+ * @param mapping rules assigning endpoints to services at extract time, in order
+ * @param alpha the significance level for warnings (default 0.05)
+ * @param source the file the configuration came from, or empty for the built-in defaults
+ */
+public record PerfgateConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping,
+                             double alpha, Optional<String> source) {
+
+    public static final double DEFAULT_ALPHA = 0.05;
+
+    public PerfgateConfig {
+        Objects.requireNonNull(defaults, "defaults == null");
+        services = List.copyOf(Objects.requireNonNull(services, "services == null"));
+        mapping = List.copyOf(Objects.requireNonNull(mapping, "mapping == null"));
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
+        }
+        Objects.requireNonNull(source, "source == null");
+        long distinct = services.stream().map(ServiceRules::name).distinct().count();
+        if (distinct != services.size()) {
+            throw new IllegalArgumentException("a service is configured twice");
+        }
+    }
+
+    public Optional<ServiceRules> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}
