@@ -80,7 +80,7 @@ public final class RunJson {
         }
     }
 
-    private static ObjectNode metadata(RunMetadata m) {
+    static ObjectNode metadata(RunMetadata m) {
         ObjectNode node = Json.object();
         node.put("tool", m.tool().id());
         Json.put(node, "toolVersion", m.toolVersion());
