@@ -64,7 +64,7 @@ public final class ConfigParser {
      */
     public static PerfgateConfig parse(String source, Reader reader) {
         JsonFactory factory = source.toLowerCase(Locale.ROOT).endsWith(".json") ? Json.FACTORY : YAML;
-        Node root = Node.parse(factory, source, reader);
+        Node root = Node.parse(factory, source, reader, true);
         if (root.isNull()) {
             return new PerfgateConfig(RuleSet.empty(), List.of(), List.of(), PerfgateConfig.DEFAULT_ALPHA,
                     Optional.of(source));

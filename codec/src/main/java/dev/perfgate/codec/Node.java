@@ -39,9 +39,17 @@ final class Node {
 
     /** Parses a whole document, recording the line of every value. */
     static Node parse(JsonFactory factory, String source, Reader reader) {
+        return parse(factory, source, reader, false);
+    }
+
+    /** Parses a whole document; with {@code emptyIsNull}, a document without content is a null value. */
+    static Node parse(JsonFactory factory, String source, Reader reader, boolean emptyIsNull) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = factory.createParser(reader)) {
             JsonToken first = parser.nextToken();
+            if (first == null && emptyIsNull) {
+                return new Node(new Document(source, lines), JsonNodeFactory.instance.nullNode(), "$");
+            }
             if (first == null) {
                 throw new InputException(source, "is empty");
             }
