@@ -1,0 +1,72 @@
+package dev.perfgate.comparator;
+
+import dev.perfgate.model.EndpointId;
+import dev.perfgate.model.Metric;
+import dev.perfgate.model.compare.Finding;
+import dev.perfgate.model.compare.Outcome;
+import dev.perfgate.model.compare.Severity;
+import dev.perfgate.model.compare.Significance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges one metric comparison: severity from the critical block, else the warning block; then the
+ * outcome; and the reasons behind both, in the order missing values, request gates, zero baseline,
+ * warning checks, critical checks, improvement check.
+ */
+final class FindingJudge {
+
+    private FindingJudge() {
+    }
+
+    static Finding judge(MetricComparison c, Significance significance) {
+        Metric metric = c.metric();
+        EffectiveRule rule = c.rule();
+        Measurement m = Measurement.of(metric, c.baseline(), c.current());
+        List<String> reasons = new ArrayList<>();
+        m.missingValues(metric).ifPresent(reasons::add);
+        reasons.addAll(RequestGate.lines(rule, m));
+        m.relativeUndefined().ifPresent(why -> reasons.add(why + ": relative change undefined"));
+        BlockCheck.Result warning = check(rule.warning(), metric, m, reasons);
+        BlockCheck.Result critical = check(rule.critical(), metric, m, reasons);
+        Severity severity = critical.holds() ? Severity.CRITICAL
+                : warning.holds() ? Severity.WARNING : Severity.NONE;
+        Outcome outcome = outcome(severity, rule, metric, m, reasons);
+        return new Finding(c.service(), c.endpoint().map(EndpointId::key), metric, m.baseline(), m.current(),
+                m.change(), m.relativePercent(), m.baselineRequests(), m.currentRequests(), outcome, severity,
+                rule.applied(), reasons, significance);
+    }
+
+    private static BlockCheck.Result check(Optional<EffectiveBlock> block, Metric metric, Measurement m,
+                                           List<String> reasons) {
+        boolean comparable = block.map(b -> m.bothValues() && RequestGate.passes(m, b.minRequests())).orElse(false);
+        BlockCheck.Result result = BlockCheck.check(block, metric, m, comparable);
+        reasons.addAll(result.reasons());
+        return result;
+    }
+
+    private static Outcome outcome(Severity severity, EffectiveRule rule, Metric metric, Measurement m,
+                                   List<String> reasons) {
+        if (severity != Severity.NONE) {
+            return Outcome.REGRESSION;
+        }
+        if (!m.bothValues() || !RequestGate.passes(m, rule.referenceMinRequests())) {
+            return Outcome.NOT_COMPARABLE;
+        }
+        double change = m.changeValue();
+        if (change > 0) {
+            return Outcome.WORSE_WITHIN_THRESHOLD;
+        }
+        if (change < 0 && rule.reference().isPresent()) {
+            EffectiveBlock reference = rule.reference().get();
+            AmountCheck.Result better = AmountCheck.better(reference.conditions(), metric, m);
+            reasons.add("improvement by " + reference.severity().id() + " amounts: " + better.text());
+            if (better.holds()) {
+                return Outcome.IMPROVEMENT;
+            }
+        }
+        return Outcome.UNCHANGED;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.perfgate.comparator;
+
+import dev.perfgate.model.EndpointId;
+import dev.perfgate.model.EndpointStats;
+import dev.perfgate.model.Metric;
+
+import java.util.Optional;
+
+/**
+ * One metric of one endpoint (or service total) to compare, with the rule it is judged by.
+ *
+ * @param service the service
+ * @param endpoint the endpoint, or empty for the service's total
+ * @param metric the metric
+ * @param rule the effective rule
+ * @param baseline the endpoint's stats in the baseline run
+ * @param current the endpoint's stats in the current run
+ */
+record MetricComparison(String service, Optional<EndpointId> endpoint, Metric metric, EffectiveRule rule,
+                        EndpointStats baseline, EndpointStats current) {
+}

@@ -1,0 +1,116 @@
+package dev.perfgate.comparator;
+
+import dev.perfgate.model.Metric;
+import dev.perfgate.model.Run;
+import dev.perfgate.model.compare.BaselineRef;
+import dev.perfgate.model.compare.Comparison;
+import dev.perfgate.model.compare.EndpointChange;
+import dev.perfgate.model.compare.Finding;
+import dev.perfgate.model.compare.Severity;
+import dev.perfgate.model.compare.Significance;
+import dev.perfgate.model.compare.Verdict;
+import dev.perfgate.model.config.PerfgateConfig;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Compares a run with its baseline, metric by metric, under the threshold rules of a configuration.
+ *
+ * <p><b>Pairing.</b> Services are matched by name, endpoints by {@link dev.perfgate.model.EndpointId#key()}.
+ * An endpoint on one side only is reported as an {@link EndpointChange} ({@code NEW} or {@code MISSING}) and
+ * never fails; so is every endpoint of a service on one side only. Each service's total is compared like an
+ * endpoint; the run-level {@link Run#total()} is not compared.
+ *
+ * <p><b>Rules.</b> Per service, endpoint and metric the rule is resolved through the levels
+ * {@link BuiltInDefaults}, the configuration's {@code defaults}, the service, and the first endpoint pattern
+ * in written order that matches (a glob against the whole key {@code "GET /x"} or the bare name {@code /x};
+ * {@code re:} a regex found in either). A warning or critical block set at a lower level replaces the
+ * inherited block of that severity only. {@code ignore} on a service or a matching endpoint pattern leaves
+ * those endpoints (and, for a service, its total) out of findings and endpoint changes alike. Every metric
+ * whose resolved rule has a block is compared.
+ *
+ * <p><b>Severity.</b> A block holds when its {@code limit} is breached by the current value (alone enough,
+ * whatever the baseline and request counts), or when both values exist, both runs made at least
+ * {@code minRequests} requests, the change is worse, and every set relative (% of the baseline) and delta
+ * (the metric's unit; percentage points for the error rate) amount is exceeded. A zero baseline has no
+ * relative change; there a relative condition counts as met by any worsening and delta decides. The
+ * severity is critical if the critical block holds, else warning if the warning block holds.
+ *
+ * <p><b>Outcome.</b> A regression has a severity; otherwise a finding with a value missing on either side
+ * (never filled in from another statistic) or too few requests is not comparable; a worse value is worse
+ * within threshold; a better value is an improvement when it would meet the warning block's amounts (else
+ * the critical block's) in the bad direction, else unchanged. Improvements never fail.
+ *
+ * <p>Findings come in report order: services in the current run's order, then baseline-only services;
+ * within a service the total first, then endpoints by key; metrics in {@link Metric} order. The verdict
+ * follows from the worst severity. Pure: no I/O, no logging, deterministic.
+ */
+public final class RegressionDetector {
+
+    private final SignificanceAssessor significance;
+
+    RegressionDetector(SignificanceAssessor significance) {
+        this.significance = Objects.requireNonNull(significance, "significance == null");
+    }
+
+    /**
+     * Compares {@code current} with {@code baselineRun}.
+     *
+     * @param current the run under test
+     * @param baselineRef how the baseline is referred to in the result
+     * @param baselineRun the baseline's run
+     * @param config the rules; the built-in defaults lie under them
+     * @return every finding, the endpoint changes and the verdict
+     * @throws IllegalArgumentException when an endpoint pattern of the configuration is not a valid regex
+     */
+    public static Comparison compare(Run current, BaselineRef baselineRef, Run baselineRun, PerfgateConfig config) {
+        return new RegressionDetector(new ThresholdsOnly()).detect(current, baselineRef, baselineRun, config);
+    }
+
+    Comparison detect(Run current, BaselineRef baselineRef, Run baselineRun, PerfgateConfig config) {
+        Objects.requireNonNull(current, "current == null");
+        Objects.requireNonNull(baselineRef, "baselineRef == null");
+        Objects.requireNonNull(baselineRun, "baselineRun == null");
+        Objects.requireNonNull(config, "config == null");
+        RuleResolver rules = new RuleResolver(config);
+        List<MetricComparison> comparisons = new ArrayList<>();
+        List<EndpointChange> changes = new ArrayList<>();
+        for (Matched matched : RunPairing.pair(current, baselineRun)) {
+            ResolvedRules resolved = rules.resolve(matched.service(), matched.endpoint());
+            if (resolved.ignored()) {
+                continue;
+            }
+            if (matched.bothSides()) {
+                addComparisons(matched, resolved, comparisons);
+            } else {
+                changes.add(matched.change());
+            }
+        }
+        List<Finding> findings = judge(comparisons);
+        Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.NONE);
+        return new Comparison(current.metadata(), baselineRef, config.source(), findings, changes, Verdict.of(worst));
+    }
+
+    private static void addComparisons(Matched matched, ResolvedRules resolved, List<MetricComparison> out) {
+        for (Metric metric : Metric.values()) {
+            resolved.rule(metric).ifPresent(rule -> out.add(new MetricComparison(matched.service(),
+                    matched.endpoint(), metric, rule, matched.baseline().orElseThrow(), matched.current().orElseThrow())));
+        }
+    }
+
+    private List<Finding> judge(List<MetricComparison> comparisons) {
+        List<Significance> significances = significance.assess(comparisons);
+        if (significances.size() != comparisons.size()) {
+            throw new IllegalStateException("significance assessor returned " + significances.size()
+                    + " results for " + comparisons.size() + " comparisons");
+        }
+        List<Finding> findings = new ArrayList<>(comparisons.size());
+        for (int i = 0; i < comparisons.size(); i++) {
+            findings.add(FindingJudge.judge(comparisons.get(i), significances.get(i)));
+        }
+        return findings;
+    }
+}

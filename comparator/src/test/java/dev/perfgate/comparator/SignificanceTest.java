@@ -1,0 +1,72 @@
+package dev.perfgate.comparator;
+
+import dev.perfgate.model.Metric;
+import dev.perfgate.model.compare.Comparison;
+import dev.perfgate.model.compare.Finding;
+import dev.perfgate.model.compare.Significance;
+import dev.perfgate.model.config.RuleSet;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import static dev.perfgate.comparator.Fixtures.compareEndpoint;
+import static dev.perfgate.comparator.Fixtures.config;
+import static dev.perfgate.comparator.Fixtures.endpoint;
+import static dev.perfgate.comparator.Fixtures.finding;
+import static dev.perfgate.comparator.Fixtures.ref;
+import static dev.perfgate.comparator.Fixtures.run;
+import static dev.perfgate.comparator.Fixtures.service;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Until statistical tests exist, every finding says why none ran; the seam takes an assessor. */
+class SignificanceTest {
+
+    @Test
+    void aggregatesOnlyAreNotTestable() {
+        Finding f = finding(compareEndpoint(endpoint("GET /x").p95(200), endpoint("GET /x").histogram().p95(100)),
+                Metric.P95);
+
+        assertThat(f.significance()).isEqualTo(Significance.notTestable(
+                "aggregates only: significance not testable, thresholds alone decide"));
+    }
+
+    @Test
+    void withHistogramsOnBothSidesTheTestsAreNotYetApplied() {
+        Finding f = finding(compareEndpoint(endpoint("GET /x").histogram().p95(200),
+                endpoint("GET /x").histogram().p95(100)), Metric.P95);
+
+        assertThat(f.significance().status()).isEqualTo(Significance.Status.NOT_TESTABLE);
+        assertThat(f.significance().note()).isEqualTo("statistical tests not yet applied");
+    }
+
+    @Test
+    void anAssessorSeesEveryComparisonAtOnceAndItsAnswersLandInTheFindings() {
+        Significance significant = new Significance(Significance.Status.SIGNIFICANT, OptionalDouble.of(0.001),
+                "test", "");
+        List<Integer> seen = new ArrayList<>();
+        SignificanceAssessor assessor = comparisons -> {
+            seen.add(comparisons.size());
+            return comparisons.stream().map(c -> significant).toList();
+        };
+        var current = run(service("api").endpoint(endpoint("GET /x").p95(200)));
+        var baseline = run(service("api").endpoint(endpoint("GET /x").p95(100)));
+
+        Comparison c = new RegressionDetector(assessor).detect(current, ref(baseline), baseline, config(RuleSet.empty()));
+
+        assertThat(seen).containsExactly(c.findings().size());
+        assertThat(c.findings()).allMatch(f -> f.significance().equals(significant));
+    }
+
+    @Test
+    void anAssessorMustAnswerEveryComparison() {
+        var current = run(service("api").endpoint(endpoint("GET /x").p95(200)));
+        var baseline = run(service("api").endpoint(endpoint("GET /x").p95(100)));
+        RegressionDetector detector = new RegressionDetector(comparisons -> List.of());
+
+        assertThatThrownBy(() -> detector.detect(current, ref(baseline), baseline, config(RuleSet.empty())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
