@@ -1,0 +1,65 @@
+package dev.perfgate.reporter;
+
+/**
+ * Turns untrusted text into inert GitHub-flavoured Markdown that renders as the same characters.
+ *
+ * <ul>
+ *   <li>no raw HTML or entities: {@code & < >} become {@code &amp; &lt; &gt;};</li>
+ *   <li>no broken table: {@code |} becomes {@code \|}, line breaks and tabs become spaces;</li>
+ *   <li>no markup: {@code \ ` * _ [ ] ( ) ! ~ $ #} are backslash-escaped ({@code $} because GitHub renders
+ *       math), and so are a leading {@code - + =} and the dot of a leading {@code 1. };</li>
+ *   <li>no mention or issue link: a zero-width joiner (U+200D) follows every {@code @} and {@code #};</li>
+ *   <li>no control characters; at most {@value UntrustedText#MAX_CODE_POINTS} code points.</li>
+ * </ul>
+ *
+ * <p>The result is meant for inline positions (table cells, headings, list items, paragraphs), never for
+ * the inside of a code span, where backslash escapes do not apply.
+ */
+final class MarkdownEscaper {
+    /** Breaks {@code @name} mentions and {@code #123} references without a visible change. */
+    static final char ZERO_WIDTH_JOINER = '\u200D';
+
+    private static final String BACKSLASHED = "\\`*_[]()!~$#|";
+    private static final String BACKSLASHED_AT_START = "-+=";
+
+    private MarkdownEscaper() {
+    }
+
+    static String escape(String untrusted) {
+        String text = UntrustedText.tidy(untrusted);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '@' -> out.append('@').append(ZERO_WIDTH_JOINER);
+                default -> {
+                    if (BACKSLASHED.indexOf(c) >= 0 || (i == 0 && BACKSLASHED_AT_START.indexOf(c) >= 0)
+                            || isOrderedListDot(text, i)) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                    if (c == '#') {
+                        out.append(ZERO_WIDTH_JOINER);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** The dot of a leading {@code 12. } that would start an ordered list at the beginning of a line. */
+    private static boolean isOrderedListDot(String text, int i) {
+        if (text.charAt(i) != '.' || i == 0 || i > 9 || (i + 1 < text.length() && text.charAt(i + 1) != ' ')) {
+            return false;
+        }
+        for (int j = 0; j < i; j++) {
+            if (text.charAt(j) < '0' || text.charAt(j) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

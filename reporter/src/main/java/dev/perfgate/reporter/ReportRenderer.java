@@ -1,0 +1,21 @@
+package dev.perfgate.reporter;
+
+import dev.perfgate.model.compare.Comparison;
+
+/**
+ * Renders a {@link Comparison} in one {@link ReportFormat}. Obtain one from {@link Reports#renderer}.
+ * Implementations are immutable and safe to share between threads.
+ */
+public interface ReportRenderer {
+
+    /** The format this renderer writes. */
+    ReportFormat format();
+
+    /**
+     * The complete report, ending with a line break. The output does not depend on the default locale or
+     * time zone: numbers are formatted with {@link java.util.Locale#ROOT} and times in UTC.
+     *
+     * @throws IllegalStateException if a template fails, which is a bug in perfgate, not in the input
+     */
+    String render(Comparison comparison);
+}

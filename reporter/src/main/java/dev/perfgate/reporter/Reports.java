@@ -1,0 +1,30 @@
+package dev.perfgate.reporter;
+
+import dev.perfgate.model.compare.Comparison;
+
+import java.util.Objects;
+
+/**
+ * The entry point of the reporter: a {@link ReportRenderer} for each {@link ReportFormat}.
+ *
+ * <pre>{@code
+ * String markdown = Reports.render(ReportFormat.MARKDOWN, comparison);
+ * }</pre>
+ *
+ * <p>Rendering is pure: it reads the comparison, returns text, and neither prints nor logs.
+ */
+public final class Reports {
+    private Reports() {
+    }
+
+    /** The renderer of a format. */
+    public static ReportRenderer renderer(ReportFormat format) {
+        Objects.requireNonNull(format, "format == null");
+        return new TemplateRenderer(format);
+    }
+
+    /** Renders a comparison in a format; shorthand for {@code renderer(format).render(comparison)}. */
+    public static String render(ReportFormat format, Comparison comparison) {
+        return renderer(format).render(comparison);
+    }
+}

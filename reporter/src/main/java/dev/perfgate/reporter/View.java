@@ -1,0 +1,106 @@
+package dev.perfgate.reporter;
+
+import java.util.List;
+
+/**
+ * The view model the templates read: everything already formatted. A {@code String} component holds
+ * untrusted text (tidied, still to be escaped by the output format); a {@link Trusted} component holds
+ * perfgate's own text. The records are public only because FreeMarker reads their accessors reflectively;
+ * the enclosing class keeps them out of the module's API.
+ */
+final class View {
+    private View() {
+    }
+
+    /**
+     * The whole report.
+     *
+     * @param verdict {@code PASS}, {@code WARN} or {@code FAIL}
+     * @param summary {@code 2 critical, 1 warning regressions} or {@code no regressions}
+     * @param regressions every regression, most serious first
+     * @param improvements every improvement, in finding order
+     * @param columns widths for the text format's aligned columns of regressions and improvements
+     * @param changeColumns widths for the text format's aligned columns of new and missing endpoints
+     */
+    public record Report(Trusted verdict, Trusted summary, Context context, List<Row> regressions,
+                         List<Service> services, List<Row> improvements, List<EndpointChange> newEndpoints,
+                         List<EndpointChange> missingEndpoints, Columns columns, Columns changeColumns) {
+    }
+
+    /**
+     * What was compared with what.
+     *
+     * @param moreSources {@code 3 more} when sources were left out of {@code sources}, else empty
+     * @param notes sentences a reader needs to weigh the numbers (rounding, untestable significance)
+     */
+    public record Context(Trusted tool, String toolVersion, String stage, List<String> sources,
+                          Trusted moreSources, String baselineLocation, Trusted baselineVersion,
+                          Trusted baselineCreated, String gitSha, String gitRef, String configSource,
+                          List<Trusted> notes) {
+    }
+
+    /**
+     * One finding.
+     *
+     * @param threshold the block that fired for a regression, else the warning block
+     * @param critical the critical block
+     * @param warning the warning block
+     * @param outcome the outcome in words; {@code label} is the same with an emoji
+     * @param why the finding's reasons, joined
+     */
+    public record Row(String service, String endpoint, Trusted metric, Trusted baseline, Trusted current,
+                      Trusted change, Trusted threshold, Trusted critical, Trusted warning, Trusted outcome,
+                      Trusted label, String why) {
+    }
+
+    /**
+     * The findings of one service, by what needs attention.
+     *
+     * @param attention regressions, changes for the worse within threshold and findings that could not be
+     *                  compared, in finding order
+     * @param improvementCount {@code 2 improvements}
+     * @param unchangedCount {@code 6 unchanged checks}
+     * @param columns widths for the text format's table of this service
+     */
+    public record Service(String name, List<Row> attention, List<Row> improvements, List<Row> unchanged,
+                          Trusted improvementCount, Trusted unchangedCount, Columns columns) {
+    }
+
+    /**
+     * An endpoint on one side only.
+     *
+     * @param requests its requests on the side where it exists: {@code 1,200}
+     * @param requestCount the same with its noun: {@code 1,200 requests}, {@code 1 request}
+     */
+    public record EndpointChange(String service, String endpoint, Trusted requests, Trusted requestCount) {
+    }
+
+    /** Column widths in characters, at least as wide as the text template's headers. */
+    public record Columns(int service, int endpoint, int metric, int baseline, int current, int change,
+                          int outcome) {
+
+        static Columns of(List<Row> rows) {
+            return new Columns(
+                    width("Service", rows.stream().map(Row::service).toList()),
+                    width("Endpoint", rows.stream().map(Row::endpoint).toList()),
+                    width("Metric", rows.stream().map(r -> r.metric().text()).toList()),
+                    width("Baseline", rows.stream().map(r -> r.baseline().text()).toList()),
+                    width("Current", rows.stream().map(r -> r.current().text()).toList()),
+                    width("Change", rows.stream().map(r -> r.change().text()).toList()),
+                    width("Outcome", rows.stream().map(r -> r.outcome().text()).toList()));
+        }
+
+        /** Widths for lists of endpoint changes: only the service and endpoint columns count. */
+        static Columns ofChanges(List<EndpointChange> changes) {
+            return new Columns(
+                    width("Service", changes.stream().map(EndpointChange::service).toList()),
+                    width("Endpoint", changes.stream().map(EndpointChange::endpoint).toList()),
+                    0, 0, 0, 0, 0);
+        }
+
+        // FreeMarker's ?right_pad counts UTF-16 chars, so do we.
+        private static int width(String header, List<String> cells) {
+            return Math.max(header.length(), cells.stream().mapToInt(String::length).max().orElse(0));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.perfgate.reporter;
+
+import dev.perfgate.model.compare.Comparison;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportFormatTest {
+
+    @Test
+    void idsAndAliases() {
+        assertThat(ReportFormat.TEXT.id()).isEqualTo("text");
+        assertThat(ReportFormat.MARKDOWN.id()).isEqualTo("md");
+        assertThat(ReportFormat.fromId("text")).contains(ReportFormat.TEXT);
+        assertThat(ReportFormat.fromId("md")).contains(ReportFormat.MARKDOWN);
+        assertThat(ReportFormat.fromId(" Markdown ")).contains(ReportFormat.MARKDOWN);
+        assertThat(ReportFormat.fromId("html")).isEmpty();
+        assertThat(ReportFormat.fromId("")).isEmpty();
+    }
+
+    @Test
+    void anEmptyComparisonPasses() {
+        Comparison empty = Fixtures.comparison(List.of(), List.of());
+        assertThat(Reports.render(ReportFormat.MARKDOWN, empty))
+                .startsWith("## perfgate: PASS — no regressions\n")
+                .doesNotContain("###", "Significance");
+        assertThat(Reports.render(ReportFormat.TEXT, empty)).startsWith("perfgate: PASS — no regressions\n");
+    }
+
+    @Test
+    void everyFormatHasARenderer() {
+        for (ReportFormat format : ReportFormat.values()) {
+            ReportRenderer renderer = Reports.renderer(format);
+            assertThat(renderer.format()).isEqualTo(format);
+            assertThat(renderer.render(Fixtures.passing())).isNotBlank().endsWith("\n");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+<#-- only for TemplatesTest: a template Templates does not bind to an output format -->
+${x}
