@@ -1,5 +1,6 @@
 package dev.perfgate.comparator;
 
+import dev.perfgate.model.Direction;
 import dev.perfgate.model.Metric;
 import dev.perfgate.model.config.Conditions;
 
@@ -36,6 +37,8 @@ final class AmountCheck {
         double amount = better ? -change : change;
         boolean holds = amount > 0;
         List<String> parts = new ArrayList<>(2);
+        // amounts are in the bad direction; for throughput that is a drop, and the words say so
+        String drop = metric.direction() == Direction.HIGHER_IS_BETTER ? " drop" : "";
         if (conditions.relativePercent().isPresent()) {
             double threshold = conditions.relativePercent().getAsDouble();
             boolean passed;
@@ -43,7 +46,7 @@ final class AmountCheck {
             if (m.relativePercent().isPresent()) {
                 double relative = m.relativePercent().getAsDouble();
                 passed = (better ? -relative : relative) > threshold;
-                text = "relative " + Numbers.signed(relative) + "% " + bound(better, Numbers.configured(threshold), "%");
+                text = "relative" + drop + " " + Numbers.signed(relative) + "% " + bound(better, Numbers.configured(threshold), "%");
             } else {
                 passed = amount > 0;
                 text = "relative undefined (" + m.relativeUndefined().orElseThrow() + ")";
@@ -55,7 +58,7 @@ final class AmountCheck {
             double threshold = conditions.delta().getAsDouble();
             String unit = metric.unit().deltaSymbol();
             boolean passed = amount > threshold;
-            parts.add("delta " + Numbers.withUnit(Numbers.signed(change), unit) + " "
+            parts.add("delta" + drop + " " + Numbers.withUnit(Numbers.signed(change), unit) + " "
                     + bound(better, Numbers.configured(threshold), unit) + " " + Numbers.mark(passed));
             holds &= passed;
         }

@@ -64,8 +64,8 @@ class ReasonsTest {
                 Metric.THROUGHPUT);
 
         assertThat(f.reasons()).containsExactly(
-                "warning: relative +14.5% > 10% ✓",
-                "critical: relative +14.5% > 30% ✗");
+                "warning: relative drop +14.5% > 10% ✓",
+                "critical: relative drop +14.5% > 30% ✗");
     }
 
     @Test
