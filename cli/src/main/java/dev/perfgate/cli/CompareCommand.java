@@ -1,0 +1,139 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.baselines.BaselineFiles;
+import dev.perfgate.codec.ComparisonJson;
+import dev.perfgate.comparator.RegressionDetector;
+import dev.perfgate.model.Baseline;
+import dev.perfgate.model.InputException;
+import dev.perfgate.model.Run;
+import dev.perfgate.model.compare.BaselineRef;
+import dev.perfgate.model.compare.Comparison;
+import dev.perfgate.model.compare.Severity;
+import dev.perfgate.model.config.PerfgateConfig;
+import dev.perfgate.reporter.ReportFormat;
+import dev.perfgate.reporter.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/** {@code perfgate compare}: a run against a baseline, a report on stdout, the verdict as exit code. */
+@Command(name = "compare", sortOptions = false, versionProvider = VersionProvider.class,
+        description = {"Compares a run with a baseline and reports regressions.",
+                "CURRENT is raw tool output (a file or a directory) or a run JSON written by 'perfgate extract'.",
+                "Exits 1 when a regression reaches --fail-on, 0 otherwise."})
+final class CompareCommand implements Callable<Integer> {
+
+    private final Main.Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--baseline", required = true, paramLabel = "FILE", description = "The baseline JSON file.")
+    String baseline;
+
+    @Parameters(paramLabel = "CURRENT", arity = "1..*", description = "The run to check.")
+    List<String> current;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Thresholds (default: ./perfgate.yml when present, else built-in defaults).")
+    String config;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "What to print on stdout: text, md or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical",
+            description = "Exit 1 from this severity up: warning, critical or never (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--if-no-baseline", paramLabel = "ACTION", defaultValue = "fail",
+            description = "When the baseline file does not exist: fail (exit 3) or pass (exit 0 with a note). Default: ${DEFAULT-VALUE}.")
+    String ifNoBaseline;
+
+    CompareCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        Severity threshold = failOnSeverity();
+        OutputFormat output = OutputFormat.parse(format);
+        boolean passWithoutBaseline = switch (ifNoBaseline.toLowerCase(Locale.ROOT)) {
+            case "pass" -> true;
+            case "fail" -> false;
+            default -> throw new UsageException("--if-no-baseline must be pass or fail, not '" + ifNoBaseline + "'");
+        };
+        PerfgateConfig perfgateConfig = ConfigLoader.load(environment, config);
+        Path baselinePath = environment.resolve(baseline);
+        if (!Files.exists(baselinePath)) {
+            if (passWithoutBaseline) {
+                RunLoader.load(environment, current, perfgateConfig); // still reject unreadable results
+                spec.commandLine().getErr().println("perfgate: no baseline at " + baseline
+                        + "; nothing to compare (--if-no-baseline pass). Promote one with: perfgate baseline promote RUN --to " + baseline);
+                return ExitCode.OK;
+            }
+            throw new InputException(baseline, "no such baseline file (create one with: perfgate baseline promote RUN --to "
+                    + baseline + ")");
+        }
+        Baseline base = new BaselineFiles(environment.clock()).read(baselinePath, baseline);
+        Run run = RunLoader.load(environment, current, perfgateConfig);
+        Comparison comparison = RegressionDetector.compare(run, BaselineRef.of(baseline, base), base.run(), perfgateConfig);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output.render(comparison));
+        out.flush();
+        warnOnMappingMismatch(run, base);
+        return threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
+                ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    private void warnOnMappingMismatch(Run run, Baseline base) {
+        if (!Objects.equals(run.metadata().mappingHash(), base.run().metadata().mappingHash())) {
+            spec.commandLine().getErr().println("perfgate: warning: the baseline was extracted with a different "
+                    + "service mapping than this run; endpoints may show as new/missing");
+        }
+    }
+
+    private Severity failOnSeverity() {
+        return switch (failOn.toLowerCase(Locale.ROOT)) {
+            case "warning" -> Severity.WARNING;
+            case "critical" -> Severity.CRITICAL;
+            case "never" -> Severity.NONE;
+            default -> throw new UsageException("--fail-on must be warning, critical or never, not '" + failOn + "'");
+        };
+    }
+
+    /** What {@code --format} can print. */
+    private enum OutputFormat {
+        TEXT, MARKDOWN, JSON;
+
+        static OutputFormat parse(String id) {
+            return switch (id.toLowerCase(Locale.ROOT)) {
+                case "text" -> TEXT;
+                case "md", "markdown" -> MARKDOWN;
+                case "json" -> JSON;
+                default -> throw new UsageException("--format must be text, md or json, not '" + id + "'");
+            };
+        }
+
+        String render(Comparison comparison) {
+            return switch (this) {
+                case TEXT -> Reports.render(ReportFormat.TEXT, comparison);
+                case MARKDOWN -> Reports.render(ReportFormat.MARKDOWN, comparison);
+                case JSON -> ComparisonJson.write(comparison);
+            };
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.codec.RunJson;
+import dev.perfgate.model.Run;
+import dev.perfgate.model.config.PerfgateConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code perfgate extract}: raw tool output in, normalised run JSON out. */
+@Command(name = "extract", sortOptions = false, versionProvider = VersionProvider.class,
+        description = {"Reads load-test results and writes the normalised run as JSON.",
+                "INPUT is a result file (e.g. Locust's *_stats.csv) or a directory holding one; the format is detected from the content."})
+final class ExtractCommand implements Callable<Integer> {
+
+    private final Main.Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Result file(s) or directory.")
+    List<String> inputs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the run JSON here instead of stdout.")
+    String output;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "perfgate.yml with mapping rules (default: ./perfgate.yml when present).")
+    String config;
+
+    ExtractCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PerfgateConfig perfgateConfig = ConfigLoader.load(environment, config);
+        Run run = RunLoader.load(environment, inputs, perfgateConfig);
+        String json = RunJson.write(run);
+        if (output == null) {
+            spec.commandLine().getOut().print(json);
+            spec.commandLine().getOut().flush();
+        } else {
+            OutputFiles.write(environment.resolve(output), json);
+            spec.commandLine().getErr().println("perfgate: wrote " + output);
+        }
+        return ExitCode.OK;
+    }
+}
