@@ -43,10 +43,16 @@ public final class BaselineFiles {
      * @throws InputException when it is missing or not a valid baseline
      */
     public Baseline read(Path file, String displayPath) {
+        if (Files.isDirectory(file)) {
+            throw new InputException(displayPath, "is a directory, not a baseline file "
+                    + "(make one with: perfgate baseline promote RUN --to FILE)");
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return BaselineJson.read(displayPath, reader);
         } catch (NoSuchFileException e) {
             throw new InputException(displayPath, "no such baseline file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InputException(displayPath, java.util.OptionalLong.empty(), "is not UTF-8 text, so not a baseline", e);
         } catch (IOException e) {
             throw new InputException(displayPath, java.util.OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }

@@ -109,7 +109,9 @@ final class Json {
         String schema = root.get("schema").text();
         String prefix = "perfgate." + kind + "/";
         if (!schema.startsWith(prefix)) {
-            throw root.get("schema").fail("expected a perfgate." + kind + " document but this is " + schema);
+            String hint = kind.equals("baseline") && schema.startsWith("perfgate.run/")
+                    ? " (make it a baseline with: perfgate baseline promote RUN --to FILE)" : "";
+            throw root.get("schema").fail("expected a perfgate." + kind + " document but this is " + schema + hint);
         }
         int version;
         try {

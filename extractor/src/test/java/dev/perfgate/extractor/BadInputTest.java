@@ -126,6 +126,21 @@ class BadInputTest {
         assertThat(run.services().get(0).endpoints().get(0).id().name()).startsWith("/").contains("\uFFFD");
     }
 
+    @Test
+    void aHugeSingleLineFailsCleanlyWithoutFillingMemory() throws IOException {
+        Path file = dir.resolve("big_stats.csv");
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write(HEADER);
+            out.write("GET,/");
+            for (int i = 0; i < 3 * BoundedLineReader.DEFAULT_MAX_LINE / 64; i++) {
+                out.write("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+            }
+        }
+        assertThatThrownBy(() -> Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults()))
+                .isInstanceOf(InputException.class)
+                .hasMessage(file + ":2: line is longer than 1048576 characters; this is not a line-based result file perfgate can read");
+    }
+
     @Property(seed = "4242", tries = 300)
     void arbitraryContentAfterAValidHeaderEitherParsesOrFailsCleanly(@ForAll @StringLength(max = 300) String body)
             throws IOException {

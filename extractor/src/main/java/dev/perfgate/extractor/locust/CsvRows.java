@@ -1,5 +1,6 @@
 package dev.perfgate.extractor.locust;
 
+import dev.perfgate.extractor.BoundedLineReader;
 import dev.perfgate.model.InputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -37,7 +38,9 @@ final class CsvRows implements AutoCloseable {
     CsvRows(String file, Reader reader) {
         this.file = file;
         try {
-            this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+            this.parser = CSVParser.builder()
+                    .setReader(new BoundedLineReader(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
+                    .setFormat(FORMAT).get();
         } catch (IOException | IllegalArgumentException e) {
             throw new InputException(file, OptionalLong.of(1), "unreadable CSV header: " + e.getMessage(), e);
         }
