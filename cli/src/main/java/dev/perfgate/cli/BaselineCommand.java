@@ -48,6 +48,9 @@ final class BaselineCommand implements Runnable {
         @Parameters(paramLabel = "RUN", arity = "1..*", description = "The run to promote.")
         List<String> run;
 
+        @Mixin
+        WindowOptions window;
+
         @Option(names = "--to", required = true, paramLabel = "FILE", description = "The baseline file to write.")
         String to;
 
@@ -72,7 +75,8 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Run loaded = RunLoader.load(environment, run, ConfigLoader.load(environment, config));
+            Run loaded = RunLoader.load(environment, run, ConfigLoader.load(environment, config), window.toWindow(),
+                    spec.commandLine().getErr());
             BaselineFiles files = new BaselineFiles(environment.clock());
             BaselineFiles.Promotion promotion = files.promote(environment.resolve(to), to, loaded, provenance());
             var err = spec.commandLine().getErr();

@@ -48,6 +48,9 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CURRENT", arity = "1..*", description = "The run to check.")
     List<String> current;
 
+    @Mixin
+    WindowOptions window;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Thresholds (default: ./perfgate.yml when present, else built-in defaults).")
     String config;
 
@@ -80,7 +83,7 @@ final class CompareCommand implements Callable<Integer> {
         Path baselinePath = environment.resolve(baseline);
         if (!Files.exists(baselinePath)) {
             if (passWithoutBaseline) {
-                RunLoader.load(environment, current, perfgateConfig); // still reject unreadable results
+                RunLoader.load(environment, current, perfgateConfig, window.toWindow(), spec.commandLine().getErr());
                 spec.commandLine().getErr().println("perfgate: no baseline at " + baseline
                         + "; nothing to compare (--if-no-baseline pass). Promote one with: perfgate baseline promote RUN --to " + baseline);
                 return ExitCode.OK;
@@ -89,7 +92,7 @@ final class CompareCommand implements Callable<Integer> {
                     + baseline + ")");
         }
         Baseline base = new BaselineFiles(environment.clock()).read(baselinePath, baseline);
-        Run run = RunLoader.load(environment, current, perfgateConfig);
+        Run run = RunLoader.load(environment, current, perfgateConfig, window.toWindow(), spec.commandLine().getErr());
         Comparison comparison = RegressionDetector.compare(run, BaselineRef.of(baseline, base), base.run(), perfgateConfig);
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.render(comparison));

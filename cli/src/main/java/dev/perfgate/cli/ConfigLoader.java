@@ -3,6 +3,7 @@ package dev.perfgate.cli;
 import dev.perfgate.codec.ConfigParser;
 import dev.perfgate.model.InputException;
 import dev.perfgate.model.config.MappingRule;
+import dev.perfgate.model.config.Naming;
 import dev.perfgate.model.config.PerfgateConfig;
 
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /** Finds and reads perfgate.yml: {@code --config FILE}, else {@code ./perfgate.yml} when present, else built-in defaults. */
 final class ConfigLoader {
@@ -49,14 +49,12 @@ final class ConfigLoader {
 
     /** A short hash of the mapping rules, so runs extracted with different mappings can be told apart. */
     static Optional<String> mappingHash(PerfgateConfig config) {
-        if (config.mapping().isEmpty()) {
+        if (config.mapping().isEmpty() && config.naming().equals(Naming.defaults())) {
             return Optional.empty();
         }
-        StringBuilder canonical = new StringBuilder();
+        StringBuilder canonical = new StringBuilder(config.naming().toString()).append('\n');
         for (MappingRule rule : config.mapping()) {
-            canonical.append(rule.method().map(Pattern::pattern).orElse("")).append('\u0000')
-                    .append(rule.name().map(Pattern::pattern).orElse("")).append('\u0000')
-                    .append(rule.service()).append('\n');
+            canonical.append(rule.canonical()).append('\n');
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

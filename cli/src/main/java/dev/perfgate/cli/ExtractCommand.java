@@ -33,6 +33,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the run JSON here instead of stdout.")
     String output;
 
+    @Mixin
+    WindowOptions window;
+
     @Option(names = "--config", paramLabel = "FILE", description = "perfgate.yml with mapping rules (default: ./perfgate.yml when present).")
     String config;
 
@@ -43,7 +46,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PerfgateConfig perfgateConfig = ConfigLoader.load(environment, config);
-        Run run = RunLoader.load(environment, inputs, perfgateConfig);
+        Run run = RunLoader.load(environment, inputs, perfgateConfig, window.toWindow(), spec.commandLine().getErr());
         String json = RunJson.write(run);
         if (output == null) {
             spec.commandLine().getOut().print(json);

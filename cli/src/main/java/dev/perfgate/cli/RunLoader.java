@@ -2,28 +2,38 @@ package dev.perfgate.cli;
 
 import dev.perfgate.codec.RunJson;
 import dev.perfgate.extractor.ExtractOptions;
+import dev.perfgate.extractor.Extraction;
 import dev.perfgate.extractor.Extractor;
 import dev.perfgate.extractor.InputFiles;
+import dev.perfgate.extractor.RelativeWindow;
 import dev.perfgate.model.Run;
 import dev.perfgate.model.config.PerfgateConfig;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Loads a run from what the user named: an extracted run JSON, raw tool output, or a directory of it. */
+/**
+ * Loads a run from what the user named: an extracted run JSON, raw tool output, or a directory of it.
+ * Warnings of the extraction (a truncated last line, a skipped file) go to the error stream.
+ */
 final class RunLoader {
 
     private RunLoader() {
     }
 
-    static Run load(Main.Environment environment, List<String> inputs, PerfgateConfig config) {
+    static Run load(Main.Environment environment, List<String> inputs, PerfgateConfig config, RelativeWindow window,
+                    PrintWriter err) {
         if (inputs.size() == 1) {
             Path path = environment.resolve(inputs.get(0));
             if (Files.isRegularFile(path) && RunJson.looksLikeRun(InputFiles.head(path, inputs.get(0)).text())) {
+                if (!window.isAll()) {
+                    throw new UsageException("time windows apply to raw tool output, not to an extracted run JSON");
+                }
                 try (Reader reader = InputFiles.openText(path, inputs.get(0))) {
                     return RunJson.read(inputs.get(0), reader);
                 } catch (IOException e) {
@@ -32,8 +42,10 @@ final class RunLoader {
             }
         }
         List<String> resolved = inputs.stream().map(i -> resolveKeepingName(environment, i)).toList();
-        return Extractor.standard().extract(resolved, new ExtractOptions(config.mapping(),
-                ConfigLoader.mappingHash(config)));
+        Extraction extraction = Extractor.standard().extract(resolved, new ExtractOptions(config.mapping(),
+                config.naming(), ConfigLoader.mappingHash(config), window));
+        extraction.warnings().forEach(w -> err.println("perfgate: warning: " + w));
+        return extraction.run();
     }
 
     /** Relative inputs stay as typed (so messages and the run's sources show what the user wrote). */

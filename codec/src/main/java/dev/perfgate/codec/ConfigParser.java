@@ -9,6 +9,7 @@ import dev.perfgate.model.config.Conditions;
 import dev.perfgate.model.config.EndpointRules;
 import dev.perfgate.model.config.MappingRule;
 import dev.perfgate.model.config.MetricRule;
+import dev.perfgate.model.config.Naming;
 import dev.perfgate.model.config.PerfgateConfig;
 import dev.perfgate.model.config.RuleSet;
 import dev.perfgate.model.config.ServiceRules;
@@ -37,23 +38,24 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigParser {
 
     private static final JsonFactory YAML = YAMLFactory.builder().build();
-    private static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping");
+    private static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming");
+    private static final List<String> NAMING_KEYS = List.of("templateIds", "dropQueryStrings", "maxEndpointsPerService");
     private static final List<String> DEFAULT_KEYS = List.of("minRequests", "alpha", "metrics");
     private static final List<String> SERVICE_KEYS = List.of("minRequests", "ignore", "metrics", "endpoints");
     private static final List<String> ENDPOINT_KEYS = List.of("minRequests", "ignore", "metrics");
     private static final List<String> METRIC_KEYS = List.of("warning", "critical");
     private static final List<String> CONDITION_KEYS = List.of("relative", "delta", "limit", "minRequests");
-    private static final List<String> MAPPING_KEYS = List.of("match", "service");
-    private static final List<String> MATCH_KEYS = List.of("name", "url", "method");
-    private static final Pattern AMOUNT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z%/]*)\\s*");
+    private static final List<String> MAPPING_KEYS = List.of("match", "tags", "service", "endpoint");
+    private static final List<String> ENDPOINT_NAME_KEYS = List.of("template");
+        private static final Pattern AMOUNT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z%/]*)\\s*");
 
     private ConfigParser() {
     }
 
     /** A configuration with no rules of its own: the comparator's built-in defaults apply. */
     public static PerfgateConfig empty() {
-        return new PerfgateConfig(RuleSet.empty(), List.of(), List.of(), PerfgateConfig.DEFAULT_ALPHA,
-                Optional.empty());
+        return new PerfgateConfig(RuleSet.empty(), List.of(), List.of(), Naming.defaults(),
+                PerfgateConfig.DEFAULT_ALPHA, Optional.empty());
     }
 
     /**
@@ -66,8 +68,8 @@ public final class ConfigParser {
         JsonFactory factory = source.toLowerCase(Locale.ROOT).endsWith(".json") ? Json.FACTORY : YAML;
         Node root = Node.parse(factory, source, reader, true);
         if (root.isNull()) {
-            return new PerfgateConfig(RuleSet.empty(), List.of(), List.of(), PerfgateConfig.DEFAULT_ALPHA,
-                    Optional.of(source));
+            return new PerfgateConfig(RuleSet.empty(), List.of(), List.of(), Naming.defaults(),
+                    PerfgateConfig.DEFAULT_ALPHA, Optional.of(source));
         }
         root.requireKeys(TOP_KEYS);
         Node defaults = root.optional("defaults");
@@ -94,7 +96,9 @@ public final class ConfigParser {
                 mapping.add(mappingRule(m));
             }
         }
-        return new PerfgateConfig(defaultRules, services, mapping, alpha, Optional.of(source));
+        Node namingNode = root.optional("naming");
+        Naming naming = namingNode == null ? Naming.defaults() : naming(namingNode.requireKeys(NAMING_KEYS));
+        return new PerfgateConfig(defaultRules, services, mapping, naming, alpha, Optional.of(source));
     }
 
     private static ServiceRules service(String name, Node node) {
@@ -225,23 +229,66 @@ public final class ConfigParser {
         return value;
     }
 
+    private static Naming naming(Node node) {
+        Naming defaults = Naming.defaults();
+        boolean ids = node.has("templateIds") ? node.get("templateIds").bool() : defaults.templateIds();
+        boolean query = node.has("dropQueryStrings") ? node.get("dropQueryStrings").bool() : defaults.dropQueryStrings();
+        int cap = defaults.maxEndpointsPerService();
+        if (node.has("maxEndpointsPerService")) {
+            Node n = node.get("maxEndpointsPerService");
+            long v = n.nonNegativeWholeNumber();
+            if (v < 1 || v > 100_000) {
+                throw n.fail("must be between 1 and 100000 but was " + v);
+            }
+            cap = (int) v;
+        }
+        return new Naming(ids, query, cap);
+    }
+
     private static MappingRule mappingRule(Node node) {
         node.requireKeys(MAPPING_KEYS);
-        Node match = node.get("match").requireKeys(MATCH_KEYS);
-        if (match.has("name") && match.has("url")) {
-            throw match.fail("use either name or url, not both (they both match the request name)");
+        Map<MappingRule.Field, Pattern> match = new EnumMap<>(MappingRule.Field.class);
+        Node matchNode = node.optional("match");
+        if (matchNode != null) {
+            for (Map.Entry<String, Node> m : matchNode.fields()) {
+                MappingRule.Field field = fieldOf(m.getKey()).orElseThrow(() -> m.getValue().fail(
+                        "unknown request attribute (expected one of: name, url, method, threadGroup, group; "
+                                + "tags go under 'tags:')"));
+                if (match.put(field, regex(m.getValue())) != null) {
+                    throw m.getValue().fail("'" + field.key() + "' is given twice (label is another name for name)");
+                }
+            }
         }
-        Optional<Pattern> name = Optional.ofNullable(match.optional("name"))
-                .or(() -> Optional.ofNullable(match.optional("url"))).map(ConfigParser::regex);
-        Optional<Pattern> method = Optional.ofNullable(match.optional("method")).map(ConfigParser::regex);
-        if (name.isEmpty() && method.isEmpty()) {
-            throw match.fail("needs name (or url) and/or method");
+        Map<String, Pattern> tags = new java.util.TreeMap<>();
+        Node tagsNode = node.optional("tags");
+        if (tagsNode != null) {
+            for (Map.Entry<String, Node> t : tagsNode.fields()) {
+                tags.put(t.getKey(), regex(t.getValue()));
+            }
         }
-        String service = node.get("service").text();
-        if (service.isBlank()) {
-            throw node.get("service").fail("is blank");
+        if (match.isEmpty() && tags.isEmpty()) {
+            throw node.fail("needs 'match' (name, url, method, threadGroup, group) and/or 'tags'");
         }
-        return new MappingRule(method, name, service);
+        Optional<String> service = Optional.ofNullable(node.optional("service")).map(n -> {
+            if (n.text().isBlank()) {
+                throw n.fail("is blank");
+            }
+            return n.text();
+        });
+        Optional<String> endpoint = Optional.empty();
+        Node endpointNode = node.optional("endpoint");
+        if (endpointNode != null) {
+            endpoint = Optional.of(endpointNode.isTextual() ? endpointNode.text()
+                    : endpointNode.requireKeys(ENDPOINT_NAME_KEYS).get("template").text());
+        }
+        if (service.isEmpty() && endpoint.isEmpty()) {
+            throw node.fail("must set 'service', 'endpoint', or both");
+        }
+        return new MappingRule(match, tags, service, endpoint);
+    }
+
+    private static Optional<MappingRule.Field> fieldOf(String key) {
+        return key.equals("label") ? Optional.of(MappingRule.Field.NAME) : MappingRule.Field.fromKey(key);
     }
 
     private static Pattern regex(Node node) {

@@ -3,6 +3,8 @@ package dev.perfgate.codec;
 import dev.perfgate.model.InputException;
 import dev.perfgate.model.Metric;
 import dev.perfgate.model.config.Conditions;
+import dev.perfgate.model.config.MappingRule;
+import dev.perfgate.model.config.Naming;
 import dev.perfgate.model.config.PerfgateConfig;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,7 @@ class ConfigParserTest {
             mapping:                      # used at extract time: label/URL/tag -> service, endpoint templating
               - match: { url: "^/api/graph/" }
                 service: graph_api
+                endpoint: { template: "/api/graph/{id}" }
             """;
 
     static PerfgateConfig parse(String yaml) {
@@ -65,8 +68,9 @@ class ConfigParserTest {
             assertThat(e.rules().ignore()).isTrue();
         });
         assertThat(config.mapping()).singleElement().satisfies(m -> {
-            assertThat(m.service()).isEqualTo("graph_api");
-            assertThat(m.name().orElseThrow().pattern()).isEqualTo("^/api/graph/");
+            assertThat(m.service()).contains("graph_api");
+            assertThat(m.match().get(MappingRule.Field.URL).pattern()).isEqualTo("^/api/graph/");
+            assertThat(m.endpoint()).contains("/api/graph/{id}");
         });
     }
 
@@ -142,6 +146,31 @@ class ConfigParserTest {
         PerfgateConfig config = ConfigParser.parse("perfgate.json", new StringReader(
                 "{\"defaults\": {\"metrics\": {\"p95\": {\"critical\": {\"relative\": \"25%\"}}}}}"));
         assertThat(config.defaults().metrics().get(Metric.P95).critical().orElseThrow().relativePercent()).hasValue(25);
+    }
+
+    @Test
+    void mappingRulesMatchAttributesAndTagsAndNameEndpoints() {
+        PerfgateConfig config = parse("""
+                naming: { maxEndpointsPerService: 50, dropQueryStrings: false }
+                mapping:
+                  - match: { label: "^Login", threadGroup: "users" }
+                    tags: { scenario: "^browse$" }
+                    service: auth
+                  - match: { url: "^/users/([0-9]+)" }
+                    endpoint: "/users/{id}"
+                """);
+        assertThat(config.naming()).isEqualTo(new Naming(true, false, 50));
+        MappingRule first = config.mapping().get(0);
+        assertThat(first.match()).containsOnlyKeys(MappingRule.Field.NAME, MappingRule.Field.THREAD_GROUP);
+        assertThat(first.tags()).containsOnlyKeys("scenario");
+        assertThat(config.mapping().get(1).service()).isEmpty();
+        assertThat(config.mapping().get(1).endpoint()).contains("/users/{id}");
+    }
+
+    @Test
+    void mappingRuleWithoutTargetIsRejected() {
+        InputException e = failure("mapping:\n  - match: { name: x }\n");
+        assertThat(e.getMessage()).startsWith("perfgate.yml:2:").contains("must set 'service', 'endpoint', or both");
     }
 
     @Test

@@ -102,7 +102,7 @@ final class Fixtures {
     // ---- rules ----
 
     static PerfgateConfig config(RuleSet defaults, ServiceRules... services) {
-        return new PerfgateConfig(defaults, List.of(services), List.of(), PerfgateConfig.DEFAULT_ALPHA,
+        return new PerfgateConfig(defaults, List.of(services), List.of(), dev.perfgate.model.config.Naming.defaults(), PerfgateConfig.DEFAULT_ALPHA,
                 Optional.of(CONFIG_FILE));
     }
 

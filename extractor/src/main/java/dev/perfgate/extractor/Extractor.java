@@ -30,35 +30,72 @@ public final class Extractor {
     }
 
     /**
-     * Extracts one run.
+     * Extracts one run. Several result files (e.g. from concurrent load generators) are merged into one run.
      *
      * @param inputs files or directories, as the user named them
      * @throws InputException when an input is missing, unrecognised or broken, or holds no results
      */
-    public Run extract(List<String> inputs, ExtractOptions options) {
+    public Extraction extract(List<String> inputs, ExtractOptions options) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("no inputs");
         }
         List<Located> files = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (String input : inputs) {
-            files.addAll(resultFiles(input));
+            files.addAll(resultFiles(input, warnings));
         }
-        if (files.size() > 1) {
-            throw new InputException(inputs.get(0), "holds " + files.size() + " result files ("
-                    + String.join(", ", files.stream().map(Located::display).toList())
-                    + "); pass one result file per run");
+        EndpointResolver resolver = new EndpointResolver(options.mapping(), options.naming());
+        TimeWindow window = TimeWindow.all();
+        if (!options.window().isAll()) {
+            for (Located file : files) {
+                if (!file.format.rawSamples()) {
+                    throw new InputException(file.display, file.format.displayName() + " holds aggregates only, "
+                            + "so it cannot be cut to a time window; use the tool's raw output");
+                }
+            }
+            window = windowOf(files, options.window(), resolver);
         }
-        Located file = files.get(0);
-        ToolResult result = file.format.read(file.path, file.display);
-        ServiceMapper mapper = new ServiceMapper(options.mapping());
+        ReadContext context = new ReadContext(resolver, window);
+        List<ToolResult> results = new ArrayList<>();
+        for (Located file : files) {
+            results.add(file.format.read(file.path, file.display, context));
+        }
+        ToolResult result = RunMerger.merge(results);
+        if (result.services().isEmpty()) {
+            throw new InputException(files.get(0).display, window.equals(TimeWindow.all())
+                    ? "holds no requests" : "holds no requests inside the time window");
+        }
         RunMetadata m = result.metadata();
         RunMetadata metadata = new RunMetadata(m.tool(), m.toolVersion(), m.sources(), m.start(), m.end(),
                 m.duration(), m.stage(), m.workload(), m.scriptHash(), m.labels(), options.mappingHash(),
                 m.precision());
-        return new Run(metadata, result.total(), mapper.group(result.endpoints(), result.total()));
+        warnings.addAll(result.warnings());
+        return new Extraction(new Run(metadata, result.total(), result.services()), warnings);
     }
 
-    private List<Located> resultFiles(String input) {
+    /** A first pass over the files finds the run's start and end, to place a relative window. */
+    private static TimeWindow windowOf(List<Located> files, RelativeWindow relative, EndpointResolver resolver) {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        ReadContext all = new ReadContext(resolver, TimeWindow.all());
+        for (Located file : files) {
+            RunMetadata m = file.format.read(file.path, file.display, all).metadata();
+            if (m.start().isPresent() && m.end().isPresent()) {
+                start = Math.min(start, m.start().get().toEpochMilli());
+                end = Math.max(end, m.end().get().toEpochMilli());
+            }
+        }
+        if (start == Long.MAX_VALUE) {
+            throw new InputException(files.get(0).display, "has no timestamps, so it cannot be cut to a time window");
+        }
+        try {
+            return relative.resolve(start, end);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(files.get(0).display, e.getMessage());
+        }
+    }
+
+    private List<Located> resultFiles(String input, List<String> warnings) {
         Path path = Path.of(input);
         if (Files.isRegularFile(path)) {
             return List.of(new Located(path, input, detector.require(path, input)));
@@ -83,7 +120,26 @@ public final class Extractor {
             throw new InputException(input, "no load-test results found in this directory (perfgate reads: "
                     + detector.names() + ")");
         }
-        return found;
+        return oneFormat(found, warnings);
+    }
+
+    /**
+     * A directory often holds the same run in several forms (k6's summary beside its NDJSON): read the
+     * richest form only — raw samples before aggregates — and merge several files only of that one format.
+     */
+    private List<Located> oneFormat(List<Located> found, List<String> warnings) {
+        ResultFormat best = found.stream().map(Located::format)
+                .min(java.util.Comparator.comparing((ResultFormat f) -> !f.rawSamples())
+                        .thenComparing(f -> detector.rank(f)))
+                .orElseThrow();
+        List<Located> chosen = found.stream().filter(l -> l.format == best).toList();
+        for (Located l : found) {
+            if (l.format != best) {
+                warnings.add(l.display + ": skipped: " + l.format.displayName() + " beside the "
+                        + best.displayName() + " of the same directory (pass it explicitly to read it)");
+            }
+        }
+        return chosen;
     }
 
     private record Located(Path path, String display, ResultFormat format) {

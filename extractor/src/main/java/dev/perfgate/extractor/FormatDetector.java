@@ -41,6 +41,11 @@ public final class FormatDetector {
                 "not a load-test result perfgate recognises (it reads: " + names() + ")"));
     }
 
+    /** The format's position in this detector's list: lower is preferred when several match a directory. */
+    int rank(ResultFormat format) {
+        return formats.indexOf(format);
+    }
+
     /** The names of the formats, for messages. */
     public String names() {
         return String.join(", ", formats.stream().map(ResultFormat::displayName).toList());

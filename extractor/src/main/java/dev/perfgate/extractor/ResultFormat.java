@@ -11,6 +11,14 @@ public interface ResultFormat {
     /** A short name for messages, e.g. {@code Locust stats CSV}. */
     String displayName();
 
+    /**
+     * Whether the format holds raw samples (so it can be windowed and its histograms are exact), as
+     * opposed to aggregates only.
+     */
+    default boolean rawSamples() {
+        return false;
+    }
+
     /** How strongly the file's beginning matches this format. */
     MatchStrength detect(Head head);
 
@@ -19,7 +27,8 @@ public interface ResultFormat {
      *
      * @param path the file
      * @param displayPath how to name the file in messages
+     * @param context naming rules and time window
      * @throws dev.perfgate.model.InputException when the file is broken
      */
-    ToolResult read(Path path, String displayPath);
+    ToolResult read(Path path, String displayPath, ReadContext context);
 }

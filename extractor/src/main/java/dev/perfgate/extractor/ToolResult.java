@@ -2,22 +2,26 @@ package dev.perfgate.extractor;
 
 import dev.perfgate.model.EndpointStats;
 import dev.perfgate.model.RunMetadata;
+import dev.perfgate.model.ServiceStats;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a tool's reader found in its files, before endpoints are assigned to services.
+ * What a tool's reader found in one input.
  *
  * @param metadata the run's metadata as far as the files tell
- * @param total the tool's own total over all endpoints, when it writes one
- * @param endpoints every endpoint, each key once
+ * @param total the whole run's total (the tool's own, or computed from raw samples), when known
+ * @param services the services with their endpoints and totals
+ * @param warnings problems that did not stop the reading, each {@code file:line: message}
  */
-public record ToolResult(RunMetadata metadata, Optional<EndpointStats> total, List<EndpointStats> endpoints) {
+public record ToolResult(RunMetadata metadata, Optional<EndpointStats> total, List<ServiceStats> services,
+                         List<String> warnings) {
     public ToolResult {
         Objects.requireNonNull(metadata, "metadata == null");
         Objects.requireNonNull(total, "total == null");
-        endpoints = List.copyOf(Objects.requireNonNull(endpoints, "endpoints == null"));
+        services = List.copyOf(Objects.requireNonNull(services, "services == null"));
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings == null"));
     }
 }

@@ -22,7 +22,7 @@ final class Totals {
     private Totals() {
     }
 
-    static EndpointStats combine(String name, List<EndpointStats> parts) {
+    static EndpointStats combine(EndpointId id, List<EndpointStats> parts) {
         long requests = 0;
         long failures = 0;
         long count = 0;
@@ -49,7 +49,7 @@ final class Totals {
         }
         LatencyStats latency = count == 0 ? LatencyStats.empty()
                 : new LatencyStats(count, min, mean, max, new TreeMap<>());
-        return new EndpointStats(EndpointId.of(null, name), requests, failures, kinds, throughput, latency,
+        return new EndpointStats(id, requests, failures, kinds, throughput, latency,
                 Optional.empty(), Optional.empty());
     }
 

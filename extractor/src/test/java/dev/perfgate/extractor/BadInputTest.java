@@ -31,7 +31,7 @@ class BadInputTest {
         Path file = dir.resolve(fileName);
         Files.writeString(file, content, StandardCharsets.UTF_8);
         try {
-            Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults());
+            Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults()).run();
         } catch (InputException e) {
             return e;
         }
@@ -89,14 +89,14 @@ class BadInputTest {
     @Test
     void directoryWithoutResultsSaysSo() throws IOException {
         Files.writeString(dir.resolve("notes.txt"), "hello");
-        assertThatThrownBy(() -> Extractor.standard().extract(List.of(dir.toString()), ExtractOptions.defaults()))
+        assertThatThrownBy(() -> Extractor.standard().extract(List.of(dir.toString()), ExtractOptions.defaults()).run())
                 .isInstanceOf(InputException.class).hasMessageContaining("no load-test results found");
     }
 
     @Test
     void missingInputSaysSo() {
         assertThatThrownBy(() -> Extractor.standard().extract(List.of(dir.resolve("nope").toString()),
-                ExtractOptions.defaults()))
+                ExtractOptions.defaults()).run())
                 .isInstanceOf(InputException.class).hasMessageEndingWith("no such file or directory");
     }
 
@@ -107,7 +107,7 @@ class BadInputTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(csv.getBytes(StandardCharsets.UTF_8));
         }
-        Run run = Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults());
+        Run run = Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults()).run();
         assertThat(run.services().get(0).endpoints()).singleElement()
                 .satisfies(e -> assertThat(e.id().key()).isEqualTo("GET /a"));
         assertThat(run.total()).get().satisfies(t -> assertThat(t.failures()).isEqualTo(1));
@@ -122,7 +122,7 @@ class BadInputTest {
             out.write(gbk);
             out.write(",10,0,5,5,1,9,10,1.0,0.0,5,9,9\n".getBytes(StandardCharsets.UTF_8));
         }
-        Run run = Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults());
+        Run run = Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults()).run();
         assertThat(run.services().get(0).endpoints().get(0).id().name()).startsWith("/").contains("\uFFFD");
     }
 
@@ -136,7 +136,7 @@ class BadInputTest {
                 out.write("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
             }
         }
-        assertThatThrownBy(() -> Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults()))
+        assertThatThrownBy(() -> Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults()).run())
                 .isInstanceOf(InputException.class)
                 .hasMessage(file + ":2: line is longer than 1048576 characters; this is not a line-based result file perfgate can read");
     }
@@ -148,7 +148,7 @@ class BadInputTest {
         try {
             Files.writeString(file, HEADER + body, StandardCharsets.UTF_8);
             try {
-                Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults());
+                Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults()).run();
             } catch (InputException e) {
                 assertThat(e.getMessage()).startsWith(file.toString()).doesNotContain("\n");
             }

@@ -35,7 +35,7 @@ class FixturesTest {
     void extractsAsExpected(Path caseDir) throws IOException {
         assertThat(Files.readString(caseDir.resolve("PROVENANCE")).strip()).isNotEmpty();
         String input = caseDir.toString();
-        Run run = Extractor.standard().extract(List.of(input), ExtractOptions.defaults());
+        Run run = Extractor.standard().extract(List.of(input), ExtractOptions.defaults()).run();
         Golden.assertMatches(caseDir.resolve("expected.json"), RunJson.write(run));
     }
 
@@ -45,9 +45,9 @@ class FixturesTest {
         Locale saved = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            String german = RunJson.write(Extractor.standard().extract(List.of(caseDir.toString()), ExtractOptions.defaults()));
+            String german = RunJson.write(Extractor.standard().extract(List.of(caseDir.toString()), ExtractOptions.defaults()).run());
             Locale.setDefault(Locale.ROOT);
-            String root = RunJson.write(Extractor.standard().extract(List.of(caseDir.toString()), ExtractOptions.defaults()));
+            String root = RunJson.write(Extractor.standard().extract(List.of(caseDir.toString()), ExtractOptions.defaults()).run());
             assertThat(german).isEqualTo(root);
         } finally {
             Locale.setDefault(saved);

@@ -3,7 +3,10 @@ package dev.perfgate.extractor.locust;
 import dev.perfgate.extractor.Head;
 import dev.perfgate.extractor.InputFiles;
 import dev.perfgate.extractor.MatchStrength;
+import dev.perfgate.extractor.ReadContext;
+import dev.perfgate.extractor.RequestLabels;
 import dev.perfgate.extractor.ResultFormat;
+import dev.perfgate.extractor.ServiceMapper;
 import dev.perfgate.extractor.ToolResult;
 import dev.perfgate.model.EndpointId;
 import dev.perfgate.model.EndpointStats;
@@ -72,7 +75,7 @@ public final class LocustExtractor implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath) {
+    public ToolResult read(Path path, String displayPath, ReadContext context) {
         Map<EndpointId, SortedMap<String, Long>> failureKinds = new HashMap<>();
         List<String> sources = new ArrayList<>(List.of(displayPath));
         Optional<Path> failuresFile = companion(path, "_failures.csv");
@@ -82,14 +85,15 @@ public final class LocustExtractor implements ResultFormat {
             sources.add(failuresDisplay);
         }
         try (Reader reader = InputFiles.openText(path, displayPath)) {
-            return readStats(reader, displayPath, sources, failureKinds);
+            return readStats(reader, displayPath, sources, failureKinds, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static ToolResult readStats(Reader reader, String file, List<String> sources,
-                                        Map<EndpointId, SortedMap<String, Long>> failureKinds) {
+                                        Map<EndpointId, SortedMap<String, Long>> failureKinds,
+                                        ReadContext context) {
         try (CsvRows rows = new CsvRows(file, reader)) {
             Map<String, Integer> header = rows.header();
             Map<StatsColumn, String> columns = new EnumMap<>(StatsColumn.class);
@@ -114,7 +118,7 @@ public final class LocustExtractor implements ResultFormat {
             }
             Dialect dialect = Dialect.of(header, !percentileColumns.isEmpty());
             Optional<EndpointStats> total = Optional.empty();
-            Map<String, EndpointStats> endpoints = new LinkedHashMap<>();
+            Map<String, ServiceMapper.Row> endpoints = new LinkedHashMap<>();
             while (rows.next()) {
                 if (rows.size() == 1 && rows.text(columns.get(StatsColumn.NAME)).isEmpty()) {
                     continue;
@@ -132,7 +136,8 @@ public final class LocustExtractor implements ResultFormat {
                         throw rows.fail("a second total row ('" + name + "')");
                     }
                     total = Optional.of(stats);
-                } else if (endpoints.putIfAbsent(id.key(), stats) != null) {
+                } else if (endpoints.putIfAbsent(id.key(),
+                        new ServiceMapper.Row(RequestLabels.of(id.method().orElse(null), name), stats)) != null) {
                     throw rows.fail("endpoint '" + id.key() + "' appears twice");
                 }
             }
@@ -141,7 +146,8 @@ public final class LocustExtractor implements ResultFormat {
             }
             RunMetadata metadata = RunMetadata.of(Tool.LOCUST, Optional.of(dialect.versionRange()), sources,
                     SourcePrecision.locust());
-            return new ToolResult(metadata, total, List.copyOf(endpoints.values()));
+            return new ToolResult(metadata, total,
+                    ServiceMapper.group(List.copyOf(endpoints.values()), total, context.resolver()), List.of());
         }
     }
 

@@ -11,11 +11,12 @@ import java.util.Optional;
  * @param defaults rules that apply to every service unless overridden
  * @param services per-service rules, each name at most once
  * @param mapping rules assigning endpoints to services at extract time, in order
+ * @param naming default endpoint naming and the endpoint cap, at extract time
  * @param alpha the significance level for warnings (default 0.05)
  * @param source the file the configuration came from, or empty for the built-in defaults
  */
 public record PerfgateConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping,
-                             double alpha, Optional<String> source) {
+                             Naming naming, double alpha, Optional<String> source) {
 
     public static final double DEFAULT_ALPHA = 0.05;
 
@@ -23,6 +24,7 @@ public record PerfgateConfig(RuleSet defaults, List<ServiceRules> services, List
         Objects.requireNonNull(defaults, "defaults == null");
         services = List.copyOf(Objects.requireNonNull(services, "services == null"));
         mapping = List.copyOf(Objects.requireNonNull(mapping, "mapping == null"));
+        Objects.requireNonNull(naming, "naming == null");
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
         }

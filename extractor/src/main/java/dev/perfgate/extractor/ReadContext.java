@@ -1,0 +1,21 @@
+package dev.perfgate.extractor;
+
+import java.util.Objects;
+
+/**
+ * What every reader needs besides the file: how to name services and endpoints, and which part of the run
+ * to keep.
+ *
+ * @param resolver assigns requests to services and endpoints
+ * @param window the samples to keep (raw formats only; aggregate formats cannot be windowed)
+ */
+public record ReadContext(EndpointResolver resolver, TimeWindow window) {
+    public ReadContext {
+        Objects.requireNonNull(resolver, "resolver == null");
+        Objects.requireNonNull(window, "window == null");
+    }
+
+    public SampleAggregator newAggregator() {
+        return new SampleAggregator(resolver, window);
+    }
+}
