@@ -1,0 +1,160 @@
+// perfgate extraction benchmark. Run through bench/run.sh, which builds the jar and passes it on the class path:
+//   java -Xmx256m -cp cli/target/perfgate.jar bench/Bench.java generate jtl|ndjson SIZE_MB SOURCE OUT
+//   java -Xmx256m -cp cli/target/perfgate.jar bench/Bench.java extract FILE
+// 'generate' repeats the data rows of a real tool output file (corpus), shifting each copy's timestamps by the
+// span of the source, until the file reaches SIZE_MB. 'extract' runs perfgate's extractor in-process on FILE and
+// prints wall time, MB/s, rows/s, the peak heap in use and the largest live heap after a GC.
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.perfgate.extractor.ExtractOptions;
+import dev.perfgate.extractor.Extraction;
+import dev.perfgate.extractor.Extractor;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+public class Bench {
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "generate" -> generate(args[1], Long.parseLong(args[2]) << 20, Path.of(args[3]), Path.of(args[4]));
+            case "extract" -> extract(Path.of(args[1]));
+            default -> throw new IllegalArgumentException("generate or extract");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- generate
+
+    static void generate(String kind, long bytes, Path source, Path out) throws IOException {
+        List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        long written = 0;
+        long rows = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            List<String> data = new ArrayList<>();
+            if (kind.equals("jtl")) {
+                w.write(lines.get(0));
+                w.write('\n');
+                data.addAll(lines.subList(1, lines.size()));
+            } else {
+                data.addAll(lines);
+            }
+            long span = span(kind, data) + 1000;
+            Map<String, OffsetDateTime> parsed = new HashMap<>();
+            for (int copy = 0; written < bytes; copy++) {
+                long shiftMs = copy * span;
+                for (String line : data) {
+                    String shifted = kind.equals("jtl") ? shiftJtl(line, shiftMs) : shiftNdjson(line, shiftMs, parsed);
+                    w.write(shifted);
+                    w.write('\n');
+                    written += shifted.length() + 1;
+                    rows++;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "generated %s: %,d rows, %,d MB from %s%n", out, rows, Files.size(out) >> 20,
+                source.getFileName());
+    }
+
+    static long span(String kind, List<String> data) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (String line : data) {
+            long t = kind.equals("jtl") ? jtlTime(line) : ndjsonTime(line);
+            if (t != Long.MIN_VALUE) {
+                min = Math.min(min, t);
+                max = Math.max(max, t);
+            }
+        }
+        return max - min;
+    }
+
+    static long jtlTime(String line) {
+        int comma = line.indexOf(',');
+        try {
+            return Long.parseLong(line.substring(0, comma));
+        } catch (RuntimeException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    static String shiftJtl(String line, long shiftMs) {
+        long t = jtlTime(line);
+        return t == Long.MIN_VALUE ? line : (t + shiftMs) + line.substring(line.indexOf(','));
+    }
+
+    static long ndjsonTime(String line) {
+        int at = line.indexOf("\"time\":\"");
+        if (at < 0) {
+            return Long.MIN_VALUE;
+        }
+        int end = line.indexOf('"', at + 8);
+        return OffsetDateTime.parse(line.substring(at + 8, end)).toInstant().toEpochMilli();
+    }
+
+    static String shiftNdjson(String line, long shiftMs, Map<String, OffsetDateTime> parsed) {
+        int at = line.indexOf("\"time\":\"");
+        if (at < 0) {
+            return line;
+        }
+        int end = line.indexOf('"', at + 8);
+        OffsetDateTime time = parsed.computeIfAbsent(line.substring(at + 8, end), OffsetDateTime::parse);
+        return line.substring(0, at + 8) + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.plusNanos(shiftMs * 1_000_000))
+                + line.substring(end);
+    }
+
+    // ----------------------------------------------------------------------------------------------------- extract
+
+    static void extract(Path file) throws IOException {
+        long rows = countLines(file);
+        AtomicLong maxLiveAfterGc = new AtomicLong();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                    long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                    maxLiveAfterGc.accumulateAndGet(used, Math::max);
+                }
+            }, null, null);
+        }
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long t0 = System.nanoTime();
+        Extraction extraction = Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults());
+        long nanos = System.nanoTime() - t0;
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        double seconds = nanos / 1e9;
+        double mb = Files.size(file) / 1048576.0;
+        long requests = extraction.run().total().map(t -> t.requests()).orElse(-1L);
+        System.out.printf(Locale.ROOT, "extract %s: %.0f MB, %,d lines, %,d requests in %.2f s = %.0f MB/s, %,.0f rows/s;"
+                        + " max heap %d MB, peak heap in use %d MB, largest live heap after GC %d MB%n",
+                file.getFileName(), mb, rows, requests, seconds, mb / seconds, rows / seconds,
+                Runtime.getRuntime().maxMemory() >> 20, peak >> 20, maxLiveAfterGc.get() >> 20);
+    }
+
+    static long countLines(Path file) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return r.lines().count();
+        }
+    }
+}

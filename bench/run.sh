@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Extraction benchmark: generates large inputs from real tool output (the corpus, or the test fixtures when the
+# corpus is absent), then extracts each with a 256 MB heap and prints MB/s, rows/s and heap figures next to the
+# speed of merely scanning the file's lines (wc -l).
+#
+#   bash bench/run.sh            # 1024 MB per input (the figures in docs/performance.md)
+#   SIZE_MB=64 bash bench/run.sh # quick run (CI)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+size="${SIZE_MB:-1024}"
+out="$root/target/bench"
+mkdir -p "$out"
+jar="$root/cli/target/perfgate.jar"
+[ -f "$jar" ] || ./mvnw -B -q -DskipTests package -pl cli -am
+corpus="$root/../shared/corpus"
+
+inputs=()
+add() { # kind source name
+  local kind=$1 src=$2 name=$3
+  [ -f "$src" ] || { echo "skip $name: no $src"; return; }
+  local file="$out/$name-${size}mb.$4"
+  if [ ! -f "$file" ]; then
+    java -cp "$jar" bench/Bench.java generate "$kind" "$size" "$src" "$file"
+  fi
+  inputs+=("$file")
+}
+add jtl "$corpus/jmeter/jtl-csv-default/jmeter-repo-htmlreport-default17.csv" jtl-default17 csv
+add ndjson "$corpus/k6/ndjson-out-json/jsonvsprotobuf-getuser-1000iter.ndjson" k6-ndjson ndjson
+
+for file in "${inputs[@]}"; do
+  echo "== $(basename "$file")"
+  sync
+  start=$(date +%s.%N); wc -l "$file" >/dev/null; end=$(date +%s.%N)
+  awk -v s="$start" -v e="$end" -v b="$(stat -c %s "$file")" \
+    'BEGIN { printf "wc -l: %.2f s = %.0f MB/s\n", e - s, b / 1048576 / (e - s) }'
+  java -Xmx256m -cp "$jar" bench/Bench.java extract "$file"
+done
