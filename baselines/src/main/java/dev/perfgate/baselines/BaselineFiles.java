@@ -9,25 +9,20 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Single-file baselines ({@code perfgate baseline promote RUN --to FILE}).
  *
- * <p>Nothing is ever lost: a promotion writes the next version number, the version it replaces is first
- * kept beside it as {@code NAME.vN.json}, and every write goes to a temporary file in the same directory
- * that is read back and verified before it atomically replaces the target. Concurrent promotions of the
- * same file are serialised by a lock file.
+ * <p>Nothing is ever lost: a promotion writes the next version number, every version is kept beside the
+ * file as {@code NAME.vN.json}, and every write goes to a temporary file in the same directory that is
+ * verified before it atomically replaces the target. Of two concurrent promotions of the same file, one
+ * fails: creating {@code NAME.vN.json} (which must not exist) claims version N.
  */
 public final class BaselineFiles {
 
@@ -59,41 +54,44 @@ public final class BaselineFiles {
     }
 
     /**
-     * Makes {@code run} the baseline in {@code file}: version 1 for a new file, else the existing version + 1,
-     * with the existing version kept as {@code NAME.vN.json}.
+     * Makes {@code run} the baseline in {@code file}: version 1 for a new file, else the existing version + 1.
+     * Every version is also kept beside it as {@code NAME.vN.json}; creating that file is what claims the
+     * version number, so of two concurrent promotions one fails instead of silently replacing the other.
      *
-     * @return the promotion: the new baseline and where the previous version was kept, if there was one
+     * @return the promotion: the new baseline and where its versioned copy is
      */
     public Promotion promote(Path file, String displayPath, Run run, Baseline.Provenance provenance) {
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
+        Optional<Baseline> previous = Files.exists(target) ? Optional.of(read(target, displayPath)) : Optional.empty();
+        if (previous.isPresent()) {
+            keep(target, displayPath, previous.get().version());
+        }
+        int version = previous.map(b -> b.version() + 1).orElse(1);
+        Baseline baseline = new Baseline(version, clock.instant(), provenance, run);
+        String json = BaselineJson.write(baseline);
+        verify(json, displayPath);
+        Path versioned = target.resolveSibling(versionedName(target, version));
+        if (!AtomicFiles.createNew(versioned, sibling(displayPath, versioned), json)) {
+            throw new InputException(displayPath, "version " + version + " already exists as " + versioned.getFileName()
+                    + " (another promotion at the same time, or an interrupted one: if " + target.getFileName()
+                    + " is still at version " + (version - 1) + ", remove that file); nothing was changed");
+        }
+        AtomicFiles.write(target, displayPath, json, temp -> verify(temp, displayPath));
+        return new Promotion(baseline, versioned);
+    }
+
+    /** Makes sure the version about to be replaced is kept (baselines written before versioned copies existed). */
+    private static void keep(Path target, String displayPath, int version) {
+        Path history = target.resolveSibling(versionedName(target, version));
         try {
-            Files.createDirectories(dir);
-            Path lockFile = dir.resolve("." + target.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                Optional<Baseline> previous = Files.exists(target) ? Optional.of(read(target, displayPath)) : Optional.empty();
-                int version = previous.map(b -> b.version() + 1).orElse(1);
-                Baseline baseline = new Baseline(version, clock.instant(), provenance, run);
-                Optional<Path> kept = Optional.empty();
-                if (previous.isPresent()) {
-                    Path history = dir.resolve(versionedName(target, previous.get().version()));
-                    String old = Files.readString(target, StandardCharsets.UTF_8);
-                    if (!Files.exists(history)) {
-                        writeAtomically(history, old, displayPath);
-                    } else if (!Files.readString(history, StandardCharsets.UTF_8).equals(old)) {
-                        throw new InputException(displayPath, "cannot keep version " + previous.get().version()
-                                + ": " + history.getFileName() + " already exists with other content; nothing was changed");
-                    }
-                    kept = Optional.of(history);
-                }
-                writeAtomically(target, BaselineJson.write(baseline), displayPath);
-                return new Promotion(baseline, kept);
-            } finally {
-                Files.deleteIfExists(lockFile);
+            String current = Files.readString(target, StandardCharsets.UTF_8);
+            if (!AtomicFiles.createNew(history, sibling(displayPath, history), current)
+                    && !Files.readString(history, StandardCharsets.UTF_8).equals(current)) {
+                throw new InputException(displayPath, "cannot keep version " + version + ": " + history.getFileName()
+                        + " already exists with other content; nothing was changed");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write baseline " + displayPath + ": " + e.getMessage(), e);
+            throw new InputException(displayPath, java.util.OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -104,22 +102,21 @@ public final class BaselineFiles {
         return dot <= 0 ? name + ".v" + version : name.substring(0, dot) + ".v" + version + name.substring(dot);
     }
 
-    private static void writeAtomically(Path target, String content, String displayPath) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    private static String sibling(String displayPath, Path sibling) {
+        int slash = Math.max(displayPath.lastIndexOf('/'), displayPath.lastIndexOf('\\'));
+        return (slash < 0 ? "" : displayPath.substring(0, slash + 1)) + sibling.getFileName();
+    }
+
+    /** A baseline that does not read back must never replace a good one. */
+    private static void verify(String json, String displayPath) {
+        BaselineJson.read(displayPath, new StringReader(json));
+    }
+
+    private static void verify(Path written, String displayPath) {
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(StandardCharsets.UTF_8.encode(content));
-                channel.force(true);
-            }
-            // read back what was written: a baseline that does not parse must never replace a good one
-            BaselineJson.read(displayPath, new StringReader(Files.readString(temp, StandardCharsets.UTF_8)));
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+            verify(Files.readString(written, StandardCharsets.UTF_8), displayPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -127,8 +124,8 @@ public final class BaselineFiles {
      * The result of a promotion.
      *
      * @param baseline the new baseline as written
-     * @param previousKeptAt where the version it replaced was kept, if it replaced one
+     * @param versionedCopy where this version is kept besides the baseline file ({@code NAME.vN.json})
      */
-    public record Promotion(Baseline baseline, Optional<Path> previousKeptAt) {
+    public record Promotion(Baseline baseline, Path versionedCopy) {
     }
 }

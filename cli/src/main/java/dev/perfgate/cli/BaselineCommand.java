@@ -33,7 +33,7 @@ final class BaselineCommand implements Runnable {
     /** {@code perfgate baseline promote RUN --to FILE}. */
     @Command(name = "promote", sortOptions = false, versionProvider = VersionProvider.class,
             description = {"Makes RUN the baseline in FILE.",
-                    "A new file starts at version 1; an existing one gets the next version, and the version it replaces is kept beside it as NAME.vN.json.",
+                    "A new file starts at version 1; an existing one gets the next version. Every version is also kept beside it as NAME.vN.json.",
                     "RUN is raw tool output, a directory, or a run JSON."})
     static final class Promote implements Callable<Integer> {
 
@@ -81,8 +81,7 @@ final class BaselineCommand implements Runnable {
             BaselineFiles.Promotion promotion = files.promote(environment.resolve(to), to, loaded, provenance());
             var err = spec.commandLine().getErr();
             err.println("perfgate: " + to + " is now baseline version " + promotion.baseline().version()
-                    + promotion.previousKeptAt().map(p -> " (version " + (promotion.baseline().version() - 1)
-                    + " kept as " + p.getFileName() + ")").orElse(""));
+                    + " (every version is kept: " + promotion.versionedCopy().getFileName() + ")");
             return ExitCode.OK;
         }
 

@@ -54,17 +54,17 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Thresholds (default: ./perfgate.yml when present, else built-in defaults).")
     String config;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = OutputFormat.Converter.class,
             description = "What to print on stdout: text, md or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    OutputFormat format;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical",
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical", converter = FailOn.Converter.class,
             description = "Exit 1 from this severity up: warning, critical or never (default: ${DEFAULT-VALUE}).")
-    String failOn;
+    FailOn failOn;
 
-    @Option(names = "--if-no-baseline", paramLabel = "ACTION", defaultValue = "fail",
+    @Option(names = "--if-no-baseline", paramLabel = "ACTION", defaultValue = "fail", converter = IfNoBaseline.Converter.class,
             description = "When the baseline file does not exist: fail (exit 3) or pass (exit 0 with a note). Default: ${DEFAULT-VALUE}.")
-    String ifNoBaseline;
+    IfNoBaseline ifNoBaseline;
 
     CompareCommand(Main.Environment environment) {
         this.environment = environment;
@@ -72,13 +72,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Severity threshold = failOnSeverity();
-        OutputFormat output = OutputFormat.parse(format);
-        boolean passWithoutBaseline = switch (ifNoBaseline.toLowerCase(Locale.ROOT)) {
-            case "pass" -> true;
-            case "fail" -> false;
-            default -> throw new UsageException("--if-no-baseline must be pass or fail, not '" + ifNoBaseline + "'");
-        };
+        Severity threshold = failOn.severity;
+        OutputFormat output = format;
+        boolean passWithoutBaseline = ifNoBaseline == IfNoBaseline.PASS;
         PerfgateConfig perfgateConfig = ConfigLoader.load(environment, config);
         Path baselinePath = environment.resolve(baseline);
         if (!Files.exists(baselinePath)) {
@@ -109,34 +105,70 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private Severity failOnSeverity() {
-        return switch (failOn.toLowerCase(Locale.ROOT)) {
-            case "warning" -> Severity.WARNING;
-            case "critical" -> Severity.CRITICAL;
-            case "never" -> Severity.NONE;
-            default -> throw new UsageException("--fail-on must be warning, critical or never, not '" + failOn + "'");
-        };
+    /** {@code --fail-on}: the lowest severity that fails the run. */
+    enum FailOn {
+        WARNING(Severity.WARNING), CRITICAL(Severity.CRITICAL), NEVER(Severity.NONE);
+
+        final Severity severity;
+
+        FailOn(Severity severity) {
+            this.severity = severity;
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static final class Converter extends LowerCaseEnumConverter<FailOn> {
+            Converter() {
+                super(FailOn.class, "--fail-on");
+            }
+        }
+    }
+
+    /** {@code --if-no-baseline}. */
+    enum IfNoBaseline {
+        FAIL, PASS;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static final class Converter extends LowerCaseEnumConverter<IfNoBaseline> {
+            Converter() {
+                super(IfNoBaseline.class, "--if-no-baseline");
+            }
+        }
     }
 
     /** What {@code --format} can print. */
-    private enum OutputFormat {
-        TEXT, MARKDOWN, JSON;
+    enum OutputFormat {
+        TEXT, MD, JSON;
 
-        static OutputFormat parse(String id) {
-            return switch (id.toLowerCase(Locale.ROOT)) {
-                case "text" -> TEXT;
-                case "md", "markdown" -> MARKDOWN;
-                case "json" -> JSON;
-                default -> throw new UsageException("--format must be text, md or json, not '" + id + "'");
-            };
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
 
         String render(Comparison comparison) {
             return switch (this) {
                 case TEXT -> Reports.render(ReportFormat.TEXT, comparison);
-                case MARKDOWN -> Reports.render(ReportFormat.MARKDOWN, comparison);
+                case MD -> Reports.render(ReportFormat.MARKDOWN, comparison);
                 case JSON -> ComparisonJson.write(comparison);
             };
+        }
+
+        static final class Converter extends LowerCaseEnumConverter<OutputFormat> {
+            Converter() {
+                super(OutputFormat.class, "--format");
+            }
+
+            @Override
+            public OutputFormat convert(String value) {
+                return value.equalsIgnoreCase("markdown") ? MD : super.convert(value);
+            }
         }
     }
 }

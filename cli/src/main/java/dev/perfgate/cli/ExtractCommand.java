@@ -1,5 +1,6 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.baselines.AtomicFiles;
 import dev.perfgate.codec.RunJson;
 import dev.perfgate.model.Run;
 import dev.perfgate.model.config.PerfgateConfig;
@@ -52,7 +53,7 @@ final class ExtractCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(json);
             spec.commandLine().getOut().flush();
         } else {
-            OutputFiles.write(environment.resolve(output), json);
+            AtomicFiles.write(environment.resolve(output), output, json);
             spec.commandLine().getErr().println("perfgate: wrote " + output);
         }
         return ExitCode.OK;

@@ -35,7 +35,6 @@ public final class Main {
         CommandLine cli = new CommandLine(new PerfgateCommand(), new Factory(environment));
         cli.setOut(out);
         cli.setErr(err);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("perfgate: " + e.getMessage().replaceAll("[\\r\\n]+", " "));
             CommandLine command = e.getCommandLine();
@@ -45,6 +44,16 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, command, parseResult) -> handle(e, err, debug));
         try {
             return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("perfgate: out of memory (" + e.getMessage() + "); give Java more heap with "
+                    + "PERFGATE_JAVA_OPTS=-Xmx2g, and please report the input that needed it");
+            return ExitCode.INTERNAL;
+        } catch (Throwable e) {
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.println("perfgate: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+            return ExitCode.INTERNAL;
         } finally {
             out.flush();
             err.flush();

@@ -42,8 +42,8 @@ final class RunLoader {
             }
         }
         List<String> resolved = inputs.stream().map(i -> resolveKeepingName(environment, i)).toList();
-        Extraction extraction = Extractor.standard().extract(resolved, new ExtractOptions(config.mapping(),
-                config.naming(), ConfigLoader.mappingHash(config), window));
+        Extraction extraction = Extractor.standard().extract(resolved, ExtractOptions.of(config.mapping(),
+                config.naming(), window));
         extraction.warnings().forEach(w -> err.println("perfgate: warning: " + w));
         return extraction.run();
     }

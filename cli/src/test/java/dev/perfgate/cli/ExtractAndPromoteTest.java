@@ -49,12 +49,13 @@ class ExtractAndPromoteTest {
 
         Cli.Result second = Cli.run("baseline", "promote", "examples/runs/locust-unchanged/", "--to", baseline.toString());
         assertThat(second.exitCode()).isZero();
-        assertThat(second.err()).contains("is now baseline version 2").contains("kept as shop.v1.json");
+        assertThat(second.err()).contains("is now baseline version 2").contains("shop.v2.json");
         assertThat(Files.readString(baseline)).contains("\"version\": 2");
         assertThat(Files.readString(tmp.resolve("baselines/shop.v1.json"))).isEqualTo(v1);
+        assertThat(Files.readString(tmp.resolve("baselines/shop.v2.json"))).isEqualTo(Files.readString(baseline));
         try (var files = Files.list(tmp.resolve("baselines"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("shop.json", "shop.v1.json");
+                    .containsExactly("shop.json", "shop.v1.json", "shop.v2.json");
         }
     }
 
@@ -75,6 +76,28 @@ class ExtractAndPromoteTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).contains("x_stats.csv:2:");
         assertThat(baseline).doesNotExist();
+    }
+
+    @Test
+    void outputPathThatIsADirectoryIsBadInputNotInternal() {
+        Cli.Result r = Cli.run("extract", "examples/runs/locust-baseline/", "-o", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("perfgate: " + tmp + ": is a directory; give a file name\n");
+    }
+
+    @Test
+    void unwritableBaselineIsBadInputNamingThePath() throws IOException {
+        Path readOnly = Files.createDirectory(tmp.resolve("ro"));
+        readOnly.toFile().setWritable(false);
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(readOnly.toFile().canWrite(), "root ignores permissions");
+            Cli.Result r = Cli.run("baseline", "promote", "examples/runs/locust-baseline/", "--to",
+                    readOnly.resolve("shop.json").toString());
+            assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(r.err()).contains("cannot be written");
+        } finally {
+            readOnly.toFile().setWritable(true);
+        }
     }
 
     @Test

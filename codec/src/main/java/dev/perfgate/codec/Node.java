@@ -19,7 +19,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * A JSON or YAML value together with its path in the document and the line it was written on, so that
@@ -60,6 +59,11 @@ final class Node {
             }
             return new Node(new Document(source, lines), root, "$");
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException
+                    || String.valueOf(e.getOriginalMessage()).contains("MalformedInputException")
+                    || String.valueOf(e.getOriginalMessage()).contains("Invalid UTF-8")) {
+                throw new InputException(source, OptionalLong.empty(), "is not UTF-8 text", e);
+            }
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new InputException(source, line > 0 ? OptionalLong.of(line) : OptionalLong.empty(),
                     "not valid " + factory.getFormatName() + ": " + e.getOriginalMessage(), e);
@@ -199,13 +203,6 @@ final class Node {
         List<Map.Entry<String, Node>> out = new ArrayList<>();
         value.fieldNames().forEachRemaining(k -> out.add(Map.entry(k, child(k))));
         return out;
-    }
-
-    Set<String> keys() {
-        requireObject();
-        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
-        value.fieldNames().forEachRemaining(keys::add);
-        return keys;
     }
 
     List<Node> elements() {

@@ -46,10 +46,16 @@ final class AmountCheck {
             if (m.relativePercent().isPresent()) {
                 double relative = m.relativePercent().getAsDouble();
                 passed = (better ? -relative : relative) > threshold;
-                text = "relative" + drop + " " + Numbers.signed(relative) + "% " + bound(better, Numbers.configured(threshold), "%");
-            } else {
+                text = "relative" + drop + " " + Numbers.signedPercent(relative) + "% " + bound(better, Numbers.configured(threshold), "%");
+            } else if (better || conditions.delta().isPresent()) {
+                // no relative change from zero: the block's delta alone decides (a rise from zero in the good
+                // direction is an improvement of any size)
                 passed = amount > 0;
-                text = "relative undefined (" + m.relativeUndefined().orElseThrow() + ")";
+                text = "relative undefined (" + m.relativeUndefined().orElseThrow() + ")"
+                        + (better ? "" : ", delta decides");
+            } else {
+                passed = false;
+                text = "relative undefined (" + m.relativeUndefined().orElseThrow() + "), no delta to decide";
             }
             parts.add(text + " " + Numbers.mark(passed));
             holds &= passed;

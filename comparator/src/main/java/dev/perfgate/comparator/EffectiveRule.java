@@ -39,6 +39,11 @@ record EffectiveRule(Optional<EffectiveBlock> warning, Optional<EffectiveBlock> 
                 .or(() -> critical.filter(EffectiveBlock::comparesWithBaseline));
     }
 
+    /** Whether a block sets an absolute limit, which applies even without a baseline. */
+    boolean hasLimit() {
+        return blocks().stream().anyMatch(b -> b.conditions().limit().isPresent());
+    }
+
     /** The minRequests that decides whether the two values are comparable at all. */
     long referenceMinRequests() {
         return reference().map(EffectiveBlock::minRequests).orElse(minRequests);

@@ -44,6 +44,12 @@ final class Numbers {
         return value > 0 ? "+" + text : text;
     }
 
+    /** A relative change in percent with one decimal and its sign, as the reports print it: {@code +136.4}. */
+    static String signedPercent(double value) {
+        String text = String.format(Locale.ROOT, "%.1f", value);
+        return value > 0 ? "+" + text : text;
+    }
+
     /** A configured amount as written, e.g. {@code 20}, {@code 0.2}. */
     static String configured(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

@@ -1,5 +1,6 @@
 package dev.perfgate.comparator;
 
+import dev.perfgate.model.EndpointStats;
 import dev.perfgate.model.Metric;
 import dev.perfgate.model.Run;
 import dev.perfgate.model.compare.BaselineRef;
@@ -87,6 +88,7 @@ public final class RegressionDetector {
                 addComparisons(matched, resolved, comparisons);
             } else {
                 changes.add(matched.change());
+                matched.current().ifPresent(c -> addLimitChecks(matched, c, resolved, comparisons));
             }
         }
         List<Finding> findings = judge(comparisons);
@@ -95,9 +97,30 @@ public final class RegressionDetector {
     }
 
     private static void addComparisons(Matched matched, ResolvedRules resolved, List<MetricComparison> out) {
+        EndpointStats baseline = matched.baseline().orElseThrow();
+        EndpointStats current = matched.current().orElseThrow();
         for (Metric metric : Metric.values()) {
+            if (metric.valueOf(baseline).isEmpty() && metric.valueOf(current).isEmpty()) {
+                continue; // neither run has it (e.g. percentiles of a combined total): nothing to report
+            }
             resolved.rule(metric).ifPresent(rule -> out.add(new MetricComparison(matched.service(),
-                    matched.endpoint(), metric, rule, matched.baseline().orElseThrow(), matched.current().orElseThrow())));
+                    matched.endpoint(), metric, rule, baseline, current)));
+        }
+    }
+
+    /**
+     * A new endpoint has no baseline, but an absolute limit (an SLO) applies whatever the baseline says:
+     * its limited metrics are checked against an empty baseline side.
+     */
+    private static void addLimitChecks(Matched matched, EndpointStats current, ResolvedRules resolved,
+                                       List<MetricComparison> out) {
+        EndpointStats absent = new EndpointStats(current.id(), 0, 0, new java.util.TreeMap<>(),
+                java.util.OptionalDouble.empty(), dev.perfgate.model.LatencyStats.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty());
+        for (Metric metric : Metric.values()) {
+            resolved.rule(metric).filter(EffectiveRule::hasLimit).filter(rule -> metric.valueOf(current).isPresent())
+                    .ifPresent(rule -> out.add(new MetricComparison(matched.service(), matched.endpoint(), metric,
+                            rule, absent, current)));
         }
     }
 

@@ -12,6 +12,7 @@ import static dev.perfgate.comparator.Fixtures.config;
 import static dev.perfgate.comparator.Fixtures.endpoint;
 import static dev.perfgate.comparator.Fixtures.finding;
 import static dev.perfgate.comparator.Fixtures.relative;
+import static dev.perfgate.comparator.Fixtures.relativeAndDelta;
 import static dev.perfgate.comparator.Fixtures.rules;
 import static dev.perfgate.comparator.Fixtures.warning;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,16 +65,29 @@ class ComparabilityTest {
     }
 
     @Test
-    void aZeroBaselineMeetsARelativeConditionWhenTheValueGotWorse() {
+    void aZeroBaselineNeverMeetsARelativeOnlyCondition() {
         PerfgateConfig config = config(rules(Metric.ERROR_RATE, warning(relative(50), "perfgate.yml defaults")));
 
         Finding f = finding(compareEndpoint(endpoint("GET /x").failures(1), endpoint("GET /x").failures(0), config),
                 Metric.ERROR_RATE);
 
-        // 0% -> 0.1%: the built-in critical delta (0.5 pp) does not hold, the relative-only warning does
-        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        // 0% -> 0.1%: no relative change exists from zero, and this warning has no delta to decide instead
+        assertThat(f.severity()).isEqualTo(Severity.NONE);
+        assertThat(f.outcome()).isEqualTo(dev.perfgate.model.compare.Outcome.WORSE_WITHIN_THRESHOLD);
         assertThat(f.relativePercent()).isEmpty();
-        assertThat(f.reasons()).contains("warning: relative undefined (baseline is 0) ✓");
+        assertThat(f.reasons()).contains("warning: relative undefined (baseline is 0), no delta to decide ✗");
+    }
+
+    @Test
+    void aZeroBaselineLetsTheDeltaDecideWhenTheBlockHasBoth() {
+        PerfgateConfig config = config(rules(Metric.ERROR_RATE,
+                warning(relativeAndDelta(50, 0.05), "perfgate.yml defaults")));
+
+        Finding f = finding(compareEndpoint(endpoint("GET /x").failures(1), endpoint("GET /x").failures(0), config),
+                Metric.ERROR_RATE);
+
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.reasons()).anySatisfy(r -> assertThat(r).startsWith("warning: relative undefined (baseline is 0), delta decides ✓"));
     }
 
     @Test
@@ -118,11 +132,10 @@ class ComparabilityTest {
     }
 
     @Test
-    void aPercentileMissingOnBothSidesIsNotComparable() {
-        Finding f = finding(compareEndpoint(endpoint("GET /x").mean(500), endpoint("GET /x").mean(90)), Metric.P95);
+    void aPercentileMissingOnBothSidesIsNotReportedAtAll() {
+        var c = compareEndpoint(endpoint("GET /x").mean(500), endpoint("GET /x").mean(90));
 
-        assertThat(f.outcome()).isEqualTo(Outcome.NOT_COMPARABLE);
-        assertThat(f.reasons()).containsExactly("not compared: neither run has p95");
+        assertThat(c.findings()).noneMatch(f -> f.metric() == Metric.P95);
     }
 
     @Test

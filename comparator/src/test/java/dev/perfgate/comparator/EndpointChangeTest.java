@@ -16,6 +16,7 @@ import static dev.perfgate.comparator.Fixtures.config;
 import static dev.perfgate.comparator.Fixtures.critical;
 import static dev.perfgate.comparator.Fixtures.endpoint;
 import static dev.perfgate.comparator.Fixtures.limit;
+import static dev.perfgate.comparator.Fixtures.relative;
 import static dev.perfgate.comparator.Fixtures.rules;
 import static dev.perfgate.comparator.Fixtures.run;
 import static dev.perfgate.comparator.Fixtures.service;
@@ -24,8 +25,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Endpoints and services on one side only are reported and never fail. */
 class EndpointChangeTest {
 
-    /** Any p95 above 1 ms would be critical, if it were compared. */
-    private static final PerfgateConfig STRICT = config(rules(Metric.P95, critical(limit(1), "strict")));
+    /** Any p95 increase of 1% would be critical, if it were compared. */
+    private static final PerfgateConfig STRICT = config(rules(Metric.P95, critical(relative(1), "strict")));
+
+    /** An SLO: any p95 above 1 ms is critical, whatever the baseline says. */
+    private static final PerfgateConfig SLO = config(rules(Metric.P95, critical(limit(1), "slo")));
+
+    @Test
+    void aNewEndpointIsStillHeldToAbsoluteLimits() {
+        Comparison c = compare(
+                run(service("api").endpoint(endpoint("GET /kept").p95(0.5))
+                        .endpoint(endpoint("GET /new").requests(7).p95(900))),
+                run(service("api").endpoint(endpoint("GET /kept").p95(0.5))),
+                SLO);
+
+        assertThat(c.endpointChanges()).containsExactly(new EndpointChange("api", "GET /new", Kind.NEW, 7));
+        assertThat(c.findings()).filteredOn(f -> f.endpointLabel().equals("GET /new")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(dev.perfgate.model.compare.Severity.CRITICAL);
+                    assertThat(f.baseline()).isEmpty();
+                    assertThat(f.current()).hasValue(900);
+                });
+        assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
+    }
 
     @Test
     void newAndMissingEndpointsAreReportedWithTheirRequestsAndNeverFail() {

@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderingTest {
 
     private static final Run CURRENT = run(
-            service("web").endpoint(endpoint("GET /b").p95(1)).endpoint(endpoint("GET /a").p95(1)),
-            service("api").endpoint(endpoint("POST /z").p95(1)).endpoint(endpoint("GET /z").p95(1)));
+            service("web").total(endpoint("Aggregated").p95(1).p99(2).throughput(10)).endpoint(endpoint("GET /b").p95(1).p99(2).throughput(5)).endpoint(endpoint("GET /a").p95(1).p99(2).throughput(5)),
+            service("api").total(endpoint("Aggregated").p95(1).p99(2).throughput(10)).endpoint(endpoint("POST /z").p95(1).p99(2).throughput(5)).endpoint(endpoint("GET /z").p95(1).p99(2).throughput(5)));
     private static final Run BASELINE = run(
-            service("api").endpoint(endpoint("GET /z").p95(1)).endpoint(endpoint("POST /z").p95(1)),
-            service("web").endpoint(endpoint("GET /a").p95(1)).endpoint(endpoint("GET /b").p95(1)));
+            service("api").total(endpoint("Aggregated").p95(1).p99(2).throughput(10)).endpoint(endpoint("GET /z").p95(1).p99(2).throughput(5)).endpoint(endpoint("POST /z").p95(1).p99(2).throughput(5)),
+            service("web").total(endpoint("Aggregated").p95(1).p99(2).throughput(10)).endpoint(endpoint("GET /a").p95(1).p99(2).throughput(5)).endpoint(endpoint("GET /b").p95(1).p99(2).throughput(5)));
 
     @Test
     void servicesInCurrentOrderTotalFirstEndpointsByKeyMetricsInEnumOrder() {
@@ -49,8 +49,8 @@ class OrderingTest {
 
     @Test
     void metricsFollowTheEnumEvenWhenConfiguredInAnotherOrder() {
-        List<Metric> compared = compare(run(service("api").endpoint(endpoint("GET /x"))),
-                run(service("api").endpoint(endpoint("GET /x")))).findings().stream()
+        List<Metric> compared = compare(run(service("api").endpoint(endpoint("GET /x").p99(2).throughput(5).p95(1))),
+                run(service("api").endpoint(endpoint("GET /x").throughput(5).p95(1).p99(2)))).findings().stream()
                 .filter(f -> f.endpoint().isPresent()).map(Finding::metric).toList();
 
         assertThat(compared).containsExactly(Metric.P95, Metric.P99, Metric.ERROR_RATE, Metric.THROUGHPUT);

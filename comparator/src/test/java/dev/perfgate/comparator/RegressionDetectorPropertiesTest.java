@@ -48,7 +48,9 @@ class RegressionDetectorPropertiesTest {
                                                              @ForAll("rules") RuleSet defaults) {
         Comparison c = compare(current.run(), baseline.run(), config(defaults));
 
-        assertThat(c.findings()).isNotEmpty();
+        if (current.requests() > 0 || baseline.requests() > 0) {
+            assertThat(c.findings()).as("error rate is always ruled and known on one side").isNotEmpty();
+        }
         for (Finding f : c.findings()) {
             assertFinite(f.baseline(), f);
             assertFinite(f.current(), f);

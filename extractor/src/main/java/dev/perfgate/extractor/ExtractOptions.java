@@ -24,6 +24,32 @@ public record ExtractOptions(List<MappingRule> mapping, Naming naming, Optional<
         Objects.requireNonNull(window, "window == null");
     }
 
+    /** Options for the given mapping and naming, with their hash computed. */
+    public static ExtractOptions of(List<MappingRule> mapping, Naming naming, RelativeWindow window) {
+        return new ExtractOptions(mapping, naming, mappingHash(mapping, naming), window);
+    }
+
+    /**
+     * A short hash of the mapping rules and naming, so runs extracted with different ones can be told apart;
+     * empty for the defaults (no rules, default naming).
+     */
+    public static Optional<String> mappingHash(List<MappingRule> mapping, Naming naming) {
+        if (mapping.isEmpty() && naming.equals(Naming.defaults())) {
+            return Optional.empty();
+        }
+        StringBuilder canonical = new StringBuilder(naming.toString()).append('\n');
+        for (MappingRule rule : mapping) {
+            canonical.append(rule.canonical()).append('\n');
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Optional.of("sha256:" + java.util.HexFormat.of().formatHex(digest, 0, 8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
     public static ExtractOptions defaults() {
         return new ExtractOptions(List.of(), Naming.defaults(), Optional.empty(), RelativeWindow.all());
     }

@@ -79,6 +79,25 @@ class BadInputTest {
     }
 
     @Test
+    void aFileCutOffMidRowIsRejectedNotPassed() throws IOException {
+        InputException e = failure("run_stats.csv", HEADER + "GET,/a,10,0,5,5,1,9,10,1.0,0.0,5,9,9\nGET,/b,10,0,5,5");
+        assertThat(e.getMessage()).contains("run_stats.csv:3:").contains("has 6 fields but the header has 14")
+                .contains("truncated");
+    }
+
+    @Test
+    void aFileWithoutItsTotalRowIsTruncated() throws IOException {
+        InputException e = failure("run_stats.csv", HEADER + "GET,/a,10,0,5,5,1,9,10,1.0,0.0,5,9,9\n");
+        assertThat(e.getMessage()).contains("has no Aggregated (or Total) row").contains("truncated");
+    }
+
+    @Test
+    void controlCharactersFromTheFileNeverReachTheMessage() throws IOException {
+        InputException e = failure("run_stats.csv", HEADER + "GET,/a,1\u001b[2J\u001b]0;owned\u0007,0,5,5,1,9,10,1.0,0.0,5,9,9\n");
+        assertThat(e.getMessage()).doesNotContain("\u001b").doesNotContain("\u0007").contains("not a whole number");
+    }
+
+    @Test
     void historyCsvAloneIsNotMistakenForStats() throws IOException {
         InputException e = failure("run_stats_history.csv",
                 "Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,Total Request Count,Total Failure Count,"
@@ -120,7 +139,7 @@ class BadInputTest {
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write((HEADER + "GET,/").getBytes(StandardCharsets.UTF_8));
             out.write(gbk);
-            out.write(",10,0,5,5,1,9,10,1.0,0.0,5,9,9\n".getBytes(StandardCharsets.UTF_8));
+            out.write(",10,0,5,5,1,9,10,1.0,0.0,5,9,9\n,Aggregated,10,0,5,5,1,9,10,1.0,0.0,5,9,9\n".getBytes(StandardCharsets.UTF_8));
         }
         Run run = Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults()).run();
         assertThat(run.services().get(0).endpoints().get(0).id().name()).startsWith("/").contains("\uFFFD");

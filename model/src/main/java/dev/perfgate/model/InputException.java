@@ -44,8 +44,35 @@ public final class InputException extends RuntimeException {
         return detail;
     }
 
+    /** The longest detail shown: a message quoting a hostile file must stay one readable line. */
+    static final int MAX_DETAIL = 500;
+
     private static String format(String source, OptionalLong line, String detail) {
-        String oneLine = detail.replaceAll("[\\r\\n]+", " ");
-        return line.isPresent() ? source + ":" + line.getAsLong() + ": " + oneLine : source + ": " + oneLine;
+        String safe = oneLine(detail);
+        if (safe.length() > MAX_DETAIL) {
+            safe = safe.substring(0, MAX_DETAIL) + "…";
+        }
+        String place = oneLine(source);
+        return line.isPresent() ? place + ":" + line.getAsLong() + ": " + safe : place + ": " + safe;
+    }
+
+    /**
+     * Text from a result file may hold terminal escape sequences or line breaks: drop ANSI escape sequences,
+     * turn line breaks into spaces and every other control or bidi-override character into '?'.
+     */
+    static String oneLine(String text) {
+        String noEscapes = text.replaceAll("\\u001B(\\[[0-?]*[ -/]*[@-~]|\\][^\\u0007\\u001B]*(\\u0007|\\u001B\\\\)?|.)?", "");
+        StringBuilder out = new StringBuilder(noEscapes.length());
+        for (int i = 0; i < noEscapes.length(); i++) {
+            char c = noEscapes.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\t') {
+                out.append(' ');
+            } else if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                out.append('?');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

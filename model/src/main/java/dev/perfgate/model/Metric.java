@@ -52,10 +52,6 @@ public enum Metric {
         return Double.isNaN(percent) ? OptionalDouble.empty() : OptionalDouble.of(percent);
     }
 
-    public boolean isLatency() {
-        return unit == Unit.MILLISECONDS;
-    }
-
     /**
      * This metric's value for an endpoint, or empty when the source did not report it. Error rate is
      * in percent; throughput in requests per second.

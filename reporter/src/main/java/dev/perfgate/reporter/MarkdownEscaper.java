@@ -8,7 +8,10 @@ package dev.perfgate.reporter;
  *   <li>no broken table: {@code |} becomes {@code \|}, line breaks and tabs become spaces;</li>
  *   <li>no markup: {@code \ ` * _ [ ] ( ) ! ~ $ #} are backslash-escaped ({@code $} because GitHub renders
  *       math), and so are a leading {@code - + =} and the dot of a leading {@code 1. };</li>
- *   <li>no mention or issue link: a zero-width joiner (U+200D) follows every {@code @} and {@code #};</li>
+ *   <li>no mention or issue link: a zero-width joiner (U+200D) follows every {@code @} and {@code #}, and
+ *       breaks {@code GH-123};</li>
+ *   <li>no autolink: a zero-width joiner breaks {@code ://} and {@code www.}, so a URL in a label shows as
+ *       text, not as a link that a reader could click;</li>
  *   <li>no control characters; at most {@value UntrustedText#MAX_CODE_POINTS} code points.</li>
  * </ul>
  *
@@ -41,13 +44,29 @@ final class MarkdownEscaper {
                         out.append('\\');
                     }
                     out.append(c);
-                    if (c == '#') {
+                    if (c == '#' || breaksAutolink(text, i)) {
                         out.append(ZERO_WIDTH_JOINER);
                     }
                 }
             }
         }
         return out.toString();
+    }
+
+    /** After the {@code :} of {@code ://}, the {@code www} of {@code www.}, the {@code GH} of {@code GH-1}. */
+    private static boolean breaksAutolink(String text, int i) {
+        char c = text.charAt(i);
+        if (c == ':') {
+            return text.startsWith("//", i + 1);
+        }
+        if ((c == 'w' || c == 'W') && i >= 2 && i + 1 < text.length() && text.charAt(i + 1) == '.') {
+            return text.regionMatches(true, i - 2, "www", 0, 3);
+        }
+        if ((c == 'h' || c == 'H') && i >= 1 && i + 2 < text.length() && text.charAt(i + 1) == '-'
+                && Character.isDigit(text.charAt(i + 2))) {
+            return text.regionMatches(true, i - 1, "gh", 0, 2);
+        }
+        return false;
     }
 
     /** The dot of a leading {@code 12. } that would start an ordered list at the beginning of a line. */

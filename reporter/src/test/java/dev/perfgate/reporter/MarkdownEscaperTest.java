@@ -56,6 +56,14 @@ class MarkdownEscaperTest {
     }
 
     @Test
+    void breaksAutolinksSoNoLabelBecomesAClickableLink() {
+        String escaped = MarkdownEscaper.escape("GH-5 https://evil.example/login www.evil.example HTTP://X");
+        assertThat(escaped).doesNotContain("://").doesNotContainIgnoringCase("www.").doesNotContain("GH-5")
+                .contains("https:\u200D//evil.example/login").contains("www\u200D.evil.example").contains("GH\u200D-5");
+        assertThat(escaped.replace("\u200D", "")).isEqualTo("GH-5 https://evil.example/login www.evil.example HTTP://X");
+    }
+
+    @Test
     void collapsesLineBreaksAndRemovesControls() {
         assertThat(MarkdownEscaper.escape("a\nb\r\nc\td\u0000e\u001B[31mf\u202Eg"))
                 .isEqualTo("a b c de" + "fg");

@@ -65,10 +65,6 @@ final class CsvRows implements AutoCloseable {
         }
     }
 
-    long line() {
-        return currentLine;
-    }
-
     InputException fail(String message) {
         return new InputException(file, currentLine, message);
     }

@@ -103,7 +103,7 @@ public final class LocustExtractor implements ResultFormat {
             for (StatsColumn required : List.of(StatsColumn.NAME, StatsColumn.REQUESTS, StatsColumn.FAILURES)) {
                 if (!columns.containsKey(required)) {
                     throw new InputException(file, 1, "not a Locust stats CSV: no '"
-                            + required.aliases().get(0) + "' column (header: " + String.join(",", header.keySet()) + ")");
+                            + required.aliases().get(0) + "' column");
                 }
             }
             Map<Double, String> percentileColumns = new TreeMap<>();
@@ -122,6 +122,10 @@ public final class LocustExtractor implements ResultFormat {
             while (rows.next()) {
                 if (rows.size() == 1 && rows.text(columns.get(StatsColumn.NAME)).isEmpty()) {
                     continue;
+                }
+                if (rows.size() != header.size()) {
+                    throw rows.fail("has " + rows.size() + " fields but the header has " + header.size()
+                            + ": the file is truncated or damaged");
                 }
                 String type = columns.containsKey(StatsColumn.TYPE) ? rows.text(columns.get(StatsColumn.TYPE)) : "";
                 String name = rows.text(columns.get(StatsColumn.NAME));
@@ -143,6 +147,11 @@ public final class LocustExtractor implements ResultFormat {
             }
             if (endpoints.isEmpty() && total.isEmpty()) {
                 throw new InputException(file, "Locust stats CSV with a header but no rows");
+            }
+            if (total.isEmpty()) {
+                // every Locust version writes its total row last: without it the file was cut short
+                throw new InputException(file, "has no Aggregated (or Total) row, which Locust always writes last: "
+                        + "the file is truncated");
             }
             RunMetadata metadata = RunMetadata.of(Tool.LOCUST, Optional.of(dialect.versionRange()), sources,
                     SourcePrecision.locust());
