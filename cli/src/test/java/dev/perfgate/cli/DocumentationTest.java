@@ -26,6 +26,18 @@ class DocumentationTest {
     }
 
     @Test
+    void everyYamlBlockOfTheReadmeIsAValidConfig() throws IOException {
+        String readme = Files.readString(Cli.ROOT.resolve("README.md"));
+        Matcher yaml = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        int blocks = 0;
+        while (yaml.find()) {
+            ConfigParser.parse("README.md", new StringReader(yaml.group(1)));
+            blocks++;
+        }
+        assertThat(blocks).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void theReadmeNamesTheTestCommandAndTheExampleCommand() throws IOException {
         String readme = Files.readString(Cli.ROOT.resolve("README.md"));
         assertThat(readme).contains("./mvnw -B verify")
