@@ -53,11 +53,28 @@ class CompareCommandTest {
     }
 
     @Test
-    void perServiceConfigFromTheExamplesApplies() {
-        Cli.Result r = Cli.run("compare", "--config", "examples/perfgate.yml", "--baseline", BASELINE,
+    void perServiceConfigFromTheExamplesApplies() throws IOException {
+        Cli.Result r = Cli.run("compare", "--config", "examples/perfgate.yml", "--format", "json", "--baseline", BASELINE,
                 "examples/runs/locust-unchanged/");
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains("Thresholds: examples/perfgate.yml");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("config").asText()).isEqualTo("examples/perfgate.yml");
+        JsonNode checkoutP95 = null;
+        JsonNode productsP99 = null;
+        for (JsonNode f : json.get("findings")) {
+            String key = f.path("endpoint").asText() + " " + f.get("metric").asText();
+            if (key.equals("POST /api/checkout p95")) {
+                checkoutP95 = f;
+            } else if (key.equals("GET /api/products p99")) {
+                productsP99 = f;
+            }
+        }
+        // the endpoint's SLO replaced the inherited critical block; the warning block is still inherited
+        assertThat(checkoutP95.get("rule").get("critical").get("limit").asDouble()).isEqualTo(300.0);
+        assertThat(checkoutP95.get("rule").get("critical").get("source").asText())
+                .startsWith("examples/perfgate.yml:").contains("services.default.endpoints.POST /api/checkout.metrics.p95");
+        assertThat(checkoutP95.get("rule").get("warning").get("source").asText()).contains("defaults.metrics.p95");
+        assertThat(productsP99.get("rule").get("warning").get("relativePercent").asDouble()).isEqualTo(25.0);
     }
 
     @Test
