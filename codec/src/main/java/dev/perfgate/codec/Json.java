@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -34,6 +35,10 @@ final class Json {
 
     private static final ObjectWriter WRITER = new ObjectMapper(FACTORY)
             .writer(new DefaultPrettyPrinter()
+                    .withSeparators(Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEmptySeparator("")
+                            .withArrayEmptySeparator(""))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
@@ -47,7 +52,7 @@ final class Json {
     /** Pretty-printed, two-space indented, LF line endings, a final newline: readable in {@code git diff}. */
     static String write(JsonNode tree) {
         try {
-            return WRITER.writeValueAsString(tree).replace(" : ", ": ") + "\n";
+            return WRITER.writeValueAsString(tree) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -47,6 +47,14 @@ class RunJsonTest {
     }
 
     @Test
+    void textValuesAreWrittenExactlyAsTheyAre() {
+        String json = RunJson.write(SampleRuns.everyField()).replace("HTTPError('500 Server Error')",
+                "Number of samples in transaction : 4, number of failing samples : 0");
+        Run run = RunJson.read("run.json", new StringReader(json));
+        assertThat(RunJson.write(run)).contains("Number of samples in transaction : 4, number of failing samples : 0");
+    }
+
+    @Test
     void newerSchemaIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> RunJson.read("run.json", new StringReader("{\"schema\": \"perfgate.run/9\"}")))
                 .isInstanceOf(InputException.class)

@@ -19,7 +19,9 @@ public final class FormatDetector {
 
     /** Every format perfgate reads. */
     public static FormatDetector standard() {
-        return new FormatDetector(List.of(new LocustExtractor()));
+        return new FormatDetector(List.of(new LocustExtractor(),
+                new dev.perfgate.extractor.k6.K6NdjsonExtractor(), new dev.perfgate.extractor.k6.K6CsvExtractor(), new dev.perfgate.extractor.k6.K6SummaryExtractor(),
+                new dev.perfgate.extractor.jmeter.JmeterCsvExtractor(), new dev.perfgate.extractor.jmeter.JmeterXmlExtractor(), new dev.perfgate.extractor.jmeter.JmeterDashboardExtractor()));
     }
 
     /** The format of a file, or empty when none matches at all. */

@@ -8,6 +8,7 @@ import dev.perfgate.model.config.Naming;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class SampleAggregator {
     private final TimeWindow window;
     private final Map<String, Map<EndpointId, EndpointAccumulator>> services = new LinkedHashMap<>();
     private final Map<RequestLabels, EndpointAccumulator> byLabels = new HashMap<>();
+    /** Per endpoint accumulator, its samples that stay out of the totals (see {@link #addOutsideTotals}). */
+    private final Map<EndpointAccumulator, EndpointAccumulator> outsideTotals = new IdentityHashMap<>();
     private long outsideWindow;
 
     public SampleAggregator(EndpointResolver resolver, TimeWindow window) {
@@ -43,9 +46,32 @@ public final class SampleAggregator {
      * @param failureKind why it failed (an error message, status or exception), or null
      */
     public void add(RequestLabels labels, long startMs, long elapsedMicros, boolean success, String failureKind) {
+        EndpointAccumulator accumulator = endpoint(labels, startMs);
+        if (accumulator != null) {
+            accumulator.add(startMs, elapsedMicros, success, failureKind);
+        }
+    }
+
+    /**
+     * Records a sample that counts for its endpoint but not for the service and run totals, because the
+     * samples it contains are recorded too (JMeter's transaction-controller samples: counting both would
+     * count the contained requests twice). When no sample at all counts for the totals, these do, so a
+     * file of such samples alone still has totals. Parameters as for {@link #add}.
+     */
+    public void addOutsideTotals(RequestLabels labels, long startMs, long elapsedMicros, boolean success,
+                                 String failureKind) {
+        EndpointAccumulator accumulator = endpoint(labels, startMs);
+        if (accumulator != null) {
+            outsideTotals.computeIfAbsent(accumulator, k -> new EndpointAccumulator())
+                    .add(startMs, elapsedMicros, success, failureKind);
+        }
+    }
+
+    /** The endpoint's accumulator, or null when the sample lies outside the time window. */
+    private EndpointAccumulator endpoint(RequestLabels labels, long startMs) {
         if (!window.contains(startMs)) {
             outsideWindow++;
-            return;
+            return null;
         }
         EndpointAccumulator accumulator = byLabels.get(labels);
         if (accumulator == null) {
@@ -54,7 +80,7 @@ public final class SampleAggregator {
                 byLabels.put(labels, accumulator);
             }
         }
-        accumulator.add(startMs, elapsedMicros, success, failureKind);
+        return accumulator;
     }
 
     /** Samples dropped because they started outside the time window. */
@@ -91,6 +117,8 @@ public final class SampleAggregator {
     public Aggregate finish() {
         List<EndpointAccumulator> all = new ArrayList<>();
         services.values().forEach(endpoints -> all.addAll(endpoints.values()));
+        boolean anyInTotals = all.stream().anyMatch(a -> a.count() > 0);
+        all.addAll(outsideTotals.values());
         if (all.isEmpty()) {
             return new Aggregate(List.of(), Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -105,8 +133,16 @@ public final class SampleAggregator {
             EndpointAccumulator serviceTotal = new EndpointAccumulator();
             List<EndpointStats> endpoints = new ArrayList<>();
             for (Map.Entry<EndpointId, EndpointAccumulator> e : service.getValue().entrySet()) {
-                serviceTotal.addAll(e.getValue());
-                endpoints.add(e.getValue().toStats(e.getKey(), duration));
+                EndpointAccumulator inTotals = e.getValue();
+                EndpointAccumulator outside = outsideTotals.get(inTotals);
+                EndpointAccumulator whole = inTotals;
+                if (outside != null) {
+                    whole = new EndpointAccumulator();
+                    whole.addAll(inTotals);
+                    whole.addAll(outside);
+                }
+                serviceTotal.addAll(anyInTotals ? inTotals : whole);
+                endpoints.add(whole.toStats(e.getKey(), duration));
             }
             runTotal.addAll(serviceTotal);
             endpoints.sort((a, b) -> a.id().compareTo(b.id()));
