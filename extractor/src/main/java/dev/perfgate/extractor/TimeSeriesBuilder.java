@@ -51,6 +51,7 @@ final class TimeSeriesBuilder {
             bucket.failures++;
         }
         bucket.latency.recordValue(elapsedMicros);
+        bucket.maxMicros = Math.max(bucket.maxMicros, elapsedMicros);
     }
 
     long intervalMs() {
@@ -96,8 +97,9 @@ final class TimeSeriesBuilder {
         List<TimeSeries.Point> points = new ArrayList<>(buckets.size());
         for (Map.Entry<Long, Bucket> e : buckets.entrySet()) {
             Bucket b = e.getValue();
+            // a bucket's highest equivalent value can lie above the largest sample: never report more than that
             OptionalDouble p95 = b.latency.getTotalCount() == 0 ? OptionalDouble.empty()
-                    : OptionalDouble.of(Histograms.millis(b.latency.getValueAtPercentile(95)));
+                    : OptionalDouble.of(Histograms.millis(Math.min(b.latency.getValueAtPercentile(95), b.maxMicros)));
             points.add(new TimeSeries.Point(Instant.ofEpochMilli(e.getKey()), b.requests, b.failures, p95));
         }
         return new TimeSeries(Duration.ofMillis(intervalMs), points);
@@ -110,6 +112,7 @@ final class TimeSeriesBuilder {
     private static final class Bucket {
         long requests;
         long failures;
+        long maxMicros;
         final IntCountsHistogram latency;
 
         Bucket() {
@@ -126,6 +129,7 @@ final class TimeSeriesBuilder {
         Bucket addAll(Bucket other) {
             requests += other.requests;
             failures += other.failures;
+            maxMicros = Math.max(maxMicros, other.maxMicros);
             latency.add(other.latency);
             return this;
         }
