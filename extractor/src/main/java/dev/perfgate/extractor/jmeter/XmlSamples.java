@@ -1,5 +1,6 @@
 package dev.perfgate.extractor.jmeter;
 
+import dev.perfgate.extractor.Messages;
 import dev.perfgate.extractor.RequestLabels;
 import dev.perfgate.model.InputException;
 
@@ -212,8 +213,8 @@ final class XmlSamples {
         long start = number(sample, JtlColumn.TIMESTAMP, true);
         String outcome = strip(sample.get(JtlColumn.SUCCESS));
         if (!"true".equalsIgnoreCase(outcome) && !"false".equalsIgnoreCase(outcome)) {
-            throw new InputException(file, sample.line, "sample '" + shorten(label) + "': " + name(JtlColumn.SUCCESS)
-                    + (outcome == null ? " is missing" : " is neither true nor false: \"" + shorten(outcome) + "\""));
+            throw new InputException(file, sample.line, "sample '" + Messages.shorten(label) + "': " + name(JtlColumn.SUCCESS)
+                    + (outcome == null ? " is missing" : " is neither true nor false: \"" + Messages.shorten(outcome) + "\""));
         }
         boolean ok = "true".equalsIgnoreCase(outcome);
         long threads = number(sample, JtlColumn.ALL_THREADS, false);
@@ -249,7 +250,7 @@ final class XmlSamples {
         String text = strip(sample.get(column));
         if (text == null || text.isEmpty()) {
             if (required) {
-                throw new InputException(file, sample.line, "sample '" + shorten(sample.get(JtlColumn.LABEL)) + "' has no "
+                throw new InputException(file, sample.line, "sample '" + Messages.shorten(sample.get(JtlColumn.LABEL)) + "' has no "
                         + name(column) + ": JMeter was configured not to save it, and perfgate needs the start and"
                         + " response time of every sample (see jmeter.save.saveservice.* in jmeter.properties)");
             }
@@ -258,8 +259,8 @@ final class XmlSamples {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new InputException(file, sample.line, "sample '" + shorten(sample.get(JtlColumn.LABEL)) + "': "
-                    + name(column) + " is not a whole number: \"" + shorten(text) + "\"");
+            throw new InputException(file, sample.line, "sample '" + Messages.shorten(sample.get(JtlColumn.LABEL)) + "': "
+                    + name(column) + " is not a whole number: \"" + Messages.shorten(text) + "\"");
         }
     }
 
@@ -272,9 +273,6 @@ final class XmlSamples {
         return text == null ? null : text.strip();
     }
 
-    private static String shorten(String text) {
-        return text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    }
 
     private static String message(XMLStreamException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -1,5 +1,6 @@
 package dev.perfgate.extractor.k6;
 
+import dev.perfgate.extractor.Messages;
 import dev.perfgate.extractor.BoundedLineReader;
 import dev.perfgate.extractor.Head;
 import dev.perfgate.extractor.InputFiles;
@@ -120,7 +121,7 @@ public final class K6CsvExtractor implements ResultFormat {
                     }
                     row = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new InputException(file, OptionalLong.of(previousLine + 1), "broken CSV: " + rootMessage(e), e);
+                    throw new InputException(file, OptionalLong.of(previousLine + 1), "broken CSV: " + Messages.rootMessage(e), e);
                 }
                 long line = Math.max(parser.getCurrentLineNumber(), previousLine + 1);
                 previousLine = line;
@@ -145,7 +146,7 @@ public final class K6CsvExtractor implements ResultFormat {
                 long time = Timestamps.csvCell(timeText);
                 if (time == Timestamps.INVALID) {
                     throw new InputException(file, line, "timestamp is neither epoch time nor RFC 3339: \""
-                            + shorten(timeText) + "\"");
+                            + Messages.shorten(timeText) + "\"");
                 }
                 RequestTags tags = tags(row, tagColumns, extraColumn, interned);
                 if (metric == K6Metric.HTTP_REQ_DURATION) {
@@ -215,18 +216,6 @@ public final class K6CsvExtractor implements ResultFormat {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InputException(file, line, "metric_value is not a number: \"" + shorten(text) + "\"");
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
+        throw new InputException(file, line, "metric_value is not a number: \"" + Messages.shorten(text) + "\"");
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfgate.extractor.k6;
 
+import dev.perfgate.extractor.Messages;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -412,7 +413,7 @@ final class NdjsonReader {
         }
         if (!hasTime || timeText != null) {
             throw new InputException(file, line, metric.id() + " sample whose 'time' is not an RFC 3339 timestamp: "
-                    + (hasTime ? "\"" + shorten(timeText) + "\"" : "none"));
+                    + (hasTime ? "\"" + Messages.shorten(timeText) + "\"" : "none"));
         }
         RequestTags tags = tags(buf);
         if (tags == null) {
@@ -479,9 +480,6 @@ final class NdjsonReader {
         return RequestTags.of(tags);
     }
 
-    private static String shorten(String text) {
-        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
-    }
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);

@@ -1,5 +1,6 @@
 package dev.perfgate.extractor.locust;
 
+import dev.perfgate.extractor.Messages;
 import dev.perfgate.extractor.BoundedLineReader;
 import dev.perfgate.model.InputException;
 import org.apache.commons.csv.CSVFormat;
@@ -61,7 +62,7 @@ final class CsvRows implements AutoCloseable {
             return true;
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new InputException(file, OptionalLong.of(parser.getCurrentLineNumber() + 1),
-                    "broken CSV: " + rootMessage(e), e);
+                    "broken CSV: " + Messages.rootMessage(e), e);
         }
     }
 
@@ -91,7 +92,7 @@ final class CsvRows implements AutoCloseable {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw fail("column '" + header + "' is not a whole number: \"" + shorten(text) + "\"");
+            throw fail("column '" + header + "' is not a whole number: \"" + Messages.shorten(text) + "\"");
         }
     }
 
@@ -104,25 +105,15 @@ final class CsvRows implements AutoCloseable {
         try {
             double v = Double.parseDouble(text);
             if (!Double.isFinite(v) || v < 0) {
-                throw fail("column '" + header + "' is not a number >= 0: \"" + shorten(text) + "\"");
+                throw fail("column '" + header + "' is not a number >= 0: \"" + Messages.shorten(text) + "\"");
             }
             return OptionalDouble.of(v);
         } catch (NumberFormatException e) {
-            throw fail("column '" + header + "' is not a number: \"" + shorten(text) + "\"");
+            throw fail("column '" + header + "' is not a number: \"" + Messages.shorten(text) + "\"");
         }
     }
 
-    private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
-    }
 
     @Override
     public void close() {
