@@ -75,7 +75,7 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Run loaded = RunLoader.load(environment, run, ConfigLoader.load(environment, config), window.toWindow(),
+            Run loaded = RunLoader.load(environment, run, ConfigLoader.load(environment, config), window,
                     spec.commandLine().getErr());
             BaselineFiles files = new BaselineFiles(environment.clock());
             BaselineFiles.Promotion promotion = files.promote(environment.resolve(to), to, loaded, provenance());

@@ -79,7 +79,7 @@ final class CompareCommand implements Callable<Integer> {
         Path baselinePath = environment.resolve(baseline);
         if (!Files.exists(baselinePath)) {
             if (passWithoutBaseline) {
-                RunLoader.load(environment, current, perfgateConfig, window.toWindow(), spec.commandLine().getErr());
+                RunLoader.load(environment, current, perfgateConfig, window, spec.commandLine().getErr());
                 spec.commandLine().getErr().println("perfgate: no baseline at " + baseline
                         + "; nothing to compare (--if-no-baseline pass). Promote one with: perfgate baseline promote RUN --to " + baseline);
                 return ExitCode.OK;
@@ -88,12 +88,13 @@ final class CompareCommand implements Callable<Integer> {
                     + baseline + ")");
         }
         Baseline base = new BaselineFiles(environment.clock()).read(baselinePath, baseline);
-        Run run = RunLoader.load(environment, current, perfgateConfig, window.toWindow(), spec.commandLine().getErr());
+        Run run = RunLoader.load(environment, current, perfgateConfig, window, spec.commandLine().getErr());
         Comparison comparison = RegressionDetector.compare(run, BaselineRef.of(baseline, base), base.run(), perfgateConfig);
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.render(comparison));
         out.flush();
         warnOnMappingMismatch(run, base);
+        warnOnStageMismatch(run, base);
         return threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
                 ? ExitCode.REGRESSION : ExitCode.OK;
     }
@@ -102,6 +103,16 @@ final class CompareCommand implements Callable<Integer> {
         if (!Objects.equals(run.metadata().mappingHash(), base.run().metadata().mappingHash())) {
             spec.commandLine().getErr().println("perfgate: warning: the baseline was extracted with a different "
                     + "service mapping than this run; endpoints may show as new/missing");
+        }
+    }
+
+    private void warnOnStageMismatch(Run run, Baseline base) {
+        boolean current = !run.stages().isEmpty();
+        boolean baseline = !base.run().stages().isEmpty();
+        if (current != baseline) {
+            spec.commandLine().getErr().println("perfgate: warning: " + (current ? "this run" : "the baseline")
+                    + " is split into stages but " + (current ? "the baseline" : "this run")
+                    + " is not, so the whole runs were compared; promote a baseline extracted with the same --stages");
         }
     }
 

@@ -47,7 +47,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PerfgateConfig perfgateConfig = ConfigLoader.load(environment, config);
-        Run run = RunLoader.load(environment, inputs, perfgateConfig, window.toWindow(), spec.commandLine().getErr());
+        Run run = RunLoader.load(environment, inputs, perfgateConfig, window, spec.commandLine().getErr());
         String json = RunJson.write(run);
         if (output == null) {
             spec.commandLine().getOut().print(json);

@@ -26,13 +26,13 @@ final class RunLoader {
     private RunLoader() {
     }
 
-    static Run load(Main.Environment environment, List<String> inputs, PerfgateConfig config, RelativeWindow window,
+    static Run load(Main.Environment environment, List<String> inputs, PerfgateConfig config, WindowOptions window,
                     PrintWriter err) {
         if (inputs.size() == 1) {
             Path path = environment.resolve(inputs.get(0));
             if (Files.isRegularFile(path) && RunJson.looksLikeRun(InputFiles.head(path, inputs.get(0)).text())) {
-                if (!window.isAll()) {
-                    throw new UsageException("time windows apply to raw tool output, not to an extracted run JSON");
+                if (window.selectsPart()) {
+                    throw new UsageException("time windows and stages apply to raw tool output, not to an extracted run JSON");
                 }
                 try (Reader reader = InputFiles.openText(path, inputs.get(0))) {
                     return RunJson.read(inputs.get(0), reader);
@@ -42,8 +42,8 @@ final class RunLoader {
             }
         }
         List<String> resolved = inputs.stream().map(i -> resolveKeepingName(environment, i)).toList();
-        Extraction extraction = Extractor.standard().extract(resolved, ExtractOptions.of(config.mapping(),
-                config.naming(), window));
+        Extraction extraction = Extractor.standard().extract(resolved, window.apply(ExtractOptions.of(config.mapping(),
+                config.naming(), RelativeWindow.all())));
         extraction.warnings().forEach(w -> err.println("perfgate: warning: " + w));
         return extraction.run();
     }

@@ -1,15 +1,24 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.extractor.ExtractOptions;
 import dev.perfgate.extractor.RelativeWindow;
+import dev.perfgate.extractor.Stage;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code --skip-warmup}, {@code --skip-rampdown} and {@code --window}: which part of a raw run to keep. */
+/**
+ * {@code --skip-warmup}, {@code --skip-rampdown}, {@code --window}: which part of a raw run to keep; and
+ * {@code --stages}: which named parts to read as runs of their own.
+ */
 final class WindowOptions {
 
     private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)?");
@@ -22,6 +31,51 @@ final class WindowOptions {
 
     @Option(names = "--window", paramLabel = "FROM..TO", description = "Keep samples that started between FROM and TO after the run's start (e.g. 60s..6m; either side may be empty).")
     String window;
+
+    @Option(names = "--stages", paramLabel = "NAME=FROM..TO,...", description = "Split the run into named stages, each compared with the baseline's stage of the same name (e.g. ramp=0s..60s,steady=60s..6m,stress=6m..; times from the run's start, TO may be empty).")
+    String stages;
+
+    /** Whether any option asks for part of a run, which an extracted run JSON can no longer give. */
+    boolean selectsPart() {
+        return skipWarmup != null || skipRampdown != null || window != null || stages != null;
+    }
+
+    ExtractOptions apply(ExtractOptions options) {
+        if (stages != null && (skipWarmup != null || skipRampdown != null || window != null)) {
+            throw new UsageException("--stages cannot be combined with --skip-warmup, --skip-rampdown or --window: "
+                    + "give the stages the times you want to keep");
+        }
+        return options.withWindow(toWindow()).withStages(toStages());
+    }
+
+    List<Stage> toStages() {
+        if (stages == null) {
+            return List.of();
+        }
+        List<Stage> result = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (String part : stages.split(",")) {
+            int eq = part.indexOf('=');
+            int dots = part.indexOf("..");
+            if (eq < 0 || dots < eq) {
+                throw new UsageException("--stages takes NAME=FROM..TO pairs separated by commas, e.g. "
+                        + "ramp=0s..60s,steady=60s..6m, not '" + part.trim() + "'");
+            }
+            String name = part.substring(0, eq).trim();
+            String a = part.substring(eq + 1, dots).trim();
+            String b = part.substring(dots + 2).trim();
+            if (!names.add(name)) {
+                throw new UsageException("--stages names stage '" + name + "' twice");
+            }
+            try {
+                result.add(Stage.of(name, a.isEmpty() ? Duration.ZERO : parse("--stages", a),
+                        b.isEmpty() ? Optional.empty() : Optional.of(parse("--stages", b))));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--stages: stage '" + name + "': " + e.getMessage());
+            }
+        }
+        return result;
+    }
 
     RelativeWindow toWindow() {
         Duration warmup = skipWarmup == null ? Duration.ZERO : parse("--skip-warmup", skipWarmup);

@@ -35,6 +35,7 @@ public final class ComparisonJson {
         ArrayNode changes = root.putArray("endpointChanges");
         for (EndpointChange c : comparison.endpointChanges()) {
             ObjectNode change = changes.addObject();
+            Json.put(change, "stage", c.stage());
             change.put("service", c.service());
             change.put("endpoint", c.endpoint());
             change.put("kind", c.kind().id());
@@ -59,6 +60,7 @@ public final class ComparisonJson {
 
     private static ObjectNode finding(Finding f) {
         ObjectNode node = Json.object();
+        Json.put(node, "stage", f.stage());
         node.put("service", f.service());
         Json.put(node, "endpoint", f.endpoint());
         node.put("metric", f.metric().key());

@@ -78,6 +78,12 @@ public final class RunJson {
             ArrayNode endpoints = service.putArray("endpoints");
             s.endpoints().forEach(e -> endpoints.add(endpoint(e)));
         }
+        if (!run.stages().isEmpty()) {
+            ArrayNode stages = node.putArray("stages");
+            for (Run stage : run.stages()) {
+                writeBody(stages.addObject(), stage);
+            }
+        }
     }
 
     static ObjectNode metadata(RunMetadata m) {
@@ -168,8 +174,15 @@ public final class RunJson {
                 throw Json.wrapModelError(s, e);
             }
         }
+        List<Run> stages = new ArrayList<>();
+        Node stageNodes = root.optional("stages");
+        if (stageNodes != null) {
+            for (Node stage : stageNodes.elements()) {
+                stages.add(readBody(stage));
+            }
+        }
         try {
-            return new Run(metadata, total, services);
+            return new Run(metadata, total, services, stages);
         } catch (IllegalArgumentException e) {
             throw Json.wrapModelError(root, e);
         }

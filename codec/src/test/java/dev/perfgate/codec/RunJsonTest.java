@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,29 @@ class RunJsonTest {
         Run back = RunJson.read("run.json", new StringReader(RunJson.write(run)));
         assertThat(back).isEqualTo(run);
         assertThat(RunJson.write(back)).isEqualTo(RunJson.write(run));
+    }
+
+    @Test
+    void stagesRoundTripInsideTheirRun() {
+        Run stage = SampleRuns.everyField();
+        Run whole = new Run(SampleRuns.withoutStageName(stage.metadata()), stage.total(), stage.services(),
+                List.of(stage));
+        String json = RunJson.write(whole);
+        assertThat(json).contains("\"stages\": [");
+        Run back = RunJson.read("run.json", new StringReader(json));
+        assertThat(back.stages()).hasSize(1);
+        assertThat(back.stage("steady")).isPresent();
+        assertThat(RunJson.write(back)).isEqualTo(json);
+    }
+
+    @Test
+    void aStageWithoutItsNameIsRefusedWithItsPlace() {
+        Run stage = SampleRuns.everyField();
+        Run whole = new Run(SampleRuns.withoutStageName(stage.metadata()), stage.total(), stage.services(),
+                List.of(stage));
+        String json = RunJson.write(whole).replace("\"stage\": \"steady\",", "");
+        assertThatThrownBy(() -> RunJson.read("run.json", new StringReader(json)))
+                .isInstanceOf(InputException.class).hasMessageContaining("a stage without a stage name");
     }
 
     @Test

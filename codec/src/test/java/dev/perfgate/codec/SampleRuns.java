@@ -59,4 +59,9 @@ final class SampleRuns {
                 Optional.of("sha256:0123abcd"), labels, Optional.of("sha256:feedbeef"), SourcePrecision.locust());
         return new Run(metadata, Optional.of(total), List.of(new ServiceStats("shop", total, List.of(checkout, idle))));
     }
+
+    static RunMetadata withoutStageName(RunMetadata m) {
+        return new RunMetadata(m.tool(), m.toolVersion(), m.sources(), m.start(), m.end(), m.duration(),
+                Optional.empty(), m.workload(), m.scriptHash(), m.labels(), m.mappingHash(), m.precision());
+    }
 }

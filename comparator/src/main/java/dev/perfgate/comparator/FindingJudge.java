@@ -34,7 +34,7 @@ final class FindingJudge {
         Severity severity = critical.holds() ? Severity.CRITICAL
                 : warning.holds() ? Severity.WARNING : Severity.NONE;
         Outcome outcome = outcome(severity, rule, metric, m, reasons);
-        return new Finding(c.service(), c.endpoint().map(EndpointId::key), metric, m.baseline(), m.current(),
+        return new Finding(c.stage(), c.service(), c.endpoint().map(EndpointId::key), metric, m.baseline(), m.current(),
                 m.change(), m.relativePercent(), m.baselineRequests(), m.currentRequests(), outcome, severity,
                 rule.applied(), reasons, significance);
     }

@@ -32,13 +32,13 @@ record Matched(String service, Optional<EndpointId> endpoint, Optional<EndpointS
     }
 
     /** The change to report for an endpoint that exists on one side only. */
-    EndpointChange change() {
+    EndpointChange change(Optional<String> stage) {
         if (bothSides()) {
             throw new IllegalStateException(endpoint + " exists on both sides");
         }
         String key = endpoint.orElseThrow().key();
-        return current.map(c -> new EndpointChange(service, key, EndpointChange.Kind.NEW, c.requests()))
-                .orElseGet(() -> new EndpointChange(service, key, EndpointChange.Kind.MISSING,
+        return current.map(c -> new EndpointChange(stage, service, key, EndpointChange.Kind.NEW, c.requests()))
+                .orElseGet(() -> new EndpointChange(stage, service, key, EndpointChange.Kind.MISSING,
                         baseline.orElseThrow().requests()));
     }
 }

@@ -14,8 +14,11 @@ import dev.perfgate.model.config.PerfgateConfig;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compares a run with its baseline, metric by metric, under the threshold rules of a configuration.
@@ -45,7 +48,12 @@ import java.util.Objects;
  * within threshold; a better value is an improvement when it would meet the warning block's amounts (else
  * the critical block's) in the bad direction, else unchanged. Improvements never fail.
  *
- * <p>Findings come in report order: services in the current run's order, then baseline-only services;
+ * <p><b>Stages.</b> When both runs were split into stages ({@code --stages}), each stage is compared with the
+ * baseline's stage of the same name, and every finding and endpoint change names its stage; a stage on one
+ * side only makes all its endpoints new or missing. When only one side has stages, the whole runs are
+ * compared.
+ *
+ * <p>Findings come in report order: stages in the current run's order, then baseline-only ones; within a stage services in the current run's order, then baseline-only services;
  * within a service the total first, then endpoints by key; metrics in {@link Metric} order. The verdict
  * follows from the worst severity. Pure: no I/O, no logging, deterministic.
  */
@@ -79,31 +87,57 @@ public final class RegressionDetector {
         RuleResolver rules = new RuleResolver(config);
         List<MetricComparison> comparisons = new ArrayList<>();
         List<EndpointChange> changes = new ArrayList<>();
-        for (Matched matched : RunPairing.pair(current, baselineRun)) {
-            ResolvedRules resolved = rules.resolve(matched.service(), matched.endpoint());
-            if (resolved.ignored()) {
-                continue;
+        if (!current.stages().isEmpty() && !baselineRun.stages().isEmpty()) {
+            for (String stage : stageNames(current, baselineRun)) {
+                Run c = current.stage(stage).orElseGet(() -> empty(current));
+                Run b = baselineRun.stage(stage).orElseGet(() -> empty(baselineRun));
+                compareRuns(Optional.of(stage), c, b, rules, comparisons, changes);
             }
-            if (matched.bothSides()) {
-                addComparisons(matched, resolved, comparisons);
-            } else {
-                changes.add(matched.change());
-                matched.current().ifPresent(c -> addLimitChecks(matched, c, resolved, comparisons));
-            }
+        } else {
+            compareRuns(Optional.empty(), current, baselineRun, rules, comparisons, changes);
         }
         List<Finding> findings = judge(comparisons);
         Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.NONE);
         return new Comparison(current.metadata(), baselineRef, config.source(), findings, changes, Verdict.of(worst));
     }
 
-    private static void addComparisons(Matched matched, ResolvedRules resolved, List<MetricComparison> out) {
+    /** The current run's stages in its order, then those only the baseline has. */
+    private static List<String> stageNames(Run current, Run baseline) {
+        Set<String> names = new LinkedHashSet<>();
+        current.stages().forEach(s -> names.add(s.metadata().stage().orElseThrow()));
+        baseline.stages().forEach(s -> names.add(s.metadata().stage().orElseThrow()));
+        return List.copyOf(names);
+    }
+
+    /** A stage one side lacks: every endpoint of the other side is new or missing. */
+    private static Run empty(Run like) {
+        return new Run(like.metadata(), Optional.empty(), List.of());
+    }
+
+    private static void compareRuns(Optional<String> stage, Run current, Run baseline, RuleResolver rules,
+                                    List<MetricComparison> comparisons, List<EndpointChange> changes) {
+        for (Matched matched : RunPairing.pair(current, baseline)) {
+            ResolvedRules resolved = rules.resolve(matched.service(), matched.endpoint());
+            if (resolved.ignored()) {
+                continue;
+            }
+            if (matched.bothSides()) {
+                addComparisons(stage, matched, resolved, comparisons);
+            } else {
+                changes.add(matched.change(stage));
+                matched.current().ifPresent(c -> addLimitChecks(stage, matched, c, resolved, comparisons));
+            }
+        }
+    }
+
+    private static void addComparisons(Optional<String> stage, Matched matched, ResolvedRules resolved, List<MetricComparison> out) {
         EndpointStats baseline = matched.baseline().orElseThrow();
         EndpointStats current = matched.current().orElseThrow();
         for (Metric metric : Metric.values()) {
             if (metric.valueOf(baseline).isEmpty() && metric.valueOf(current).isEmpty()) {
                 continue; // neither run has it (e.g. percentiles of a combined total): nothing to report
             }
-            resolved.rule(metric).ifPresent(rule -> out.add(new MetricComparison(matched.service(),
+            resolved.rule(metric).ifPresent(rule -> out.add(new MetricComparison(stage, matched.service(),
                     matched.endpoint(), metric, rule, baseline, current)));
         }
     }
@@ -112,14 +146,14 @@ public final class RegressionDetector {
      * A new endpoint has no baseline, but an absolute limit (an SLO) applies whatever the baseline says:
      * its limited metrics are checked against an empty baseline side.
      */
-    private static void addLimitChecks(Matched matched, EndpointStats current, ResolvedRules resolved,
+    private static void addLimitChecks(Optional<String> stage, Matched matched, EndpointStats current, ResolvedRules resolved,
                                        List<MetricComparison> out) {
         EndpointStats absent = new EndpointStats(current.id(), 0, 0, new java.util.TreeMap<>(),
                 java.util.OptionalDouble.empty(), dev.perfgate.model.LatencyStats.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty());
         for (Metric metric : Metric.values()) {
             resolved.rule(metric).filter(EffectiveRule::hasLimit).filter(rule -> metric.valueOf(current).isPresent())
-                    .ifPresent(rule -> out.add(new MetricComparison(matched.service(), matched.endpoint(), metric,
+                    .ifPresent(rule -> out.add(new MetricComparison(stage, matched.service(), matched.endpoint(), metric,
                             rule, absent, current)));
         }
     }

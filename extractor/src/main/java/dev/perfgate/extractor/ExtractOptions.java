@@ -14,19 +14,24 @@ import java.util.Optional;
  * @param naming default endpoint naming and the endpoint cap (perfgate.yml's {@code naming})
  * @param mappingHash a hash of mapping and naming, recorded in the run so runs extracted differently can be told apart
  * @param window which part of the run to keep, relative to its start
+ * @param stages the stages to split the run into (each read as a run of its own), in time order; none by default
  */
 public record ExtractOptions(List<MappingRule> mapping, Naming naming, Optional<String> mappingHash,
-                             RelativeWindow window) {
+                             RelativeWindow window, List<Stage> stages) {
     public ExtractOptions {
         mapping = List.copyOf(Objects.requireNonNull(mapping, "mapping == null"));
         Objects.requireNonNull(naming, "naming == null");
         Objects.requireNonNull(mappingHash, "mappingHash == null");
         Objects.requireNonNull(window, "window == null");
+        stages = List.copyOf(Objects.requireNonNull(stages, "stages == null"));
+        if (stages.stream().map(Stage::name).distinct().count() != stages.size()) {
+            throw new IllegalArgumentException("two stages have the same name");
+        }
     }
 
     /** Options for the given mapping and naming, with their hash computed. */
     public static ExtractOptions of(List<MappingRule> mapping, Naming naming, RelativeWindow window) {
-        return new ExtractOptions(mapping, naming, mappingHash(mapping, naming), window);
+        return new ExtractOptions(mapping, naming, mappingHash(mapping, naming), window, List.of());
     }
 
     /**
@@ -51,10 +56,14 @@ public record ExtractOptions(List<MappingRule> mapping, Naming naming, Optional<
     }
 
     public static ExtractOptions defaults() {
-        return new ExtractOptions(List.of(), Naming.defaults(), Optional.empty(), RelativeWindow.all());
+        return new ExtractOptions(List.of(), Naming.defaults(), Optional.empty(), RelativeWindow.all(), List.of());
     }
 
     public ExtractOptions withWindow(RelativeWindow window) {
-        return new ExtractOptions(mapping, naming, mappingHash, window);
+        return new ExtractOptions(mapping, naming, mappingHash, window, stages);
+    }
+
+    public ExtractOptions withStages(List<Stage> stages) {
+        return new ExtractOptions(mapping, naming, mappingHash, window, stages);
     }
 }

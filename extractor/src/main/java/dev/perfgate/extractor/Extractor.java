@@ -45,32 +45,67 @@ public final class Extractor {
             files.addAll(resultFiles(input, warnings));
         }
         EndpointResolver resolver = new EndpointResolver(options.mapping(), options.naming());
-        TimeWindow window = TimeWindow.all();
-        if (!options.window().isAll()) {
+        if (!options.window().isAll() || !options.stages().isEmpty()) {
             for (Located file : files) {
                 if (!file.format.rawSamples()) {
                     throw new InputException(file.display, file.format.displayName() + " holds aggregates only, "
-                            + "so it cannot be cut to a time window; use the tool's raw output");
+                            + "so it cannot be cut to a time window" + (options.stages().isEmpty() ? "" : " or stages")
+                            + "; use the tool's raw output");
                 }
             }
-            window = windowOf(files, options.window(), resolver);
         }
-        ReadContext context = new ReadContext(resolver, window);
+        TimeWindow window = options.window().isAll() ? TimeWindow.all() : windowOf(files, options.window(), resolver);
+        ToolResult whole = readAll(files, new ReadContext(resolver, window));
+        if (whole.services().isEmpty()) {
+            throw new InputException(files.get(0).display, window.equals(TimeWindow.all())
+                    ? "holds no requests" : "holds no requests inside the time window");
+        }
+        warnings.addAll(whole.warnings());
+        List<Run> stages = new ArrayList<>();
+        if (!options.stages().isEmpty()) {
+            RunMetadata m = whole.metadata();
+            if (m.start().isEmpty() || m.end().isEmpty()) {
+                throw new InputException(files.get(0).display, "has no timestamps, so it cannot be split into stages");
+            }
+            long start = m.start().get().toEpochMilli();
+            long end = m.end().get().toEpochMilli();
+            for (Stage stage : options.stages()) {
+                TimeWindow stageWindow;
+                try {
+                    stageWindow = stage.window().resolve(start, end);
+                } catch (IllegalArgumentException e) {
+                    warnings.add(files.get(0).display + ": stage " + stage.name() + " left out: " + e.getMessage());
+                    continue;
+                }
+                ToolResult part = readAll(files, new ReadContext(resolver, stageWindow));
+                if (part.services().isEmpty()) {
+                    warnings.add(files.get(0).display + ": stage " + stage.name() + " left out: no requests started in it");
+                    continue;
+                }
+                stages.add(toRun(part, options, Optional.of(stage.name()), List.of()));
+            }
+            if (stages.isEmpty()) {
+                throw new InputException(files.get(0).display, "none of the stages holds requests (the run lasted "
+                        + java.time.Duration.ofMillis(end - start).toSeconds() + " s)");
+            }
+        }
+        return new Extraction(toRun(whole, options, Optional.empty(), stages), warnings);
+    }
+
+    private static ToolResult readAll(List<Located> files, ReadContext context) {
         List<ToolResult> results = new ArrayList<>();
         for (Located file : files) {
             results.add(file.format.read(file.path, file.display, context));
         }
-        ToolResult result = RunMerger.merge(results);
-        if (result.services().isEmpty()) {
-            throw new InputException(files.get(0).display, window.equals(TimeWindow.all())
-                    ? "holds no requests" : "holds no requests inside the time window");
-        }
+        return RunMerger.merge(results);
+    }
+
+    private static Run toRun(ToolResult result, ExtractOptions options, Optional<String> stage, List<Run> stages) {
         RunMetadata m = result.metadata();
         RunMetadata metadata = new RunMetadata(m.tool(), m.toolVersion(), m.sources(), m.start(), m.end(),
-                m.duration(), m.stage(), m.workload(), m.scriptHash(), m.labels(), options.mappingHash(),
-                m.precision());
-        warnings.addAll(result.warnings());
-        return new Extraction(new Run(metadata, result.total(), result.services()), warnings);
+                m.duration(), stage.isPresent() ? stage : m.stage(), m.workload(), m.scriptHash(), m.labels(),
+                options.mappingHash(), m.precision());
+        return new Run(metadata, result.total(), result.services(), stages);
     }
 
     /** A first pass over the files finds the run's start and end, to place a relative window. */

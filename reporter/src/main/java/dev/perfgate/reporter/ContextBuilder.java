@@ -27,7 +27,8 @@ final class ContextBuilder {
         return new View.Context(
                 Trusted.of(Labels.tool(current.tool())),
                 untrusted(current.toolVersion()),
-                untrusted(current.stage()),
+                untrusted(current.stage().or(() -> comparison.stages().isEmpty() ? Optional.empty()
+                        : Optional.of(String.join(", ", comparison.stages())))),
                 sources.stream().limit(MAX_SOURCES).map(UntrustedText::tidy).toList(),
                 more == 0 ? Trusted.EMPTY : Trusted.of(ValueFormatter.count(more) + " more"),
                 UntrustedText.tidy(baseline.location()),

@@ -25,7 +25,7 @@ final class ViewBuilder {
                 summary(comparison),
                 ContextBuilder.build(comparison),
                 regressions,
-                comparison.services().stream().map(s -> service(comparison, s)).toList(),
+                comparison.scopes().stream().map(s -> service(comparison, s)).toList(),
                 improvements,
                 added,
                 missing,
@@ -55,7 +55,7 @@ final class ViewBuilder {
     }
 
     private static View.Service service(Comparison comparison, String service) {
-        List<Finding> findings = comparison.findings().stream().filter(f -> f.service().equals(service)).toList();
+        List<Finding> findings = comparison.findings().stream().filter(f -> f.scopeLabel().equals(service)).toList();
         List<View.Row> attention = rows(findings.stream().filter(f -> needsAttention(f.outcome())));
         List<View.Row> improvements = rows(findings.stream().filter(f -> f.outcome() == Outcome.IMPROVEMENT));
         List<View.Row> unchanged = rows(findings.stream().filter(f -> f.outcome() == Outcome.UNCHANGED));
@@ -83,7 +83,7 @@ final class ViewBuilder {
         var rule = f.rule();
         var fired = f.severity() == Severity.CRITICAL ? rule.critical() : rule.warning();
         return new View.Row(
-                UntrustedText.tidy(f.service()),
+                UntrustedText.tidy(f.scopeLabel()),
                 UntrustedText.tidy(f.endpointLabel()),
                 Trusted.of(Labels.metric(f.metric())),
                 Trusted.of(ValueFormatter.value(unit, f.baseline())),
@@ -101,7 +101,7 @@ final class ViewBuilder {
         return comparison.endpointChanges().stream()
                 .filter(c -> c.kind() == kind)
                 .map(c -> new View.EndpointChange(
-                        UntrustedText.tidy(c.service()),
+                        UntrustedText.tidy(c.scopeLabel()),
                         UntrustedText.tidy(c.endpoint()),
                         Trusted.of(ValueFormatter.count(c.requests())),
                         Trusted.of(Labels.plural(c.requests(), "request", "requests"))))

@@ -268,7 +268,7 @@ class JmeterCsvExtractorTest {
         MappingRule byGroup = new MappingRule(Map.of(MappingRule.Field.THREAD_GROUP, Pattern.compile("^Browse")),
                 Map.of(), Optional.of("catalogue"), Optional.empty());
         Run run = Extractor.standard().extract(List.of(file.toString()), new ExtractOptions(List.of(byGroup),
-                Naming.defaults(), Optional.empty(), RelativeWindow.all())).run();
+                Naming.defaults(), Optional.empty(), RelativeWindow.all(), List.of())).run();
         assertThat(run.services()).extracting(s -> s.name() + "=" + s.total().requests())
                 .containsExactlyInAnyOrder("catalogue=2", "default=1");
     }
@@ -280,7 +280,7 @@ class JmeterCsvExtractorTest {
         MappingRule byUrl = new MappingRule(Map.of(MappingRule.Field.URL, Pattern.compile("/api/items/")),
                 Map.of(), Optional.of("items"), Optional.empty());
         Run run = Extractor.standard().extract(List.of(file.toString()), new ExtractOptions(List.of(byUrl),
-                Naming.defaults(), Optional.empty(), RelativeWindow.all())).run();
+                Naming.defaults(), Optional.empty(), RelativeWindow.all(), List.of())).run();
         assertThat(run.services()).extracting(s -> s.name() + ":" + s.endpoints().get(0).id().key())
                 .containsExactlyInAnyOrder("items:a", "default:b");
     }

@@ -52,6 +52,21 @@ public record Comparison(RunMetadata current, BaselineRef baseline, Optional<Str
         return findings.stream().map(Finding::service).distinct().toList();
     }
 
+    /**
+     * The services, each after its stage when the runs were split into stages ({@code "steady / checkout"}),
+     * in the order they first appear among the findings: the groups a report shows.
+     */
+    public List<String> scopes() {
+        return findings.stream().map(Finding::scopeLabel).distinct().toList();
+    }
+
+    /** The stages compared, in order; empty when the runs were not split into stages. */
+    public List<String> stages() {
+        return java.util.stream.Stream.concat(findings.stream().map(Finding::stage),
+                        endpointChanges.stream().map(EndpointChange::stage))
+                .flatMap(Optional::stream).distinct().toList();
+    }
+
     private static Severity worstSeverity(List<Finding> findings) {
         return findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.NONE);
     }

@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
  * The comparison of one metric of one endpoint (or a service total) between baseline and current run,
  * with every number behind its verdict.
  *
+ * @param stage the stage compared, when the runs were split into stages
  * @param service the service
  * @param endpoint the endpoint key ({@code "GET /x"}); empty for the service's total
  * @param metric the metric compared
@@ -26,13 +27,14 @@ import java.util.OptionalDouble;
  * @param reasons one line per condition checked, in words, e.g. {@code "critical: +31.2% > 25%"}
  * @param significance whether the change is more than noise
  */
-public record Finding(String service, Optional<String> endpoint, Metric metric,
+public record Finding(Optional<String> stage, String service, Optional<String> endpoint, Metric metric,
                       OptionalDouble baseline, OptionalDouble current, OptionalDouble change,
                       OptionalDouble relativePercent, long baselineRequests, long currentRequests,
                       Outcome outcome, Severity severity, AppliedRule rule, List<String> reasons,
                       Significance significance) {
 
     public Finding {
+        Objects.requireNonNull(stage, "stage == null");
         Objects.requireNonNull(service, "service == null");
         Objects.requireNonNull(endpoint, "endpoint == null");
         Objects.requireNonNull(metric, "metric == null");
@@ -48,6 +50,21 @@ public record Finding(String service, Optional<String> endpoint, Metric metric,
         if (severity != Severity.NONE && outcome != Outcome.REGRESSION) {
             throw new IllegalArgumentException("only a regression has a severity, not " + outcome);
         }
+    }
+
+    /** A finding of runs not split into stages. */
+    public Finding(String service, Optional<String> endpoint, Metric metric,
+                   OptionalDouble baseline, OptionalDouble current, OptionalDouble change,
+                   OptionalDouble relativePercent, long baselineRequests, long currentRequests,
+                   Outcome outcome, Severity severity, AppliedRule rule, List<String> reasons,
+                   Significance significance) {
+        this(Optional.empty(), service, endpoint, metric, baseline, current, change, relativePercent,
+                baselineRequests, currentRequests, outcome, severity, rule, reasons, significance);
+    }
+
+    /** The service, after its stage when there is one: {@code "steady / checkout"}. */
+    public String scopeLabel() {
+        return stage.map(s -> s + " / " + service).orElse(service);
     }
 
     /** The endpoint key, or {@code "(total)"} for a service total. */
