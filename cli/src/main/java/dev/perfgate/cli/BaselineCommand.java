@@ -49,7 +49,7 @@ final class BaselineCommand implements Runnable {
         List<String> run;
 
         @Mixin
-        WindowOptions window;
+        ReadOptions window;
 
         @Option(names = "--to", required = true, paramLabel = "FILE", description = "The baseline file to write.")
         String to;

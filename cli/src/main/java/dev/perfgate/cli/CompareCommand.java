@@ -49,7 +49,7 @@ final class CompareCommand implements Callable<Integer> {
     List<String> current;
 
     @Mixin
-    WindowOptions window;
+    ReadOptions window;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Thresholds (default: ./perfgate.yml when present, else built-in defaults).")
     String config;

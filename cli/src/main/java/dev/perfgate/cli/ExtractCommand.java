@@ -35,7 +35,7 @@ final class ExtractCommand implements Callable<Integer> {
     String output;
 
     @Mixin
-    WindowOptions window;
+    ReadOptions window;
 
     @Option(names = "--config", paramLabel = "FILE", description = "perfgate.yml with mapping rules (default: ./perfgate.yml when present).")
     String config;

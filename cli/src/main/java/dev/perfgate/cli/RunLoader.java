@@ -26,13 +26,13 @@ final class RunLoader {
     private RunLoader() {
     }
 
-    static Run load(Main.Environment environment, List<String> inputs, PerfgateConfig config, WindowOptions window,
+    static Run load(Main.Environment environment, List<String> inputs, PerfgateConfig config, ReadOptions window,
                     PrintWriter err) {
         if (inputs.size() == 1) {
             Path path = environment.resolve(inputs.get(0));
             if (Files.isRegularFile(path) && RunJson.looksLikeRun(InputFiles.head(path, inputs.get(0)).text())) {
                 if (window.selectsPart()) {
-                    throw new UsageException("time windows and stages apply to raw tool output, not to an extracted run JSON");
+                    throw new UsageException("time windows, stages and --jmeter-sub-samples apply to raw tool output, not to an extracted run JSON");
                 }
                 try (Reader reader = InputFiles.openText(path, inputs.get(0))) {
                     return RunJson.read(inputs.get(0), reader);

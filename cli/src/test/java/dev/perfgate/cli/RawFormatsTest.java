@@ -16,6 +16,7 @@ class RawFormatsTest {
     static final String JTL = FIXTURES + "jmeter/5.1/default17-htmlreport/";
     static final String K6 = FIXTURES + "k6/1.0/jsonvsprotobuf-ndjson/";
     static final String TRUNCATED_XML = FIXTURES + "jmeter/4-5/xml-truncated/results.jtl";
+    static final String NESTED_XML = FIXTURES + "jmeter/2.13/xml-nested-transactions/results.jtl";
 
     @TempDir
     Path tmp;
@@ -76,6 +77,21 @@ class RawFormatsTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).startsWith("perfgate: warning: ").contains(TRUNCATED_XML + ":3011: ").contains("truncated");
         assertThat(r.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void jmeterSubSamplesBecomeEndpointsOnlyWhenAsked() throws IOException {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var parents = mapper.readTree(Cli.run("extract", NESTED_XML).out()).get("services").get(0).get("endpoints");
+        Cli.Result r = Cli.run("extract", "--jmeter-sub-samples", NESTED_XML);
+        assertThat(r.exitCode()).isZero();
+        var all = mapper.readTree(r.out()).get("services").get(0).get("endpoints");
+        assertThat(parents).extracting(e -> e.get("name").asText()).containsExactly("tc1", "tc3", "tc4", "tc5");
+        assertThat(all).extracting(e -> e.get("name").asText()).contains("tc1", "tc1r1", "tc2r1")
+                .contains("http://127.0.0.1:8000/static/external/jquery/jquery.js");
+        Path run = tmp.resolve("run.json");
+        assertThat(Cli.run("extract", NESTED_XML, "-o", run.toString()).exitCode()).isZero();
+        assertThat(Cli.run("extract", "--jmeter-sub-samples", run.toString()).exitCode()).isEqualTo(ExitCode.USAGE);
     }
 
     @Test

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param mappingHash a hash of mapping and naming, recorded in the run so runs extracted differently can be told apart
  * @param window which part of the run to keep, relative to its start
  * @param stages the stages to split the run into (each read as a run of its own), in time order; none by default
+ * @param subSamples whether nested sub-samples (JMeter XML) count as samples of their own labels too
  */
 public record ExtractOptions(List<MappingRule> mapping, Naming naming, Optional<String> mappingHash,
-                             RelativeWindow window, List<Stage> stages) {
+                             RelativeWindow window, List<Stage> stages, boolean subSamples) {
     public ExtractOptions {
         mapping = List.copyOf(Objects.requireNonNull(mapping, "mapping == null"));
         Objects.requireNonNull(naming, "naming == null");
@@ -31,7 +32,7 @@ public record ExtractOptions(List<MappingRule> mapping, Naming naming, Optional<
 
     /** Options for the given mapping and naming, with their hash computed. */
     public static ExtractOptions of(List<MappingRule> mapping, Naming naming, RelativeWindow window) {
-        return new ExtractOptions(mapping, naming, mappingHash(mapping, naming), window, List.of());
+        return new ExtractOptions(mapping, naming, mappingHash(mapping, naming), window, List.of(), false);
     }
 
     /**
@@ -56,14 +57,18 @@ public record ExtractOptions(List<MappingRule> mapping, Naming naming, Optional<
     }
 
     public static ExtractOptions defaults() {
-        return new ExtractOptions(List.of(), Naming.defaults(), Optional.empty(), RelativeWindow.all(), List.of());
+        return new ExtractOptions(List.of(), Naming.defaults(), Optional.empty(), RelativeWindow.all(), List.of(), false);
     }
 
     public ExtractOptions withWindow(RelativeWindow window) {
-        return new ExtractOptions(mapping, naming, mappingHash, window, stages);
+        return new ExtractOptions(mapping, naming, mappingHash, window, stages, subSamples);
+    }
+
+    public ExtractOptions withSubSamples(boolean subSamples) {
+        return new ExtractOptions(mapping, naming, mappingHash, window, stages, subSamples);
     }
 
     public ExtractOptions withStages(List<Stage> stages) {
-        return new ExtractOptions(mapping, naming, mappingHash, window, stages);
+        return new ExtractOptions(mapping, naming, mappingHash, window, stages, subSamples);
     }
 }

@@ -55,7 +55,7 @@ public final class Extractor {
             }
         }
         TimeWindow window = options.window().isAll() ? TimeWindow.all() : windowOf(files, options.window(), resolver);
-        ToolResult whole = readAll(files, new ReadContext(resolver, window));
+        ToolResult whole = readAll(files, new ReadContext(resolver, window, options.subSamples()));
         if (whole.services().isEmpty()) {
             throw new InputException(files.get(0).display, window.equals(TimeWindow.all())
                     ? "holds no requests" : "holds no requests inside the time window");
@@ -77,7 +77,7 @@ public final class Extractor {
                     warnings.add(files.get(0).display + ": stage " + stage.name() + " left out: " + e.getMessage());
                     continue;
                 }
-                ToolResult part = readAll(files, new ReadContext(resolver, stageWindow));
+                ToolResult part = readAll(files, new ReadContext(resolver, stageWindow, options.subSamples()));
                 if (part.services().isEmpty()) {
                     warnings.add(files.get(0).display + ": stage " + stage.name() + " left out: no requests started in it");
                     continue;

@@ -8,11 +8,17 @@ import java.util.Objects;
  *
  * @param resolver assigns requests to services and endpoints
  * @param window the samples to keep (raw formats only; aggregate formats cannot be windowed)
+ * @param subSamples whether nested sub-samples (JMeter XML) count as samples of their own labels too
  */
-public record ReadContext(EndpointResolver resolver, TimeWindow window) {
+public record ReadContext(EndpointResolver resolver, TimeWindow window, boolean subSamples) {
     public ReadContext {
         Objects.requireNonNull(resolver, "resolver == null");
         Objects.requireNonNull(window, "window == null");
+    }
+
+    /** Top-level samples only. */
+    public ReadContext(EndpointResolver resolver, TimeWindow window) {
+        this(resolver, window, false);
     }
 
     public SampleAggregator newAggregator() {

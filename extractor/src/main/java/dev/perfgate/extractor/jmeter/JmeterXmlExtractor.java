@@ -32,7 +32,8 @@ import java.nio.file.Path;
  * redirect's or embedded resources' requests) are child elements whose time is included in their
  * parent's. By default only top-level samples count, each for its own label; then a top-level
  * transaction-controller sample with children counts in the totals too, since nothing else counts its
- * requests. With {@code subSamplesAsEndpoints}, every sample at every level counts for its own label, as
+ * requests. With {@code subSamplesAsEndpoints} (or {@link ReadContext#subSamples()}, the command line's
+ * {@code --jmeter-sub-samples}), every sample at every level counts for its own label, as
  * the rows of a CSV result do, and transaction-controller samples stay out of the totals (see
  * {@link SampleRules}). Empty transaction-controller samples never count.
  *
@@ -104,7 +105,7 @@ public final class JmeterXmlExtractor implements ResultFormat {
     public ToolResult read(Path path, String displayPath, ReadContext context) {
         SampleRecorder recorder = new SampleRecorder(context, displayPath);
         try (Reader reader = InputFiles.openText(path, displayPath)) {
-            new XmlSamples(displayPath, subSamplesAsEndpoints, recorder).read(reader);
+            new XmlSamples(displayPath, subSamplesAsEndpoints || context.subSamples(), recorder).read(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

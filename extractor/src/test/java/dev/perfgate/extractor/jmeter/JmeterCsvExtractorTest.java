@@ -267,8 +267,8 @@ class JmeterCsvExtractorTest {
                 + "1000,5,a,true,Checkout Users 1-1\n1000,5,a,true,Browse Users 1-7\n1000,5,a,true,Browse Users 1-8\n");
         MappingRule byGroup = new MappingRule(Map.of(MappingRule.Field.THREAD_GROUP, Pattern.compile("^Browse")),
                 Map.of(), Optional.of("catalogue"), Optional.empty());
-        Run run = Extractor.standard().extract(List.of(file.toString()), new ExtractOptions(List.of(byGroup),
-                Naming.defaults(), Optional.empty(), RelativeWindow.all(), List.of())).run();
+        Run run = Extractor.standard().extract(List.of(file.toString()), ExtractOptions.of(List.of(byGroup),
+                Naming.defaults(), RelativeWindow.all())).run();
         assertThat(run.services()).extracting(s -> s.name() + "=" + s.total().requests())
                 .containsExactlyInAnyOrder("catalogue=2", "default=1");
     }
@@ -279,8 +279,8 @@ class JmeterCsvExtractorTest {
                 + "1000,5,a,true,https://shop/api/items/1\n1000,5,b,true,null\n");
         MappingRule byUrl = new MappingRule(Map.of(MappingRule.Field.URL, Pattern.compile("/api/items/")),
                 Map.of(), Optional.of("items"), Optional.empty());
-        Run run = Extractor.standard().extract(List.of(file.toString()), new ExtractOptions(List.of(byUrl),
-                Naming.defaults(), Optional.empty(), RelativeWindow.all(), List.of())).run();
+        Run run = Extractor.standard().extract(List.of(file.toString()), ExtractOptions.of(List.of(byUrl),
+                Naming.defaults(), RelativeWindow.all())).run();
         assertThat(run.services()).extracting(s -> s.name() + ":" + s.endpoints().get(0).id().key())
                 .containsExactlyInAnyOrder("items:a", "default:b");
     }

@@ -16,10 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code --skip-warmup}, {@code --skip-rampdown}, {@code --window}: which part of a raw run to keep; and
- * {@code --stages}: which named parts to read as runs of their own.
+ * How to read raw tool output: {@code --skip-warmup}, {@code --skip-rampdown}, {@code --window} (which part
+ * of a run to keep), {@code --stages} (which named parts to read as runs of their own) and
+ * {@code --jmeter-sub-samples}.
  */
-final class WindowOptions {
+final class ReadOptions {
 
     private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)?");
 
@@ -35,9 +36,12 @@ final class WindowOptions {
     @Option(names = "--stages", paramLabel = "NAME=FROM..TO,...", description = "Split the run into named stages, each compared with the baseline's stage of the same name (e.g. ramp=0s..60s,steady=60s..6m,stress=6m..; times from the run's start, TO may be empty).")
     String stages;
 
+    @Option(names = "--jmeter-sub-samples", description = "In JMeter XML results, count nested sub-samples (a transaction controller's samplers, redirects, embedded resources) as endpoints of their own too, as JMeter's CSV rows do.")
+    boolean jmeterSubSamples;
+
     /** Whether any option asks for part of a run, which an extracted run JSON can no longer give. */
     boolean selectsPart() {
-        return skipWarmup != null || skipRampdown != null || window != null || stages != null;
+        return skipWarmup != null || skipRampdown != null || window != null || stages != null || jmeterSubSamples;
     }
 
     ExtractOptions apply(ExtractOptions options) {
@@ -45,7 +49,7 @@ final class WindowOptions {
             throw new UsageException("--stages cannot be combined with --skip-warmup, --skip-rampdown or --window: "
                     + "give the stages the times you want to keep");
         }
-        return options.withWindow(toWindow()).withStages(toStages());
+        return options.withWindow(toWindow()).withStages(toStages()).withSubSamples(jmeterSubSamples);
     }
 
     List<Stage> toStages() {
