@@ -4,7 +4,8 @@
 # 'regressed' mode, for failures: checkout answers 500 for ~8% of requests), then writes
 # its own HTML dashboard with jmeter.reportgenerator.statistic_window=-1 (exact percentiles over every
 # sample, not the default last 20,000). perfgate's numbers from the raw JTL must agree with the dashboard's
-# statistics.json. Outputs: target/e2e/jmeter/.
+# statistics.json, from the CSV JTL and from the XML JTL a second listener wrote of the same samples.
+# Outputs: target/e2e/jmeter/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=target/e2e/jmeter
@@ -32,7 +33,7 @@ done
 
 echo "== JMeter 5.6.3: ${duration}s, 6 threads, 127.0.0.1:$port"
 timeout $((duration + 120)) java -Xmx512m -jar "$jmeter_jar" -n -t e2e/jmeter/plan.jmx -l "$out/results.jtl" \
-  -j "$out/jmeter.log" -Jport="$port" -Jduration="$duration" \
+  -j "$out/jmeter.log" -Jport="$port" -Jduration="$duration" -Jxmlout="$out/results.xml" \
   -Jjmeter.save.saveservice.output_format=csv \
   -e -o "$out/dashboard" -Jjmeter.reportgenerator.statistic_window=-1 >"$out/jmeter-console.log" 2>&1 \
   || { echo "!! JMeter failed; last lines of its log:" >&2; tail -n 20 "$out/jmeter.log" >&2; exit 1; }
@@ -41,3 +42,5 @@ kill $server 2>/dev/null || true
 echo "== $(($(wc -l <"$out/results.jtl") - 1)) samples in $out/results.jtl"
 java -cp "$jar" e2e/Fidelity.java --name "JMeter 5.6.3 JTL vs its dashboard" \
   --raw "$out/results.jtl" --reference "$out/dashboard/statistics.json" --percentiles 50,90,95,99
+java -cp "$jar" e2e/Fidelity.java --name "JMeter 5.6.3 XML JTL (same samples) vs its dashboard" \
+  --raw "$out/results.xml" --reference "$out/dashboard/statistics.json" --percentiles 50,90,95,99
