@@ -25,11 +25,7 @@ public final class BaselineJson {
         root.put("schema", SCHEMA);
         root.put("version", baseline.version());
         root.put("created", baseline.created().toString());
-        ObjectNode provenance = root.putObject("provenance");
-        Json.put(provenance, "gitSha", baseline.provenance().gitSha());
-        Json.put(provenance, "gitRef", baseline.provenance().gitRef());
-        Json.put(provenance, "runUrl", baseline.provenance().runUrl());
-        Json.put(provenance, "note", baseline.provenance().note());
+        writeProvenance(root.putObject("provenance"), baseline.provenance());
         RunJson.writeBody(root.putObject("run"), baseline.run());
         return Json.write(root);
     }
@@ -48,10 +44,20 @@ public final class BaselineJson {
             throw version.fail("must be a whole number >= 1 but was " + v);
         }
         Instant created = RunJson.instant(root, "created").orElseThrow(() -> root.fail("missing key 'created'"));
-        Node p = root.optional("provenance");
-        Baseline.Provenance provenance = p == null ? Baseline.Provenance.none()
+        Baseline.Provenance provenance = readProvenance(root.optional("provenance"));
+        return new Baseline((int) v, created, provenance, RunJson.readBody(root.get("run")));
+    }
+
+    static void writeProvenance(ObjectNode node, Baseline.Provenance provenance) {
+        Json.put(node, "gitSha", provenance.gitSha());
+        Json.put(node, "gitRef", provenance.gitRef());
+        Json.put(node, "runUrl", provenance.runUrl());
+        Json.put(node, "note", provenance.note());
+    }
+
+    static Baseline.Provenance readProvenance(Node p) {
+        return p == null ? Baseline.Provenance.none()
                 : new Baseline.Provenance(Json.optionalText(p, "gitSha"), Json.optionalText(p, "gitRef"),
                 Json.optionalText(p, "runUrl"), Json.optionalText(p, "note"));
-        return new Baseline((int) v, created, provenance, RunJson.readBody(root.get("run")));
     }
 }
