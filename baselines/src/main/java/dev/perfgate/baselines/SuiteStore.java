@@ -246,10 +246,19 @@ public final class SuiteStore {
         try (Stream<Path> files = Files.list(history)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".json"))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+                    .sorted(java.util.Comparator.comparing(SuiteStore::stem)).toList();
         } catch (IOException e) {
             throw new InputException(display(suite, HISTORY), OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A history file's name without {@code .json}: names sort by it, so a run recorded in the same millisecond
+     * ({@code …-3f9c2ab-2.json}) comes after the first ({@code …-3f9c2ab.json}).
+     */
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".json".length());
     }
 
     private Baseline versionOf(String suite, String name) {

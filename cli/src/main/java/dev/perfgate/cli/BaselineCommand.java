@@ -1,8 +1,18 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.baselines.BaselineFiles;
+import dev.perfgate.baselines.SuiteStore;
+import dev.perfgate.comparator.RegressionDetector;
 import dev.perfgate.model.Baseline;
+import dev.perfgate.model.InputException;
 import dev.perfgate.model.Run;
+import dev.perfgate.model.compare.BaselineRef;
+import dev.perfgate.model.compare.Comparison;
+import dev.perfgate.model.compare.Severity;
+import dev.perfgate.model.config.PerfgateConfig;
+import dev.perfgate.reporter.ReportFormat;
+import dev.perfgate.reporter.Reports;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,13 +20,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code perfgate baseline}: manage baselines. */
 @Command(name = "baseline", description = "Manages baselines.", versionProvider = VersionProvider.class,
-        subcommands = {BaselineCommand.Promote.class})
+        subcommands = {BaselineCommand.Promote.class, BaselineCommand.Record.class, BaselineCommand.ListSuites.class,
+                BaselineCommand.Verify.class})
 final class BaselineCommand implements Runnable {
 
     @Spec
@@ -27,13 +40,23 @@ final class BaselineCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a baseline command is required (promote)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a baseline command is required (promote, record, list, verify)");
     }
 
-    /** {@code perfgate baseline promote RUN --to FILE}. */
+    /** Where a baseline goes: {@code --to FILE} or {@code --suite NAME}. */
+    static final class Target {
+        @Option(names = "--to", required = true, paramLabel = "FILE", description = "A single baseline file (every version kept beside it as NAME.vN.json).")
+        String file;
+
+        @Option(names = "--suite", required = true, paramLabel = "NAME", description = "A suite in the baselines directory (history kept as one file per run).")
+        String suite;
+    }
+
+    /** {@code perfgate baseline promote RUN (--to FILE | --suite NAME)}. */
     @Command(name = "promote", sortOptions = false, versionProvider = VersionProvider.class,
-            description = {"Makes RUN the baseline in FILE.",
-                    "A new file starts at version 1; an existing one gets the next version. Every version is also kept beside it as NAME.vN.json.",
+            description = {"Makes RUN the baseline, after checking it does not regress against the current one.",
+                    "--to FILE: a new file starts at version 1, an existing one gets the next version; every version is kept beside it as NAME.vN.json.",
+                    "--suite NAME: RUN is added to the suite's history (baselines/NAME/history/) and becomes its current baseline.",
                     "RUN is raw tool output, a directory, or a run JSON."})
     static final class Promote implements Callable<Integer> {
 
@@ -51,23 +74,20 @@ final class BaselineCommand implements Runnable {
         @Mixin
         ReadOptions window;
 
-        @Option(names = "--to", required = true, paramLabel = "FILE", description = "The baseline file to write.")
-        String to;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "perfgate.yml with mapping rules (default: ./perfgate.yml when present).")
+        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
+        String baselinesDir;
+
+        @Option(names = "--force", description = "Promote even when RUN has a critical regression against the current baseline.")
+        boolean force;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "perfgate.yml with mapping rules and thresholds (default: ./perfgate.yml when present).")
         String config;
 
-        @Option(names = "--note", paramLabel = "TEXT", description = "A note kept in the baseline's provenance.")
-        String note;
-
-        @Option(names = "--git-sha", paramLabel = "SHA", description = "The commit the run tested (default: $GITHUB_SHA when set).")
-        String gitSha;
-
-        @Option(names = "--git-ref", paramLabel = "REF", description = "The branch or tag (default: $GITHUB_REF_NAME when set).")
-        String gitRef;
-
-        @Option(names = "--run-url", paramLabel = "URL", description = "The CI run that produced it (default: the GitHub Actions run URL when set).")
-        String runUrl;
+        @Mixin
+        ProvenanceOptions provenance;
 
         Promote(Main.Environment environment) {
             this.environment = environment;
@@ -75,28 +95,192 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
+            PerfgateConfig perfgateConfig = ConfigLoader.load(environment, config);
+            Run loaded = RunLoader.load(environment, run, perfgateConfig, window, spec.commandLine().getErr());
+            BaselineSource source = new BaselineSource(environment, baselinesDir);
+            String ref = target.file != null ? target.file : requireSuiteName(target.suite);
+            Optional<BaselineSource.Found> current = target.file != null ? source.findFile(ref) : source.findSuite(ref);
+            var err = spec.commandLine().getErr();
+            if (current.isPresent() && !force) {
+                Comparison check = RegressionDetector.compare(loaded, BaselineRef.of(current.get().location(),
+                        current.get().baseline()), current.get().baseline().run(), perfgateConfig);
+                if (check.worstSeverity().atLeast(Severity.CRITICAL)) {
+                    err.print(Reports.render(ReportFormat.TEXT, check));
+                    err.println("perfgate: not promoted: the run has critical regressions against "
+                            + current.get().location() + " (shown above); nothing was changed. Use --force to promote it anyway.");
+                    return ExitCode.REGRESSION;
+                }
+            }
+            if (target.file != null) {
+                BaselineFiles.Promotion promotion = new BaselineFiles(environment.clock())
+                        .promote(environment.resolve(ref), ref, loaded, provenance.provenance(environment));
+                err.println("perfgate: " + ref + " is now baseline version " + promotion.baseline().version()
+                        + " (every version is kept: " + promotion.versionedCopy().getFileName() + ")");
+            } else {
+                Baseline promoted = source.store().promote(ref, loaded, provenance.provenance(environment));
+                err.println("perfgate: " + source.store().display(ref) + " is now at version " + promoted.version()
+                        + " (compare with: perfgate compare --baseline " + ref + " RUN)");
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code perfgate baseline record RUN --suite NAME}. */
+    @Command(name = "record", sortOptions = false, versionProvider = VersionProvider.class,
+            description = {"Adds RUN to a suite's history without making it the baseline.",
+                    "Record every nightly run: the history is what noise bands and robust baselines (SUITE@median:N) are made of."})
+    static final class Record implements Callable<Integer> {
+
+        private final Main.Environment environment;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "RUN", arity = "1..*", description = "The run to record.")
+        List<String> run;
+
+        @Mixin
+        ReadOptions window;
+
+        @Option(names = "--suite", required = true, paramLabel = "NAME", description = "The suite.")
+        String suite;
+
+        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
+        String baselinesDir;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "perfgate.yml with mapping rules (default: ./perfgate.yml when present).")
+        String config;
+
+        @Mixin
+        ProvenanceOptions provenance;
+
+        Record(Main.Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
             Run loaded = RunLoader.load(environment, run, ConfigLoader.load(environment, config), window,
                     spec.commandLine().getErr());
-            BaselineFiles files = new BaselineFiles(environment.clock());
-            BaselineFiles.Promotion promotion = files.promote(environment.resolve(to), to, loaded, provenance());
+            SuiteStore store = new BaselineSource(environment, baselinesDir).store();
+            Baseline recorded = store.record(requireSuiteName(suite), loaded, provenance.provenance(environment));
+            spec.commandLine().getErr().println("perfgate: recorded as " + store.display(suite) + "@v" + recorded.version()
+                    + " (the current baseline is unchanged)");
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code perfgate baseline list}. */
+    @Command(name = "list", versionProvider = VersionProvider.class, description = "Lists the suites with their current baseline and history size.")
+    static final class ListSuites implements Callable<Integer> {
+
+        private final Main.Environment environment;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
+        String baselinesDir;
+
+        ListSuites(Main.Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
+            SuiteStore store = new BaselineSource(environment, baselinesDir).store();
+            var out = spec.commandLine().getOut();
+            List<String> suites = store.suites();
+            if (suites.isEmpty()) {
+                spec.commandLine().getErr().println("perfgate: no suites in " + baselinesDir + "/ (create one with: perfgate baseline promote RUN --suite NAME)");
+                return ExitCode.OK;
+            }
+            out.printf(Locale.ROOT, "%-32s %8s %8s  %s%n", "SUITE", "CURRENT", "RUNS", "PROMOTED");
+            for (String suite : suites) {
+                Optional<Baseline> current = store.current(suite);
+                out.printf(Locale.ROOT, "%-32s %8s %8d  %s%n", suite,
+                        current.map(b -> "v" + b.version()).orElse("-"), store.size(suite),
+                        current.map(b -> b.created().toString()).orElse("never"));
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code perfgate baseline verify}. */
+    @Command(name = "verify", versionProvider = VersionProvider.class,
+            description = {"Checks every baseline file: schema, versions, checksums, the current-baseline pointers.",
+                    "Exits 3 when any problem is found, naming each file."})
+    static final class Verify implements Callable<Integer> {
+
+        private final Main.Environment environment;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "baselines", description = "The baselines directory (default: ${DEFAULT-VALUE}).")
+        String dir;
+
+        Verify(Main.Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(environment.resolve(dir))) {
+                throw new InputException(dir, "no such directory");
+            }
+            BaselineSource source = new BaselineSource(environment, dir);
+            SuiteStore store = source.store();
+            List<String> problems = new java.util.ArrayList<>(store.verify());
+            int files = 0;
+            for (String suite : store.suites()) {
+                files += store.size(suite) + 1;
+            }
+            problems.addAll(verifySingleFiles(environment.resolve(dir), dir));
             var err = spec.commandLine().getErr();
-            err.println("perfgate: " + to + " is now baseline version " + promotion.baseline().version()
-                    + " (every version is kept: " + promotion.versionedCopy().getFileName() + ")");
+            problems.forEach(p -> err.println("perfgate: " + p));
+            if (!problems.isEmpty()) {
+                err.println("perfgate: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + dir + "/");
+                return ExitCode.BAD_INPUT;
+            }
+            spec.commandLine().getOut().println("perfgate: " + dir + "/ is sound: " + store.suites().size() + " suite"
+                    + (store.suites().size() == 1 ? "" : "s") + ", " + files + " suite files, every checksum matches");
             return ExitCode.OK;
         }
 
-        private Baseline.Provenance provenance() {
-            var env = environment.variables();
-            Optional<String> url = Optional.ofNullable(runUrl);
-            if (url.isEmpty() && env.containsKey("GITHUB_SERVER_URL") && env.containsKey("GITHUB_REPOSITORY")
-                    && env.containsKey("GITHUB_RUN_ID")) {
-                url = Optional.of(env.get("GITHUB_SERVER_URL") + "/" + env.get("GITHUB_REPOSITORY")
-                        + "/actions/runs/" + env.get("GITHUB_RUN_ID"));
+        /** Single baseline files ({@code --to FILE}) directly in the directory. */
+        private List<String> verifySingleFiles(java.nio.file.Path directory, String display) {
+            List<String> problems = new java.util.ArrayList<>();
+            try (var children = Files.list(directory)) {
+                for (java.nio.file.Path file : children.filter(Files::isRegularFile)
+                        .filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    try {
+                        new BaselineFiles(environment.clock()).read(file, display + "/" + file.getFileName());
+                    } catch (InputException e) {
+                        problems.add(e.getMessage());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                problems.add(display + ": cannot be listed: " + e.getMessage());
             }
-            return new Baseline.Provenance(
-                    Optional.ofNullable(gitSha).or(() -> Optional.ofNullable(env.get("GITHUB_SHA"))),
-                    Optional.ofNullable(gitRef).or(() -> Optional.ofNullable(env.get("GITHUB_REF_NAME"))),
-                    url, Optional.ofNullable(note));
+            return problems;
         }
+    }
+
+    static String requireSuiteName(String suite) {
+        if (!SuiteStore.isSuiteName(suite)) {
+            throw new UsageException("--suite takes a name of letters, digits, '.', '_' or '-', not '" + suite + "'");
+        }
+        return suite;
     }
 }

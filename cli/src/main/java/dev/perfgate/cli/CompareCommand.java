@@ -42,8 +42,11 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--baseline", required = true, paramLabel = "FILE", description = "The baseline JSON file.")
+    @Option(names = "--baseline", required = true, paramLabel = "REF", description = "The baseline: a baseline file, a suite name (its current baseline) or SUITE@vN (the N-th run of its history).")
     String baseline;
+
+    @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where baseline suites live (default: ${DEFAULT-VALUE}).")
+    String baselinesDir;
 
     @Parameters(paramLabel = "CURRENT", arity = "1..*", description = "The run to check.")
     List<String> current;
@@ -63,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Option(names = "--if-no-baseline", paramLabel = "ACTION", defaultValue = "fail", converter = IfNoBaseline.Converter.class,
-            description = "When the baseline file does not exist: fail (exit 3) or pass (exit 0 with a note). Default: ${DEFAULT-VALUE}.")
+            description = "When the baseline does not exist (no file, or a suite without a current baseline): fail (exit 3) or pass (exit 0 with a note). Default: ${DEFAULT-VALUE}.")
     IfNoBaseline ifNoBaseline;
 
     CompareCommand(Main.Environment environment) {
@@ -76,20 +79,20 @@ final class CompareCommand implements Callable<Integer> {
         OutputFormat output = format;
         boolean passWithoutBaseline = ifNoBaseline == IfNoBaseline.PASS;
         PerfgateConfig perfgateConfig = ConfigLoader.load(environment, config);
-        Path baselinePath = environment.resolve(baseline);
-        if (!Files.exists(baselinePath)) {
+        BaselineSource source = new BaselineSource(environment, baselinesDir);
+        java.util.Optional<BaselineSource.Found> found = source.find(baseline);
+        if (found.isEmpty()) {
             if (passWithoutBaseline) {
                 RunLoader.load(environment, current, perfgateConfig, window, spec.commandLine().getErr());
-                spec.commandLine().getErr().println("perfgate: no baseline at " + baseline
-                        + "; nothing to compare (--if-no-baseline pass). Promote one with: perfgate baseline promote RUN --to " + baseline);
+                spec.commandLine().getErr().println("perfgate: no baseline " + baseline
+                        + "; nothing to compare (--if-no-baseline pass). " + capitalise(source.howToCreate(baseline)));
                 return ExitCode.OK;
             }
-            throw new InputException(baseline, "no such baseline file (create one with: perfgate baseline promote RUN --to "
-                    + baseline + ")");
+            throw new InputException(baseline, "no such baseline; " + source.howToCreate(baseline));
         }
-        Baseline base = new BaselineFiles(environment.clock()).read(baselinePath, baseline);
+        Baseline base = found.get().baseline();
         Run run = RunLoader.load(environment, current, perfgateConfig, window, spec.commandLine().getErr());
-        Comparison comparison = RegressionDetector.compare(run, BaselineRef.of(baseline, base), base.run(), perfgateConfig);
+        Comparison comparison = RegressionDetector.compare(run, BaselineRef.of(found.get().location(), base), base.run(), perfgateConfig);
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.render(comparison));
         out.flush();
@@ -97,6 +100,10 @@ final class CompareCommand implements Callable<Integer> {
         warnOnStageMismatch(run, base);
         return threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
                 ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void warnOnMappingMismatch(Run run, Baseline base) {

@@ -1,0 +1,98 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.baselines.BaselineFiles;
+import dev.perfgate.baselines.SuiteStore;
+import dev.perfgate.model.Baseline;
+import dev.perfgate.model.InputException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code --baseline REF} names: a baseline file, or a suite in the baselines directory — {@code SUITE} (its
+ * current baseline) or {@code SUITE@vN} (the N-th run of its history).
+ */
+final class BaselineSource {
+
+    private static final Pattern SUITE_REF = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)(?:@v([0-9]{1,9}))?");
+
+    /**
+     * A baseline found.
+     *
+     * @param location how reports name it ({@code baselines/nightly@v3} or the file as given)
+     * @param baseline the baseline
+     */
+    record Found(String location, Baseline baseline) {
+    }
+
+    private final Main.Environment environment;
+    private final String baselinesDir;
+
+    BaselineSource(Main.Environment environment, String baselinesDir) {
+        this.environment = environment;
+        this.baselinesDir = baselinesDir;
+    }
+
+    SuiteStore store() {
+        return new SuiteStore(environment.resolve(baselinesDir), baselinesDir, environment.clock());
+    }
+
+    /**
+     * The baseline {@code ref} names, or empty when it names a file that does not exist or a suite without a
+     * current baseline (the caller decides, by {@code --if-no-baseline}).
+     *
+     * @throws InputException when it exists but cannot be read, or names a version the suite does not have
+     */
+    Optional<Found> find(String ref) {
+        if (Files.exists(environment.resolve(ref)) || looksLikeFile(ref)) {
+            return findFile(ref);
+        }
+        Matcher m = SUITE_REF.matcher(ref);
+        if (!m.matches()) {
+            throw new UsageException("--baseline takes a file, a suite name or SUITE@vN, not '" + ref + "'");
+        }
+        String suite = m.group(1);
+        if (m.group(2) == null) {
+            return findSuite(suite);
+        }
+        SuiteStore store = store();
+        if (!store.exists(suite)) {
+            return Optional.empty();
+        }
+        int version = Integer.parseInt(m.group(2));
+        return Optional.of(new Found(store.display(suite) + "@v" + version, store.version(suite, version)));
+    }
+
+    /** The baseline file, or empty when it does not exist. */
+    Optional<Found> findFile(String ref) {
+        Path file = environment.resolve(ref);
+        return Files.exists(file)
+                ? Optional.of(new Found(ref, new BaselineFiles(environment.clock()).read(file, ref)))
+                : Optional.empty();
+    }
+
+    /** The suite's current baseline, or empty when there is no such suite or it has none yet. */
+    Optional<Found> findSuite(String suite) {
+        SuiteStore store = store();
+        if (!store.exists(suite)) {
+            return Optional.empty();
+        }
+        return store.current(suite).map(b -> new Found(store.display(suite) + "@v" + b.version(), b));
+    }
+
+    /** What to tell a user whose {@code ref} names nothing yet. */
+    String howToCreate(String ref) {
+        return looksLikeFile(ref) || Files.exists(environment.resolve(ref))
+                ? "create it with: perfgate baseline promote RUN --to " + ref
+                : "no suite '" + ref + "' with a current baseline in " + baselinesDir
+                        + "/ (create it with: perfgate baseline promote RUN --suite " + ref + ")";
+    }
+
+    /** A path rather than a suite name: it has a directory part or a file extension. */
+    static boolean looksLikeFile(String ref) {
+        return ref.contains("/") || ref.contains("\\") || ref.endsWith(".json") || ref.endsWith(".gz");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.perfgate.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Baseline suites from the command line: promote, record, list, verify, and compare against SUITE / SUITE@vN. */
+class BaselineSuitesTest {
+
+    private static final Path EXAMPLES = Cli.ROOT.resolve("examples/runs");
+
+    @TempDir
+    Path tmp;
+
+    private Cli.Result run(String... args) {
+        return Cli.runIn(tmp, Map.of("GITHUB_SHA", "3f9c2ab0123456789"), args);
+    }
+
+    private static String example(String name) {
+        return EXAMPLES.resolve(name).toString();
+    }
+
+    @Test
+    void aSuiteIsPromotedRecordedListedAndComparedAgainst() {
+        Cli.Result promoted = run("baseline", "promote", example("locust-baseline"), "--suite", "shop");
+        assertThat(promoted.exitCode()).as(promoted.err()).isZero();
+        assertThat(promoted.err()).contains("baselines/shop is now at version 1");
+        assertThat(tmp.resolve("baselines/shop/baseline.json")).exists();
+        assertThat(tmp.resolve("baselines/shop/history")).isDirectoryContaining("regex:.*-3f9c2ab\\.json");
+
+        Cli.Result recorded = run("baseline", "record", example("locust-unchanged"), "--suite", "shop");
+        assertThat(recorded.exitCode()).isZero();
+        assertThat(recorded.err()).contains("recorded as baselines/shop@v2 (the current baseline is unchanged)");
+
+        Cli.Result list = run("baseline", "list");
+        assertThat(list.out()).contains("shop").contains("v1").contains(" 2 ");
+
+        Cli.Result regressed = run("compare", "--baseline", "shop", example("locust-regressed"));
+        assertThat(regressed.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(regressed.out()).contains("Baseline:   baselines/shop@v1, version 1").contains("commit 3f9c2ab");
+
+        Cli.Result pinned = run("compare", "--baseline", "shop@v2", example("locust-unchanged"));
+        assertThat(pinned.exitCode()).isZero();
+        assertThat(pinned.out()).contains("baselines/shop@v2, version 2");
+    }
+
+    @Test
+    void promotionRefusesARegressedRunUnlessForced() throws IOException {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        String pointer = Files.readString(tmp.resolve("baselines/shop/baseline.json"));
+
+        Cli.Result refused = run("baseline", "promote", example("locust-regressed"), "--suite", "shop");
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(refused.err()).contains("not promoted: the run has critical regressions against baselines/shop@v1")
+                .contains("GET /api/search");
+        assertThat(Files.readString(tmp.resolve("baselines/shop/baseline.json"))).isEqualTo(pointer);
+        assertThat(historySize()).isEqualTo(1);
+
+        Cli.Result forced = run("baseline", "promote", example("locust-regressed"), "--suite", "shop", "--force");
+        assertThat(forced.exitCode()).isZero();
+        assertThat(forced.err()).contains("now at version 2");
+    }
+
+    @Test
+    void theSameGuardProtectsASingleBaselineFile() {
+        Path file = tmp.resolve("shop.json");
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--to", file.toString()).exitCode()).isZero();
+        Cli.Result refused = run("baseline", "promote", example("locust-regressed"), "--to", file.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(tmp.resolve("shop.v2.json")).doesNotExist();
+    }
+
+    @Test
+    void missingSuitesAndVersionsAreBadInputOrPassWhenAsked() {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        Cli.Result noSuite = run("compare", "--baseline", "other", example("locust-unchanged"));
+        assertThat(noSuite.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(noSuite.err()).contains("perfgate baseline promote RUN --suite other");
+        Cli.Result passing = run("compare", "--baseline", "other", "--if-no-baseline", "pass", example("locust-unchanged"));
+        assertThat(passing.exitCode()).isZero();
+        Cli.Result noVersion = run("compare", "--baseline", "shop@v5", example("locust-unchanged"));
+        assertThat(noVersion.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(noVersion.err()).contains("has 1 run, so there is no version 5");
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "../x").exitCode())
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(run("baseline", "promote", example("locust-baseline")).exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void verifyNamesEveryDamagedFileAndExitsThree() throws IOException {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--to", "baselines/single.json").exitCode()).isZero();
+        Cli.Result sound = run("baseline", "verify");
+        assertThat(sound.exitCode()).isZero();
+        assertThat(sound.out()).contains("baselines/ is sound: 1 suite");
+
+        Path history;
+        try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
+            history = files.findFirst().orElseThrow();
+        }
+        Files.writeString(history, Files.readString(history).replaceFirst("\"requests\": [0-9]+", "\"requests\": 999999"));
+        Files.writeString(tmp.resolve("baselines/single.json"), "{ \"schema\": \"perfgate.baseline/1\", ");
+        Cli.Result broken = run("baseline", "verify");
+        assertThat(broken.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(broken.err()).contains("baselines/shop/history/" + history.getFileName())
+                .contains("does not match its checksum").contains("baselines/single.json").contains("2 problems");
+    }
+
+    private long historySize() throws IOException {
+        try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
+            return files.count();
+        }
+    }
+}
