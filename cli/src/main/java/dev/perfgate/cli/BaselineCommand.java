@@ -1,10 +1,12 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.baselines.BaselineFiles;
+import dev.perfgate.baselines.MetricHistory;
 import dev.perfgate.baselines.SuiteStore;
 import dev.perfgate.comparator.RegressionDetector;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.InputException;
+import dev.perfgate.model.Metric;
 import dev.perfgate.model.Run;
 import dev.perfgate.model.compare.BaselineRef;
 import dev.perfgate.model.compare.Comparison;
@@ -29,7 +31,7 @@ import java.util.concurrent.Callable;
 /** {@code perfgate baseline}: manage baselines. */
 @Command(name = "baseline", description = "Manages baselines.", versionProvider = VersionProvider.class,
         subcommands = {BaselineCommand.Promote.class, BaselineCommand.Record.class, BaselineCommand.ListSuites.class,
-                BaselineCommand.Verify.class})
+                BaselineCommand.Show.class, BaselineCommand.History.class, BaselineCommand.Verify.class})
 final class BaselineCommand implements Runnable {
 
     @Spec
@@ -40,7 +42,7 @@ final class BaselineCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a baseline command is required (promote, record, list, verify)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a baseline command is required (promote, record, list, show, history, verify)");
     }
 
     /** Where a baseline goes: {@code --to FILE} or {@code --suite NAME}. */
@@ -274,6 +276,124 @@ final class BaselineCommand implements Runnable {
                 problems.add(display + ": cannot be listed: " + e.getMessage());
             }
             return problems;
+        }
+    }
+
+    /** {@code perfgate baseline history SUITE}. */
+    @Command(name = "history", sortOptions = false, versionProvider = VersionProvider.class,
+            description = {"Shows one metric of one endpoint across a suite's history: per run, then median, MAD and the noise band.",
+                    "Without --endpoint, the service's total; without --service, the only service."})
+    static final class History implements Callable<Integer> {
+
+        private final Main.Environment environment;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "SUITE", description = "The suite.")
+        String suite;
+
+        @Option(names = "--service", paramLabel = "NAME", description = "The service (default: the only one).")
+        String service;
+
+        @Option(names = "--endpoint", paramLabel = "KEY", description = "The endpoint, e.g. \"GET /api/search\" (default: the service's total).")
+        String endpoint;
+
+        @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "p95", description = "p50, p75, p90, p95, p99, p99.9, mean, max, error_rate or throughput (default: ${DEFAULT-VALUE}).")
+        String metric;
+
+        @Option(names = "--last", paramLabel = "N", description = "Only the last N runs.")
+        Integer last;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
+        String baselinesDir;
+
+        History(Main.Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Metric m = Metric.fromKey(metric).orElseThrow(() -> new UsageException("--metric: unknown metric '" + metric
+                    + "' (one of: " + String.join(", ", java.util.Arrays.stream(Metric.values()).map(Metric::key).toList()) + ")"));
+            if (!List.of("table", "csv", "json").contains(format)) {
+                throw new UsageException("--format takes table, csv or json, not '" + format + "'");
+            }
+            SuiteStore store = new BaselineSource(environment, baselinesDir).store();
+            if (!store.exists(requireSuiteName(suite))) {
+                throw new InputException(store.display(suite), "no such baseline suite");
+            }
+            List<Baseline> runs = store.last(suite, last == null ? Integer.MAX_VALUE : Math.max(1, last));
+            if (runs.isEmpty()) {
+                throw new InputException(store.display(suite), "has no recorded runs yet");
+            }
+            String serviceName = service != null ? service : onlyService(runs.get(runs.size() - 1).run(), store.display(suite));
+            MetricHistory history = MetricHistory.of(runs, serviceName, Optional.ofNullable(endpoint), m);
+            if (history.values().isEmpty()) {
+                throw new InputException(store.display(suite), "no run has " + m.key() + " for " + serviceName + " "
+                        + (endpoint == null ? "(total)" : endpoint));
+            }
+            var out = spec.commandLine().getOut();
+            switch (format) {
+                case "csv" -> {
+                    java.io.StringWriter csv = new java.io.StringWriter();
+                    history.table().write().csv(csv);
+                    out.print(csv);
+                }
+                case "json" -> out.println(HistoryOutput.json(history, suite, serviceName, endpoint));
+                default -> out.print(HistoryOutput.text(history, suite, serviceName, endpoint, runs.get(runs.size() - 1)));
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+
+        private static String onlyService(Run run, String display) {
+            if (run.services().size() == 1) {
+                return run.services().get(0).name();
+            }
+            throw new UsageException(display + " has several services; choose one with --service ("
+                    + String.join(", ", run.services().stream().map(dev.perfgate.model.ServiceStats::name).toList()) + ")");
+        }
+    }
+
+    /** {@code perfgate baseline show REF}. */
+    @Command(name = "show", versionProvider = VersionProvider.class,
+            description = "Shows a baseline: where it came from and, per endpoint, its requests, error rate, percentiles and throughput.")
+    static final class Show implements Callable<Integer> {
+
+        private final Main.Environment environment;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "REF", description = "A baseline file, SUITE, SUITE@vN or SUITE@median:N.")
+        String ref;
+
+        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
+        String baselinesDir;
+
+        Show(Main.Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
+            BaselineSource source = new BaselineSource(environment, baselinesDir);
+            BaselineSource.Found found = source.find(ref)
+                    .orElseThrow(() -> new InputException(ref, "no such baseline; " + source.howToCreate(ref)));
+            var out = spec.commandLine().getOut();
+            out.print(HistoryOutput.show(found.location(), found.baseline()));
+            out.flush();
+            return ExitCode.OK;
         }
     }
 

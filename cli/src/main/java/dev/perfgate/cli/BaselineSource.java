@@ -1,23 +1,27 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.baselines.BaselineFiles;
+import dev.perfgate.baselines.MedianBaseline;
 import dev.perfgate.baselines.SuiteStore;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.InputException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What {@code --baseline REF} names: a baseline file, or a suite in the baselines directory — {@code SUITE} (its
- * current baseline) or {@code SUITE@vN} (the N-th run of its history).
+ * current baseline), {@code SUITE@vN} (the N-th run of its history) or {@code SUITE@median:N} (a robust
+ * baseline from the last N runs, see {@link MedianBaseline}).
  */
 final class BaselineSource {
 
-    private static final Pattern SUITE_REF = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)(?:@v([0-9]{1,9}))?");
+    private static final Pattern SUITE_REF =
+            Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)(?:@v([0-9]{1,9})|@median:([0-9]{1,4}))?");
 
     /**
      * A baseline found.
@@ -52,15 +56,27 @@ final class BaselineSource {
         }
         Matcher m = SUITE_REF.matcher(ref);
         if (!m.matches()) {
-            throw new UsageException("--baseline takes a file, a suite name or SUITE@vN, not '" + ref + "'");
+            throw new UsageException("--baseline takes a file, a suite name, SUITE@vN or SUITE@median:N, not '" + ref + "'");
         }
         String suite = m.group(1);
-        if (m.group(2) == null) {
+        if (m.group(2) == null && m.group(3) == null) {
             return findSuite(suite);
         }
         SuiteStore store = store();
         if (!store.exists(suite)) {
             return Optional.empty();
+        }
+        if (m.group(3) != null) {
+            int n = Integer.parseInt(m.group(3));
+            if (n < 1) {
+                throw new UsageException("SUITE@median:N takes N >= 1, not " + n);
+            }
+            List<Baseline> last = store.last(suite, n);
+            if (last.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Found(store.display(suite) + "@median:" + n + " (v" + last.get(0).version() + "-v"
+                    + last.get(last.size() - 1).version() + ")", MedianBaseline.of(last)));
         }
         int version = Integer.parseInt(m.group(2));
         return Optional.of(new Found(store.display(suite) + "@v" + version, store.version(suite, version)));

@@ -113,6 +113,47 @@ class BaselineSuitesTest {
                 .contains("does not match its checksum").contains("baselines/single.json").contains("2 problems");
     }
 
+    @Test
+    void historyShowsEachRunWithMedianMadAndTheNoiseBandOnceThereAreFiveRuns() {
+        for (String name : new String[] {"locust-baseline", "locust-unchanged", "locust-baseline"}) {
+            assertThat(run("baseline", "record", example(name), "--suite", "shop").exitCode()).isZero();
+        }
+        Cli.Result three = run("baseline", "history", "shop", "--endpoint", "GET /api/search");
+        assertThat(three.exitCode()).as(three.err()).isZero();
+        assertThat(three.out()).contains("shop: p95 of default GET /api/search, 3 runs").contains("3f9c2ab")
+                .contains("median  110 ms").contains("no band yet: it needs 5 runs");
+        for (String name : new String[] {"locust-unchanged", "locust-regressed"}) {
+            assertThat(run("baseline", "record", example(name), "--suite", "shop").exitCode()).isZero();
+        }
+        Cli.Result five = run("baseline", "history", "shop", "--endpoint", "GET /api/search");
+        assertThat(five.out()).contains("5 runs").contains("260 ms").contains("noise   ±")
+                .contains("trend   ▁▁▁▁█");
+
+        Cli.Result csv = run("baseline", "history", "shop", "--metric", "error_rate", "--format", "csv");
+        assertThat(csv.out().lines().findFirst()).contains("version,recorded,commit,requests,value");
+        assertThat(csv.out().lines().count()).isEqualTo(6);
+        Cli.Result json = run("baseline", "history", "shop", "--last", "2", "--format", "json");
+        assertThat(json.out()).contains("\"metric\" : \"p95\"").contains("\"version\" : 5").doesNotContain("\"version\" : 3");
+
+        assertThat(run("baseline", "history", "shop", "--metric", "p42").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run("baseline", "history", "nope").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void aMedianBaselineIsNotHostageToOneUnluckyRun() {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        assertThat(run("baseline", "record", example("locust-regressed"), "--suite", "shop").exitCode()).isZero();
+        assertThat(run("baseline", "record", example("locust-unchanged"), "--suite", "shop").exitCode()).isZero();
+        // Against the unlucky run alone, the regressed run looks fine; against the median of three it fails.
+        assertThat(run("compare", "--baseline", "shop@v2", example("locust-regressed")).exitCode()).isZero();
+        Cli.Result median = run("compare", "--baseline", "shop@median:3", example("locust-regressed"));
+        assertThat(median.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(median.out()).contains("baselines/shop@median:3 (v1-v3)");
+        Cli.Result show = run("baseline", "show", "shop@median:3");
+        assertThat(show.exitCode()).isZero();
+        assertThat(show.out()).contains("GET /api/search").contains("110 ms");
+    }
+
     private long historySize() throws IOException {
         try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
             return files.count();
