@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
 /** {@code perfgate baseline}: manage baselines. */
 @Command(name = "baseline", description = "Manages baselines.", versionProvider = VersionProvider.class,
         subcommands = {BaselineCommand.Promote.class, BaselineCommand.Record.class, BaselineCommand.ListSuites.class,
-                BaselineCommand.Show.class, BaselineCommand.History.class, BaselineCommand.Verify.class})
+                BaselineCommand.Show.class, BaselineCommand.History.class, BaselineCommand.Import.class,
+                BaselineCommand.Verify.class})
 final class BaselineCommand implements Runnable {
 
     @Spec
@@ -42,7 +43,7 @@ final class BaselineCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a baseline command is required (promote, record, list, show, history, verify)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a baseline command is required (promote, record, list, show, history, import, verify)");
     }
 
     /** Where a baseline goes: {@code --to FILE} or {@code --suite NAME}. */
@@ -171,6 +172,67 @@ final class BaselineCommand implements Runnable {
             Baseline recorded = store.record(requireSuiteName(suite), loaded, provenance.provenance(environment));
             spec.commandLine().getErr().println("perfgate: recorded as " + store.display(suite) + "@v" + recorded.version()
                     + " (the current baseline is unchanged)");
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code perfgate baseline import FILE (--suite NAME | --to FILE)}. */
+    @Command(name = "import", sortOptions = false, versionProvider = VersionProvider.class,
+            description = {"Imports a flat legacy baseline (per service: avg_latency_ms, median_latency_ms, p95_latency_ms, p99_latency_ms,",
+                    "error_rate_pct, rps, total_requests, total_failures, timestamp, baseline_users) and makes it the current baseline.",
+                    "Each service is compared by its total; endpoints appear as new until a perfgate run is promoted."})
+    static final class Import implements Callable<Integer> {
+
+        private final Main.Environment environment;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "FILE", description = "The legacy baseline JSON.")
+        String file;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
+
+        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
+        String baselinesDir;
+
+        @Mixin
+        ProvenanceOptions provenance;
+
+        Import(Main.Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            java.nio.file.Path path = environment.resolve(file);
+            if (!Files.isRegularFile(path)) {
+                throw new InputException(file, "no such file");
+            }
+            Run imported;
+            try (var reader = dev.perfgate.extractor.InputFiles.openText(path, file)) {
+                imported = dev.perfgate.codec.LegacyBaselineJson.read(file, reader);
+            }
+            Baseline.Provenance p = provenance.provenance(environment);
+            if (p.note().isEmpty()) {
+                p = new Baseline.Provenance(p.gitSha(), p.gitRef(), p.runUrl(), Optional.of("imported from " + file));
+            }
+            var err = spec.commandLine().getErr();
+            if (target.file != null) {
+                BaselineFiles.Promotion promotion = new BaselineFiles(environment.clock())
+                        .promote(environment.resolve(target.file), target.file, imported, p);
+                err.println("perfgate: imported " + imported.services().size() + " service(s) into " + target.file
+                        + ", version " + promotion.baseline().version());
+            } else {
+                SuiteStore store = new BaselineSource(environment, baselinesDir).store();
+                Baseline b = store.promote(requireSuiteName(target.suite), imported, p);
+                err.println("perfgate: imported " + imported.services().size() + " service(s) into "
+                        + store.display(target.suite) + ", now at version " + b.version());
+            }
             return ExitCode.OK;
         }
     }

@@ -154,6 +154,21 @@ class BaselineSuitesTest {
         assertThat(show.out()).contains("GET /api/search").contains("110 ms");
     }
 
+    @Test
+    void aLegacyFlatBaselineIsImportedAndComparedByServiceTotals() {
+        Cli.Result imported = run("baseline", "import", Cli.ROOT.resolve("examples/legacy/performance-baselines.json").toString(),
+                "--suite", "legacy");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.err()).contains("imported 1 service(s) into baselines/legacy, now at version 1");
+        Cli.Result regressed = run("compare", "--baseline", "legacy", example("locust-regressed"));
+        assertThat(regressed.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(regressed.out()).contains("(total)").contains("140 ms").contains("240 ms");
+        Cli.Result unchanged = run("compare", "--baseline", "legacy", example("locust-unchanged"));
+        assertThat(unchanged.exitCode()).isZero();
+        assertThat(run("baseline", "show", "legacy").out()).contains("imported from");
+        assertThat(run("baseline", "import", "nope.json", "--suite", "x").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
     private long historySize() throws IOException {
         try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
             return files.count();
