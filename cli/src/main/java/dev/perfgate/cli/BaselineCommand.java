@@ -200,6 +200,9 @@ final class BaselineCommand implements Runnable {
         @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
         String baselinesDir;
 
+        @Option(names = "--tool", paramLabel = "TOOL", description = "The load tool the legacy numbers came from (locust, k6, gatling, jmeter), so the profile check can compare it; default: unknown (generic).")
+        String tool;
+
         @Mixin
         ProvenanceOptions provenance;
 
@@ -216,6 +219,14 @@ final class BaselineCommand implements Runnable {
             Run imported;
             try (var reader = dev.perfgate.extractor.InputFiles.openText(path, file)) {
                 imported = dev.perfgate.codec.LegacyBaselineJson.read(file, reader);
+            }
+            if (tool != null) {
+                dev.perfgate.model.Tool t = dev.perfgate.model.Tool.fromId(tool)
+                        .orElseThrow(() -> new UsageException("--tool: unknown tool '" + tool + "' (locust, k6, gatling, jmeter, generic)"));
+                var m = imported.metadata();
+                imported = new Run(new dev.perfgate.model.RunMetadata(t, m.toolVersion(), m.sources(), m.start(), m.end(),
+                        m.duration(), m.stage(), m.workload(), m.scriptHash(), m.labels(), m.mappingHash(), m.precision()),
+                        imported.total(), imported.services());
             }
             Baseline.Provenance p = provenance.provenance(environment);
             if (p.note().isEmpty()) {

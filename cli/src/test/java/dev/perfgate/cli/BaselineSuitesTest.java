@@ -169,6 +169,28 @@ class BaselineSuitesTest {
         assertThat(run("baseline", "import", "nope.json", "--suite", "x").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     }
 
+    @Test
+    void differentLoadProfilesWarnInEveryFormatAndStrictProfileRefuses() {
+        assertThat(run("baseline", "import", Cli.ROOT.resolve("examples/legacy/performance-baselines.json").toString(),
+                "--suite", "legacy").exitCode()).isZero();
+        Cli.Result text = run("compare", "--baseline", "legacy", example("locust-unchanged"));
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("WARNING: not a like-for-like comparison: the run was made with locust but the baseline with generic.");
+        assertThat(text.err()).contains("perfgate: warning: not a like-for-like comparison");
+        assertThat(run("compare", "--baseline", "legacy", "--format", "md", example("locust-unchanged")).out())
+                .contains("> [!WARNING]").contains("made with locust but the baseline with generic");
+        assertThat(run("compare", "--baseline", "legacy", "--format", "json", example("locust-unchanged")).out())
+                .contains("\"warnings\": [\n    \"the run was made with locust but the baseline with generic\"\n  ]");
+        Cli.Result strict = run("compare", "--baseline", "legacy", "--strict-profile", example("locust-unchanged"));
+        assertThat(strict.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(strict.err()).contains("not comparable (--strict-profile)");
+
+        assertThat(run("baseline", "import", Cli.ROOT.resolve("examples/legacy/performance-baselines.json").toString(),
+                "--suite", "legacy2", "--tool", "locust").exitCode()).isZero();
+        Cli.Result sameTool = run("compare", "--baseline", "legacy2", "--strict-profile", example("locust-unchanged"));
+        assertThat(sameTool.exitCode()).as(sameTool.err()).isZero();
+    }
+
     private long historySize() throws IOException {
         try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
             return files.count();
