@@ -337,12 +337,18 @@ final class BaselineCommand implements Runnable {
         private List<String> verifySingleFiles(java.nio.file.Path directory, String display) {
             List<String> problems = new java.util.ArrayList<>();
             try (var children = Files.list(directory)) {
+                BaselineFiles files = new BaselineFiles(environment.clock());
                 for (java.nio.file.Path file : children.filter(Files::isRegularFile)
                         .filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                    try {
-                        new BaselineFiles(environment.clock()).read(file, display + "/" + file.getFileName());
-                    } catch (InputException e) {
-                        problems.add(e.getMessage());
+                    String name = display + "/" + file.getFileName();
+                    if (BaselineFiles.isVersionedCopy(file.getFileName().toString())) {
+                        try {
+                            files.read(file, name);
+                        } catch (InputException e) {
+                            problems.add(e.getMessage());
+                        }
+                    } else {
+                        problems.addAll(files.check(file, name));
                     }
                 }
             } catch (java.io.IOException e) {

@@ -111,6 +111,11 @@ class BaselineSuitesTest {
         assertThat(broken.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(broken.err()).contains("baselines/shop/history/" + history.getFileName())
                 .contains("does not match its checksum").contains("baselines/single.json").contains("2 problems");
+
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--to", "baselines/other.json").exitCode()).isZero();
+        Files.writeString(tmp.resolve("baselines/other.v1.json"),
+                Files.readString(tmp.resolve("baselines/other.json")).replace("\"gitSha\"", "\"gitRef\": \"x\", \"gitSha\""));
+        assertThat(run("baseline", "verify").err()).contains("baselines/other.v1.json: differs from baselines/other.json");
     }
 
     @Test
