@@ -28,8 +28,12 @@ final class BaselineSource {
      *
      * @param location how reports name it ({@code baselines/nightly@v3} or the file as given)
      * @param baseline the baseline
+     * @param suite the suite it belongs to, when it came from one (its history gives the noise bands)
      */
-    record Found(String location, Baseline baseline) {
+    record Found(String location, Baseline baseline, Optional<String> suite) {
+        Found(String location, Baseline baseline) {
+            this(location, baseline, Optional.empty());
+        }
     }
 
     private final Main.Environment environment;
@@ -76,10 +80,11 @@ final class BaselineSource {
                 return Optional.empty();
             }
             return Optional.of(new Found(store.display(suite) + "@median:" + n + " (v" + last.get(0).version() + "-v"
-                    + last.get(last.size() - 1).version() + ")", MedianBaseline.of(last)));
+                    + last.get(last.size() - 1).version() + ")", MedianBaseline.of(last), Optional.of(suite)));
         }
         int version = Integer.parseInt(m.group(2));
-        return Optional.of(new Found(store.display(suite) + "@v" + version, store.version(suite, version)));
+        return Optional.of(new Found(store.display(suite) + "@v" + version, store.version(suite, version),
+                Optional.of(suite)));
     }
 
     /** The baseline file, or empty when it does not exist. */
@@ -96,7 +101,7 @@ final class BaselineSource {
         if (!store.exists(suite)) {
             return Optional.empty();
         }
-        return store.current(suite).map(b -> new Found(store.display(suite) + "@v" + b.version(), b));
+        return store.current(suite).map(b -> new Found(store.display(suite) + "@v" + b.version(), b, Optional.of(suite)));
     }
 
     /** What to tell a user whose {@code ref} names nothing yet. */

@@ -2,6 +2,7 @@ package dev.perfgate.cli;
 
 import dev.perfgate.baselines.BaselineFiles;
 import dev.perfgate.codec.ComparisonJson;
+import dev.perfgate.baselines.NoiseBandCalculator;
 import dev.perfgate.comparator.ProfileGuard;
 import dev.perfgate.comparator.RegressionDetector;
 import dev.perfgate.model.Baseline;
@@ -9,6 +10,7 @@ import dev.perfgate.model.InputException;
 import dev.perfgate.model.Run;
 import dev.perfgate.model.compare.BaselineRef;
 import dev.perfgate.model.compare.Comparison;
+import dev.perfgate.model.compare.NoiseBands;
 import dev.perfgate.model.compare.Severity;
 import dev.perfgate.model.config.PerfgateConfig;
 import dev.perfgate.reporter.ReportFormat;
@@ -70,6 +72,15 @@ final class CompareCommand implements Callable<Integer> {
             description = "When the baseline does not exist (no file, or a suite without a current baseline): fail (exit 3) or pass (exit 0 with a note). Default: ${DEFAULT-VALUE}.")
     IfNoBaseline ifNoBaseline;
 
+    @Option(names = "--noise-runs", paramLabel = "N", defaultValue = "20", description = "With a suite baseline, the noise bands come from its last N recorded runs (default: ${DEFAULT-VALUE}; at least 5 are needed).")
+    int noiseRuns;
+
+    @Option(names = "--noise-k", paramLabel = "K", defaultValue = "3", description = "A noise band's half-width in robust standard deviations (1.4826 × MAD) (default: ${DEFAULT-VALUE}).")
+    double noiseK;
+
+    @Option(names = "--require-significance", description = "A change whose significance cannot be tested (latency from aggregate-only sources such as Locust's stats CSV) can be a warning at most; limits still raise any severity.")
+    boolean requireSignificance;
+
     @Option(names = "--strict-profile", description = "Refuse (exit 3) to compare runs whose load profiles differ (tool, workload model, users/VUs, arrival rate, duration, script); by default they are compared with a warning in every report.")
     boolean strictProfile;
 
@@ -103,8 +114,11 @@ final class CompareCommand implements Callable<Integer> {
         if (strictProfile && !profile.isEmpty()) {
             throw new InputException(baseline, "not comparable (--strict-profile): " + String.join("; ", profile));
         }
+        List<String> notes = new java.util.ArrayList<>();
+        NoiseBands bands = noiseBands(source, found.get(), run, notes);
         Comparison comparison = RegressionDetector.compare(run, BaselineRef.of(found.get().location(), base), base.run(),
-                perfgateConfig).withWarnings(profile);
+                perfgateConfig, new RegressionDetector.Options(requireSignificance, bands))
+                .withWarnings(profile).withNotes(notes);
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.render(comparison));
         out.flush();
@@ -113,6 +127,26 @@ final class CompareCommand implements Callable<Integer> {
         warnOnStageMismatch(run, base);
         return threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
                 ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+
+    /** The noise bands from the suite's last {@code --noise-runs} recorded runs, and a note saying what was used. */
+    private NoiseBands noiseBands(BaselineSource source, BaselineSource.Found found, Run run, List<String> notes) {
+        if (found.suite().isEmpty()) {
+            notes.add("Noise band not available: the baseline is a single file; a suite's recorded runs give one"
+                    + " (perfgate baseline record RUN --suite NAME).");
+            return NoiseBands.none();
+        }
+        String suite = found.suite().get();
+        List<Baseline> history = source.store().last(suite, noiseRuns);
+        if (history.size() < NoiseBandCalculator.MIN_RUNS) {
+            notes.add("Noise band not available: suite " + suite + " has " + history.size() + " recorded run"
+                    + (history.size() == 1 ? "" : "s") + ", " + NoiseBandCalculator.MIN_RUNS
+                    + " are needed (perfgate baseline record RUN --suite " + suite + ").");
+            return NoiseBands.none();
+        }
+        notes.add("Noise bands from the last " + history.size() + " recorded runs of suite " + suite
+                + ": median ± max(" + (noiseK == Math.rint(noiseK) ? String.valueOf((long) noiseK) : String.valueOf(noiseK)) + " × 1.4826 × MAD, one quantisation step); a value inside its band is noise.");
+        return NoiseBandCalculator.of(run, history, noiseK);
     }
 
     private static String capitalise(String text) {

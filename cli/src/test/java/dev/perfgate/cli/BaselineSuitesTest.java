@@ -196,6 +196,24 @@ class BaselineSuitesTest {
         assertThat(sameTool.exitCode()).as(sameTool.err()).isZero();
     }
 
+    @Test
+    void aSuiteWithFiveRecordedRunsGivesNoiseBandsAndSaysSoOtherwise() {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        Cli.Result few = run("compare", "--baseline", "shop", example("locust-unchanged"));
+        assertThat(few.out()).contains("Noise band not available: suite shop has 1 recorded run, 5 are needed");
+        Cli.Result file = run("compare", "--baseline", Cli.ROOT.resolve("examples/baselines/shop.json").toString(),
+                example("locust-unchanged"));
+        assertThat(file.out()).contains("Noise band not available: the baseline is a single file");
+        for (int i = 0; i < 2; i++) {
+            run("baseline", "record", example("locust-unchanged"), "--suite", "shop");
+            run("baseline", "record", example("locust-baseline"), "--suite", "shop");
+        }
+        Cli.Result banded = run("compare", "--baseline", "shop", "--format", "json", example("locust-regressed"));
+        assertThat(banded.out()).contains("Noise bands from the last 5 recorded runs of suite shop")
+                .contains("noise band of 5 recorded runs");
+        assertThat(banded.exitCode()).isEqualTo(ExitCode.REGRESSION);
+    }
+
     private long historySize() throws IOException {
         try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
             return files.count();

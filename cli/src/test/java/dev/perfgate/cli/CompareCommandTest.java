@@ -45,7 +45,8 @@ class CompareCommandTest {
 
     @Test
     void failOnWarningCatchesWarnings() {
-        Path config = write("warn.yml", "defaults:\n  metrics:\n    throughput: { warning: { relative: 1% } }\n");
+        // an SLO breach warns whatever the baseline and significance say
+        Path config = write("warn.yml", "defaults:\n  metrics:\n    p95: { warning: { limit: 1ms } }\n");
         Cli.Result r = Cli.run("compare", "--config", config.toString(), "--fail-on", "warning",
                 "--baseline", BASELINE, "examples/runs/locust-unchanged/");
         assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);

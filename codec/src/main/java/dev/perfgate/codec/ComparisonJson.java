@@ -32,6 +32,10 @@ public final class ComparisonJson {
             var warnings = root.putArray("warnings");
             comparison.warnings().forEach(warnings::add);
         }
+        if (!comparison.notes().isEmpty()) {
+            var notes = root.putArray("notes");
+            comparison.notes().forEach(notes::add);
+        }
         root.set("current", RunJson.metadata(comparison.current()));
         root.set("baseline", baseline(comparison.baseline()));
         ArrayNode findings = root.putArray("findings");

@@ -40,7 +40,7 @@ public final class ConfigParser {
     private static final JsonFactory YAML = YAMLFactory.builder().build();
     private static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming");
     private static final List<String> NAMING_KEYS = List.of("templateIds", "dropQueryStrings", "maxEndpointsPerService");
-    private static final List<String> DEFAULT_KEYS = List.of("minRequests", "alpha", "metrics");
+    private static final List<String> DEFAULT_KEYS = List.of("minRequests", "alpha", "alphaCritical", "metrics");
     private static final List<String> SERVICE_KEYS = List.of("minRequests", "ignore", "metrics", "endpoints");
     private static final List<String> ENDPOINT_KEYS = List.of("minRequests", "ignore", "metrics");
     private static final List<String> METRIC_KEYS = List.of("warning", "critical");
@@ -82,6 +82,14 @@ public final class ConfigParser {
                 throw a.fail("alpha must be between 0 and 1 (exclusive) but was " + a.scalarText());
             }
         }
+        double alphaCritical = Math.min(alpha, PerfgateConfig.DEFAULT_ALPHA_CRITICAL);
+        if (defaults != null && defaults.has("alphaCritical")) {
+            Node a = defaults.get("alphaCritical");
+            alphaCritical = a.number();
+            if (!(alphaCritical > 0 && alphaCritical <= alpha)) {
+                throw a.fail("alphaCritical must be above 0 and at most alpha (" + alpha + ") but was " + a.scalarText());
+            }
+        }
         List<ServiceRules> services = new ArrayList<>();
         Node servicesNode = root.optional("services");
         if (servicesNode != null) {
@@ -98,7 +106,7 @@ public final class ConfigParser {
         }
         Node namingNode = root.optional("naming");
         Naming naming = namingNode == null ? Naming.defaults() : naming(namingNode.requireKeys(NAMING_KEYS));
-        return new PerfgateConfig(defaultRules, services, mapping, naming, alpha, Optional.of(source));
+        return new PerfgateConfig(defaultRules, services, mapping, naming, alpha, alphaCritical, Optional.of(source));
     }
 
     private static ServiceRules service(String name, Node node) {

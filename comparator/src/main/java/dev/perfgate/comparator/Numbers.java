@@ -21,6 +21,14 @@ final class Numbers {
     }
 
     /** A measured value, e.g. {@code 130}, {@code 48.0}, {@code 0.15}. */
+    /** A p-value for reading: {@code 0.034}, {@code 2.1e-07}, {@code < 1e-300}. */
+    static String pValue(double p) {
+        if (p == 0) {
+            return "< 1e-300";
+        }
+        return p >= 0.001 ? String.format(java.util.Locale.ROOT, "%.3g", p) : String.format(java.util.Locale.ROOT, "%.1e", p);
+    }
+
     static String measured(double value) {
         double abs = Math.abs(value);
         if (abs == 0) {

@@ -7,6 +7,7 @@ import dev.perfgate.model.compare.BaselineRef;
 import dev.perfgate.model.compare.Comparison;
 import dev.perfgate.model.compare.EndpointChange;
 import dev.perfgate.model.compare.Finding;
+import dev.perfgate.model.compare.NoiseBands;
 import dev.perfgate.model.compare.Severity;
 import dev.perfgate.model.compare.Significance;
 import dev.perfgate.model.compare.Verdict;
@@ -76,10 +77,43 @@ public final class RegressionDetector {
      * @throws IllegalArgumentException when an endpoint pattern of the configuration is not a valid regex
      */
     public static Comparison compare(Run current, BaselineRef baselineRef, Run baselineRun, PerfgateConfig config) {
-        return new RegressionDetector(new ThresholdsOnly()).detect(current, baselineRef, baselineRun, config);
+        return compare(current, baselineRef, baselineRun, config, Options.defaults());
+    }
+
+    /** As {@link #compare(Run, BaselineRef, Run, PerfgateConfig)}, with options. */
+    public static Comparison compare(Run current, BaselineRef baselineRef, Run baselineRun, PerfgateConfig config,
+                                     Options options) {
+        return new RegressionDetector(new StatisticalTests(config.alpha()))
+                .detect(current, baselineRef, baselineRun, config, options);
+    }
+
+    /**
+     * How to compare beyond the configuration.
+     *
+     * @param requireSignificance whether a change whose significance cannot be tested (aggregates only) can be a
+     *                            warning at most; limits still raise any severity
+     * @param noiseBands the history's noise band per metric: a value inside its band is within noise, whatever
+     *                   the significance test says (limits still apply)
+     */
+    public record Options(boolean requireSignificance, NoiseBands noiseBands) {
+        public Options {
+            java.util.Objects.requireNonNull(noiseBands, "noiseBands == null");
+        }
+
+        public Options(boolean requireSignificance) {
+            this(requireSignificance, NoiseBands.none());
+        }
+
+        public static Options defaults() {
+            return new Options(false);
+        }
     }
 
     Comparison detect(Run current, BaselineRef baselineRef, Run baselineRun, PerfgateConfig config) {
+        return detect(current, baselineRef, baselineRun, config, Options.defaults());
+    }
+
+    Comparison detect(Run current, BaselineRef baselineRef, Run baselineRun, PerfgateConfig config, Options options) {
         Objects.requireNonNull(current, "current == null");
         Objects.requireNonNull(baselineRef, "baselineRef == null");
         Objects.requireNonNull(baselineRun, "baselineRun == null");
@@ -96,7 +130,9 @@ public final class RegressionDetector {
         } else {
             compareRuns(Optional.empty(), current, baselineRun, rules, comparisons, changes);
         }
-        List<Finding> findings = judge(comparisons);
+        List<Finding> findings = judge(comparisons,
+                new FindingJudge.Judging(config.alpha(), config.alphaCritical(), options.requireSignificance(),
+                        options.noiseBands()));
         Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.NONE);
         return new Comparison(current.metadata(), baselineRef, config.source(), findings, changes, Verdict.of(worst));
     }
@@ -158,7 +194,7 @@ public final class RegressionDetector {
         }
     }
 
-    private List<Finding> judge(List<MetricComparison> comparisons) {
+    private List<Finding> judge(List<MetricComparison> comparisons, FindingJudge.Judging judging) {
         List<Significance> significances = significance.assess(comparisons);
         if (significances.size() != comparisons.size()) {
             throw new IllegalStateException("significance assessor returned " + significances.size()
@@ -166,7 +202,7 @@ public final class RegressionDetector {
         }
         List<Finding> findings = new ArrayList<>(comparisons.size());
         for (int i = 0; i < comparisons.size(); i++) {
-            findings.add(FindingJudge.judge(comparisons.get(i), significances.get(i)));
+            findings.add(FindingJudge.judge(comparisons.get(i), significances.get(i), judging));
         }
         return findings;
     }

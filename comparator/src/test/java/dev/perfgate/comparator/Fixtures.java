@@ -14,6 +14,7 @@ import dev.perfgate.model.Tool;
 import dev.perfgate.model.compare.BaselineRef;
 import dev.perfgate.model.compare.Comparison;
 import dev.perfgate.model.compare.Finding;
+import dev.perfgate.model.compare.Significance;
 import dev.perfgate.model.config.Conditions;
 import dev.perfgate.model.config.EndpointRules;
 import dev.perfgate.model.config.MetricRule;
@@ -66,7 +67,20 @@ final class Fixtures {
     }
 
     /** Compares two runs under the given configuration. */
+    /**
+     * Compares two runs under the given configuration by thresholds alone: these fixtures' small hand-made
+     * counts are about threshold semantics, not significance (see {@code StatisticsTest} for that).
+     */
     static Comparison compare(Run current, Run baseline, PerfgateConfig config) {
+        return new RegressionDetector(THRESHOLDS_ONLY).detect(current, ref(baseline), baseline, config);
+    }
+
+    /** Every change untestable: thresholds alone decide. */
+    static final SignificanceAssessor THRESHOLDS_ONLY = comparisons -> comparisons.stream()
+            .map(c -> Significance.notTestable("thresholds only (test fixture)")).toList();
+
+    /** Compares two runs as perfgate does, statistical tests included. */
+    static Comparison compareWithTests(Run current, Run baseline, PerfgateConfig config) {
         return RegressionDetector.compare(current, ref(baseline), baseline, config);
     }
 
@@ -218,6 +232,11 @@ final class Fixtures {
 
         EndpointBuilder histogram() {
             this.histogram = Optional.of(new EncodedHistogram(new byte[] {1, 2, 3}));
+            return this;
+        }
+
+        EndpointBuilder histogram(EncodedHistogram encoded) {
+            this.histogram = Optional.of(encoded);
             return this;
         }
 

@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
-import static dev.perfgate.comparator.Fixtures.compare;
+import static dev.perfgate.comparator.Fixtures.compareWithTests;
 import static dev.perfgate.comparator.Fixtures.config;
 import static dev.perfgate.comparator.Fixtures.endpoint;
 import static dev.perfgate.comparator.Fixtures.service;
@@ -46,7 +46,7 @@ class RegressionDetectorPropertiesTest {
     void findingsHoldOnlyFiniteNumbersAndRegressionsAreWorse(@ForAll("sides") Side current,
                                                              @ForAll("sides") Side baseline,
                                                              @ForAll("rules") RuleSet defaults) {
-        Comparison c = compare(current.run(), baseline.run(), config(defaults));
+        Comparison c = compareWithTests(current.run(), baseline.run(), config(defaults));
 
         if (current.requests() > 0 || baseline.requests() > 0) {
             assertThat(c.findings()).as("error rate is always ruled and known on one side").isNotEmpty();
@@ -79,8 +79,8 @@ class RegressionDetectorPropertiesTest {
     void swappingARegressionYieldsNoFailure(@ForAll("sides") Side a, @ForAll("sides") Side b,
                                             @ForAll("rules") RuleSet defaults) {
         PerfgateConfig config = config(defaults);
-        Comparison forward = compare(a.run(), b.run(), config);
-        Comparison backward = compare(b.run(), a.run(), config);
+        Comparison forward = compareWithTests(a.run(), b.run(), config);
+        Comparison backward = compareWithTests(b.run(), a.run(), config);
 
         assertThat(backward.findings()).hasSameSizeAs(forward.findings());
         for (int i = 0; i < forward.findings().size(); i++) {

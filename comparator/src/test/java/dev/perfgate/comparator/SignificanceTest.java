@@ -11,35 +11,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import static dev.perfgate.comparator.Fixtures.compareEndpoint;
 import static dev.perfgate.comparator.Fixtures.config;
 import static dev.perfgate.comparator.Fixtures.endpoint;
-import static dev.perfgate.comparator.Fixtures.finding;
 import static dev.perfgate.comparator.Fixtures.ref;
 import static dev.perfgate.comparator.Fixtures.run;
 import static dev.perfgate.comparator.Fixtures.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Until statistical tests exist, every finding says why none ran; the seam takes an assessor. */
+/** The significance seam: which changes can be tested, and how an assessor's answers land in the findings. */
 class SignificanceTest {
 
-    @Test
-    void aggregatesOnlyAreNotTestable() {
-        Finding f = finding(compareEndpoint(endpoint("GET /x").p95(200), endpoint("GET /x").histogram().p95(100)),
-                Metric.P95);
-
-        assertThat(f.significance()).isEqualTo(Significance.notTestable(
-                "aggregates only: significance not testable, thresholds alone decide"));
+    private static Finding finding(Fixtures.EndpointBuilder current, Fixtures.EndpointBuilder baseline, Metric metric) {
+        Comparison c = Fixtures.compareWithTests(run(service("api").endpoint(current)),
+                run(service("api").endpoint(baseline)),
+                config(Fixtures.rules(metric, Fixtures.critical(Fixtures.relative(10), "test"))));
+        return Fixtures.finding(c, metric);
     }
 
     @Test
-    void withHistogramsOnBothSidesTheTestsAreNotYetApplied() {
-        Finding f = finding(compareEndpoint(endpoint("GET /x").histogram().p95(200),
-                endpoint("GET /x").histogram().p95(100)), Metric.P95);
-
+    void latencyWithoutHistogramsOnBothSidesIsNotTestable() {
+        Finding f = finding(endpoint("GET /x").p95(200), endpoint("GET /x").histogram().p95(100), Metric.P95);
         assertThat(f.significance().status()).isEqualTo(Significance.Status.NOT_TESTABLE);
-        assertThat(f.significance().note()).isEqualTo("statistical tests not yet applied");
+        assertThat(f.significance().note()).startsWith("aggregates only (no histogram on both sides)");
+    }
+
+    @Test
+    void errorRatesAreTestedFromCountsEvenInAggregates() {
+        Finding f = finding(endpoint("GET /x").failures(40), endpoint("GET /x").failures(1), Metric.ERROR_RATE);
+        assertThat(f.significance().status()).isEqualTo(Significance.Status.SIGNIFICANT);
+        assertThat(f.significance().test()).contains("one-sided");
+    }
+
+    @Test
+    void aMaximumIsNeverTested() {
+        Finding f = finding(endpoint("GET /x").max(900), endpoint("GET /x").max(100), Metric.MAX);
+        assertThat(f.significance().note()).startsWith("a maximum is a single request");
     }
 
     @Test

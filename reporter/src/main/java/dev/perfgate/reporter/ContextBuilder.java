@@ -51,6 +51,7 @@ final class ContextBuilder {
                 .or(() -> precisionNote(comparison.baseline().run()))
                 .ifPresent(notes::add);
         significanceNote(comparison.findings()).ifPresent(notes::add);
+        comparison.notes().stream().map(UntrustedText::tidy).map(Trusted::of).forEach(notes::add);
         return notes;
     }
 

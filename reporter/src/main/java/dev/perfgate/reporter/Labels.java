@@ -30,6 +30,7 @@ final class Labels {
     static String outcome(Finding finding) {
         return switch (finding.outcome()) {
             case REGRESSION -> finding.severity() == Severity.NONE ? "regression" : finding.severity().id();
+            case WITHIN_NOISE -> "worse, within noise";
             case WORSE_WITHIN_THRESHOLD -> "worse, within threshold";
             case UNCHANGED -> "unchanged";
             case IMPROVEMENT -> "improvement";

@@ -70,7 +70,7 @@ final class ViewBuilder {
     }
 
     private static boolean needsAttention(Outcome outcome) {
-        return outcome == Outcome.REGRESSION || outcome == Outcome.WORSE_WITHIN_THRESHOLD
+        return outcome == Outcome.REGRESSION || outcome == Outcome.WITHIN_NOISE || outcome == Outcome.WORSE_WITHIN_THRESHOLD
                 || outcome == Outcome.NOT_COMPARABLE;
     }
 

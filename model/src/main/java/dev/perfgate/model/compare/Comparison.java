@@ -19,15 +19,17 @@ import java.util.Optional;
  * @param verdict PASS, WARN or FAIL from the worst regression
  * @param warnings what makes the comparison itself doubtful (e.g. the runs' load profiles differ), one
  *                 sentence each; every report shows them
+ * @param notes what a reader needs to weigh the findings (e.g. whether a noise band was available), one
+ *              sentence each
  */
 public record Comparison(RunMetadata current, BaselineRef baseline, Optional<String> configSource,
                          List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict,
-                         List<String> warnings) {
+                         List<String> warnings, List<String> notes) {
 
     /** A comparison without warnings. */
     public Comparison(RunMetadata current, BaselineRef baseline, Optional<String> configSource,
                       List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict) {
-        this(current, baseline, configSource, findings, endpointChanges, verdict, List.of());
+        this(current, baseline, configSource, findings, endpointChanges, verdict, List.of(), List.of());
     }
 
     public Comparison {
@@ -38,6 +40,7 @@ public record Comparison(RunMetadata current, BaselineRef baseline, Optional<Str
         endpointChanges = List.copyOf(Objects.requireNonNull(endpointChanges, "endpointChanges == null"));
         Objects.requireNonNull(verdict, "verdict == null");
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings == null"));
+        notes = List.copyOf(Objects.requireNonNull(notes, "notes == null"));
         if (verdict != Verdict.of(worstSeverity(findings))) {
             throw new IllegalArgumentException("verdict " + verdict + " does not follow from the findings");
         }
@@ -50,7 +53,17 @@ public record Comparison(RunMetadata current, BaselineRef baseline, Optional<Str
         }
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
-        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, all);
+        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, all, notes);
+    }
+
+    /** The same comparison with these notes added. */
+    public Comparison withNotes(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, warnings, all);
     }
 
     /** The most serious severity among the findings. */

@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum Outcome {
     /** Worse, and at least one severity's conditions (or a limit) hold. */
     REGRESSION,
+    /**
+     * Worse by a threshold's relative/delta amounts, but not more than noise: the change is not statistically
+     * significant at that severity's alpha (or lies inside the history's noise band). Never fails.
+     */
+    WITHIN_NOISE,
     /** Worse, but below every threshold. */
     WORSE_WITHIN_THRESHOLD,
     /** No change, or better by less than the warning amounts. */

@@ -12,13 +12,21 @@ import java.util.Optional;
  * @param services per-service rules, each name at most once
  * @param mapping rules assigning endpoints to services at extract time, in order
  * @param naming default endpoint naming and the endpoint cap, at extract time
- * @param alpha the significance level for warnings (default 0.05)
+ * @param alpha the family-wise significance level for warnings (default 0.05)
+ * @param alphaCritical the family-wise significance level for criticals (default 0.01, at most {@code alpha})
  * @param source the file the configuration came from, or empty for the built-in defaults
  */
 public record PerfgateConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping,
-                             Naming naming, double alpha, Optional<String> source) {
+                             Naming naming, double alpha, double alphaCritical, Optional<String> source) {
 
     public static final double DEFAULT_ALPHA = 0.05;
+    public static final double DEFAULT_ALPHA_CRITICAL = 0.01;
+
+    /** A configuration with the default {@code alphaCritical} (0.01, or {@code alpha} when that is smaller). */
+    public PerfgateConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping, Naming naming,
+                          double alpha, Optional<String> source) {
+        this(defaults, services, mapping, naming, alpha, Math.min(alpha, DEFAULT_ALPHA_CRITICAL), source);
+    }
 
     public PerfgateConfig {
         Objects.requireNonNull(defaults, "defaults == null");
@@ -27,6 +35,9 @@ public record PerfgateConfig(RuleSet defaults, List<ServiceRules> services, List
         Objects.requireNonNull(naming, "naming == null");
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
+        }
+        if (!(alphaCritical > 0 && alphaCritical <= alpha)) {
+            throw new IllegalArgumentException("alphaCritical must be in (0, alpha] but was " + alphaCritical);
         }
         Objects.requireNonNull(source, "source == null");
         long distinct = services.stream().map(ServiceRules::name).distinct().count();
