@@ -4,7 +4,7 @@
 Standard library only. Latency is simulated with time.sleep plus a little
 seeded random jitter; one endpoint has a small seeded error rate.
 
-    python3 shop_server.py PORT [--mode baseline|regressed] [--seed N]
+    python3 shop_server.py PORT [--mode baseline|regressed|slow-search] [--seed N]
 
 Endpoints (base latency, baseline mode):
     GET  /api/products          ~20 ms
@@ -28,6 +28,8 @@ MODES = {
     # mode: (search latency multiplier, checkout 500 probability)
     "baseline": (1.0, 0.005),
     "regressed": (2.5, 0.08),
+    # only search slower: one endpoint regressed, everything else as in baseline
+    "slow-search": (2.5, 0.005),
 }
 PRODUCT_IDS = range(1, 51)
 PRODUCT_RE = re.compile(r"^/api/products/(\d+)$")
