@@ -50,10 +50,10 @@ public final class Extractor {
         EndpointResolver resolver = new EndpointResolver(options.mapping(), options.naming());
         if (!options.window().isAll() || !options.stages().isEmpty() || options.plateau().isPresent()) {
             for (Located file : files) {
-                if (!file.format.windowable()) {
+                if (!file.format.windowable(file.path)) {
                     throw new InputException(file.display, file.format.displayName() + " holds aggregates only, "
                             + "so it cannot be cut to a time window" + (options.stages().isEmpty() ? "" : " or stages")
-                            + "; use the tool's raw output");
+                            + "; use the tool's raw output (or, for Locust, its stats history beside the stats CSV)");
                 }
             }
         }

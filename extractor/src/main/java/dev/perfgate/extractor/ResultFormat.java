@@ -23,12 +23,11 @@ public interface ResultFormat {
     }
 
     /**
-     * Whether {@link #read} honours a {@link ReadContext#window() time window} other than the whole run. Raw
-     * formats can; an aggregate format can when it carries cumulative counts over time (Locust's stats
-     * history). A reader that is windowable only with a companion file it lacks throws an
-     * {@link dev.perfgate.model.InputException} saying so.
+     * Whether {@link #read} honours a {@link ReadContext#window() time window} other than the whole run for
+     * this file. Raw formats can; an aggregate format can when it carries cumulative counts over time
+     * (Locust's stats CSV with its stats history beside it).
      */
-    default boolean windowable() {
+    default boolean windowable(Path file) {
         return rawSamples();
     }
 

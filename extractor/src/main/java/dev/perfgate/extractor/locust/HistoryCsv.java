@@ -192,7 +192,7 @@ final class HistoryCsv {
                         runStart = t;
                     }
                     runEnd = t;
-                    if (runEnd - runStart > bestEnd - bestStart) {
+                    if (bestStart < 0 || runEnd - runStart > bestEnd - bestStart) {
                         bestStart = runStart;
                         bestEnd = runEnd;
                     }

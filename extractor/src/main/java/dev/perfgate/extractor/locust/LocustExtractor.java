@@ -94,9 +94,10 @@ public final class LocustExtractor implements ResultFormat {
         return name && requests ? MatchStrength.WEAK_MATCH : MatchStrength.NO_MATCH;
     }
 
+    /** With its {@code PREFIX_stats_history.csv} beside it: see {@link HistoryWindow}. */
     @Override
-    public boolean windowable() {
-        return true; // from PREFIX_stats_history.csv; read() says so when it is missing
+    public boolean windowable(Path file) {
+        return LocustFiles.of(file, "").history().isPresent();
     }
 
     @Override

@@ -143,6 +143,11 @@ final class LocustJsonFormat implements ResultFormat {
                 ServiceMapper.group(rows, Optional.of(totalStats), context.resolver()), warnings);
     }
 
+    /** {@link Entry#lockstep} for tests. */
+    static double lockstepForTest(double ms) {
+        return Entry.lockstep(ms);
+    }
+
     private static InputException fail(String file, JsonParser json, String message) {
         return new InputException(file, json.currentLocation().getLineNr(), message);
     }
