@@ -62,8 +62,9 @@ final class LocustPartFormat implements ResultFormat {
         if (first.equals("count,message,traceback,nodes")) {
             return Part.EXCEPTIONS;
         }
-        if (first.startsWith("{") && first.contains("\"stats\":") && first.contains("\"client_id\":")
-                && first.contains("\"response_times\":")) {
+        String raw = head.firstLine().strip();
+        if (raw.startsWith("{") && raw.contains("\"stats\":") && raw.contains("\"client_id\":")
+                && raw.contains("\"num_requests\":")) {
             return Part.WORKER_REPORTS;
         }
         return null;
