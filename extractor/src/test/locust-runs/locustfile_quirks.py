@@ -3,7 +3,8 @@
 Drives examples/loadgen/shop_server.py like examples/loadgen/locustfile.py, but also
 - names one endpoint with a comma and one with non-ASCII text (quoted / UTF-8 cells),
 - marks some responses failed with a message holding quotes and commas (_failures.csv quoting),
-- raises exceptions in user code now and then (_exceptions.csv: multi-line quoted tracebacks).
+- raises exceptions in user code now and then (_exceptions.csv: multi-line quoted tracebacks),
+- writes the data Locust 2.20+ prints with --json to $PERFGATE_LOCUST_JSON (see the end of this file).
 """
 import random
 
