@@ -35,6 +35,15 @@ class LocustCliTest {
     }
 
     @Test
+    void aSteadyStateBaselineComparesWithTheSameRunWithoutPercentiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        String baseline = tmp.resolve("steady.json").toString();
+        Cli.Result promote = Cli.run("baseline", "promote", "--steady-users", SET + "quirks_", "--to", baseline);
+        assertThat(promote.exitCode()).as(promote.err()).isZero();
+        Cli.Result compare = Cli.run("compare", "--baseline", baseline, "--steady-users", SET + "quirks_");
+        assertThat(compare.exitCode()).as(compare.out() + compare.err()).isZero();
+    }
+
+    @Test
     void plateauOptionsAreCheckedAsUsage() {
         assertThat(Cli.run("extract", "--steady-users", "--window-users", "5", SET).exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(Cli.run("extract", "--steady-users", "--window", "1s..5s", SET).exitCode()).isEqualTo(ExitCode.USAGE);

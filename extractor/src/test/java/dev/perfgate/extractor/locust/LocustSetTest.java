@@ -183,6 +183,20 @@ class LocustSetTest {
     }
 
     @Test
+    void windowsReadTheSameFromCrCrLfLineEnds() throws IOException {
+        Path set = copySet("run_");
+        for (String name : List.of("run_stats.csv", "run_stats_history.csv", "run_failures.csv")) {
+            String text = Files.readString(set.resolve(name), StandardCharsets.UTF_8);
+            Files.writeString(set.resolve(name), text.replace("\r\n", "\n").replace("\n", "\r\r\n"), StandardCharsets.UTF_8);
+        }
+        ExtractOptions window = window(Optional.of(Duration.ofSeconds(3)), Optional.of(Duration.ofSeconds(11)));
+        Run crcrlf = extract(set.resolve("run_").toString(), window).run();
+        Run original = extract(QUIRKS.resolve("quirks_").toString(), window).run();
+        assertThat(crcrlf.services()).isEqualTo(original.services());
+        assertThat(crcrlf.total()).isEqualTo(original.total());
+    }
+
+    @Test
     void aHistoryCutOffWhileWrittenKeepsItsCompleteRowsWithAWarning() throws IOException {
         Path set = copySet("run_");
         String history = Files.readString(set.resolve("run_stats_history.csv"), StandardCharsets.UTF_8);
