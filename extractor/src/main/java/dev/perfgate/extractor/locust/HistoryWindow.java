@@ -51,7 +51,8 @@ final class HistoryWindow {
         }
         HistoryCsv.Track total = history.total();
         if (total.last == null) {
-            return empty(history, version, sources, warnings);
+            return new ToolResult(RunMetadata.of(Tool.LOCUST, Optional.of(version), sources, SourcePrecision.locust()),
+                    Optional.empty(), List.of(), warnings);
         }
         long from = total.before != null ? total.before.epochMs() : history.firstMs();
         long to = total.last.epochMs();
@@ -70,11 +71,6 @@ final class HistoryWindow {
         EndpointStats runTotal = stats(total, from, to);
         return new ToolResult(metadata, Optional.of(runTotal), ServiceMapper.group(rows, Optional.of(runTotal),
                 context.resolver()), warnings);
-    }
-
-    private static ToolResult empty(HistoryCsv.History history, String version, List<String> sources, List<String> warnings) {
-        return new ToolResult(RunMetadata.of(Tool.LOCUST, Optional.of(version), sources, SourcePrecision.locust()),
-                Optional.empty(), List.of(), warnings);
     }
 
     private static EndpointStats stats(HistoryCsv.Track track, long fromMs, long toMs) {

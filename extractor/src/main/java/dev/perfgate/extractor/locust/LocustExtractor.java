@@ -136,7 +136,12 @@ public final class LocustExtractor implements ResultFormat {
         }
         if (files.exceptions().isPresent()) {
             String shown = files.display(files.exceptions().get());
-            ExceptionsCsv.summary(files.exceptions().get(), shown).ifPresent(warnings::add);
+            try {
+                ExceptionsCsv.summary(files.exceptions().get(), shown).ifPresent(warnings::add);
+            } catch (InputException e) {
+                // exceptions are not part of the run's figures: a broken file must not cost the run
+                warnings.add(e.getMessage() + " (the exceptions file is left out)");
+            }
             sources.add(shown);
         }
         StatsFile stats;

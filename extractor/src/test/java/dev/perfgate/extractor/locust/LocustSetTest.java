@@ -125,7 +125,10 @@ class LocustSetTest {
         assertThat(total.requests()).isEqualTo(at217.get("Aggregated")[0] - at212.get("Aggregated")[0]);
         assertThat(total.latency().percentiles()).isEmpty();
         assertThat(total.latency().min()).isEmpty();
-        assertThat(total.latency().mean()).isPresent();
+        double sum217 = at217.get("Aggregated")[0] * averageAt(HISTORY, 1795432217);
+        double sum212 = at212.get("Aggregated")[0] * averageAt(HISTORY, 1795432212);
+        assertThat(total.latency().mean().getAsDouble()).isCloseTo((sum217 - sum212) / total.requests(),
+                org.assertj.core.data.Offset.offset(1e-9));
         assertThat(total.failuresByKind()).isEmpty();
         assertThat(run.metadata().start()).contains(Instant.ofEpochSecond(1795432212));
         assertThat(run.metadata().end()).contains(Instant.ofEpochSecond(1795432217));
@@ -203,6 +206,16 @@ class LocustSetTest {
         Files.writeString(set.resolve("run_stats_history.csv"), history.substring(0, history.length() - 40), StandardCharsets.UTF_8);
         Extraction e = extract(set.resolve("run_").toString());
         assertThat(e.warnings()).anyMatch(w -> w.matches(".*run_stats_history\\.csv:120: the last row is cut off.*"));
+    }
+
+    @Test
+    void aBrokenExceptionsFileIsLeftOutWithAWarning() throws IOException {
+        Path set = copySet("run_");
+        Files.writeString(set.resolve("run_exceptions.csv"), "Count,Message,Traceback,Nodes\nlots,boom,,local\n");
+        Extraction e = extract(set.resolve("run_").toString());
+        assertThat(e.warnings()).anyMatch(w -> w.contains("run_exceptions.csv:2: column 'Count' is not a whole number")
+                && w.endsWith("(the exceptions file is left out)"));
+        assertThat(e.run().total().orElseThrow().requests()).isEqualTo(889);
     }
 
     @Test
@@ -295,6 +308,20 @@ class LocustSetTest {
         return key.equals("Aggregated") ? run.total().map(EndpointStats::failures).orElse(0L)
                 : run.services().stream().flatMap(s -> s.endpoints().stream()).filter(e -> e.id().key().equals(key))
                 .mapToLong(EndpointStats::failures).sum();
+    }
+
+    /** The Aggregated row's Total Average Response Time at a timestamp. */
+    static double averageAt(Path history, long epochSecond) {
+        try (Reader r = Files.newBufferedReader(history, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                if (Long.parseLong(row.get("Timestamp")) == epochSecond && row.get("Name").equals("Aggregated")) {
+                    return Double.parseDouble(row.get("Total Average Response Time"));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("no Aggregated row at " + epochSecond);
     }
 
     /** Requests and failures of each row key in the history's last row, read plainly with commons-csv. */
