@@ -49,13 +49,8 @@ final class ExceptionsCsv {
         if (kinds == 0) {
             return Optional.empty();
         }
-        return Optional.of(file + ": the test's own code raised " + total + " exception" + (total == 1 ? "" : "s")
+        return Optional.of(Warnings.of(file, "the test's own code raised " + total + " exception" + (total == 1 ? "" : "s")
                 + (kinds == 1 ? "" : " of " + kinds + " kinds") + " (not requests, so not in the run's counts); "
-                + "most often (" + topCount + "x): \"" + Messages.shorten(inert(top)) + "\"");
-    }
-
-    /** Message text as inert data on one line: control characters (line breaks, terminal escapes) become spaces. */
-    private static String inert(String text) {
-        return text.replaceAll("\\p{Cntrl}", " ");
+                + "most often (" + topCount + "x): \"" + Messages.shorten(top) + "\""));
     }
 }

@@ -150,8 +150,8 @@ final class HistoryCsv {
                 boolean reset = track.observe(t, requests, failures,
                         average.isPresent() ? average.getAsDouble() * requests : Double.NaN, measured, window);
                 if (reset && !resetWarned) {
-                    warnings.add(file + ":" + rows.line() + ": the cumulative totals go down (Locust's statistics "
-                            + "were reset); counting continues from the totals before the reset");
+                    warnings.add(Warnings.at(file, rows.line(), "the cumulative totals go down (Locust's statistics "
+                            + "were reset); counting continues from the totals before the reset"));
                     resetWarned = true;
                 }
             }
@@ -229,8 +229,8 @@ final class HistoryCsv {
             throw new InputException(file, line, "has " + (rows.size()) + " fields but the header has " + c.size
                     + ": the file is damaged");
         }
-        warnings.add(file + ":" + line + ": the last row is cut off (Locust was still writing the file); "
-                + "the rows before it are used");
+        warnings.add(Warnings.at(file, line, "the last row is cut off (Locust was still writing the file); "
+                + "the rows before it are used"));
         return false;
     }
 

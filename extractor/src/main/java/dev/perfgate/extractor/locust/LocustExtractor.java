@@ -122,50 +122,34 @@ public final class LocustExtractor implements ResultFormat {
                     + "cut to a time window (Locust writes the history with --csv PREFIX; pass the stats file, "
                     + "its directory or the prefix)");
         }
-        List<String> sources = new ArrayList<>(List.of(displayPath));
-        List<String> warnings = new ArrayList<>();
-        Map<EndpointId, SortedMap<String, Long>> failureKinds = files.failures()
-                .map(f -> FailuresCsv.read(f, files.display(f))).orElse(Map.of());
-        files.failures().ifPresent(f -> sources.add(files.display(f)));
-        Optional<HistoryCsv.History> history = Optional.empty();
-        if (files.history().isPresent()) {
-            String shown = files.display(files.history().get());
-            history = Optional.of(HistoryCsv.read(files.history().get(), shown, context.window()));
-            sources.add(shown);
-            warnings.addAll(history.get().warnings());
-        }
-        if (files.exceptions().isPresent()) {
-            String shown = files.display(files.exceptions().get());
-            try {
-                ExceptionsCsv.summary(files.exceptions().get(), shown).ifPresent(warnings::add);
-            } catch (InputException e) {
-                // exceptions are not part of the run's figures: a broken file must not cost the run
-                warnings.add(e.getMessage() + " (the exceptions file is left out)");
-            }
-            sources.add(shown);
-        }
+        Siblings siblings = Siblings.read(files, context.window());
         StatsFile stats;
         try (Reader reader = InputFiles.openText(path, displayPath)) {
-            stats = readStats(reader, displayPath, failureKinds);
+            stats = readStats(reader, displayPath, siblings.failureKinds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        files.failures().ifPresent(f -> warnings.addAll(reconcile(stats, failureKinds, files.display(f), displayPath)));
+        files.failures().ifPresent(f -> siblings.warnings.addAll(
+                reconcile(stats, siblings.failureKinds, files.display(f), displayPath)));
         if (windowed) {
-            HistoryCsv.History h = history.orElseThrow();
-            if (!failureKinds.isEmpty()) {
-                warnings.add(files.display(files.failures().orElseThrow()) + ": failure kinds left out: the file "
-                        + "counts the whole run, not the time window");
+            if (!siblings.failureKinds.isEmpty()) {
+                siblings.warnings.add(Warnings.of(files.display(files.failures().orElseThrow()), "failure kinds left "
+                        + "out: the file counts the whole run, not the time window"));
             }
-            return HistoryWindow.result(h, files.display(files.history().orElseThrow()), stats.dialect.versionRange(),
-                    sources, warnings, context);
+            return HistoryWindow.result(siblings.history.orElseThrow(), files.display(files.history().orElseThrow()),
+                    stats.dialect.versionRange(), siblings.sources, siblings.warnings, context);
         }
-        RunMetadata metadata = RunMetadata.of(Tool.LOCUST, Optional.of(stats.dialect.versionRange()), sources,
+        return wholeRun(stats, siblings, context);
+    }
+
+    /** The stats file's figures, with the history's time range, users and time series when it is there. */
+    private static ToolResult wholeRun(StatsFile stats, Siblings siblings, ReadContext context) {
+        RunMetadata metadata = RunMetadata.of(Tool.LOCUST, Optional.of(stats.dialect.versionRange()), siblings.sources,
                 SourcePrecision.locust());
         List<ServiceMapper.Row> rows = new ArrayList<>();
         EndpointStats total = stats.total;
-        if (history.isPresent()) {
-            HistoryCsv.History h = history.get();
+        if (siblings.history.isPresent()) {
+            HistoryCsv.History h = siblings.history.get();
             metadata = HistoryWindow.timed(metadata, h.firstMs(), h.lastMs(), h.peakUsers());
             total = withSeries(total, h.total().series.build());
             for (ServiceMapper.Row row : stats.rows) {
@@ -176,7 +160,33 @@ public final class LocustExtractor implements ResultFormat {
             rows.addAll(stats.rows);
         }
         return new ToolResult(metadata, Optional.of(total),
-                ServiceMapper.group(rows, Optional.of(total), context.resolver()), warnings);
+                ServiceMapper.group(rows, Optional.of(total), context.resolver()), siblings.warnings);
+    }
+
+    /** What the files beside the stats file add: failure kinds, the history, the sources read and warnings. */
+    private record Siblings(Map<EndpointId, SortedMap<String, Long>> failureKinds,
+                            Optional<HistoryCsv.History> history, List<String> sources, List<String> warnings) {
+
+        static Siblings read(LocustFiles files, TimeWindow window) {
+            List<String> sources = new ArrayList<>(List.of(files.statsDisplay()));
+            List<String> warnings = new ArrayList<>();
+            Map<EndpointId, SortedMap<String, Long>> kinds = files.failures()
+                    .map(f -> FailuresCsv.read(f, files.display(f))).orElse(Map.of());
+            files.failures().ifPresent(f -> sources.add(files.display(f)));
+            Optional<HistoryCsv.History> history = files.history().map(h -> HistoryCsv.read(h, files.display(h), window));
+            files.history().ifPresent(h -> sources.add(files.display(h)));
+            history.ifPresent(h -> warnings.addAll(h.warnings()));
+            files.exceptions().ifPresent(e -> {
+                sources.add(files.display(e));
+                try {
+                    ExceptionsCsv.summary(e, files.display(e)).ifPresent(warnings::add);
+                } catch (InputException broken) {
+                    // exceptions are not part of the run's figures: a broken file must not cost the run
+                    warnings.add(broken.getMessage() + " (the exceptions file is left out)");
+                }
+            });
+            return new Siblings(kinds, history, sources, warnings);
+        }
     }
 
     /** Warnings where the failures file and the stats file disagree about an endpoint's failures. */
@@ -189,12 +199,12 @@ public final class LocustExtractor implements ResultFormat {
             long byKind = e.getValue().values().stream().mapToLong(Long::longValue).sum();
             Long failures = counted.get(e.getKey().key());
             if (failures == null) {
-                warnings.add(failuresFile + ": " + byKind + " failures of '" + Messages.shorten(e.getKey().key())
-                        + "', an endpoint " + statsFile + " does not list; they are left out");
+                warnings.add(Warnings.of(failuresFile, byKind + " failures of '" + Messages.shorten(e.getKey().key())
+                        + "', an endpoint " + statsFile + " does not list; they are left out"));
             } else if (failures != byKind) {
-                warnings.add(failuresFile + ": '" + Messages.shorten(e.getKey().key()) + "' has " + byKind
+                warnings.add(Warnings.of(failuresFile, "'" + Messages.shorten(e.getKey().key()) + "' has " + byKind
                         + " failures by kind but " + failures + " in " + statsFile
-                        + " (the files were written at different moments); the kinds are kept as written");
+                        + " (the files were written at different moments); the kinds are kept as written"));
             }
         }
         return warnings;

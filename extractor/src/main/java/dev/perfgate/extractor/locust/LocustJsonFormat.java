@@ -109,8 +109,8 @@ final class LocustJsonFormat implements ResultFormat {
                 if (entries.isEmpty()) {
                     throw e;
                 }
-                warnings.add(displayPath + ":" + e.getLocation().getLineNr() + ": the file ends inside an entry "
-                        + "(cut off); the " + entries.size() + " complete entries before it are used");
+                warnings.add(Warnings.at(displayPath, e.getLocation().getLineNr(), "the file ends inside an entry "
+                        + "(cut off); the " + entries.size() + " complete entries before it are used"));
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -252,8 +252,8 @@ final class LocustJsonFormat implements ResultFormat {
             }
             long timed = requests - noneRequests;
             if (histogram.getTotalCount() != timed) {
-                warnings.add(file + ":" + line + ": '" + Messages.shorten(name) + "' has " + histogram.getTotalCount()
-                        + " response times in its histogram but " + timed + " timed requests");
+                warnings.add(Warnings.at(file, line, "'" + Messages.shorten(name) + "' has " + histogram.getTotalCount()
+                        + " response times in its histogram but " + timed + " timed requests"));
             }
         }
 
