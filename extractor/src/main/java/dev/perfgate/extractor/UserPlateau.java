@@ -1,5 +1,6 @@
 package dev.perfgate.extractor;
 
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -13,7 +14,7 @@ import java.util.OptionalInt;
 public record UserPlateau(OptionalInt users) {
 
     public UserPlateau {
-        java.util.Objects.requireNonNull(users, "users == null");
+        Objects.requireNonNull(users, "users == null");
         users.ifPresent(u -> {
             if (u < 1) {
                 throw new IllegalArgumentException("a user count is at least 1, not " + u);
