@@ -169,13 +169,7 @@ final class HistoryCsv {
      * as the window {@code (first row, last row]}: the requests dated at the first row were made before it.
      */
     static TimeWindow plateau(Path path, String file, OptionalInt users) {
-        int target = users.isPresent() ? users.getAsInt()
-                : read(path, file, TimeWindow.all()).peakUsers().orElseThrow(() ->
-                new InputException(file, "has no User Count column, so no stretch at a user count can be found"));
-        long runStart = -1;
-        long runEnd = -1;
-        long bestStart = -1;
-        long bestEnd = -1;
+        Stretch stretch = new Stretch(users);
         List<String> ignored = new ArrayList<>();
         try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
             Columns c = Columns.of(rows, file);
@@ -183,34 +177,62 @@ final class HistoryCsv {
                 throw new InputException(file, 1, "has no User Count column, so no stretch at a user count can be found");
             }
             while (nextComplete(rows, c, file, ignored)) {
-                if (!Headers.isTotal(c.type == null ? "" : rows.text(c.type), rows.text(c.name))) {
-                    continue;
-                }
-                long t = c.epochMs(rows);
-                if (rows.wholeNumber(c.users) == target) {
-                    if (runStart < 0) {
-                        runStart = t;
-                    }
-                    runEnd = t;
-                    if (bestStart < 0 || runEnd - runStart > bestEnd - bestStart) {
-                        bestStart = runStart;
-                        bestEnd = runEnd;
-                    }
-                } else {
-                    runStart = -1;
+                if (Headers.isTotal(c.type == null ? "" : rows.text(c.type), rows.text(c.name))) {
+                    stretch.row(c.epochMs(rows), rows.wholeNumber(c.users));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (bestStart < 0) {
-            throw new InputException(file, "the user count is never " + target);
+        return stretch.window(file);
+    }
+
+    /**
+     * The longest run of consecutive rows at a user count, found in one pass: at a given count, or at the peak
+     * (a new peak starts the search afresh).
+     */
+    private static final class Stretch {
+        private final OptionalInt wanted;
+        private long target = -1;
+        private long runStart = -1;
+        private long bestStart = -1;
+        private long bestEnd = -1;
+
+        Stretch(OptionalInt wanted) {
+            this.wanted = wanted;
+            wanted.ifPresent(u -> target = u);
         }
-        if (bestEnd <= bestStart) {
-            throw new InputException(file, "the user count is " + target + " in a single history row only, "
-                    + "which leaves no requests to keep");
+
+        void row(long epochMs, long users) {
+            if (wanted.isEmpty() && users > target) {
+                target = users;
+                runStart = -1;
+                bestStart = -1;
+                bestEnd = -1;
+            }
+            if (users != target) {
+                runStart = -1;
+                return;
+            }
+            if (runStart < 0) {
+                runStart = epochMs;
+            }
+            if (bestStart < 0 || epochMs - runStart > bestEnd - bestStart) {
+                bestStart = runStart;
+                bestEnd = epochMs;
+            }
         }
-        return new TimeWindow(bestStart + 1, bestEnd + 1);
+
+        TimeWindow window(String file) {
+            if (bestStart < 0) {
+                throw new InputException(file, target < 0 ? "has no rows with a user count" : "the user count is never " + target);
+            }
+            if (bestEnd <= bestStart) {
+                throw new InputException(file, "the user count is " + target + " in a single history row only, "
+                        + "which leaves no requests to keep");
+            }
+            return new TimeWindow(bestStart + 1, bestEnd + 1);
+        }
     }
 
     /**
