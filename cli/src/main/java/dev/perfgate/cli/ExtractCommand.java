@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 /** {@code perfgate extract}: raw tool output in, normalised run JSON out. */
 @Command(name = "extract", sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Reads load-test results and writes the normalised run as JSON.",
-                "INPUT is a result file (e.g. Locust's *_stats.csv) or a directory holding one; the format is detected from the content."})
+                "INPUT is a result file (e.g. Locust's *_stats.csv), a directory holding one, or a file-name prefix (Locust's --csv PREFIX, e.g. results/run_); the format is detected from the content."})
 final class ExtractCommand implements Callable<Integer> {
 
     private final Main.Environment environment;

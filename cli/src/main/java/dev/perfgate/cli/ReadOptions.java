@@ -3,6 +3,7 @@ package dev.perfgate.cli;
 import dev.perfgate.extractor.ExtractOptions;
 import dev.perfgate.extractor.RelativeWindow;
 import dev.perfgate.extractor.Stage;
+import dev.perfgate.extractor.UserPlateau;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * How to read raw tool output: {@code --skip-warmup}, {@code --skip-rampdown}, {@code --window} (which part
- * of a run to keep), {@code --stages} (which named parts to read as runs of their own) and
+ * of a run to keep), {@code --steady-users} and {@code --window-users} (the part at a user count, from Locust's
+ * stats history), {@code --stages} (which named parts to read as runs of their own) and
  * {@code --jmeter-sub-samples}.
  */
 final class ReadOptions {
@@ -36,12 +38,19 @@ final class ReadOptions {
     @Option(names = "--stages", paramLabel = "NAME=FROM..TO,...", description = "Split the run into named stages, each compared with the baseline's stage of the same name (e.g. ramp=0s..60s,steady=60s..6m,stress=6m..; times from the run's start, TO may be empty).")
     String stages;
 
+    @Option(names = "--steady-users", description = "Keep only the longest stretch of the run at its peak user count (steady state), read from Locust's stats history; --skip-warmup/--skip-rampdown then cut into that stretch.")
+    boolean steadyUsers;
+
+    @Option(names = "--window-users", paramLabel = "N", description = "Like --steady-users, but keep the longest stretch at exactly N users.")
+    Integer windowUsers;
+
     @Option(names = "--jmeter-sub-samples", description = "In JMeter XML results, count nested sub-samples (a transaction controller's samplers, redirects, embedded resources) as endpoints of their own too, as JMeter's CSV rows do.")
     boolean jmeterSubSamples;
 
     /** Whether any option asks for part of a run, which an extracted run JSON can no longer give. */
     boolean selectsPart() {
-        return skipWarmup != null || skipRampdown != null || window != null || stages != null || jmeterSubSamples;
+        return skipWarmup != null || skipRampdown != null || window != null || stages != null || jmeterSubSamples
+                || steadyUsers || windowUsers != null;
     }
 
     ExtractOptions apply(ExtractOptions options) {
@@ -49,7 +58,25 @@ final class ReadOptions {
             throw new UsageException("--stages cannot be combined with --skip-warmup, --skip-rampdown or --window: "
                     + "give the stages the times you want to keep");
         }
-        return options.withWindow(toWindow()).withStages(toStages()).withSubSamples(jmeterSubSamples);
+        return options.withWindow(toWindow()).withStages(toStages()).withSubSamples(jmeterSubSamples)
+                .withPlateau(toPlateau());
+    }
+
+    Optional<UserPlateau> toPlateau() {
+        if (steadyUsers && windowUsers != null) {
+            throw new UsageException("give either --steady-users (the peak user count) or --window-users N, not both");
+        }
+        if (!steadyUsers && windowUsers == null) {
+            return Optional.empty();
+        }
+        if (window != null || stages != null) {
+            throw new UsageException("--steady-users and --window-users cannot be combined with --window or --stages; "
+                    + "--skip-warmup and --skip-rampdown cut into the stretch they keep");
+        }
+        if (windowUsers != null && windowUsers < 1) {
+            throw new UsageException("--window-users takes a user count of at least 1, not " + windowUsers);
+        }
+        return Optional.of(windowUsers == null ? UserPlateau.peak() : UserPlateau.at(windowUsers));
     }
 
     List<Stage> toStages() {

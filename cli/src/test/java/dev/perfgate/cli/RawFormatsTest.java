@@ -61,7 +61,7 @@ class RawFormatsTest {
     void aggregateOnlyInputCannotBeWindowed() {
         Cli.Result r = Cli.run("extract", "--skip-warmup", "30s", "examples/runs/locust-baseline/");
         assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err()).contains("holds aggregates only, so it cannot be cut to a time window");
+        assertThat(r.err()).contains("has only Aggregated rows").contains("--csv-full-history");
     }
 
     @Test

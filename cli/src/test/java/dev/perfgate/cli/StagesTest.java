@@ -96,7 +96,7 @@ class StagesTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("--stages cannot be combined");
         assertThat(Cli.run("extract", "--stages", STAGES, "examples/runs/locust-baseline/").err())
-                .contains("cannot be cut to a time window or stages");
+                .contains("has only Aggregated rows").contains("--csv-full-history");
     }
 
     /** 400 requests, one every 100 ms: those of the first 20 s take {@code firstMs}, the rest {@code laterMs}. */

@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param window which part of the run to keep, relative to its start
  * @param stages the stages to split the run into (each read as a run of its own), in time order; none by default
  * @param subSamples whether nested sub-samples (JMeter XML) count as samples of their own labels too
+ * @param plateau when present, the run is first cut to the stretch where the user count stays at a level (see
+ *     {@link UserPlateau}); {@code window}'s warm-up and ramp-down then apply inside that stretch
  */
 public record ExtractOptions(List<MappingRule> mapping, Naming naming, Optional<String> mappingHash,
-                             RelativeWindow window, List<Stage> stages, boolean subSamples) {
+                             RelativeWindow window, List<Stage> stages, boolean subSamples,
+                             Optional<UserPlateau> plateau) {
     public ExtractOptions {
         mapping = List.copyOf(Objects.requireNonNull(mapping, "mapping == null"));
         Objects.requireNonNull(naming, "naming == null");
@@ -28,11 +31,15 @@ public record ExtractOptions(List<MappingRule> mapping, Naming naming, Optional<
         if (stages.stream().map(Stage::name).distinct().count() != stages.size()) {
             throw new IllegalArgumentException("two stages have the same name");
         }
+        Objects.requireNonNull(plateau, "plateau == null");
+        if (plateau.isPresent() && (!stages.isEmpty() || window.from().isPresent() || window.to().isPresent())) {
+            throw new IllegalArgumentException("a user-count plateau cannot be combined with stages or an explicit window");
+        }
     }
 
     /** Options for the given mapping and naming, with their hash computed. */
     public static ExtractOptions of(List<MappingRule> mapping, Naming naming, RelativeWindow window) {
-        return new ExtractOptions(mapping, naming, mappingHash(mapping, naming), window, List.of(), false);
+        return new ExtractOptions(mapping, naming, mappingHash(mapping, naming), window, List.of(), false, Optional.empty());
     }
 
     /**
@@ -57,18 +64,22 @@ public record ExtractOptions(List<MappingRule> mapping, Naming naming, Optional<
     }
 
     public static ExtractOptions defaults() {
-        return new ExtractOptions(List.of(), Naming.defaults(), Optional.empty(), RelativeWindow.all(), List.of(), false);
+        return new ExtractOptions(List.of(), Naming.defaults(), Optional.empty(), RelativeWindow.all(), List.of(), false, Optional.empty());
     }
 
     public ExtractOptions withWindow(RelativeWindow window) {
-        return new ExtractOptions(mapping, naming, mappingHash, window, stages, subSamples);
+        return new ExtractOptions(mapping, naming, mappingHash, window, stages, subSamples, plateau);
     }
 
     public ExtractOptions withSubSamples(boolean subSamples) {
-        return new ExtractOptions(mapping, naming, mappingHash, window, stages, subSamples);
+        return new ExtractOptions(mapping, naming, mappingHash, window, stages, subSamples, plateau);
     }
 
     public ExtractOptions withStages(List<Stage> stages) {
-        return new ExtractOptions(mapping, naming, mappingHash, window, stages, subSamples);
+        return new ExtractOptions(mapping, naming, mappingHash, window, stages, subSamples, plateau);
+    }
+
+    public ExtractOptions withPlateau(Optional<UserPlateau> plateau) {
+        return new ExtractOptions(mapping, naming, mappingHash, window, stages, subSamples, plateau);
     }
 }

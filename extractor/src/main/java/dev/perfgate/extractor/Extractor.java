@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Turns load-tool output into a normalised {@link Run}: finds the result files (a directory is searched
- * for files whose content a format recognises), detects each file's format from its content, reads it
- * and assigns endpoints to services.
+ * for files whose content a format recognises; an input that names no file is taken as a file-name prefix,
+ * such as Locust's {@code --csv results/run_}), detects each file's format from its content, reads it
+ * and assigns endpoints to services. A file that another file's format reads as its part
+ * ({@link ResultFormat#companions}) is not read on its own, so a prefix or directory gives one run.
  */
 public final class Extractor {
 
@@ -44,17 +46,19 @@ public final class Extractor {
         for (String input : inputs) {
             files.addAll(resultFiles(input, warnings));
         }
+        files = withoutCompanions(files);
         EndpointResolver resolver = new EndpointResolver(options.mapping(), options.naming());
-        if (!options.window().isAll() || !options.stages().isEmpty()) {
+        if (!options.window().isAll() || !options.stages().isEmpty() || options.plateau().isPresent()) {
             for (Located file : files) {
-                if (!file.format.rawSamples()) {
+                if (!file.format.windowable(file.path)) {
                     throw new InputException(file.display, file.format.displayName() + " holds aggregates only, "
                             + "so it cannot be cut to a time window" + (options.stages().isEmpty() ? "" : " or stages")
-                            + "; use the tool's raw output");
+                            + "; use the tool's raw output (or, for Locust, its stats history beside the stats CSV)");
                 }
             }
         }
-        TimeWindow window = options.window().isAll() ? TimeWindow.all() : windowOf(files, options.window(), resolver);
+        TimeWindow window = options.plateau().isPresent() ? plateauWindow(files, options)
+                : options.window().isAll() ? TimeWindow.all() : windowOf(files, options.window(), resolver);
         ToolResult whole = readAll(files, new ReadContext(resolver, window, options.subSamples()));
         if (whole.services().isEmpty()) {
             throw new InputException(files.get(0).display, window.equals(TimeWindow.all())
@@ -90,6 +94,41 @@ public final class Extractor {
             }
         }
         return new Extraction(toRun(whole, options, Optional.empty(), stages), warnings);
+    }
+
+    /** Files another input reads as its parts (Locust's failures beside its stats) are not read again on their own. */
+    private static List<Located> withoutCompanions(List<Located> files) {
+        java.util.Set<Path> claimed = new java.util.HashSet<>();
+        for (Located file : files) {
+            file.format.companions(file.path).forEach(p -> claimed.add(p.toAbsolutePath().normalize()));
+        }
+        return files.stream().filter(f -> !claimed.contains(f.path.toAbsolutePath().normalize())).toList();
+    }
+
+    /**
+     * The stretch where the user count stays at the asked level, common to every file (concurrent generators
+     * each report their own), with the window's warm-up and ramp-down cut from it.
+     */
+    private static TimeWindow plateauWindow(List<Located> files, ExtractOptions options) {
+        UserPlateau plateau = options.plateau().orElseThrow();
+        long from = Long.MIN_VALUE;
+        long to = Long.MAX_VALUE;
+        for (Located file : files) {
+            TimeWindow w = file.format.loadPlateau(file.path, file.display, plateau.users())
+                    .orElseThrow(() -> new InputException(file.display, file.format.displayName()
+                            + " does not record the number of users over time, so it cannot be cut to "
+                            + plateau.describe()));
+            from = Math.max(from, w.fromMs());
+            to = Math.min(to, w.toMs());
+        }
+        if (to <= from) {
+            throw new InputException(files.get(0).display, "the files are never at " + plateau.describe() + " at the same time");
+        }
+        try {
+            return options.window().resolve(from, to - 1);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(files.get(0).display, "at " + plateau.describe() + ": " + e.getMessage());
+        }
     }
 
     private static ToolResult readAll(List<Located> files, ReadContext context) {
@@ -135,27 +174,49 @@ public final class Extractor {
         if (Files.isRegularFile(path)) {
             return List.of(new Located(path, input, detector.require(path, input)));
         }
-        if (!Files.isDirectory(path)) {
-            throw new InputException(input, "no such file or directory");
+        if (Files.isDirectory(path)) {
+            String dir = input.endsWith("/") ? input : input + "/";
+            List<Located> found = detectAll(input, path, "", dir);
+            if (found.isEmpty()) {
+                throw new InputException(input, "no load-test results found in this directory (perfgate reads: "
+                        + detector.names() + ")");
+            }
+            return oneFormat(withoutCompanions(found), warnings);
         }
+        Path parent = path.getParent() == null ? Path.of("") : path.getParent();
+        Path prefix = path.getFileName();
+        if (prefix != null && !input.endsWith("/") && Files.isDirectory(parent.toString().isEmpty() ? Path.of(".") : parent)) {
+            List<Located> found = detectAll(input, parent, prefix.toString(), input);
+            if (!found.isEmpty()) {
+                return oneFormat(withoutCompanions(found), warnings);
+            }
+        }
+        throw new InputException(input, "no such file or directory, and no result files start with it");
+    }
+
+    /**
+     * The result files in {@code dir} whose names start with {@code prefix} (all for an empty prefix): the
+     * files of a directory, or of a prefix such as Locust's {@code --csv results/run_}. Each is named in
+     * messages as {@code display} followed by the rest of its name.
+     */
+    private List<Located> detectAll(String input, Path dir, String prefix, String display) {
         List<Located> found = new ArrayList<>();
-        try (Stream<Path> children = Files.list(path)) {
+        Path listed = dir.toString().isEmpty() ? Path.of(".") : dir;
+        try (Stream<Path> children = Files.list(listed)) {
             for (Path child : children.sorted().toList()) {
-                if (!Files.isRegularFile(child)) {
+                String name = child.getFileName().toString();
+                if (!name.startsWith(prefix) || !Files.isRegularFile(child)) {
                     continue;
                 }
-                String display = input.endsWith("/") ? input + child.getFileName() : input + "/" + child.getFileName();
-                Optional<ResultFormat> format = detector.detect(InputFiles.head(child, display));
-                format.ifPresent(f -> found.add(new Located(child, display, f)));
+                Path file = dir.toString().isEmpty() ? Path.of(name) : child;
+                String shown = display + name.substring(prefix.length());
+                Optional<ResultFormat> format = detector.detect(InputFiles.head(file, shown));
+                format.ifPresent(f -> found.add(new Located(file, shown, f)));
             }
         } catch (IOException e) {
             throw new InputException(input, java.util.OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
         }
-        if (found.isEmpty()) {
-            throw new InputException(input, "no load-test results found in this directory (perfgate reads: "
-                    + detector.names() + ")");
-        }
-        return oneFormat(found, warnings);
+        return found;
     }
 
     /**

@@ -19,9 +19,11 @@ public final class FormatDetector {
 
     /** Every format perfgate reads. */
     public static FormatDetector standard() {
-        return new FormatDetector(List.of(new LocustExtractor(),
-                new dev.perfgate.extractor.k6.K6NdjsonExtractor(), new dev.perfgate.extractor.k6.K6CsvExtractor(), new dev.perfgate.extractor.k6.K6SummaryExtractor(),
+        List<ResultFormat> all = new java.util.ArrayList<>(LocustExtractor.formats());
+        all.addAll(List.of(new dev.perfgate.extractor.k6.K6NdjsonExtractor(), new dev.perfgate.extractor.k6.K6CsvExtractor(), new dev.perfgate.extractor.k6.K6SummaryExtractor(),
                 new dev.perfgate.extractor.jmeter.JmeterCsvExtractor(), new dev.perfgate.extractor.jmeter.JmeterXmlExtractor(), new dev.perfgate.extractor.jmeter.JmeterDashboardExtractor()));
+        all.add(LocustExtractor.partsAlone()); // last: in a directory every real format is preferred to it
+        return new FormatDetector(all);
     }
 
     /** The format of a file, or empty when none matches at all. */

@@ -7,7 +7,7 @@ import java.util.Objects;
  * to keep.
  *
  * @param resolver assigns requests to services and endpoints
- * @param window the samples to keep (raw formats only; aggregate formats cannot be windowed)
+ * @param window the part of the run to keep (formats whose {@link ResultFormat#windowable} says so)
  * @param subSamples whether nested sub-samples (JMeter XML) count as samples of their own labels too
  */
 public record ReadContext(EndpointResolver resolver, TimeWindow window, boolean subSamples) {

@@ -102,7 +102,8 @@ class BadInputTest {
         InputException e = failure("run_stats_history.csv",
                 "Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,Total Request Count,Total Failure Count,"
                         + "Total Median Response Time\n1,1,,Aggregated,0,0,N/A,0,0,0\n");
-        assertThat(e.getMessage()).contains("not a load-test result perfgate recognises");
+        assertThat(e.getMessage()).contains("is Locust's stats history")
+                .contains("run_stats.csv of the same run, but that file is not beside it");
     }
 
     @Test
@@ -116,7 +117,8 @@ class BadInputTest {
     void missingInputSaysSo() {
         assertThatThrownBy(() -> Extractor.standard().extract(List.of(dir.resolve("nope").toString()),
                 ExtractOptions.defaults()).run())
-                .isInstanceOf(InputException.class).hasMessageEndingWith("no such file or directory");
+                .isInstanceOf(InputException.class)
+                .hasMessageEndingWith("no such file or directory, and no result files start with it");
     }
 
     @Test

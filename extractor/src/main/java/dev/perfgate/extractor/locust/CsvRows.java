@@ -66,6 +66,14 @@ final class CsvRows implements AutoCloseable {
         }
     }
 
+    /** The header name, or an error naming the file kind when the header lacks it. */
+    String column(String name, String fileKind) {
+        if (!parser.getHeaderMap().containsKey(name)) {
+            throw new InputException(file, 1, "not a " + fileKind + ": no '" + name + "' column");
+        }
+        return name;
+    }
+
     InputException fail(String message) {
         return new InputException(file, currentLine, message);
     }
@@ -77,6 +85,11 @@ final class CsvRows implements AutoCloseable {
             return "";
         }
         return current.get(index).trim();
+    }
+
+    /** The line the current record ended on. */
+    long line() {
+        return currentLine;
     }
 
     int size() {
@@ -112,8 +125,6 @@ final class CsvRows implements AutoCloseable {
             throw fail("column '" + header + "' is not a number: \"" + Messages.shorten(text) + "\"");
         }
     }
-
-
 
     @Override
     public void close() {

@@ -3,10 +3,12 @@ package dev.perfgate.extractor.locust;
 import dev.perfgate.extractor.Head;
 import dev.perfgate.extractor.InputFiles;
 import dev.perfgate.extractor.MatchStrength;
+import dev.perfgate.extractor.Messages;
 import dev.perfgate.extractor.ReadContext;
 import dev.perfgate.extractor.RequestLabels;
 import dev.perfgate.extractor.ResultFormat;
 import dev.perfgate.extractor.ServiceMapper;
+import dev.perfgate.extractor.TimeWindow;
 import dev.perfgate.extractor.ToolResult;
 import dev.perfgate.model.EndpointId;
 import dev.perfgate.model.EndpointStats;
@@ -14,26 +16,24 @@ import dev.perfgate.model.InputException;
 import dev.perfgate.model.LatencyStats;
 import dev.perfgate.model.RunMetadata;
 import dev.perfgate.model.SourcePrecision;
+import dev.perfgate.model.TimeSeries;
 import dev.perfgate.model.Tool;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads Locust's {@code *_stats.csv} (and the 0.x {@code *_requests.csv}) of every header generation:
@@ -41,8 +41,17 @@ import java.util.regex.Pattern;
  * {@code Total}) row as the run's total. Columns are found by header name; percentile columns by their
  * shape ({@code 95%}, {@code 99.9%}), so custom {@code PERCENTILES_TO_REPORT} work.
  *
- * <p>When the file is named {@code PREFIX_stats.csv} and {@code PREFIX_failures.csv} lies beside it,
- * failures are broken down by kind (the exception text Locust recorded) from that file.
+ * <p>A {@code locust --csv PREFIX} run is one set of files, read as one run from its {@code PREFIX_stats.csv}
+ * (they are its {@link #companions}, so a directory or the prefix gives one run):
+ * <ul>
+ *   <li>{@code PREFIX_failures.csv}: failures by kind (the exception text Locust recorded) per endpoint; where
+ *       its counts disagree with the stats file, a warning says so;</li>
+ *   <li>{@code PREFIX_stats_history.csv}: the run's start, end and peak user count, and a time series per
+ *       endpoint (with {@code --csv-full-history}) and for the total; it also makes the run
+ *       {@link #windowable() windowable}: see {@link HistoryWindow} for what a window keeps;</li>
+ *   <li>{@code PREFIX_exceptions.csv}: exceptions in the test's own code are not requests, so they only give
+ *       a warning (how many, the most frequent message).</li>
+ * </ul>
  *
  * <p>Precision: Locust rounds every response time before aggregating it (whole ms below 100 ms, two
  * significant digits from 100 ms), so its percentiles are as coarse as that; the run's metadata says so.
@@ -50,8 +59,19 @@ import java.util.regex.Pattern;
  */
 public final class LocustExtractor implements ResultFormat {
 
-    private static final Pattern PERCENTILE_HEADER = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)%\\s*");
-    private static final String STATS_SUFFIX = "_stats.csv";
+    /** The Locust formats perfgate reads: the stats CSV (with its siblings) and the {@code --json} output. */
+    public static List<ResultFormat> formats() {
+        return List.of(new LocustExtractor(), new LocustJsonFormat());
+    }
+
+    /**
+     * A format that recognises Locust files perfgate reads only as part of a run (the history, failures and
+     * exceptions CSVs without their stats file) and Taurus' captured Locust worker reports, and refuses them
+     * with a message saying what to give instead.
+     */
+    public static ResultFormat partsAlone() {
+        return new LocustPartFormat();
+    }
 
     @Override
     public String displayName() {
@@ -74,26 +94,132 @@ public final class LocustExtractor implements ResultFormat {
         return name && requests ? MatchStrength.WEAK_MATCH : MatchStrength.NO_MATCH;
     }
 
+    /** With its {@code PREFIX_stats_history.csv} beside it: see {@link HistoryWindow}. */
+    @Override
+    public boolean windowable(Path file) {
+        return LocustFiles.of(file, "").history().isPresent();
+    }
+
+    @Override
+    public List<Path> companions(Path file) {
+        return LocustFiles.of(file, "").companions();
+    }
+
+    @Override
+    public Optional<TimeWindow> loadPlateau(Path file, String displayPath, OptionalInt users) {
+        LocustFiles files = LocustFiles.of(file, displayPath);
+        Path history = files.history().orElseThrow(() -> new InputException(displayPath,
+                "has no " + LocustFiles.HISTORY + " beside it, which holds Locust's user count over time"));
+        return Optional.of(HistoryCsv.plateau(history, files.display(history), users));
+    }
+
     @Override
     public ToolResult read(Path path, String displayPath, ReadContext context) {
-        Map<EndpointId, SortedMap<String, Long>> failureKinds = new HashMap<>();
-        List<String> sources = new ArrayList<>(List.of(displayPath));
-        Optional<Path> failuresFile = companion(path, "_failures.csv");
-        if (failuresFile.isPresent()) {
-            String failuresDisplay = siblingDisplay(displayPath, failuresFile.get());
-            failureKinds = FailuresCsv.read(failuresFile.get(), failuresDisplay);
-            sources.add(failuresDisplay);
+        LocustFiles files = LocustFiles.of(path, displayPath);
+        boolean windowed = !context.window().equals(TimeWindow.all());
+        if (windowed && files.history().isEmpty()) {
+            throw new InputException(displayPath, "has no " + LocustFiles.HISTORY + " beside it, so it cannot be "
+                    + "cut to a time window (Locust writes the history with --csv PREFIX; pass the stats file, "
+                    + "its directory or the prefix)");
         }
+        Siblings siblings = Siblings.read(files, context.window());
+        StatsFile stats;
         try (Reader reader = InputFiles.openText(path, displayPath)) {
-            return readStats(reader, displayPath, sources, failureKinds, context);
+            stats = readStats(reader, displayPath, siblings.failureKinds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        files.failures().ifPresent(f -> siblings.warnings.addAll(
+                reconcile(stats, siblings.failureKinds, files.display(f), displayPath)));
+        if (windowed) {
+            if (!siblings.failureKinds.isEmpty()) {
+                siblings.warnings.add(Warnings.of(files.display(files.failures().orElseThrow()), "failure kinds left "
+                        + "out: the file counts the whole run, not the time window"));
+            }
+            return HistoryWindow.result(siblings.history.orElseThrow(), files.display(files.history().orElseThrow()),
+                    stats.dialect.versionRange(), siblings.sources, siblings.warnings, context);
+        }
+        return wholeRun(stats, siblings, context);
     }
 
-    private static ToolResult readStats(Reader reader, String file, List<String> sources,
-                                        Map<EndpointId, SortedMap<String, Long>> failureKinds,
-                                        ReadContext context) {
+    /** The stats file's figures, with the history's time range, users and time series when it is there. */
+    private static ToolResult wholeRun(StatsFile stats, Siblings siblings, ReadContext context) {
+        RunMetadata metadata = RunMetadata.of(Tool.LOCUST, Optional.of(stats.dialect.versionRange()), siblings.sources,
+                SourcePrecision.locust());
+        List<ServiceMapper.Row> rows = new ArrayList<>();
+        EndpointStats total = stats.total;
+        if (siblings.history.isPresent()) {
+            HistoryCsv.History h = siblings.history.get();
+            metadata = HistoryWindow.timed(metadata, h.firstMs(), h.lastMs(), h.peakUsers());
+            total = withSeries(total, h.total().series.build());
+            for (ServiceMapper.Row row : stats.rows) {
+                HistoryCsv.Track track = h.endpoints().get(row.stats().id().key());
+                rows.add(track == null ? row : new ServiceMapper.Row(row.labels(), withSeries(row.stats(), track.series.build())));
+            }
+        } else {
+            rows.addAll(stats.rows);
+        }
+        return new ToolResult(metadata, Optional.of(total),
+                ServiceMapper.group(rows, Optional.of(total), context.resolver()), siblings.warnings);
+    }
+
+    /** What the files beside the stats file add: failure kinds, the history, the sources read and warnings. */
+    private record Siblings(Map<EndpointId, SortedMap<String, Long>> failureKinds,
+                            Optional<HistoryCsv.History> history, List<String> sources, List<String> warnings) {
+
+        static Siblings read(LocustFiles files, TimeWindow window) {
+            List<String> sources = new ArrayList<>(List.of(files.statsDisplay()));
+            List<String> warnings = new ArrayList<>();
+            Map<EndpointId, SortedMap<String, Long>> kinds = files.failures()
+                    .map(f -> FailuresCsv.read(f, files.display(f))).orElse(Map.of());
+            files.failures().ifPresent(f -> sources.add(files.display(f)));
+            Optional<HistoryCsv.History> history = files.history().map(h -> HistoryCsv.read(h, files.display(h), window));
+            files.history().ifPresent(h -> sources.add(files.display(h)));
+            history.ifPresent(h -> warnings.addAll(h.warnings()));
+            files.exceptions().ifPresent(e -> {
+                sources.add(files.display(e));
+                try {
+                    ExceptionsCsv.summary(e, files.display(e)).ifPresent(warnings::add);
+                } catch (InputException broken) {
+                    // exceptions are not part of the run's figures: a broken file must not cost the run
+                    warnings.add(broken.getMessage() + " (the exceptions file is left out)");
+                }
+            });
+            return new Siblings(kinds, history, sources, warnings);
+        }
+    }
+
+    /** Warnings where the failures file and the stats file disagree about an endpoint's failures. */
+    private static List<String> reconcile(StatsFile stats, Map<EndpointId, SortedMap<String, Long>> kinds,
+                                          String failuresFile, String statsFile) {
+        List<String> warnings = new ArrayList<>();
+        Map<String, Long> counted = new LinkedHashMap<>();
+        stats.rows.forEach(r -> counted.put(r.stats().id().key(), r.stats().failures()));
+        for (Map.Entry<EndpointId, SortedMap<String, Long>> e : kinds.entrySet()) {
+            long byKind = e.getValue().values().stream().mapToLong(Long::longValue).sum();
+            Long failures = counted.get(e.getKey().key());
+            if (failures == null) {
+                warnings.add(Warnings.of(failuresFile, byKind + " failures of '" + Messages.shorten(e.getKey().key())
+                        + "', an endpoint " + statsFile + " does not list; they are left out"));
+            } else if (failures != byKind) {
+                warnings.add(Warnings.of(failuresFile, "'" + Messages.shorten(e.getKey().key()) + "' has " + byKind
+                        + " failures by kind but " + failures + " in " + statsFile
+                        + " (the files were written at different moments); the kinds are kept as written"));
+            }
+        }
+        return warnings;
+    }
+
+    private static EndpointStats withSeries(EndpointStats e, Optional<TimeSeries> series) {
+        return new EndpointStats(e.id(), e.requests(), e.failures(), e.failuresByKind(), e.throughput(), e.latency(),
+                e.histogram(), series);
+    }
+
+    /** What the stats file holds: its header generation, the total row and the endpoint rows in file order. */
+    private record StatsFile(Dialect dialect, EndpointStats total, List<ServiceMapper.Row> rows) {
+    }
+
+    private static StatsFile readStats(Reader reader, String file, Map<EndpointId, SortedMap<String, Long>> failureKinds) {
         try (CsvRows rows = new CsvRows(file, reader)) {
             Map<String, Integer> header = rows.header();
             Map<StatsColumn, String> columns = new EnumMap<>(StatsColumn.class);
@@ -106,16 +232,7 @@ public final class LocustExtractor implements ResultFormat {
                             + required.aliases().get(0) + "' column");
                 }
             }
-            Map<Double, String> percentileColumns = new TreeMap<>();
-            for (String h : header.keySet()) {
-                Matcher m = PERCENTILE_HEADER.matcher(h);
-                if (m.matches()) {
-                    double p = Double.parseDouble(m.group(1));
-                    if (p > 0 && p <= 100) {
-                        percentileColumns.put(p, h);
-                    }
-                }
-            }
+            Map<Double, String> percentileColumns = Headers.percentiles(header);
             Dialect dialect = Dialect.of(header, !percentileColumns.isEmpty());
             Optional<EndpointStats> total = Optional.empty();
             Map<String, ServiceMapper.Row> endpoints = new LinkedHashMap<>();
@@ -129,10 +246,8 @@ public final class LocustExtractor implements ResultFormat {
                 }
                 String type = columns.containsKey(StatsColumn.TYPE) ? rows.text(columns.get(StatsColumn.TYPE)) : "";
                 String name = rows.text(columns.get(StatsColumn.NAME));
-                boolean isTotal = (type.isEmpty() || type.equals("None"))
-                        && (name.equals("Aggregated") || name.equals("Total"));
-                EndpointId id = isTotal ? EndpointId.of(null, name)
-                        : EndpointId.of(type.isEmpty() || type.equals("None") ? null : type, name);
+                boolean isTotal = Headers.isTotal(type, name);
+                EndpointId id = EndpointId.of(isTotal ? null : Headers.method(type), name);
                 EndpointStats stats = row(rows, columns, percentileColumns, id,
                         isTotal ? sumKinds(failureKinds) : failureKinds.getOrDefault(id, new TreeMap<>()));
                 if (isTotal) {
@@ -153,10 +268,7 @@ public final class LocustExtractor implements ResultFormat {
                 throw new InputException(file, "has no Aggregated (or Total) row, which Locust always writes last: "
                         + "the file is truncated");
             }
-            RunMetadata metadata = RunMetadata.of(Tool.LOCUST, Optional.of(dialect.versionRange()), sources,
-                    SourcePrecision.locust());
-            return new ToolResult(metadata, total,
-                    ServiceMapper.group(List.copyOf(endpoints.values()), total, context.resolver()), List.of());
+            return new StatsFile(dialect, total.get(), List.copyOf(endpoints.values()));
         }
     }
 
@@ -193,21 +305,5 @@ public final class LocustExtractor implements ResultFormat {
         SortedMap<String, Long> sum = new TreeMap<>();
         byEndpoint.values().forEach(kinds -> kinds.forEach((k, v) -> sum.merge(k, v, Long::sum)));
         return sum;
-    }
-
-    /** {@code PREFIX_failures.csv} beside {@code PREFIX_stats.csv}, when it exists. */
-    static Optional<Path> companion(Path statsFile, String suffix) {
-        Path name = statsFile.getFileName();
-        if (name == null || !name.toString().endsWith(STATS_SUFFIX)) {
-            return Optional.empty();
-        }
-        String prefix = name.toString().substring(0, name.toString().length() - STATS_SUFFIX.length());
-        Path sibling = statsFile.resolveSibling(prefix + suffix);
-        return Files.isRegularFile(sibling) ? Optional.of(sibling) : Optional.empty();
-    }
-
-    private static String siblingDisplay(String displayPath, Path sibling) {
-        int slash = Math.max(displayPath.lastIndexOf('/'), displayPath.lastIndexOf('\\'));
-        return (slash < 0 ? "" : displayPath.substring(0, slash + 1)) + sibling.getFileName();
     }
 }

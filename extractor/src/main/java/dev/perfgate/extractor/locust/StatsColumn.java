@@ -1,7 +1,6 @@
 package dev.perfgate.extractor.locust;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,14 +35,6 @@ enum StatsColumn {
 
     /** The header name of this column in a file, matched without regard to case and surrounding blanks. */
     Optional<String> findIn(Map<String, Integer> header) {
-        for (String name : header.keySet()) {
-            String normalised = name.trim().toLowerCase(Locale.ROOT);
-            for (String alias : aliases) {
-                if (normalised.equals(alias.toLowerCase(Locale.ROOT))) {
-                    return Optional.of(name);
-                }
-            }
-        }
-        return Optional.empty();
+        return Headers.find(header, aliases);
     }
 }
