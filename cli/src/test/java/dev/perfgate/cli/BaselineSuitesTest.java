@@ -214,6 +214,26 @@ class BaselineSuitesTest {
         assertThat(banded.exitCode()).isEqualTo(ExitCode.REGRESSION);
     }
 
+    @Test
+    void calibrateSuggestsThresholdsFromASuiteOrFromRunsAndWritesAValidFragment() throws IOException {
+        for (String name : new String[] {"locust-baseline", "locust-unchanged", "locust-baseline"}) {
+            assertThat(run("baseline", "record", example(name), "--suite", "shop").exitCode()).isZero();
+        }
+        Cli.Result suite = run("calibrate", "shop", "--write", "calibrated.yml");
+        assertThat(suite.exitCode()).as(suite.err()).isZero();
+        assertThat(suite.out()).contains("GET /api/search").contains("EXPECTED").contains("MEASURED");
+        String yaml = Files.readString(tmp.resolve("calibrated.yml"));
+        assertThat(yaml).startsWith("# perfgate calibrate").contains("\"GET /api/search\":");
+        assertThat(run("compare", "--config", "calibrated.yml", "--baseline", "shop", example("locust-unchanged")).exitCode())
+                .isZero();
+        assertThat(run("calibrate", "shop", "--write", "calibrated.yml").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+
+        Cli.Result runs = run("calibrate", example("locust-baseline"), example("locust-unchanged"), example("locust-baseline"));
+        assertThat(runs.exitCode()).isZero();
+        assertThat(run("calibrate", example("locust-baseline"), example("locust-unchanged")).exitCode())
+                .isEqualTo(ExitCode.BAD_INPUT);
+    }
+
     private long historySize() throws IOException {
         try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
             return files.count();
