@@ -224,7 +224,7 @@ class BaselineSuitesTest {
         assertThat(suite.out()).contains("GET /api/search").contains("EXPECTED").contains("MEASURED");
         String yaml = Files.readString(tmp.resolve("calibrated.yml"));
         assertThat(yaml).startsWith("# perfgate calibrate").contains("\"GET /api/search\":");
-        assertThat(run("compare", "--config", "calibrated.yml", "--baseline", "shop", example("locust-unchanged")).exitCode())
+        assertThat(run("compare", "--config", "calibrated.yml", "--baseline", "shop@v1", example("locust-unchanged")).exitCode())
                 .isZero();
         assertThat(run("calibrate", "shop", "--write", "calibrated.yml").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
 
