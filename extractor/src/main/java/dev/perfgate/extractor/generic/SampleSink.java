@@ -78,7 +78,7 @@ final class SampleSink {
         }
     }
 
-    /** The error text, else the status, else none (a failure of unknown kind). */
+    /** The error text, else the status, else none (the aggregator counts it as "(no message)"). */
     private static String failureKind(String[] values) {
         String error = blankToNull(values[SampleField.ERROR.ordinal()]);
         return error != null ? error : blankToNull(values[SampleField.STATUS.ordinal()]);
