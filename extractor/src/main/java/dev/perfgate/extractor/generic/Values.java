@@ -33,12 +33,7 @@ final class Values {
         }
         char first = t.charAt(0);
         if (first >= '0' && first <= '9' && !t.contains("-") && !t.contains(":")) {
-            long ms;
-            try {
-                ms = new BigDecimal(t).setScale(0, RoundingMode.FLOOR).longValueExact();
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw new IllegalArgumentException("is neither epoch milliseconds nor ISO-8601");
-            }
+            long ms = wholePart(t);
             if (ms < SMALLEST_EPOCH_MS) {
                 throw new IllegalArgumentException("is too small for epoch milliseconds (epoch seconds? write ms)");
             }
@@ -48,6 +43,25 @@ final class Values {
             return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("is neither epoch milliseconds nor ISO-8601 with a zone offset");
+        }
+    }
+
+    /** The whole part of a plain decimal number of epoch ms ({@code 1763892000123.456}), without BigDecimal per row. */
+    private static long wholePart(String t) {
+        int dot = t.indexOf('.');
+        int end = dot < 0 ? t.length() : dot;
+        boolean plain = end > 0 && end <= 18;
+        for (int i = 0; i < t.length() && plain; i++) {
+            char c = t.charAt(i);
+            plain = c >= '0' && c <= '9' || i == dot;
+        }
+        if (plain) {
+            return Long.parseLong(t, 0, end, 10);
+        }
+        try {
+            return new BigDecimal(t).setScale(0, RoundingMode.FLOOR).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("is neither epoch milliseconds nor ISO-8601");
         }
     }
 
