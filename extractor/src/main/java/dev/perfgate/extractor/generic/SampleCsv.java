@@ -1,7 +1,7 @@
 package dev.perfgate.extractor.generic;
 
 import dev.perfgate.extractor.BoundedLineReader;
-import dev.perfgate.extractor.Messages;
+import dev.perfgate.extractor.CsvRecords;
 import dev.perfgate.model.InputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * The CSV form of the generic raw samples: RFC 4180 with a comma, a header row naming the columns
@@ -79,24 +78,13 @@ final class SampleCsv {
                 .setReader(new BoundedLineReader(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
                 .setFormat(FORMAT).get();
         try (parser) {
-            Iterator<CSVRecord> records = parser.iterator();
+            CsvRecords records = new CsvRecords(parser, file, 0);
             Header header = null;
             String[] values = new String[SampleField.values().length];
-            long previousLine = 0;
             InputException pending = null;
-            while (true) {
-                CSVRecord row;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    row = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new InputException(file, OptionalLong.of(previousLine + 1), "broken CSV: "
-                            + Messages.rootMessage(e), e);
-                }
-                long line = Math.max(parser.getCurrentLineNumber(), previousLine + 1);
-                previousLine = line;
+            CSVRecord row;
+            while ((row = records.next()) != null) {
+                long line = records.line();
                 if (pending != null) {
                     throw pending;
                 }
@@ -114,12 +102,12 @@ final class SampleCsv {
                     values[f.ordinal()] = index >= 0 ? row.get(index) : null;
                 }
                 Map<String, String> tags = header.tags().isEmpty() ? Map.of() : new HashMap<>();
-                header.tags().forEach((name, index) -> {
-                    String value = row.get(index);
+                for (Map.Entry<String, Integer> tag : header.tags().entrySet()) {
+                    String value = row.get(tag.getValue());
                     if (!value.isEmpty()) {
-                        tags.put(name, value);
+                        tags.put(tag.getKey(), value);
                     }
-                });
+                }
                 try {
                     sink.add(values, tags, line);
                 } catch (InputException e) {
@@ -127,7 +115,7 @@ final class SampleCsv {
                 }
             }
             if (pending != null) {
-                sink.warn(pending.line().orElse(previousLine), "skipped the last line (" + pending.detail()
+                sink.warn(pending.line().orElse(records.line()), "skipped the last line (" + pending.detail()
                         + "): the harness was probably stopped while writing it");
             }
         }
