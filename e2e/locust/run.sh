@@ -9,7 +9,7 @@
 #   1. one local process: DURATION seconds (default 30), USERS users (default 10);
 #   2. distributed: a master and two workers for DIST_DURATION seconds (default 12), each worker writing its
 #      own samples file, merged by perfgate.
-# Outputs: target/e2e/locust/{local,distributed}/. About 60 s in all.
+# Also runs the hook's Python unit tests first. Outputs: target/e2e/locust/{local,distributed}/. About 60 s in all.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=target/e2e/locust
@@ -24,6 +24,8 @@ if ! /usr/bin/python3 -c 'import locust' 2>/dev/null; then
   echo "!! Locust is not installed for /usr/bin/python3 (apt-get install -y python3-locust)" >&2
   exit 1
 fi
+echo "== the hook's unit tests"
+PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 -m unittest discover -s integrations/locust 2>&1 | tail -n 1
 version=$(dpkg-query -W -f='${Version}' python3-locust 2>/dev/null || echo 2.x)
 # Debian's package leaves locust.__version__ empty, and a master refuses workers that report an empty version
 # ("An old (pre 2.0) worker tried to connect"): start Locust with the package's version filled in.
