@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -93,6 +95,42 @@ public final class BaselineFiles {
         } catch (IOException e) {
             throw new InputException(displayPath, java.util.OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks a single baseline file and its kept versions: it reads as a baseline, and its current version is
+     * also kept, unchanged, as {@code NAME.vN.json}.
+     *
+     * @return one message per problem, each naming its file; empty when all is well
+     */
+    public List<String> check(Path file, String displayPath) {
+        List<String> problems = new ArrayList<>();
+        Baseline current;
+        try {
+            current = read(file, displayPath);
+        } catch (InputException e) {
+            problems.add(e.getMessage());
+            return problems;
+        }
+        Path kept = file.resolveSibling(versionedName(file, current.version()));
+        String keptDisplay = sibling(displayPath, kept);
+        try {
+            if (!Files.exists(kept)) {
+                problems.add(keptDisplay + ": missing: " + displayPath + " is at version " + current.version()
+                        + " but that version is not kept beside it");
+            } else if (!Files.readString(kept, StandardCharsets.UTF_8).equals(Files.readString(file, StandardCharsets.UTF_8))) {
+                problems.add(keptDisplay + ": differs from " + displayPath + ", which claims the same version "
+                        + current.version() + " (one of them was edited)");
+            }
+        } catch (IOException e) {
+            problems.add(keptDisplay + ": cannot be read: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    /** Whether a file name is a kept version ({@code shop.v3.json}) rather than a current baseline. */
+    public static boolean isVersionedCopy(String fileName) {
+        return fileName.matches(".*\\.v[0-9]+\\.json");
     }
 
     /** {@code shop.json -> shop.v3.json}. */

@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
 /** {@code perfgate baseline}: manage baselines. */
 @Command(name = "baseline", description = "Manages baselines.", versionProvider = VersionProvider.class,
         subcommands = {BaselineCommand.Promote.class, BaselineCommand.Record.class, BaselineCommand.ListSuites.class,
-                BaselineCommand.Show.class, BaselineCommand.History.class, BaselineCommand.Verify.class})
+                BaselineCommand.Show.class, BaselineCommand.History.class, BaselineCommand.Import.class,
+                BaselineCommand.Verify.class})
 final class BaselineCommand implements Runnable {
 
     @Spec
@@ -42,7 +43,7 @@ final class BaselineCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a baseline command is required (promote, record, list, show, history, verify)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a baseline command is required (promote, record, list, show, history, import, verify)");
     }
 
     /** Where a baseline goes: {@code --to FILE} or {@code --suite NAME}. */
@@ -175,6 +176,78 @@ final class BaselineCommand implements Runnable {
         }
     }
 
+    /** {@code perfgate baseline import FILE (--suite NAME | --to FILE)}. */
+    @Command(name = "import", sortOptions = false, versionProvider = VersionProvider.class,
+            description = {"Imports a flat legacy baseline (per service: avg_latency_ms, median_latency_ms, p95_latency_ms, p99_latency_ms,",
+                    "error_rate_pct, rps, total_requests, total_failures, timestamp, baseline_users) and makes it the current baseline.",
+                    "Each service is compared by its total; endpoints appear as new until a perfgate run is promoted."})
+    static final class Import implements Callable<Integer> {
+
+        private final Main.Environment environment;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "FILE", description = "The legacy baseline JSON.")
+        String file;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
+
+        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
+        String baselinesDir;
+
+        @Option(names = "--tool", paramLabel = "TOOL", description = "The load tool the legacy numbers came from (locust, k6, gatling, jmeter), so the profile check can compare it; default: unknown (generic).")
+        String tool;
+
+        @Mixin
+        ProvenanceOptions provenance;
+
+        Import(Main.Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            java.nio.file.Path path = environment.resolve(file);
+            if (!Files.isRegularFile(path)) {
+                throw new InputException(file, "no such file");
+            }
+            Run imported;
+            try (var reader = dev.perfgate.extractor.InputFiles.openText(path, file)) {
+                imported = dev.perfgate.codec.LegacyBaselineJson.read(file, reader);
+            }
+            if (tool != null) {
+                dev.perfgate.model.Tool t = dev.perfgate.model.Tool.fromId(tool)
+                        .orElseThrow(() -> new UsageException("--tool: unknown tool '" + tool + "' (locust, k6, gatling, jmeter, generic)"));
+                var m = imported.metadata();
+                imported = new Run(new dev.perfgate.model.RunMetadata(t, m.toolVersion(), m.sources(), m.start(), m.end(),
+                        m.duration(), m.stage(), m.workload(), m.scriptHash(), m.labels(), m.mappingHash(), m.precision()),
+                        imported.total(), imported.services());
+            }
+            Baseline.Provenance p = provenance.provenance(environment);
+            if (p.note().isEmpty()) {
+                p = new Baseline.Provenance(p.gitSha(), p.gitRef(), p.runUrl(), Optional.of("imported from " + file));
+            }
+            var err = spec.commandLine().getErr();
+            if (target.file != null) {
+                BaselineFiles.Promotion promotion = new BaselineFiles(environment.clock())
+                        .promote(environment.resolve(target.file), target.file, imported, p);
+                err.println("perfgate: imported " + imported.services().size() + " service(s) into " + target.file
+                        + ", version " + promotion.baseline().version());
+            } else {
+                SuiteStore store = new BaselineSource(environment, baselinesDir).store();
+                Baseline b = store.promote(requireSuiteName(target.suite), imported, p);
+                err.println("perfgate: imported " + imported.services().size() + " service(s) into "
+                        + store.display(target.suite) + ", now at version " + b.version());
+            }
+            return ExitCode.OK;
+        }
+    }
+
     /** {@code perfgate baseline list}. */
     @Command(name = "list", versionProvider = VersionProvider.class, description = "Lists the suites with their current baseline and history size.")
     static final class ListSuites implements Callable<Integer> {
@@ -264,12 +337,18 @@ final class BaselineCommand implements Runnable {
         private List<String> verifySingleFiles(java.nio.file.Path directory, String display) {
             List<String> problems = new java.util.ArrayList<>();
             try (var children = Files.list(directory)) {
+                BaselineFiles files = new BaselineFiles(environment.clock());
                 for (java.nio.file.Path file : children.filter(Files::isRegularFile)
                         .filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                    try {
-                        new BaselineFiles(environment.clock()).read(file, display + "/" + file.getFileName());
-                    } catch (InputException e) {
-                        problems.add(e.getMessage());
+                    String name = display + "/" + file.getFileName();
+                    if (BaselineFiles.isVersionedCopy(file.getFileName().toString())) {
+                        try {
+                            files.read(file, name);
+                        } catch (InputException e) {
+                            problems.add(e.getMessage());
+                        }
+                    } else {
+                        problems.addAll(files.check(file, name));
                     }
                 }
             } catch (java.io.IOException e) {

@@ -2,6 +2,7 @@ package dev.perfgate.cli;
 
 import dev.perfgate.baselines.BaselineFiles;
 import dev.perfgate.codec.ComparisonJson;
+import dev.perfgate.comparator.ProfileGuard;
 import dev.perfgate.comparator.RegressionDetector;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.InputException;
@@ -69,6 +70,12 @@ final class CompareCommand implements Callable<Integer> {
             description = "When the baseline does not exist (no file, or a suite without a current baseline): fail (exit 3) or pass (exit 0 with a note). Default: ${DEFAULT-VALUE}.")
     IfNoBaseline ifNoBaseline;
 
+    @Option(names = "--strict-profile", description = "Refuse (exit 3) to compare runs whose load profiles differ (tool, workload model, users/VUs, arrival rate, duration, script); by default they are compared with a warning in every report.")
+    boolean strictProfile;
+
+    @Option(names = "--profile-tolerance", paramLabel = "PERCENT", defaultValue = "10", description = "How far users/VUs and arrival rate may differ before the profiles count as different, in percent; the duration may differ twice as much (default: ${DEFAULT-VALUE}).")
+    double profileTolerance;
+
     CompareCommand(Main.Environment environment) {
         this.environment = environment;
     }
@@ -92,10 +99,16 @@ final class CompareCommand implements Callable<Integer> {
         }
         Baseline base = found.get().baseline();
         Run run = RunLoader.load(environment, current, perfgateConfig, window, spec.commandLine().getErr());
-        Comparison comparison = RegressionDetector.compare(run, BaselineRef.of(found.get().location(), base), base.run(), perfgateConfig);
+        List<String> profile = ProfileGuard.differences(run.metadata(), base.run().metadata(), profileTolerance);
+        if (strictProfile && !profile.isEmpty()) {
+            throw new InputException(baseline, "not comparable (--strict-profile): " + String.join("; ", profile));
+        }
+        Comparison comparison = RegressionDetector.compare(run, BaselineRef.of(found.get().location(), base), base.run(),
+                perfgateConfig).withWarnings(profile);
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.render(comparison));
         out.flush();
+        profile.forEach(p -> spec.commandLine().getErr().println("perfgate: warning: not a like-for-like comparison: " + p));
         warnOnMappingMismatch(run, base);
         warnOnStageMismatch(run, base);
         return threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)

@@ -111,6 +111,11 @@ class BaselineSuitesTest {
         assertThat(broken.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(broken.err()).contains("baselines/shop/history/" + history.getFileName())
                 .contains("does not match its checksum").contains("baselines/single.json").contains("2 problems");
+
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--to", "baselines/other.json").exitCode()).isZero();
+        Files.writeString(tmp.resolve("baselines/other.v1.json"),
+                Files.readString(tmp.resolve("baselines/other.json")).replace("\"gitSha\"", "\"gitRef\": \"x\", \"gitSha\""));
+        assertThat(run("baseline", "verify").err()).contains("baselines/other.v1.json: differs from baselines/other.json");
     }
 
     @Test
@@ -152,6 +157,43 @@ class BaselineSuitesTest {
         Cli.Result show = run("baseline", "show", "shop@median:3");
         assertThat(show.exitCode()).isZero();
         assertThat(show.out()).contains("GET /api/search").contains("110 ms");
+    }
+
+    @Test
+    void aLegacyFlatBaselineIsImportedAndComparedByServiceTotals() {
+        Cli.Result imported = run("baseline", "import", Cli.ROOT.resolve("examples/legacy/performance-baselines.json").toString(),
+                "--suite", "legacy");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.err()).contains("imported 1 service(s) into baselines/legacy, now at version 1");
+        Cli.Result regressed = run("compare", "--baseline", "legacy", example("locust-regressed"));
+        assertThat(regressed.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(regressed.out()).contains("(total)").contains("140 ms").contains("240 ms");
+        Cli.Result unchanged = run("compare", "--baseline", "legacy", example("locust-unchanged"));
+        assertThat(unchanged.exitCode()).isZero();
+        assertThat(run("baseline", "show", "legacy").out()).contains("imported from");
+        assertThat(run("baseline", "import", "nope.json", "--suite", "x").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void differentLoadProfilesWarnInEveryFormatAndStrictProfileRefuses() {
+        assertThat(run("baseline", "import", Cli.ROOT.resolve("examples/legacy/performance-baselines.json").toString(),
+                "--suite", "legacy").exitCode()).isZero();
+        Cli.Result text = run("compare", "--baseline", "legacy", example("locust-unchanged"));
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("WARNING: not a like-for-like comparison: the run was made with locust but the baseline with generic.");
+        assertThat(text.err()).contains("perfgate: warning: not a like-for-like comparison");
+        assertThat(run("compare", "--baseline", "legacy", "--format", "md", example("locust-unchanged")).out())
+                .contains("> [!WARNING]").contains("made with locust but the baseline with generic");
+        assertThat(run("compare", "--baseline", "legacy", "--format", "json", example("locust-unchanged")).out())
+                .contains("\"warnings\": [\n    \"the run was made with locust but the baseline with generic\"\n  ]");
+        Cli.Result strict = run("compare", "--baseline", "legacy", "--strict-profile", example("locust-unchanged"));
+        assertThat(strict.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(strict.err()).contains("not comparable (--strict-profile)");
+
+        assertThat(run("baseline", "import", Cli.ROOT.resolve("examples/legacy/performance-baselines.json").toString(),
+                "--suite", "legacy2", "--tool", "locust").exitCode()).isZero();
+        Cli.Result sameTool = run("compare", "--baseline", "legacy2", "--strict-profile", example("locust-unchanged"));
+        assertThat(sameTool.exitCode()).as(sameTool.err()).isZero();
     }
 
     private long historySize() throws IOException {

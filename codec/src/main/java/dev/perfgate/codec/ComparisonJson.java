@@ -28,6 +28,10 @@ public final class ComparisonJson {
         root.put("verdict", comparison.verdict().id());
         root.put("worstSeverity", comparison.worstSeverity().id());
         Json.put(root, "config", comparison.configSource());
+        if (!comparison.warnings().isEmpty()) {
+            var warnings = root.putArray("warnings");
+            comparison.warnings().forEach(warnings::add);
+        }
         root.set("current", RunJson.metadata(comparison.current()));
         root.set("baseline", baseline(comparison.baseline()));
         ArrayNode findings = root.putArray("findings");

@@ -37,7 +37,8 @@ final class ContextBuilder {
                 untrusted(baseline.provenance().gitSha()),
                 untrusted(baseline.provenance().gitRef()),
                 untrusted(comparison.configSource()),
-                notes(comparison));
+                notes(comparison),
+                comparison.warnings().stream().map(UntrustedText::tidy).toList());
     }
 
     private static String untrusted(Optional<String> text) {

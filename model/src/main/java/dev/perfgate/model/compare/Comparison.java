@@ -17,9 +17,18 @@ import java.util.Optional;
  * @param findings one per (service, endpoint or total, metric) compared
  * @param endpointChanges endpoints new in or missing from the current run
  * @param verdict PASS, WARN or FAIL from the worst regression
+ * @param warnings what makes the comparison itself doubtful (e.g. the runs' load profiles differ), one
+ *                 sentence each; every report shows them
  */
 public record Comparison(RunMetadata current, BaselineRef baseline, Optional<String> configSource,
-                         List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict) {
+                         List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict,
+                         List<String> warnings) {
+
+    /** A comparison without warnings. */
+    public Comparison(RunMetadata current, BaselineRef baseline, Optional<String> configSource,
+                      List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict) {
+        this(current, baseline, configSource, findings, endpointChanges, verdict, List.of());
+    }
 
     public Comparison {
         Objects.requireNonNull(current, "current == null");
@@ -28,9 +37,20 @@ public record Comparison(RunMetadata current, BaselineRef baseline, Optional<Str
         findings = List.copyOf(Objects.requireNonNull(findings, "findings == null"));
         endpointChanges = List.copyOf(Objects.requireNonNull(endpointChanges, "endpointChanges == null"));
         Objects.requireNonNull(verdict, "verdict == null");
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings == null"));
         if (verdict != Verdict.of(worstSeverity(findings))) {
             throw new IllegalArgumentException("verdict " + verdict + " does not follow from the findings");
         }
+    }
+
+    /** The same comparison with these warnings added. */
+    public Comparison withWarnings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, all);
     }
 
     /** The most serious severity among the findings. */

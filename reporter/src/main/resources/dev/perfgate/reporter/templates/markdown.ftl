@@ -17,6 +17,11 @@ created ${context.baselineCreated}<#rt>
 <#if context.gitSha?has_content>, commit ${context.gitSha}</#if><#rt>
 <#if context.gitRef?has_content> (${context.gitRef})</#if><#rt>
  · **Thresholds:** <#if context.configSource?has_content>${context.configSource}<#else>built-in defaults</#if>
+<#list context.warnings as warning>
+
+> [!WARNING]
+> Not a like-for-like comparison: ${warning}.
+</#list>
 <#list context.notes as note>
 
 > ${note}

@@ -24,6 +24,9 @@ Baseline:   ${context.baselineLocation}, version ${context.baselineVersion}, cre
 <#if context.gitSha?has_content>, commit ${context.gitSha}</#if><#rt>
 <#if context.gitRef?has_content> (${context.gitRef})</#if>
 Thresholds: <#if context.configSource?has_content>${context.configSource}<#else>built-in defaults</#if>
+<#list context.warnings as warning>
+WARNING: not a like-for-like comparison: ${warning}.
+</#list>
 <#list context.notes as note>
 Note: ${note}
 </#list>
