@@ -108,7 +108,13 @@ final class DocumentReader {
                 double seconds = nonNegative(key);
                 duration = Duration.ofNanos(Math.round(seconds * 1e9));
             }
-            case "users" -> users = OptionalInt.of(Math.toIntExact(count(key)));
+            case "users" -> {
+                long count = count(key);
+                if (count > Integer.MAX_VALUE) {
+                    throw fail("\"users\" is larger than " + Integer.MAX_VALUE);
+                }
+                users = OptionalInt.of((int) count);
+            }
             case "labels" -> {
                 expect(JsonToken.START_OBJECT, key, "an object of strings");
                 while (json.nextToken() == JsonToken.FIELD_NAME) {

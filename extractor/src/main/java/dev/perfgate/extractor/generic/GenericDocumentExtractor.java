@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.perfgate.extractor.Head;
 import dev.perfgate.extractor.InputFiles;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  * samples; write samples as CSV or NDJSON for that ({@link GenericSamplesExtractor}).
  *
  * <p><b>Detection</b>: a JSON object whose {@code "schema"} in the first 64 KiB starts with
- * {@code perfgate.generic/}. Unknown keys, unsupported schema versions and inconsistent numbers (more
+ * {@code perfgate.generic/}. Unknown or repeated keys, unsupported schema versions and inconsistent numbers (more
  * failures than requests, p99 below p95) are errors with their line; a document cut off after some
  * complete endpoints or samples gives those with a warning.
  */
@@ -38,6 +39,7 @@ public final class GenericDocumentExtractor implements ResultFormat {
 
     private static final Pattern SCHEMA = Pattern.compile("\"schema\"\\s*:\\s*\"" + Pattern.quote(DocumentReader.SCHEMA_PREFIX));
     private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).maxNestingDepth(16).build())
             .build();
 

@@ -31,8 +31,8 @@ import java.util.Set;
  *
  * <p><b>Detection</b>: a CSV whose first line is a header naming all four required columns (full match; two
  * of them, {@code endpoint} and {@code latency_ms}, give a solid match so a missing column gets a clear
- * error), or NDJSON whose first line is an object with those keys. None of the names is a column of
- * JMeter, k6 or Locust files, so no other format matches them.
+ * error), or NDJSON whose first line is an object with those keys. No JMeter, k6 or Locust file names
+ * both {@code endpoint} and {@code latency_ms}, and none of their detectors takes such a header.
  *
  * <p><b>Precision</b>: 1 µs when any response time has a fraction of a millisecond, else whole ms.
  */

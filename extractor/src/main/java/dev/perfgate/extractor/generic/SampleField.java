@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 /**
  * The fields of one raw sample in perfgate's generic format: the CSV header names and the NDJSON / JSON keys,
  * each with the aliases perfgate accepts (matched without regard to case and surrounding blanks). The first
- * name of each is the documented one; the aliases spare a custom harness a rename. No alias is a JMeter,
- * k6 or Locust column name, so detection stays unambiguous.
+ * name of each is the documented one; the aliases spare a custom harness a rename. No JMeter, k6 or
+ * Locust file names both an {@link #ENDPOINT} and a {@link #LATENCY_MS} field (under any alias), which is
+ * what detection relies on.
  */
 enum SampleField {
     /** When the request started: epoch milliseconds (a fraction allowed) or ISO-8601 with an offset. */

@@ -116,6 +116,10 @@ class GenericDocumentExtractorTest {
         assertThatThrownBy(() -> read(HEAD + "  \"endpoints\": [{\"name\": \"a\", \"requests\": 1, \"failures\": 0},"
                 + " {\"name\": \"a\", \"requests\": 2, \"failures\": 0}]\n}\n"))
                 .hasMessageContaining("endpoint \"a\" appears twice");
+        assertThatThrownBy(() -> read(HEAD + "  \"endpoints\": [{\"name\": \"a\", \"requests\": 1, \"requests\": 2, \"failures\": 0}]\n}\n"))
+                .hasMessageContaining("doc.json:3: broken JSON: Duplicate field 'requests'");
+        assertThatThrownBy(() -> read(HEAD + "  \"users\": 3000000000,\n  \"endpoints\": []\n}\n"))
+                .hasMessageContaining("doc.json:3: \"users\" is larger than");
         assertThatThrownBy(() -> read(HEAD + "  \"endpoints\": [\n"))
                 .hasMessageStartingWith("doc.json:").hasMessageContaining("broken JSON");
     }
