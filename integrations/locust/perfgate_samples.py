@@ -6,7 +6,8 @@ writes one row per request in perfgate's generic CSV format (docs/formats.md, "G
 
     timestamp,method,endpoint,latency_ms,ok,error,response_bytes
 
-- timestamp: the request's start, epoch milliseconds (Locust's ``start_time``)
+- timestamp: the request's start, epoch milliseconds (Locust's ``start_time``; where a client does not
+  give one, the time the event fired minus the response time)
 - latency_ms: Locust's response time, unrounded, to the microsecond (Locust's own statistics
   round it to about two significant digits before computing percentiles; this file does not)
 - ok: 1 or 0; error: Locust's failure text for a failed request (as in its ``_failures.csv``)
@@ -25,6 +26,7 @@ import csv
 import os
 import re
 import sys
+import time
 
 from locust import events
 from locust.runners import MasterRunner, WorkerRunner
@@ -59,9 +61,11 @@ class SampleWriter:
         self.file.flush()
 
     def add(self, request_type, name, response_time, response_length, exception, start_time):
-        if response_time is None or start_time is None:
+        if response_time is None:
             self.skipped += 1  # Locust counts such a request but has no time for it
             return
+        if start_time is None:  # Locust versions before the event had start_time, or a custom client
+            start_time = time.time() - response_time / 1000.0
         self.rows.append(
             (
                 "%.3f" % (start_time * 1000.0),

@@ -6,6 +6,7 @@ e2e/locust/run.sh; these cover the pieces that run can't easily vary.
 import csv
 import os
 import tempfile
+import time
 import unittest
 
 import perfgate_samples as hook
@@ -41,11 +42,14 @@ class SampleWriterTest(unittest.TestCase):
             w.add("POST", "/b", 130.0, None, ValueError('bad "x"'), 1763892001.0)
             self.assertEqual(w.written, 2)  # buffer full: written
             w.add("GET", "/c", None, 0, None, 1763892002.0)  # no response time: skipped
+            before = time.time() * 1000
+            w.add("GET", "/d", 250.0, 0, None, None)  # no start time: now minus the response time
             w.close()
             with open(path, newline="", encoding="utf-8") as f:
                 rows = list(csv.DictReader(f))
             self.assertEqual(w.skipped, 1)
-            self.assertEqual(len(rows), 2)
+            self.assertEqual(len(rows), 3)
+            self.assertAlmostEqual(float(rows[2]["timestamp"]), before - 250.0, delta=1000)
             self.assertEqual(rows[0]["timestamp"], "1763892000123.457")
             self.assertEqual(rows[0]["endpoint"], "/a, with comma")
             self.assertEqual(rows[0]["latency_ms"], "12.346")
