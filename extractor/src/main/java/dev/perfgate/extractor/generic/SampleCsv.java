@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +62,7 @@ final class SampleCsv {
 
     /** The cells of the first record of a text, or an empty list when it is no CSV. */
     static List<String> firstRecord(String text) {
-        try (CSVParser parser = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
             Iterator<CSVRecord> it = parser.iterator();
             return it.hasNext() ? it.next().toList() : List.of();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {

@@ -11,6 +11,7 @@ import dev.perfgate.model.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.OptionalLong;
 
 /**
  * The NDJSON (JSON lines) form of the generic raw samples: one {@link SampleObject} per line, blank lines
@@ -63,7 +64,7 @@ final class SampleNdjson {
         } catch (JsonProcessingException e) {
             throw new InputException(file, number, "broken JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new InputException(file, java.util.OptionalLong.of(number), "cannot be read: " + e.getMessage(), e);
+            throw new InputException(file, OptionalLong.of(number), "cannot be read: " + e.getMessage(), e);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.perfgate.model.InputException;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ final class SampleObject {
 
     /** Reads the object the parser is at (its START_OBJECT already consumed) up to its END_OBJECT. */
     void read(JsonParser p, String file, long line) throws IOException {
-        java.util.Arrays.fill(values, null);
+        Arrays.fill(values, null);
         tags.clear();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Turns the text values of one raw sample (a CSV row, an NDJSON line, an element of a document's
@@ -68,7 +69,7 @@ final class SampleSink {
         aggregator.add(labels(endpoint, values, tags), start, micros, ok, ok ? null : failureKind(values));
     }
 
-    private <T> T value(SampleField field, String[] values, long line, java.util.function.Function<String, T> parse) {
+    private <T> T value(SampleField field, String[] values, long line, Function<String, T> parse) {
         String text = values[field.ordinal()];
         try {
             return parse.apply(text);
