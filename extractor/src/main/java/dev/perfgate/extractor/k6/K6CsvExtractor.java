@@ -2,6 +2,7 @@ package dev.perfgate.extractor.k6;
 
 import dev.perfgate.extractor.Messages;
 import dev.perfgate.extractor.BoundedLineReader;
+import dev.perfgate.extractor.CsvRecords;
 import dev.perfgate.extractor.Head;
 import dev.perfgate.extractor.InputFiles;
 import dev.perfgate.extractor.MatchStrength;
@@ -16,12 +17,10 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,21 +109,11 @@ public final class K6CsvExtractor implements ResultFormat {
                     .filter(e -> !CsvColumn.isFixed(e.getKey()) && !e.getKey().isBlank())
                     .map(e -> Map.entry(e.getKey().trim(), e.getValue())).toList();
             Map<List<String>, RequestTags> interned = new HashMap<>();
-            Iterator<CSVRecord> records = parser.iterator();
-            long previousLine = 1;
+            CsvRecords records = new CsvRecords(parser, file, 1);
             InputException shortRow = null;
-            while (true) {
-                CSVRecord row;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    row = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new InputException(file, OptionalLong.of(previousLine + 1), "broken CSV: " + Messages.rootMessage(e), e);
-                }
-                long line = Math.max(parser.getCurrentLineNumber(), previousLine + 1);
-                previousLine = line;
+            CSVRecord row;
+            while ((row = records.next()) != null) {
+                long line = records.line();
                 if (shortRow != null) {
                     throw shortRow;
                 }
