@@ -38,15 +38,15 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigParser {
 
     private static final JsonFactory YAML = YAMLFactory.builder().build();
-    private static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming");
-    private static final List<String> NAMING_KEYS = List.of("templateIds", "dropQueryStrings", "maxEndpointsPerService");
-    private static final List<String> DEFAULT_KEYS = List.of("minRequests", "alpha", "alphaCritical", "metrics");
-    private static final List<String> SERVICE_KEYS = List.of("minRequests", "ignore", "metrics", "endpoints");
-    private static final List<String> ENDPOINT_KEYS = List.of("minRequests", "ignore", "metrics");
-    private static final List<String> METRIC_KEYS = List.of("warning", "critical");
-    private static final List<String> CONDITION_KEYS = List.of("relative", "delta", "limit", "minRequests");
-    private static final List<String> MAPPING_KEYS = List.of("match", "tags", "service", "endpoint");
-    private static final List<String> ENDPOINT_NAME_KEYS = List.of("template");
+    static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming");
+    static final List<String> NAMING_KEYS = List.of("templateIds", "dropQueryStrings", "maxEndpointsPerService");
+    static final List<String> DEFAULT_KEYS = List.of("minRequests", "alpha", "alphaCritical", "metrics");
+    static final List<String> SERVICE_KEYS = List.of("minRequests", "ignore", "metrics", "endpoints");
+    static final List<String> ENDPOINT_KEYS = List.of("minRequests", "ignore", "metrics");
+    static final List<String> METRIC_KEYS = List.of("warning", "critical");
+    static final List<String> CONDITION_KEYS = List.of("relative", "delta", "limit", "minRequests");
+    static final List<String> MAPPING_KEYS = List.of("match", "tags", "service", "endpoint");
+    static final List<String> ENDPOINT_NAME_KEYS = List.of("template");
         private static final Pattern AMOUNT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z%/]*)\\s*");
 
     private ConfigParser() {
@@ -158,7 +158,20 @@ public final class ConfigParser {
     private static MetricRule metricRule(Metric metric, Node node) {
         node.requireKeys(METRIC_KEYS);
         Optional<Conditions> warning = Optional.ofNullable(node.optional("warning")).map(n -> conditions(metric, n));
-        Optional<Conditions> critical = Optional.ofNullable(node.optional("critical")).map(n -> conditions(metric, n));
+        Node criticalNode = node.optional("critical");
+        Optional<Conditions> critical;
+        if (criticalNode != null && !criticalNode.isObject()) {
+            // a key metric: `critical: true` makes its warning conditions raise a critical
+            if (!criticalNode.bool()) {
+                throw criticalNode.fail("only 'critical: true' (a key metric) or a block of conditions is allowed");
+            }
+            if (warning.isEmpty()) {
+                throw criticalNode.fail("'critical: true' makes the warning conditions critical, but this metric has no warning block here");
+            }
+            critical = warning;
+        } else {
+            critical = Optional.ofNullable(criticalNode).map(n -> conditions(metric, n));
+        }
         return new MetricRule(warning, critical, node.location() + " " + node.path());
     }
 

@@ -51,6 +51,18 @@ class ConfigParserTest {
     }
 
     @Test
+    void aKeyMetricMakesItsWarningConditionsCritical() {
+        PerfgateConfig config = parse("services:\n  checkout:\n    metrics:\n"
+                + "      error_rate: { warning: { delta: 0.1pp }, critical: true }\n");
+        var rule = config.service("checkout").orElseThrow().rules().metrics().get(Metric.ERROR_RATE);
+        assertThat(rule.critical()).isEqualTo(rule.warning()).isPresent();
+        assertThat(failure("defaults:\n  metrics:\n    p95: { critical: true }\n").getMessage())
+                .contains("perfgate.yml:3").contains("has no warning block here");
+        assertThat(failure("defaults:\n  metrics:\n    p95: { warning: { relative: 5% }, critical: false }\n").getMessage())
+                .contains("only 'critical: true'");
+    }
+
+    @Test
     void readsTheDesignExample() {
         PerfgateConfig config = parse(DESIGN_EXAMPLE);
         assertThat(config.alpha()).isEqualTo(0.05);
