@@ -64,6 +64,12 @@ final class CompareCommand implements Callable<Integer> {
             description = "What to print on stdout: text, md or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--report", paramLabel = "KINDS", description = "Also write report files: md, junit, json, text (comma-separated) into --out-dir.")
+    String report;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "perfgate-reports", description = "Where --report writes (default: ${DEFAULT-VALUE}).")
+    String outDir;
+
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical", converter = FailOn.Converter.class,
             description = "Exit 1 from this severity up: warning, critical or never (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
@@ -93,6 +99,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (report != null) {
+            ReportFiles.parse(report);
+        }
         Severity threshold = failOn.severity;
         OutputFormat output = format;
         boolean passWithoutBaseline = ifNoBaseline == IfNoBaseline.PASS;
@@ -122,6 +131,10 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.render(comparison));
         out.flush();
+        java.util.Map<ReportFiles.Kind, String> written = report == null ? java.util.Map.of()
+                : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold);
+        written.values().forEach(path -> spec.commandLine().getErr().println("perfgate: wrote " + path));
+        new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr());
         profile.forEach(p -> spec.commandLine().getErr().println("perfgate: warning: not a like-for-like comparison: " + p));
         warnOnMappingMismatch(run, base);
         warnOnStageMismatch(run, base);

@@ -14,7 +14,9 @@ public enum ReportFormat {
     /** Plain text for a terminal: aligned columns, no colours, no markup. */
     TEXT("text", "text.ftl"),
     /** GitHub-flavoured Markdown, for a job summary, a pull-request comment or an issue. */
-    MARKDOWN("md", "markdown.ftl");
+    MARKDOWN("md", "markdown.ftl"),
+    /** JUnit XML: a test suite per service, a test case per checked metric, failures for regressions. */
+    JUNIT("junit", "junit.ftl");
 
     private final String id;
     private final String templateName;
@@ -24,7 +26,7 @@ public enum ReportFormat {
         this.templateName = templateName;
     }
 
-    /** The short name used on the command line: {@code text} or {@code md}. */
+    /** The short name used on the command line: {@code text}, {@code md} or {@code junit}. */
     public String id() {
         return id;
     }
@@ -41,6 +43,7 @@ public enum ReportFormat {
         return switch (id.trim().toLowerCase(Locale.ROOT)) {
             case "text" -> Optional.of(TEXT);
             case "md", "markdown" -> Optional.of(MARKDOWN);
+            case "junit", "xml" -> Optional.of(JUNIT);
             default -> Optional.empty();
         };
     }

@@ -1,6 +1,7 @@
 package dev.perfgate.reporter;
 
 import dev.perfgate.model.compare.Comparison;
+import dev.perfgate.model.compare.Severity;
 
 /**
  * Renders a {@link Comparison} in one {@link ReportFormat}. Obtain one from {@link Reports#renderer}.
@@ -18,4 +19,12 @@ public interface ReportRenderer {
      * @throws IllegalStateException if a template fails, which is a bug in perfgate, not in the input
      */
     String render(Comparison comparison);
+
+    /**
+     * As {@link #render(Comparison)}, for a run that fails from {@code failOn} up: JUnit marks those regressions
+     * as failures ({@link Severity#NONE}: none). The other formats do not depend on it.
+     */
+    default String render(Comparison comparison, Severity failOn) {
+        return render(comparison);
+    }
 }

@@ -23,6 +23,11 @@ public final class Reports {
         return new TemplateRenderer(format);
     }
 
+    /** Renders a comparison for a run that fails from {@code failOn} up (JUnit marks those as failures). */
+    public static String render(ReportFormat format, Comparison comparison, dev.perfgate.model.compare.Severity failOn) {
+        return renderer(format).render(comparison, failOn);
+    }
+
     /** Renders a comparison in a format; shorthand for {@code renderer(format).render(comparison)}. */
     public static String render(ReportFormat format, Comparison comparison) {
         return renderer(format).render(comparison);

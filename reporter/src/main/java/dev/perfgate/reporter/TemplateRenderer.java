@@ -1,6 +1,7 @@
 package dev.perfgate.reporter;
 
 import dev.perfgate.model.compare.Comparison;
+import dev.perfgate.model.compare.Severity;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 
@@ -23,8 +24,14 @@ final class TemplateRenderer implements ReportRenderer {
 
     @Override
     public String render(Comparison comparison) {
+        return render(comparison, Severity.CRITICAL);
+    }
+
+    @Override
+    public String render(Comparison comparison, Severity failOn) {
         Objects.requireNonNull(comparison, "comparison == null");
-        View.Report view = ViewBuilder.build(comparison);
+        Objects.requireNonNull(failOn, "failOn == null");
+        Object view = format == ReportFormat.JUNIT ? JunitViewBuilder.build(comparison, failOn) : ViewBuilder.build(comparison);
         StringWriter out = new StringWriter();
         try {
             Template template = Templates.get(format.templateName());
@@ -32,6 +39,7 @@ final class TemplateRenderer implements ReportRenderer {
         } catch (TemplateException | IOException e) {
             throw new IllegalStateException("the " + format.id() + " report template failed: " + e.getMessage(), e);
         }
-        return out.toString();
+        return format == ReportFormat.MARKDOWN ? MarkdownLimit.fit(out.toString(), MarkdownLimit.GITHUB_BODY_LIMIT)
+                : out.toString();
     }
 }

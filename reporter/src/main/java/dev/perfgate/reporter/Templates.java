@@ -52,7 +52,7 @@ final class Templates {
 
     /** How the format's template sees the view; created here so no FreeMarker logger exists earlier. */
     static ViewWrapper wrapper(ReportFormat format) {
-        return format == ReportFormat.MARKDOWN ? MARKDOWN_WRAPPER : TEXT_WRAPPER;
+        return format == ReportFormat.MARKDOWN ? MARKDOWN_WRAPPER : TEXT_WRAPPER; // JUnit's view holds no Trusted
     }
 
     @SuppressWarnings("deprecation") // the replacement is a system property, which a library must not set
@@ -85,7 +85,8 @@ final class Templates {
         cfg.setRegisteredCustomOutputFormats(List.of(MarkdownOutputFormat.INSTANCE, TerminalOutputFormat.INSTANCE));
         cfg.setTemplateConfigurations(new FirstMatchTemplateConfigurationFactory(
                 boundTo(ReportFormat.MARKDOWN.templateName(), MarkdownOutputFormat.INSTANCE),
-                boundTo(ReportFormat.TEXT.templateName(), TerminalOutputFormat.INSTANCE))
+                boundTo(ReportFormat.TEXT.templateName(), TerminalOutputFormat.INSTANCE),
+                boundTo(ReportFormat.JUNIT.templateName(), freemarker.core.XMLOutputFormat.INSTANCE))
                 .allowNoMatch(false)
                 .noMatchErrorDetails("every report template must be bound to an output format in Templates"));
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);

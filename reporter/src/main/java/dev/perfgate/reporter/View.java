@@ -104,4 +104,28 @@ final class View {
             return Math.max(header.length(), cells.stream().mapToInt(String::length).max().orElse(0));
         }
     }
+
+    /**
+     * The JUnit XML report: one suite per service (after its stage, when split), one case per checked metric.
+     *
+     * @param tests how many cases in all
+     * @param failures how many fail: regressions at or above the failing severity
+     */
+    public record Junit(String tests, String failures, String skipped, List<JunitSuite> suites) {
+    }
+
+    /** One service's checks. */
+    public record JunitSuite(String name, String tests, String failures, String skipped, List<JunitCase> cases) {
+    }
+
+    /**
+     * One checked metric, or an endpoint on one side only (skipped).
+     *
+     * @param type the severity of a failure ({@code critical}, {@code warning})
+     * @param message one line: what changed by how much, against which threshold
+     * @param details every reason behind the verdict
+     */
+    public record JunitCase(String classname, String name, boolean failed, boolean skipped, String type,
+                            String message, String details) {
+    }
 }

@@ -1,0 +1,78 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.baselines.AtomicFiles;
+import dev.perfgate.codec.ComparisonJson;
+import dev.perfgate.model.compare.Comparison;
+import dev.perfgate.model.compare.Severity;
+import dev.perfgate.reporter.ReportFormat;
+import dev.perfgate.reporter.Reports;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code --report md,junit,json,text --out-dir DIR}: the report files a CI job keeps as artifacts. Each is written
+ * atomically; the paths written are returned by kind, for the GitHub Actions outputs.
+ */
+final class ReportFiles {
+
+    /** The kinds of report, each with its file name. */
+    enum Kind {
+        MD("report.md"), JUNIT("junit.xml"), JSON("comparison.json"), TEXT("report.txt");
+
+        final String fileName;
+
+        Kind(String fileName) {
+            this.fileName = fileName;
+        }
+
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private ReportFiles() {
+    }
+
+    /** The kinds named by {@code --report} (comma-separated), in the order given. */
+    static List<Kind> parse(String spec) {
+        List<Kind> kinds = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String id = part.trim().toLowerCase(Locale.ROOT);
+            Kind kind = switch (id) {
+                case "md", "markdown" -> Kind.MD;
+                case "junit", "xml" -> Kind.JUNIT;
+                case "json" -> Kind.JSON;
+                case "text", "txt" -> Kind.TEXT;
+                default -> throw new UsageException("--report takes md, junit, json and text, comma-separated, not '" + part.trim() + "'");
+            };
+            if (!kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+
+    /** Writes the reports into {@code dir}; returns each file's path as given relative to the working directory. */
+    static Map<Kind, String> write(Main.Environment environment, String dir, List<Kind> kinds, Comparison comparison,
+                                   Severity failOn) {
+        Map<Kind, String> written = new LinkedHashMap<>();
+        for (Kind kind : kinds) {
+            String display = dir.endsWith("/") ? dir + kind.fileName : dir + "/" + kind.fileName;
+            String content = switch (kind) {
+                case MD -> Reports.render(ReportFormat.MARKDOWN, comparison);
+                case JUNIT -> Reports.render(ReportFormat.JUNIT, comparison, failOn);
+                case JSON -> ComparisonJson.write(comparison);
+                case TEXT -> Reports.render(ReportFormat.TEXT, comparison);
+            };
+            Path path = environment.resolve(display);
+            AtomicFiles.write(path, display, content);
+            written.put(kind, display);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.perfgate.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** compare --report … --out-dir, and what it does inside GitHub Actions. */
+class ReportsAndActionsTest {
+
+    private static final String BASELINE = Cli.ROOT.resolve("examples/baselines/shop.json").toString();
+    private static final String REGRESSED = Cli.ROOT.resolve("examples/runs/locust-regressed").toString();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reportFilesAreWrittenAndTheJunitXmlIsValidWithOneFailurePerCriticalRegression() throws Exception {
+        Cli.Result r = Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--report", "md,junit,json,text",
+                "--out-dir", "out", REGRESSED);
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(tmp.resolve("out")).isDirectoryContaining("glob:**/report.md").isDirectoryContaining("glob:**/junit.xml")
+                .isDirectoryContaining("glob:**/comparison.json").isDirectoryContaining("glob:**/report.txt");
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(tmp.resolve("out/junit.xml").toFile());
+        Element root = xml.getDocumentElement();
+        assertThat(root.getTagName()).isEqualTo("testsuites");
+        assertThat(root.getAttribute("failures")).isEqualTo("6");
+        NodeList failures = xml.getElementsByTagName("failure");
+        assertThat(failures.getLength()).isEqualTo(6);
+        assertThat(((Element) failures.item(0)).getAttribute("type")).isEqualTo("critical");
+
+        Cli.Result warnings = Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--fail-on", "warning",
+                "--report", "junit", "--out-dir", "out2", REGRESSED);
+        assertThat(warnings.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(Files.readString(tmp.resolve("out2/junit.xml"))).contains("failures=\"8\"");
+        assertThat(Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--report", "pdf", REGRESSED).exitCode())
+                .isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void insideGitHubActionsTheSummaryAnnotationsAndOutputsAreWritten() throws IOException {
+        Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", "summary.md",
+                "GITHUB_OUTPUT", "output.txt");
+        Cli.Result r = Cli.runIn(tmp, env, "compare", "--baseline", BASELINE, "--report", "md", REGRESSED);
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(Files.readString(tmp.resolve("summary.md"))).startsWith("## perfgate: FAIL");
+        assertThat(Files.readString(tmp.resolve("output.txt"))).contains("verdict=fail\n", "critical=6\n", "warning=2\n",
+                "failed=true\n", "report-md=perfgate-reports/report.md\n");
+        assertThat(r.err().lines().filter(l -> l.startsWith("::error title=perfgate critical%3A ")).count()).isEqualTo(6);
+        assertThat(r.err().lines().filter(l -> l.startsWith("::warning title=perfgate warning%3A ")).count()).isEqualTo(2);
+        assertThat(r.out()).doesNotContain("::error");
+
+        Cli.Result outside = Cli.runIn(tmp, Map.of("GITHUB_STEP_SUMMARY", "other.md"), "compare", "--baseline", BASELINE, REGRESSED);
+        assertThat(outside.err()).doesNotContain("::error");
+        assertThat(tmp.resolve("other.md")).doesNotExist();
+    }
+
+    @Test
+    void workflowCommandTextCannotEndTheCommandOrStartAnother() {
+        assertThat(GitHubActions.data("50% slower\n::error::owned\r")).isEqualTo("50%25 slower%0A::error::owned%0D");
+        assertThat(GitHubActions.property("a: b, c")).isEqualTo("a%3A b%2C c");
+        assertThat(GitHubActions.data("bell\u0007")).isEqualTo("bell");
+    }
+}
