@@ -65,6 +65,25 @@ class ReportsAndActionsTest {
     }
 
     @Test
+    void aSavedComparisonRendersAgainExactlyAsCompareRenderedIt() throws IOException {
+        Cli.Result json = Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--format", "json", REGRESSED);
+        Files.writeString(tmp.resolve("comparison.json"), json.out());
+        Cli.Result text = Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--format", "md", REGRESSED);
+
+        Cli.Result again = Cli.runIn(tmp, Map.of(), "report", "comparison.json", "--format", "md", "--report", "junit");
+        assertThat(again.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(again.out()).isEqualTo(text.out());
+        assertThat(Cli.runIn(tmp, Map.of(), "report", "comparison.json", "--format", "json").out()).isEqualTo(json.out());
+        assertThat(tmp.resolve("perfgate-reports/junit.xml")).exists();
+        assertThat(Cli.runIn(tmp, Map.of(), "report", "comparison.json", "--fail-on", "never").exitCode()).isZero();
+
+        Files.writeString(tmp.resolve("forged.json"), json.out().replace("\"verdict\": \"fail\"", "\"verdict\": \"pass\""));
+        Cli.Result forged = Cli.runIn(tmp, Map.of(), "report", "forged.json");
+        assertThat(forged.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(forged.err()).contains("forged.json:").contains("does not follow from the findings");
+    }
+
+    @Test
     void workflowCommandTextCannotEndTheCommandOrStartAnother() {
         assertThat(GitHubActions.data("50% slower\n::error::owned\r")).isEqualTo("50%25 slower%0A::error::owned%0D");
         assertThat(GitHubActions.property("a: b, c")).isEqualTo("a%3A b%2C c");

@@ -7,8 +7,11 @@ import dev.perfgate.model.compare.BaselineRef;
 import dev.perfgate.model.compare.Comparison;
 import dev.perfgate.model.compare.EndpointChange;
 import dev.perfgate.model.compare.Finding;
+import dev.perfgate.model.compare.Verdict;
+import dev.perfgate.model.InputException;
 import dev.perfgate.model.config.Conditions;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -112,5 +115,97 @@ public final class ComparisonJson {
             Json.put(node, "minRequests", c.minRequests());
             node.put("source", source);
         });
+    }
+
+    /**
+     * Reads a comparison written by {@link #write} ({@code perfgate report COMPARISON.json} re-renders it). The verdict
+     * is checked against the findings, so a hand-edited file cannot claim a pass its findings contradict.
+     *
+     * @throws InputException when it is not a valid perfgate comparison, with its line
+     */
+    public static Comparison read(String source, java.io.Reader reader) {
+        Node root = Node.parse(Json.FACTORY, source, reader);
+        Json.requireSchema(root, "comparison", 1);
+        List<String> warnings = texts(root.optional("warnings"));
+        List<String> notes = texts(root.optional("notes"));
+        dev.perfgate.model.RunMetadata current = RunJson.readMetadata(root.get("current"));
+        Node b = root.get("baseline");
+        Node bv = b.get("version");
+        long version = bv.wholeNumber();
+        if (version < 1 || version > Integer.MAX_VALUE) {
+            throw bv.fail("must be a whole number >= 1");
+        }
+        BaselineRef ref = new BaselineRef(b.get("location").text(), (int) version,
+                RunJson.instant(b, "created").orElseThrow(() -> b.fail("missing key 'created'")),
+                BaselineJson.readProvenance(b.optional("provenance")), RunJson.readMetadata(b.get("run")));
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (Node f : root.get("findings").elements()) {
+            findings.add(readFinding(f));
+        }
+        List<EndpointChange> changes = new java.util.ArrayList<>();
+        for (Node c : root.get("endpointChanges").elements()) {
+            try {
+                changes.add(new EndpointChange(Json.optionalText(c, "stage"), c.get("service").text(), c.get("endpoint").text(),
+                        RunJson.parseEnum(c.get("kind"), EndpointChange.Kind.class), c.get("requests").nonNegativeWholeNumber()));
+            } catch (IllegalArgumentException e) {
+                throw Json.wrapModelError(c, e);
+            }
+        }
+        Verdict verdict = RunJson.parseEnum(root.get("verdict"), Verdict.class);
+        try {
+            return new Comparison(current, ref, Json.optionalText(root, "config"), findings, changes, verdict, warnings, notes);
+        } catch (IllegalArgumentException e) {
+            throw Json.wrapModelError(root.get("verdict"), e);
+        }
+    }
+
+    private static Finding readFinding(Node f) {
+        Node metricNode = f.get("metric");
+        dev.perfgate.model.Metric metric = dev.perfgate.model.Metric.fromKey(metricNode.text())
+                .orElseThrow(() -> metricNode.fail("unknown metric '" + metricNode.text() + "'"));
+        Node r = f.get("rule");
+        Node w = r.optional("warning");
+        Node c = r.optional("critical");
+        AppliedRule rule = new AppliedRule(conditions(w), w == null ? "" : w.get("source").text(), conditions(c),
+                c == null ? "" : c.get("source").text());
+        Node s = f.get("significance");
+        dev.perfgate.model.compare.Significance significance = new dev.perfgate.model.compare.Significance(
+                RunJson.parseEnum(s.get("status"), dev.perfgate.model.compare.Significance.Status.class),
+                Json.optionalNumber(s, "pValue"), Json.optionalText(s, "test").orElse(""), Json.optionalText(s, "note").orElse(""));
+        try {
+            return new Finding(Json.optionalText(f, "stage"), f.get("service").text(), Json.optionalText(f, "endpoint"), metric,
+                    Json.optionalNumber(f, "baseline"), Json.optionalNumber(f, "current"), Json.optionalNumber(f, "change"),
+                    Json.optionalNumber(f, "relativePercent"), f.get("baselineRequests").nonNegativeWholeNumber(),
+                    f.get("currentRequests").nonNegativeWholeNumber(),
+                    RunJson.parseEnum(f.get("outcome"), dev.perfgate.model.compare.Outcome.class),
+                    RunJson.parseEnum(f.get("severity"), dev.perfgate.model.compare.Severity.class), rule,
+                    texts(f.get("reasons")), significance);
+        } catch (IllegalArgumentException e) {
+            throw Json.wrapModelError(f, e);
+        }
+    }
+
+    private static Optional<Conditions> conditions(Node n) {
+        if (n == null) {
+            return Optional.empty();
+        }
+        Node m = n.optional("minRequests");
+        try {
+            return Optional.of(new Conditions(Json.optionalNumber(n, "relativePercent"), Json.optionalNumber(n, "delta"),
+                    Json.optionalNumber(n, "limit"),
+                    m == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(m.nonNegativeWholeNumber())));
+        } catch (IllegalArgumentException e) {
+            throw Json.wrapModelError(n, e);
+        }
+    }
+
+    private static List<String> texts(Node list) {
+        List<String> out = new java.util.ArrayList<>();
+        if (list != null) {
+            for (Node n : list.elements()) {
+                out.add(n.text());
+            }
+        }
+        return out;
     }
 }

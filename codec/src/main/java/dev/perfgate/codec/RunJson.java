@@ -188,7 +188,7 @@ public final class RunJson {
         }
     }
 
-    private static RunMetadata readMetadata(Node m) {
+    static RunMetadata readMetadata(Node m) {
         Node toolNode = m.get("tool");
         Tool tool = Tool.fromId(toolNode.text())
                 .orElseThrow(() -> toolNode.fail("unknown tool '" + toolNode.text() + "'"));

@@ -1,0 +1,77 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.codec.ComparisonJson;
+import dev.perfgate.extractor.InputFiles;
+import dev.perfgate.model.InputException;
+import dev.perfgate.model.compare.Comparison;
+import dev.perfgate.model.compare.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code perfgate report COMPARISON.json}: renders a saved comparison again, in any format. */
+@Command(name = "report", sortOptions = false, versionProvider = VersionProvider.class,
+        description = {"Renders a comparison saved with 'compare --format json' or '--report json' again: on stdout and as report files.",
+                "Exits like compare: 1 when a regression reaches --fail-on."})
+final class ReportCommand implements Callable<Integer> {
+
+    private final Main.Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "COMPARISON.json", description = "A comparison JSON (perfgate.comparison/1).")
+    String comparisonFile;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = CompareCommand.OutputFormat.Converter.class,
+            description = "What to print on stdout: text, md or json (default: ${DEFAULT-VALUE}).")
+    CompareCommand.OutputFormat format;
+
+    @Option(names = "--report", paramLabel = "KINDS", description = "Also write report files: md, junit, json, text (comma-separated) into --out-dir.")
+    String report;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "perfgate-reports", description = "Where --report writes (default: ${DEFAULT-VALUE}).")
+    String outDir;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical", converter = CompareCommand.FailOn.Converter.class,
+            description = "Exit 1 from this severity up: warning, critical or never (default: ${DEFAULT-VALUE}).")
+    CompareCommand.FailOn failOn;
+
+    ReportCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path path = environment.resolve(comparisonFile);
+        if (!Files.isRegularFile(path)) {
+            throw new InputException(comparisonFile, "no such file");
+        }
+        Comparison comparison;
+        try (Reader reader = InputFiles.openText(path, comparisonFile)) {
+            comparison = ComparisonJson.read(comparisonFile, reader);
+        }
+        Severity threshold = failOn.severity;
+        var out = spec.commandLine().getOut();
+        out.print(format.render(comparison));
+        out.flush();
+        Map<ReportFiles.Kind, String> written = report == null ? Map.of()
+                : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold);
+        written.values().forEach(p -> spec.commandLine().getErr().println("perfgate: wrote " + p));
+        new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr());
+        return threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold) ? ExitCode.REGRESSION : ExitCode.OK;
+    }
+}
