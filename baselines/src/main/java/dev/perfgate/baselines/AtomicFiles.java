@@ -103,6 +103,12 @@ public final class AtomicFiles {
 
     private static Path temp(Path absolute, String content, String displayPath) throws IOException {
         Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        // createTempFile makes the file private (0600); the result is an ordinary file others may read
+        try {
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
+        }
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(StandardCharsets.UTF_8.encode(content));
             channel.force(true);

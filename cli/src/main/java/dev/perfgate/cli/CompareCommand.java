@@ -64,7 +64,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "What to print on stdout: text, md or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--report", paramLabel = "KINDS", description = "Also write report files: md, junit, json, text (comma-separated) into --out-dir.")
+    @Option(names = "--report", paramLabel = "KINDS", description = "Also write report files: md, html, junit, json, text (comma-separated) into --out-dir.")
     String report;
 
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "perfgate-reports", description = "Where --report writes (default: ${DEFAULT-VALUE}).")
@@ -132,7 +132,8 @@ final class CompareCommand implements Callable<Integer> {
         out.print(output.render(comparison));
         out.flush();
         java.util.Map<ReportFiles.Kind, String> written = report == null ? java.util.Map.of()
-                : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold);
+                : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold,
+                        java.util.Optional.of(new Run[] {run, base.run()}));
         written.values().forEach(path -> spec.commandLine().getErr().println("perfgate: wrote " + path));
         new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr());
         profile.forEach(p -> spec.commandLine().getErr().println("perfgate: warning: not a like-for-like comparison: " + p));

@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
             description = "What to print on stdout: text, md or json (default: ${DEFAULT-VALUE}).")
     CompareCommand.OutputFormat format;
 
-    @Option(names = "--report", paramLabel = "KINDS", description = "Also write report files: md, junit, json, text (comma-separated) into --out-dir.")
+    @Option(names = "--report", paramLabel = "KINDS", description = "Also write report files: md, html, junit, json, text (comma-separated) into --out-dir.")
     String report;
 
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "perfgate-reports", description = "Where --report writes (default: ${DEFAULT-VALUE}).")
@@ -69,7 +69,7 @@ final class ReportCommand implements Callable<Integer> {
         out.print(format.render(comparison));
         out.flush();
         Map<ReportFiles.Kind, String> written = report == null ? Map.of()
-                : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold);
+                : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold, java.util.Optional.empty());
         written.values().forEach(p -> spec.commandLine().getErr().println("perfgate: wrote " + p));
         new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr());
         return threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold) ? ExitCode.REGRESSION : ExitCode.OK;

@@ -22,7 +22,7 @@ final class ReportFiles {
 
     /** The kinds of report, each with its file name. */
     enum Kind {
-        MD("report.md"), JUNIT("junit.xml"), JSON("comparison.json"), TEXT("report.txt");
+        MD("report.md"), HTML("report.html"), JUNIT("junit.xml"), JSON("comparison.json"), TEXT("report.txt");
 
         final String fileName;
 
@@ -45,10 +45,11 @@ final class ReportFiles {
             String id = part.trim().toLowerCase(Locale.ROOT);
             Kind kind = switch (id) {
                 case "md", "markdown" -> Kind.MD;
+                case "html" -> Kind.HTML;
                 case "junit", "xml" -> Kind.JUNIT;
                 case "json" -> Kind.JSON;
                 case "text", "txt" -> Kind.TEXT;
-                default -> throw new UsageException("--report takes md, junit, json and text, comma-separated, not '" + part.trim() + "'");
+                default -> throw new UsageException("--report takes md, html, junit, json and text, comma-separated, not '" + part.trim() + "'");
             };
             if (!kinds.contains(kind)) {
                 kinds.add(kind);
@@ -59,12 +60,14 @@ final class ReportFiles {
 
     /** Writes the reports into {@code dir}; returns each file's path as given relative to the working directory. */
     static Map<Kind, String> write(Main.Environment environment, String dir, List<Kind> kinds, Comparison comparison,
-                                   Severity failOn) {
+                                   Severity failOn, java.util.Optional<dev.perfgate.model.Run[]> runs) {
         Map<Kind, String> written = new LinkedHashMap<>();
         for (Kind kind : kinds) {
             String display = dir.endsWith("/") ? dir + kind.fileName : dir + "/" + kind.fileName;
             String content = switch (kind) {
                 case MD -> Reports.render(ReportFormat.MARKDOWN, comparison);
+                case HTML -> runs.map(r -> Reports.html(comparison, r[0], r[1]))
+                        .orElseGet(() -> Reports.render(ReportFormat.HTML, comparison));
                 case JUNIT -> Reports.render(ReportFormat.JUNIT, comparison, failOn);
                 case JSON -> ComparisonJson.write(comparison);
                 case TEXT -> Reports.render(ReportFormat.TEXT, comparison);

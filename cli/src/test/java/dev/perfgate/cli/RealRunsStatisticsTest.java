@@ -65,4 +65,15 @@ class RealRunsStatisticsTest {
             assertThat(r.out()).contains("Noise bands from the last 6 recorded runs");
         }
     }
+
+    @Test
+    void theHtmlReportOfRealRunsDrawsPercentileCurvesAndTheP95OverTime() throws IOException {
+        recordAaRuns(1);
+        Cli.Result r = run("compare", "--baseline", "shop@v1", "--report", "html", "--out-dir", "out",
+                RUNS.resolve("slow-search.jtl.gz").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        String html = java.nio.file.Files.readString(tmp.resolve("out/report.html"));
+        assertThat(html).contains("Latency by percentile").contains("<polyline").contains("p95 over time")
+                .contains("GET /api/search");
+    }
 }

@@ -16,7 +16,9 @@ public enum ReportFormat {
     /** GitHub-flavoured Markdown, for a job summary, a pull-request comment or an issue. */
     MARKDOWN("md", "markdown.ftl"),
     /** JUnit XML: a test suite per service, a test case per checked metric, failures for regressions. */
-    JUNIT("junit", "junit.ftl");
+    JUNIT("junit", "junit.ftl"),
+    /** One self-contained HTML file with inline SVG charts: no scripts, fonts or requests from elsewhere. */
+    HTML("html", "html.ftl");
 
     private final String id;
     private final String templateName;
@@ -44,6 +46,7 @@ public enum ReportFormat {
             case "text" -> Optional.of(TEXT);
             case "md", "markdown" -> Optional.of(MARKDOWN);
             case "junit", "xml" -> Optional.of(JUNIT);
+            case "html" -> Optional.of(HTML);
             default -> Optional.empty();
         };
     }

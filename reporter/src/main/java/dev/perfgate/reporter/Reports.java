@@ -28,6 +28,15 @@ public final class Reports {
         return renderer(format).render(comparison, failOn);
     }
 
+    /**
+     * Renders the HTML report of a comparison with the two runs compared, from which it draws the latency
+     * percentile curves and the p95 over time (without them, only the findings' numbers are charted).
+     */
+    public static String html(Comparison comparison, dev.perfgate.model.Run current, dev.perfgate.model.Run baseline) {
+        return new TemplateRenderer(ReportFormat.HTML).render(comparison, dev.perfgate.model.compare.Severity.CRITICAL,
+                java.util.Optional.of(current), java.util.Optional.of(baseline));
+    }
+
     /** Renders a comparison in a format; shorthand for {@code renderer(format).render(comparison)}. */
     public static String render(ReportFormat format, Comparison comparison) {
         return renderer(format).render(comparison);

@@ -1,5 +1,6 @@
 package dev.perfgate.reporter;
 
+import dev.perfgate.model.Run;
 import dev.perfgate.model.compare.Comparison;
 import dev.perfgate.model.compare.Severity;
 import freemarker.template.Template;
@@ -8,6 +9,7 @@ import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Renders one format's template over the {@link View} of a comparison. */
 final class TemplateRenderer implements ReportRenderer {
@@ -31,7 +33,18 @@ final class TemplateRenderer implements ReportRenderer {
     public String render(Comparison comparison, Severity failOn) {
         Objects.requireNonNull(comparison, "comparison == null");
         Objects.requireNonNull(failOn, "failOn == null");
-        Object view = format == ReportFormat.JUNIT ? JunitViewBuilder.build(comparison, failOn) : ViewBuilder.build(comparison);
+        return render(comparison, failOn, Optional.empty(), Optional.empty());
+    }
+
+    /** As {@link #render(Comparison, Severity)}, with the runs compared, from which the HTML report draws curves. */
+    String render(Comparison comparison, Severity failOn, Optional<Run> current, Optional<Run> baseline) {
+        Objects.requireNonNull(comparison, "comparison == null");
+        Objects.requireNonNull(failOn, "failOn == null");
+        Object view = switch (format) {
+            case JUNIT -> JunitViewBuilder.build(comparison, failOn);
+            case HTML -> HtmlViewBuilder.build(comparison, current, baseline);
+            default -> ViewBuilder.build(comparison);
+        };
         StringWriter out = new StringWriter();
         try {
             Template template = Templates.get(format.templateName());

@@ -52,7 +52,8 @@ final class Templates {
 
     /** How the format's template sees the view; created here so no FreeMarker logger exists earlier. */
     static ViewWrapper wrapper(ReportFormat format) {
-        return format == ReportFormat.MARKDOWN ? MARKDOWN_WRAPPER : TEXT_WRAPPER; // JUnit's view holds no Trusted
+        // Markdown prints perfgate's own text as markup; every other format escapes it like the rest
+        return format == ReportFormat.MARKDOWN ? MARKDOWN_WRAPPER : TEXT_WRAPPER;
     }
 
     @SuppressWarnings("deprecation") // the replacement is a system property, which a library must not set
@@ -86,7 +87,8 @@ final class Templates {
         cfg.setTemplateConfigurations(new FirstMatchTemplateConfigurationFactory(
                 boundTo(ReportFormat.MARKDOWN.templateName(), MarkdownOutputFormat.INSTANCE),
                 boundTo(ReportFormat.TEXT.templateName(), TerminalOutputFormat.INSTANCE),
-                boundTo(ReportFormat.JUNIT.templateName(), freemarker.core.XMLOutputFormat.INSTANCE))
+                boundTo(ReportFormat.JUNIT.templateName(), freemarker.core.XMLOutputFormat.INSTANCE),
+                boundTo(ReportFormat.HTML.templateName(), freemarker.core.HTMLOutputFormat.INSTANCE))
                 .allowNoMatch(false)
                 .noMatchErrorDetails("every report template must be bound to an output format in Templates"));
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);

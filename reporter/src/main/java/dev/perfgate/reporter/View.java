@@ -128,4 +128,28 @@ final class View {
     public record JunitCase(String classname, String name, boolean failed, boolean skipped, String type,
                             String message, String details) {
     }
+
+    /**
+     * The HTML report: everything the other formats show, and charts per service.
+     *
+     * @param note why some charts are missing, or empty
+     */
+    public record Html(Report report, List<ServiceCharts> charts, String note) {
+    }
+
+    /** One service's charts; {@code timeline} holds zero or one chart. */
+    public record ServiceCharts(String name, Svg latency, Svg errors, List<Svg> curves, List<Svg> timeline) {
+    }
+
+    /** An inline SVG: size, view box and primitives with their coordinates formatted. */
+    public record Svg(String title, String width, String height, String viewBox, List<SvgShape> shapes) {
+    }
+
+    /**
+     * One SVG primitive: {@code kind} is rect (x, y, w, h), line (x, y to w, h as x2, y2), polyline (points) or text
+     * (x, y, anchor, text); {@code tooltip} becomes its title.
+     */
+    public record SvgShape(String kind, String x, String y, String w, String h, String points, String cssClass,
+                           String tooltip, String anchor, String text) {
+    }
 }

@@ -16,7 +16,9 @@ class ReportFormatTest {
         assertThat(ReportFormat.fromId("text")).contains(ReportFormat.TEXT);
         assertThat(ReportFormat.fromId("md")).contains(ReportFormat.MARKDOWN);
         assertThat(ReportFormat.fromId(" Markdown ")).contains(ReportFormat.MARKDOWN);
-        assertThat(ReportFormat.fromId("html")).isEmpty();
+        assertThat(ReportFormat.fromId("html")).contains(ReportFormat.HTML);
+        assertThat(ReportFormat.fromId("junit")).contains(ReportFormat.JUNIT);
+        assertThat(ReportFormat.fromId("pdf")).isEmpty();
         assertThat(ReportFormat.fromId("")).isEmpty();
     }
 
