@@ -67,6 +67,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "KINDS", description = "Also write report files: md, html, junit, json, text (comma-separated) into --out-dir.")
     String report;
 
+    @Option(names = "--template-dir", paramLabel = "DIR", description = "Templates that replace the built-in ones (markdown.ftl, text.ftl, html.ftl, junit.ftl); see docs/templates.md.")
+    String templateDir;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour the terminal report: auto (on a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE}).")
+    String color;
+
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "perfgate-reports", description = "Where --report writes (default: ${DEFAULT-VALUE}).")
     String outDir;
 
@@ -102,6 +108,7 @@ final class CompareCommand implements Callable<Integer> {
         if (report != null) {
             ReportFiles.parse(report);
         }
+        Rendering rendering = Rendering.of(environment, templateDir, color);
         Severity threshold = failOn.severity;
         OutputFormat output = format;
         boolean passWithoutBaseline = ifNoBaseline == IfNoBaseline.PASS;
@@ -129,13 +136,14 @@ final class CompareCommand implements Callable<Integer> {
                 perfgateConfig, new RegressionDetector.Options(requireSignificance, bands))
                 .withWarnings(profile).withNotes(notes);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.render(comparison));
+        out.print(output.render(comparison, rendering));
         out.flush();
         java.util.Map<ReportFiles.Kind, String> written = report == null ? java.util.Map.of()
                 : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold,
-                        java.util.Optional.of(new Run[] {run, base.run()}));
+                        java.util.Optional.of(new Run[] {run, base.run()}), rendering.withoutColor());
         written.values().forEach(path -> spec.commandLine().getErr().println("perfgate: wrote " + path));
-        new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr());
+        new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr(),
+                rendering.withoutColor());
         profile.forEach(p -> spec.commandLine().getErr().println("perfgate: warning: not a like-for-like comparison: " + p));
         warnOnMappingMismatch(run, base);
         warnOnStageMismatch(run, base);
@@ -232,9 +240,13 @@ final class CompareCommand implements Callable<Integer> {
         }
 
         String render(Comparison comparison) {
+            return render(comparison, Rendering.builtIn());
+        }
+
+        String render(Comparison comparison, Rendering rendering) {
             return switch (this) {
-                case TEXT -> Reports.render(ReportFormat.TEXT, comparison);
-                case MD -> Reports.render(ReportFormat.MARKDOWN, comparison);
+                case TEXT -> rendering.render(ReportFormat.TEXT, comparison, Severity.CRITICAL, java.util.Optional.empty());
+                case MD -> rendering.render(ReportFormat.MARKDOWN, comparison, Severity.CRITICAL, java.util.Optional.empty());
                 case JSON -> ComparisonJson.write(comparison);
             };
         }

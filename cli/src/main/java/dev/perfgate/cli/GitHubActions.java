@@ -4,7 +4,6 @@ import dev.perfgate.model.compare.Comparison;
 import dev.perfgate.model.compare.Finding;
 import dev.perfgate.model.compare.Severity;
 import dev.perfgate.reporter.ReportFormat;
-import dev.perfgate.reporter.Reports;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,14 +43,15 @@ final class GitHubActions {
     }
 
     /** Summary, annotations and outputs for a comparison; problems writing them are warnings, never the verdict. */
-    void publish(Comparison comparison, Severity failOn, Map<ReportFiles.Kind, String> reports, PrintWriter err) {
+    void publish(Comparison comparison, Severity failOn, Map<ReportFiles.Kind, String> reports, PrintWriter err,
+                 Rendering rendering) {
         if (!active()) {
             return;
         }
         annotations(comparison, failOn, err);
         String summary = env.get("GITHUB_STEP_SUMMARY");
         if (summary != null && !summary.isBlank()) {
-            String md = Reports.render(ReportFormat.MARKDOWN, comparison);
+            String md = rendering.render(ReportFormat.MARKDOWN, comparison, failOn, java.util.Optional.empty());
             byte[] bytes = md.getBytes(StandardCharsets.UTF_8);
             if (bytes.length > MAX_SUMMARY_BYTES) {
                 md = "perfgate: the report is too large for a job summary; see the report files.\n";

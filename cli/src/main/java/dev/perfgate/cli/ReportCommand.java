@@ -43,6 +43,12 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "KINDS", description = "Also write report files: md, html, junit, json, text (comma-separated) into --out-dir.")
     String report;
 
+    @Option(names = "--template-dir", paramLabel = "DIR", description = "Templates that replace the built-in ones (markdown.ftl, text.ftl, html.ftl, junit.ftl); see docs/templates.md.")
+    String templateDir;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour the terminal report: auto (on a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE}).")
+    String color;
+
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "perfgate-reports", description = "Where --report writes (default: ${DEFAULT-VALUE}).")
     String outDir;
 
@@ -65,13 +71,16 @@ final class ReportCommand implements Callable<Integer> {
             comparison = ComparisonJson.read(comparisonFile, reader);
         }
         Severity threshold = failOn.severity;
+        Rendering rendering = Rendering.of(environment, templateDir, color);
         var out = spec.commandLine().getOut();
-        out.print(format.render(comparison));
+        out.print(format.render(comparison, rendering));
         out.flush();
         Map<ReportFiles.Kind, String> written = report == null ? Map.of()
-                : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold, java.util.Optional.empty());
+                : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold, java.util.Optional.empty(),
+                        rendering.withoutColor());
         written.values().forEach(p -> spec.commandLine().getErr().println("perfgate: wrote " + p));
-        new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr());
+        new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr(),
+                rendering.withoutColor());
         return threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold) ? ExitCode.REGRESSION : ExitCode.OK;
     }
 }

@@ -5,7 +5,6 @@ import dev.perfgate.codec.ComparisonJson;
 import dev.perfgate.model.compare.Comparison;
 import dev.perfgate.model.compare.Severity;
 import dev.perfgate.reporter.ReportFormat;
-import dev.perfgate.reporter.Reports;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,17 +59,16 @@ final class ReportFiles {
 
     /** Writes the reports into {@code dir}; returns each file's path as given relative to the working directory. */
     static Map<Kind, String> write(Main.Environment environment, String dir, List<Kind> kinds, Comparison comparison,
-                                   Severity failOn, java.util.Optional<dev.perfgate.model.Run[]> runs) {
+                                   Severity failOn, java.util.Optional<dev.perfgate.model.Run[]> runs, Rendering rendering) {
         Map<Kind, String> written = new LinkedHashMap<>();
         for (Kind kind : kinds) {
             String display = dir.endsWith("/") ? dir + kind.fileName : dir + "/" + kind.fileName;
             String content = switch (kind) {
-                case MD -> Reports.render(ReportFormat.MARKDOWN, comparison);
-                case HTML -> runs.map(r -> Reports.html(comparison, r[0], r[1]))
-                        .orElseGet(() -> Reports.render(ReportFormat.HTML, comparison));
-                case JUNIT -> Reports.render(ReportFormat.JUNIT, comparison, failOn);
+                case MD -> rendering.render(ReportFormat.MARKDOWN, comparison, failOn, runs);
+                case HTML -> rendering.render(ReportFormat.HTML, comparison, failOn, runs);
+                case JUNIT -> rendering.render(ReportFormat.JUNIT, comparison, failOn, runs);
                 case JSON -> ComparisonJson.write(comparison);
-                case TEXT -> Reports.render(ReportFormat.TEXT, comparison);
+                case TEXT -> rendering.render(ReportFormat.TEXT, comparison, failOn, runs);
             };
             Path path = environment.resolve(display);
             AtomicFiles.write(path, display, content);

@@ -84,6 +84,37 @@ class ReportsAndActionsTest {
     }
 
     @Test
+    void aTemplateDirectoryReplacesABuiltInTemplateButCannotSwitchEscapingOff() throws IOException {
+        Cli.Result custom = Cli.run("compare", "--template-dir", "examples/templates", "--format", "md",
+                "--baseline", BASELINE, REGRESSED);
+        assertThat(custom.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(custom.out()).startsWith("**perfgate FAIL** — 6 critical, 2 warning regressions").contains("- 🔴 critical default");
+        // the text format is still the built-in one
+        assertThat(Cli.run("compare", "--template-dir", "examples/templates", "--baseline", BASELINE, REGRESSED).out())
+                .startsWith("perfgate: FAIL");
+
+        Path dir = Files.createDirectories(tmp.resolve("evil"));
+        Files.writeString(dir.resolve("markdown.ftl"), "<#list regressions as r>${r.endpoint?no_esc}</#list>\n");
+        Cli.Result evil = Cli.run("compare", "--template-dir", dir.toString(), "--format", "md", "--baseline", BASELINE, REGRESSED);
+        assertThat(evil.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(evil.err()).contains("the template failed").doesNotContain("\tat ");
+        assertThat(Cli.run("compare", "--template-dir", "nope", "--baseline", BASELINE, REGRESSED).exitCode())
+                .isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void colourOnlyWhenAskedOrOnATerminalWithoutNoColor() {
+        Cli.Result always = Cli.run("compare", "--color", "always", "--baseline", BASELINE, REGRESSED);
+        assertThat(always.out()).startsWith("perfgate: \u001B[31;1mFAIL\u001B[0m").contains("\u001B[31;1mCRITICAL\u001B[0m");
+        Cli.Result never = Cli.run("compare", "--color", "never", "--baseline", BASELINE, REGRESSED);
+        assertThat(never.out()).doesNotContain("\u001B");
+        // tests run without a console: auto means none
+        assertThat(Cli.run("compare", "--baseline", BASELINE, REGRESSED).out()).doesNotContain("\u001B");
+        assertThat(Cli.run("compare", "--color", "sometimes", "--baseline", BASELINE, REGRESSED).exitCode())
+                .isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
     void workflowCommandTextCannotEndTheCommandOrStartAnother() {
         assertThat(GitHubActions.data("50% slower\n::error::owned\r")).isEqualTo("50%25 slower%0A::error::owned%0D");
         assertThat(GitHubActions.property("a: b, c")).isEqualTo("a%3A b%2C c");

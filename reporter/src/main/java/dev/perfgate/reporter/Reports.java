@@ -17,6 +17,16 @@ public final class Reports {
     private Reports() {
     }
 
+    /**
+     * The renderer of a format whose template may be replaced by a file of the same name ({@code markdown.ftl},
+     * {@code text.ftl}, {@code html.ftl}, {@code junit.ftl}) in {@code templateDirectory}. A replaced template is
+     * bound to the same output format with forced auto-escaping, so it cannot print untrusted text unescaped.
+     */
+    public static ReportRenderer renderer(ReportFormat format, java.nio.file.Path templateDirectory) {
+        Objects.requireNonNull(format, "format == null");
+        return new TemplateRenderer(format, java.util.Optional.of(templateDirectory));
+    }
+
     /** The renderer of a format. */
     public static ReportRenderer renderer(ReportFormat format) {
         Objects.requireNonNull(format, "format == null");

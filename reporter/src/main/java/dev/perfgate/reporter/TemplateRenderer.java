@@ -14,9 +14,16 @@ import java.util.Optional;
 /** Renders one format's template over the {@link View} of a comparison. */
 final class TemplateRenderer implements ReportRenderer {
     private final ReportFormat format;
+    private final Optional<java.nio.file.Path> templateDirectory;
 
     TemplateRenderer(ReportFormat format) {
+        this(format, Optional.empty());
+    }
+
+    /** @param templateDirectory where templates that replace the built-in ones live ({@code --template-dir}) */
+    TemplateRenderer(ReportFormat format, Optional<java.nio.file.Path> templateDirectory) {
         this.format = Objects.requireNonNull(format, "format == null");
+        this.templateDirectory = Objects.requireNonNull(templateDirectory, "templateDirectory == null");
     }
 
     @Override
@@ -47,7 +54,8 @@ final class TemplateRenderer implements ReportRenderer {
         };
         StringWriter out = new StringWriter();
         try {
-            Template template = Templates.get(format.templateName());
+            Template template = templateDirectory.isPresent()
+                    ? Templates.get(format.templateName(), templateDirectory.get()) : Templates.get(format.templateName());
             template.process(view, out, Templates.wrapper(format));
         } catch (TemplateException | IOException e) {
             throw new IllegalStateException("the " + format.id() + " report template failed: " + e.getMessage(), e);

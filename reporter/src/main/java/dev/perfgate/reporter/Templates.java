@@ -50,6 +50,18 @@ final class Templates {
         return CONFIGURATION.getTemplate(name);
     }
 
+    /**
+     * The template of that name from {@code directory} when it holds one, else the built-in one. Templates from the
+     * directory get the same output format and forced auto-escaping as the built-ins they replace.
+     */
+    static Template get(String name, java.nio.file.Path directory) throws IOException {
+        Configuration cfg = configuration();
+        cfg.setTemplateLoader(new freemarker.cache.MultiTemplateLoader(new freemarker.cache.TemplateLoader[] {
+                new freemarker.cache.FileTemplateLoader(directory.toFile()),
+                new freemarker.cache.ClassTemplateLoader(Templates.class, DIRECTORY)}));
+        return cfg.getTemplate(name);
+    }
+
     /** How the format's template sees the view; created here so no FreeMarker logger exists earlier. */
     static ViewWrapper wrapper(ReportFormat format) {
         // Markdown prints perfgate's own text as markup; every other format escapes it like the rest
@@ -86,6 +98,7 @@ final class Templates {
         cfg.setRegisteredCustomOutputFormats(List.of(MarkdownOutputFormat.INSTANCE, TerminalOutputFormat.INSTANCE));
         cfg.setTemplateConfigurations(new FirstMatchTemplateConfigurationFactory(
                 boundTo(ReportFormat.MARKDOWN.templateName(), MarkdownOutputFormat.INSTANCE),
+                boundTo("*.md.ftl", MarkdownOutputFormat.INSTANCE),
                 boundTo(ReportFormat.TEXT.templateName(), TerminalOutputFormat.INSTANCE),
                 boundTo(ReportFormat.JUNIT.templateName(), freemarker.core.XMLOutputFormat.INSTANCE),
                 boundTo(ReportFormat.HTML.templateName(), freemarker.core.HTMLOutputFormat.INSTANCE))
