@@ -2,6 +2,7 @@ package dev.perfgate.reporter;
 
 import dev.perfgate.model.compare.Comparison;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -50,5 +51,32 @@ public final class Reports {
     /** Renders a comparison in a format; shorthand for {@code renderer(format).render(comparison)}. */
     public static String render(ReportFormat format, Comparison comparison) {
         return renderer(format).render(comparison);
+    }
+
+    /**
+     * The body of the regression issue of one service (its scope: {@code checkout}, or {@code steady / checkout} when
+     * split into stages), between hidden markers carrying {@code marker} (the issue bot's fingerprint) so a later run
+     * can find the issue and rewrite just that part.
+     *
+     * @param suite the suite, or empty text
+     * @param runUrl the CI run, or empty text
+     * @param reproduce the command that reproduces the comparison locally, or empty text
+     */
+    public static String issue(Comparison comparison, String scope, String marker, String suite, String runUrl,
+                               String reproduce) {
+        List<dev.perfgate.model.compare.Finding> findings = comparison.findings().stream()
+                .filter(f -> f.scopeLabel().equals(scope)).toList();
+        List<dev.perfgate.model.compare.EndpointChange> changes = comparison.endpointChanges().stream()
+                .filter(c -> c.scopeLabel().equals(scope)).toList();
+        Comparison narrowed = new Comparison(comparison.current(), comparison.baseline(), comparison.configSource(),
+                findings, changes, dev.perfgate.model.compare.Verdict.of(findings.stream().map(dev.perfgate.model.compare.Finding::severity)
+                .max(java.util.Comparator.naturalOrder()).orElse(dev.perfgate.model.compare.Severity.NONE)),
+                comparison.warnings(), comparison.notes());
+        return IssueRenderer.render("issue.md.ftl", narrowed, scope, marker, suite, runUrl, reproduce);
+    }
+
+    /** The sticky pull-request comment for a comparison, between hidden markers carrying {@code marker}. */
+    public static String comment(Comparison comparison, String marker, String runUrl) {
+        return IssueRenderer.render("comment.md.ftl", comparison, "", marker, "", runUrl, "");
     }
 }

@@ -152,4 +152,20 @@ final class View {
     public record SvgShape(String kind, String x, String y, String w, String h, String points, String cssClass,
                            String tooltip, String anchor, String text) {
     }
+
+    /**
+     * An issue body or a pull-request comment: the report, narrowed to one service for an issue, and what a reader
+     * needs to act on it. The markers are perfgate's own hidden HTML comments, printed as they are.
+     *
+     * @param report the report (for an issue: only the service's findings)
+     * @param scope the service (after its stage when split), or empty for a whole-run comment
+     * @param suite the suite, or empty
+     * @param runUrl the CI run that produced the current run, or empty
+     * @param reproduce the command that reproduces the comparison locally, or empty
+     * @param markerStart the hidden marker opening the part perfgate rewrites (with the fingerprint)
+     * @param markerEnd the hidden marker closing it
+     */
+    public record Issue(Report report, String scope, String suite, String runUrl, Trusted reproduce,
+                        Trusted markerStart, Trusted markerEnd) {
+    }
 }
