@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record Fingerprint(String value) {
 
     private static final Pattern VALUE = Pattern.compile("[0-9a-f]{16}");
-    private static final Pattern MARKER = Pattern.compile("<!-- perfgate:fingerprint=([0-9a-f]{16}) -->");
+    private static final Pattern MARKER = Pattern.compile("<!-- perfgate:fingerprint=([0-9a-f]{16})(?::start)? -->");
 
     public Fingerprint {
         Objects.requireNonNull(value, "value == null");
@@ -46,6 +46,21 @@ public record Fingerprint(String value) {
     /** The hidden marker to put in an issue body. */
     public String marker() {
         return "<!-- perfgate:fingerprint=" + value + " -->";
+    }
+
+    /** The marker's name inside the start/end markers of the part perfgate rewrites: {@code fingerprint=…}. */
+    public String markerName() {
+        return "fingerprint=" + value;
+    }
+
+    /** The marker opening the part of the body perfgate rewrites on every run. */
+    public String startMarker() {
+        return "<!-- perfgate:" + markerName() + ":start -->";
+    }
+
+    /** The marker closing it. */
+    public String endMarker() {
+        return "<!-- perfgate:" + markerName() + ":end -->";
     }
 
     /** The fingerprint marked in an issue body, if any (the first one). */
