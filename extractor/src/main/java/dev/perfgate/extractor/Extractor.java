@@ -14,10 +14,14 @@ import java.util.stream.Stream;
 
 /**
  * Turns load-tool output into a normalised {@link Run}: finds the result files (a directory is searched
- * for files whose content a format recognises), detects each file's format from its content, reads it
+ * for files whose content a format recognises, and so is the {@code js/} subdirectory of a Gatling results
+ * directory, one with an {@code index.html}), detects each file's format from its content, reads it
  * and assigns endpoints to services.
  */
 public final class Extractor {
+
+    /** The subdirectory of a Gatling results directory (beside {@code index.html}) that holds {@code stats.json}. */
+    private static final String GATLING_REPORT_DIR = "js";
 
     private final FormatDetector detector;
 
@@ -139,23 +143,34 @@ public final class Extractor {
             throw new InputException(input, "no such file or directory");
         }
         List<Located> found = new ArrayList<>();
-        try (Stream<Path> children = Files.list(path)) {
-            for (Path child : children.sorted().toList()) {
-                if (!Files.isRegularFile(child)) {
-                    continue;
-                }
-                String display = input.endsWith("/") ? input + child.getFileName() : input + "/" + child.getFileName();
-                Optional<ResultFormat> format = detector.detect(InputFiles.head(child, display));
-                format.ifPresent(f -> found.add(new Located(child, display, f)));
-            }
-        } catch (IOException e) {
-            throw new InputException(input, java.util.OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
+        String prefix = input.endsWith("/") ? input : input + "/";
+        detectFiles(path, input, prefix, found);
+        // A Gatling results directory keeps its report's statistics in js/ beside simulation.log.
+        Path js = path.resolve(GATLING_REPORT_DIR);
+        if (Files.isDirectory(js) && Files.isRegularFile(path.resolve("index.html"))) {
+            detectFiles(js, input, prefix + GATLING_REPORT_DIR + "/", found);
         }
         if (found.isEmpty()) {
             throw new InputException(input, "no load-test results found in this directory (perfgate reads: "
                     + detector.names() + ")");
         }
         return oneFormat(found, warnings);
+    }
+
+    /** Adds the regular files of {@code directory} that some format recognises (not its subdirectories). */
+    private void detectFiles(Path directory, String input, String prefix, List<Located> found) {
+        try (Stream<Path> children = Files.list(directory)) {
+            for (Path child : children.sorted().toList()) {
+                if (!Files.isRegularFile(child)) {
+                    continue;
+                }
+                String display = prefix + child.getFileName();
+                Optional<ResultFormat> format = detector.detect(InputFiles.head(child, display));
+                format.ifPresent(f -> found.add(new Located(child, display, f)));
+            }
+        } catch (IOException e) {
+            throw new InputException(input, java.util.OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -21,7 +21,9 @@ public final class FormatDetector {
     public static FormatDetector standard() {
         return new FormatDetector(List.of(new LocustExtractor(),
                 new dev.perfgate.extractor.k6.K6NdjsonExtractor(), new dev.perfgate.extractor.k6.K6CsvExtractor(), new dev.perfgate.extractor.k6.K6SummaryExtractor(),
-                new dev.perfgate.extractor.jmeter.JmeterCsvExtractor(), new dev.perfgate.extractor.jmeter.JmeterXmlExtractor(), new dev.perfgate.extractor.jmeter.JmeterDashboardExtractor()));
+                new dev.perfgate.extractor.jmeter.JmeterCsvExtractor(), new dev.perfgate.extractor.jmeter.JmeterXmlExtractor(), new dev.perfgate.extractor.jmeter.JmeterDashboardExtractor(),
+                new dev.perfgate.extractor.gatling.GatlingLogExtractor(), new dev.perfgate.extractor.gatling.GatlingBinaryLogExtractor(),
+                new dev.perfgate.extractor.gatling.GatlingStatsExtractor()));
     }
 
     /** The format of a file, or empty when none matches at all. */
