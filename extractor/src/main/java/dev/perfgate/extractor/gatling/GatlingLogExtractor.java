@@ -17,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads Gatling's text {@code simulation.log} (tab-separated; Gatling 1.2 to 3.12): one raw record per request,
@@ -26,6 +28,8 @@ import java.util.List;
  * <p><b>Generations</b> ({@link TextDialect}): the RUN record's shape and version field pick the field layout once
  * per file: 1.x (ACTION/SCENARIO records), 2.0–2.1 (record type in the third field, four request timestamps),
  * 2.2–2.3, 3.0–3.3 and 3.4–3.12. A RUN record of an unknown version (a text log claiming 3.13+, 4.x) is refused.
+ * Where the RUN record's shape and version disagree (hand-made test fixtures, edited files) the layout the first
+ * REQUEST record fits is used, with a warning.
  *
  * <p><b>Records</b>: REQUEST (ACTION in 1.x) → one sample: start = its first timestamp (epoch ms), response time =
  * last − first (whole ms), OK/KO, the KO message as failure kind ({@code KO} when empty); endpoint naming in
@@ -63,10 +67,13 @@ public final class GatlingLogExtractor implements ResultFormat {
     public MatchStrength detect(Head head) {
         for (String line : firstRecords(head.lines())) {
             String[] fields = line.split("\t", -1);
-            if (TextDialect.ofRun(fields).isPresent()) {
-                return MatchStrength.FULL_MATCH;
+            Optional<TextDialect.RunShape> shape = TextDialect.RunShape.of(fields);
+            if (shape.isEmpty()) {
+                return MatchStrength.NO_MATCH;
             }
-            return TextDialect.looksLikeRun(fields) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
+            // A RUN of a version that never wrote text logs is still recognised, so that reading says what is wrong.
+            return TextDialect.Version.of(shape.get(), fields) == TextDialect.Version.UNKNOWN
+                    ? MatchStrength.SOLID_MATCH : MatchStrength.FULL_MATCH;
         }
         return MatchStrength.NO_MATCH;
     }
@@ -88,7 +95,8 @@ public final class GatlingLogExtractor implements ResultFormat {
         try (Reader text = InputFiles.openText(path, displayPath);
              Lines lines = new Lines(new BufferedReader(new BoundedLineReader(text, displayPath,
                      BoundedLineReader.DEFAULT_MAX_LINE), 1 << 16))) {
-            new Records(lines, recorder, displayPath).read();
+            new Records(lines, recorder, displayPath, () -> InputFiles.head(path, displayPath).lines())
+                    .read();
         } catch (IOException e) {
             throw new InputException(displayPath, java.util.OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -103,13 +111,15 @@ public final class GatlingLogExtractor implements ResultFormat {
         private final Lines lines;
         private final GatlingRecorder recorder;
         private final String file;
+        private final Supplier<List<String>> head;
         private TextDialect dialect;
         private String[] f;
         private long skippedGroups;
         private long firstSkippedGroup;
 
-        Records(Lines lines, GatlingRecorder recorder, String file) {
+        Records(Lines lines, GatlingRecorder recorder, String file, Supplier<List<String>> head) {
             this.lines = lines;
+            this.head = head;
             this.recorder = recorder;
             this.file = file;
         }
@@ -148,14 +158,7 @@ public final class GatlingLogExtractor implements ResultFormat {
                 if (f[0].equals("ASSERTION")) {
                     return;
                 }
-                dialect = TextDialect.ofRun(f).orElseThrow(() -> fail(TextDialect.looksLikeRun(f)
-                        ? "RUN record of " + f.length + " fields with version field '"
-                        + Messages.shorten(f[f.length - 1].strip()) + "' matches no Gatling text log (2.x logs write"
-                        + " 7 fields ending in the log format 2.0, 3.0-3.12 logs 6 ending in Gatling's version, and"
-                        + " 3.13+ logs are binary); a hand-made or edited file cannot be given a field layout reliably"
-                        : "expected Gatling's RUN record first, found '" + Messages.shorten(String.join(" ", f)) + "'"));
-                Long start = dialect.runStart >= 0 ? time(dialect.runStart, "run start") : null;
-                recorder.run(start, dialect.toolVersion(f), f[dialect.runClass]);
+                run();
                 return;
             }
             String type = dialect.typeOf(f);
@@ -170,6 +173,33 @@ public final class GatlingLogExtractor implements ResultFormat {
                 user();
             }
             // RUN (a second one), ERROR, ASSERTION and unknown record types carry no samples.
+        }
+
+        /** The RUN record: its shape and version field choose the layout, or the first REQUEST record does. */
+        private void run() {
+            TextDialect.RunShape shape = TextDialect.RunShape.of(f).orElseThrow(() -> fail(
+                    "expected Gatling's RUN record first, found '" + Messages.shorten(String.join(" ", f)) + "'"));
+            TextDialect.Version version = TextDialect.Version.of(shape, f);
+            if (version == TextDialect.Version.UNKNOWN) {
+                throw fail("RUN record with version field '" + Messages.shorten(f[shape.version].strip())
+                        + "': no such Gatling version wrote a text log (2.x write the log format 2.0, 3.0-3.12 their"
+                        + " version; 3.13+ write a binary log)");
+            }
+            Optional<TextDialect> declared = TextDialect.declared(shape, version);
+            if (declared.isPresent()) {
+                dialect = declared.get();
+            } else {
+                dialect = TextDialect.inferred(head.get()).orElseThrow(() -> fail("RUN record of " + f.length
+                        + " fields with version field '" + Messages.shorten(f[shape.version].strip()) + "' (they"
+                        + " disagree: a hand-made or edited file), and no REQUEST record in the first "
+                        + Head.MAX_CHARS / 1024 + " KiB fits a known layout"));
+                recorder.warn(String.valueOf(lines.number()), "the RUN record's shape (" + f.length + " fields) and"
+                        + " version field ('" + Messages.shorten(f[shape.version].strip()) + "') disagree, as in a"
+                        + " hand-made or edited file; the records are read as a " + dialect + ", the layout the first"
+                        + " REQUEST record fits");
+            }
+            Long start = shape.start >= 0 ? time(shape.start, "run start") : null;
+            recorder.run(start, TextDialect.toolVersion(shape, version, f), f[shape.simulation]);
         }
 
         private void request() {
@@ -188,8 +218,8 @@ public final class GatlingLogExtractor implements ResultFormat {
         }
 
         private void group() {
-            if (f.length != dialect.groupStatus + 1 || !isNumber(f[dialect.groupStart]) || !isNumber(f[dialect.groupEnd])
-                    || !isNumber(f[dialect.groupCumulated])
+            if (f.length != dialect.groupStatus + 1 || !TextDialect.isNumber(f[dialect.groupStart]) || !TextDialect.isNumber(f[dialect.groupEnd])
+                    || !TextDialect.isNumber(f[dialect.groupCumulated])
                     || !(f[dialect.groupStatus].equals("OK") || f[dialect.groupStatus].equals("KO"))) {
                 if (skippedGroups++ == 0) {
                     firstSkippedGroup = lines.number();
@@ -230,25 +260,11 @@ public final class GatlingLogExtractor implements ResultFormat {
                 throw fail("record has no field " + (field + 1) + " (" + what + ")");
             }
             String value = f[field];
-            if (!isNumber(value)) {
+            if (!TextDialect.isNumber(value)) {
                 throw fail("field " + (field + 1) + " (" + what + ") is not a whole number of ms: '"
                         + Messages.shorten(value) + "'" + (dialect == null ? "" : " (the " + dialect + " layout)"));
             }
             return Long.parseLong(value);
-        }
-
-        private static boolean isNumber(String value) {
-            int n = value.length();
-            if (n == 0 || n > 18) {
-                return false;
-            }
-            for (int i = 0; i < n; i++) {
-                char c = value.charAt(i);
-                if (c < '0' || c > '9') {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private InputException fail(String message) {
