@@ -10,7 +10,6 @@ import dev.perfgate.extractor.ResultFormat;
 import dev.perfgate.extractor.ToolResult;
 import dev.perfgate.model.InputException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -93,8 +92,7 @@ public final class GatlingLogExtractor implements ResultFormat {
     public ToolResult read(Path path, String displayPath, ReadContext context) {
         GatlingRecorder recorder = new GatlingRecorder(context, displayPath);
         try (Reader text = InputFiles.openText(path, displayPath);
-             Lines lines = new Lines(new BufferedReader(new BoundedLineReader(text, displayPath,
-                     BoundedLineReader.DEFAULT_MAX_LINE), 1 << 16))) {
+             Lines lines = new Lines(new BoundedLineReader(text, displayPath, BoundedLineReader.DEFAULT_MAX_LINE))) {
             new Records(lines, recorder, displayPath, () -> InputFiles.head(path, displayPath).lines())
                     .read();
         } catch (IOException e) {
@@ -274,36 +272,59 @@ public final class GatlingLogExtractor implements ResultFormat {
 
     /** Lines of text, numbered, knowing whether the last one ended with a line break. */
     private static final class Lines implements AutoCloseable {
-        private final BufferedReader in;
+        private final Reader in;
+        private final char[] buffer = new char[1 << 16];
         private final StringBuilder line = new StringBuilder();
+        private int position;
+        private int limit;
         private long number;
         private boolean terminated = true;
+        private boolean afterCr;
 
-        Lines(BufferedReader in) {
+        Lines(Reader in) {
             this.in = in;
         }
 
         /** The next line without its terminator ({@code \n}, {@code \r\n} or {@code \r}), or null at the end. */
         String next() {
             line.setLength(0);
+            boolean any = false;
             try {
-                int c = in.read();
-                if (c == -1) {
-                    return null;
-                }
-                number++;
-                while (c != -1 && c != '\n' && c != '\r') {
-                    line.append((char) c);
-                    c = in.read();
-                }
-                if (c == '\r') {
-                    in.mark(1);
-                    if (in.read() != '\n') {
-                        in.reset();
+                while (true) {
+                    if (position == limit) {
+                        limit = in.read(buffer, 0, buffer.length);
+                        position = 0;
+                        if (limit <= 0) {
+                            limit = 0;
+                            if (!any) {
+                                return null;
+                            }
+                            terminated = false;
+                            number++;
+                            return line.toString();
+                        }
+                    }
+                    if (afterCr) {
+                        afterCr = false;
+                        if (buffer[position] == '\n') {
+                            position++;
+                            continue;
+                        }
+                    }
+                    int start = position;
+                    while (position < limit && buffer[position] != '\n' && buffer[position] != '\r') {
+                        position++;
+                    }
+                    line.append(buffer, start, position - start);
+                    any = true;
+                    if (position < limit) {
+                        afterCr = buffer[position] == '\r';
+                        position++;
+                        terminated = true;
+                        number++;
+                        return line.toString();
                     }
                 }
-                terminated = c != -1;
-                return line.toString();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

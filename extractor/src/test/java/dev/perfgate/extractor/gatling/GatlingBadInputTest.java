@@ -101,6 +101,18 @@ class GatlingBadInputTest {
     }
 
     @Test
+    void crlfAndCrLineEndsReadLikeLf() throws IOException {
+        String log = Files.readString(TEXT_RUN);
+        String lf = runJson(extract(TEXT_RUN));
+        assertThat(runJson(extract(write("crlf.log", log.replace("\n", "\r\n"))))).isEqualTo(lf.replace(TEXT_RUN.toString(), dir.resolve("crlf.log").toString()));
+        assertThat(runJson(extract(write("cr.log", log.replace("\n", "\r"))))).isEqualTo(lf.replace(TEXT_RUN.toString(), dir.resolve("cr.log").toString()));
+    }
+
+    private static String runJson(Extraction x) {
+        return dev.perfgate.codec.RunJson.write(x.run());
+    }
+
+    @Test
     void textLogCutOffMidRecordKeepsWhatIsCompleteAndWarns() throws IOException {
         String log = Files.readString(TEXT_RUN);
         int cut = log.indexOf("\tOK", log.indexOf("\nREQUEST\t", log.length() / 2)) - 3; // inside a REQUEST's end time
