@@ -28,9 +28,11 @@ import static org.assertj.core.api.Assertions.within;
  *   <li>request and KO counts: equal;</li>
  *   <li>mean: within 0.5 ms, since Gatling rounds it to whole ms;</li>
  *   <li>percentiles 50/75/95/99: within 2% or 1 ms of Gatling's, or else Gatling's value must be a valid
- *       p-quantile of perfgate's histogram of the raw samples (at most p of them below it, at least p at or below
- *       it, give or take one sample): both are nearest-rank percentiles, but of differently bucketed histograms,
- *       so where the samples are sparse (a tail) they may pick neighbouring samples.</li>
+ *       p-quantile of perfgate's histogram of the raw samples give or take 1% of the samples in rank (at most
+ *       p·n + k of them below it, at least p·n − k at or below it, k = max(1, n/100)): Gatling's report estimates
+ *       percentiles with a T-Digest (compression 100, gatling-charts' PercentilesBuffers), which in a sparse tail
+ *       can land a few samples away from the exact nearest-rank value perfgate reports (seen: p99 of 480 samples
+ *       112 ms, the sample at rank 478, where nearest rank gives 109 ms at rank 476).</li>
  * </ul>
  */
 class GatlingFidelityTest {
@@ -83,13 +85,14 @@ class GatlingFidelityTest {
         });
     }
 
-    /** Whether {@code ms} (whole ms, as Gatling reports) is a p-quantile of the histogram's µs samples, ±1 sample. */
+    /** Whether {@code ms} (whole ms, as Gatling reports) is a p-quantile of the histogram's µs samples, ±1% in rank. */
     private static boolean validQuantile(Histogram h, double p, double ms) {
         long n = h.getTotalCount();
         long below = h.getCountBetweenValues(0, h.lowestEquivalentValue((long) (ms * 1000)) - 1);
         long atOrBelow = h.getCountBetweenValues(0, (long) ((ms + 1) * 1000) - 1);
         double wanted = p / 100 * n;
-        return below <= wanted + 1 && atOrBelow >= wanted - 1;
+        double slack = Math.max(1, n / 100.0);
+        return below <= wanted + slack && atOrBelow >= wanted - slack;
     }
 
     private static Map<String, EndpointStats> endpoints(Run run) {
