@@ -214,9 +214,7 @@ public final class GatlingBinaryLogExtractor implements ResultFormat {
             if (cumulated < 0) {
                 throw fail("GROUP with a negative cumulated response time " + cumulated);
             }
-            if (!hierarchy.isEmpty()) {
-                recorder.group(hierarchy, begin, cumulated, ok);
-            }
+            recorder.group(hierarchy, begin, cumulated, ok);
         }
 
         private List<String> hierarchy() throws IOException {

@@ -73,8 +73,11 @@ final class GatlingRecorder {
                 ok, ok ? null : failureKind(message));
     }
 
-    /** One group execution: its hierarchy, start, end, cumulated response time (ms) and status. */
+    /** One group execution: its hierarchy, start, cumulated response time (ms) and status. No hierarchy: ignored. */
     void group(List<String> groups, long startMs, long cumulatedMs, boolean ok) {
+        if (groups.isEmpty()) {
+            return;
+        }
         String path = String.join(PATH_SEPARATOR, groups);
         aggregator.addOutsideTotals(new RequestLabels(GROUP_METHOD, path, null, null, path, Map.of()), startMs,
                 cumulatedMs * 1000, ok, ok ? null : "KO");
