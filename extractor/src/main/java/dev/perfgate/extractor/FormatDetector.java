@@ -23,7 +23,8 @@ public final class FormatDetector {
                 new dev.perfgate.extractor.k6.K6NdjsonExtractor(), new dev.perfgate.extractor.k6.K6CsvExtractor(), new dev.perfgate.extractor.k6.K6SummaryExtractor(),
                 new dev.perfgate.extractor.jmeter.JmeterCsvExtractor(), new dev.perfgate.extractor.jmeter.JmeterXmlExtractor(), new dev.perfgate.extractor.jmeter.JmeterDashboardExtractor(),
                 new dev.perfgate.extractor.gatling.GatlingLogExtractor(), new dev.perfgate.extractor.gatling.GatlingBinaryLogExtractor(),
-                new dev.perfgate.extractor.gatling.GatlingStatsExtractor()));
+                new dev.perfgate.extractor.gatling.GatlingStatsExtractor(),
+                dev.perfgate.extractor.gatling.GatlingStatsExtractor.globalStats()));
     }
 
     /** The format of a file, or empty when none matches at all. */

@@ -55,8 +55,10 @@ import static dev.perfgate.extractor.AggregateFields.time;
  * {@code GROUP} and never counts in the totals. The root's statistics are the run's total. A
  * {@code global_stats.json} gives the total only (one service without endpoints).
  *
- * <p><b>Detection</b>: a JSON object with {@code "numberOfRequests"} and {@code "percentiles1"}; a tree when it
- * has {@code "contents"}.
+ * <p><b>Detection</b>: a JSON object with {@code "numberOfRequests"} (full match with {@code "percentiles1"}). The two
+ * files are two formats ({@link #GatlingStatsExtractor()} for the tree, which has {@code "contents"} right after the
+ * root's statistics, and {@link #globalStats()} for the root alone), so that a report directory holding both reads
+ * {@code stats.json} only instead of counting the run twice.
  */
 public final class GatlingStatsExtractor implements ResultFormat {
 
@@ -66,15 +68,28 @@ public final class GatlingStatsExtractor implements ResultFormat {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).maxNestingDepth(200).build())
             .build();
 
-    private final double[] percentiles;
+    private static final double[] DEFAULT_PERCENTILES = {50, 75, 95, 99};
 
-    /** Gatling's default percentiles: 50, 75, 95 and 99. */
+    private final double[] percentiles;
+    private final boolean tree;
+
+    /** {@code stats.json}, with Gatling's default percentiles: 50, 75, 95 and 99. */
     public GatlingStatsExtractor() {
-        this(50, 75, 95, 99);
+        this(DEFAULT_PERCENTILES);
     }
 
-    /** @param percentiles those of {@code percentiles1..4}, in percent (gatling.conf's indicators) */
+    /** {@code global_stats.json} (the run's total only), with Gatling's default percentiles. */
+    public static GatlingStatsExtractor globalStats() {
+        return new GatlingStatsExtractor(false, DEFAULT_PERCENTILES);
+    }
+
+    /** {@code stats.json}; @param percentiles those of {@code percentiles1..4}, in percent (gatling.conf's indicators) */
     public GatlingStatsExtractor(double... percentiles) {
+        this(true, percentiles);
+    }
+
+    private GatlingStatsExtractor(boolean tree, double... percentiles) {
+        this.tree = tree;
         if (percentiles.length != 4) {
             throw new IllegalArgumentException("Gatling reports four percentiles, not " + percentiles.length);
         }
@@ -88,13 +103,14 @@ public final class GatlingStatsExtractor implements ResultFormat {
 
     @Override
     public String displayName() {
-        return "Gatling report stats.json";
+        return tree ? "Gatling report stats.json" : "Gatling report global_stats.json";
     }
 
     @Override
     public MatchStrength detect(Head head) {
         String text = head.text().stripLeading();
-        if (!text.startsWith("{") || !text.contains("\"numberOfRequests\"")) {
+        if (!text.startsWith("{") || !text.contains("\"numberOfRequests\"")
+                || text.contains("\"contents\"") != tree) {
             return MatchStrength.NO_MATCH;
         }
         return text.contains("\"percentiles1\"") ? MatchStrength.FULL_MATCH : MatchStrength.SOLID_MATCH;

@@ -4,6 +4,7 @@ import dev.perfgate.extractor.ExtractOptions;
 import dev.perfgate.extractor.Extraction;
 import dev.perfgate.extractor.Extractor;
 import dev.perfgate.model.InputException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -264,14 +265,19 @@ class GatlingBadInputTest {
         Files.createDirectories(results.resolve("js"));
         Files.writeString(results.resolve("index.html"), "<html></html>");
         Files.copy(GatlingFidelityTest.FIXTURES.resolve("3.11/shop-e2e-stats/stats.json"), results.resolve("js/stats.json"));
+        Path global = GatlingCorpusTest.CORPUS.resolve("global-stats-json/pix-2.2.2.global_stats.json");
+        Assumptions.assumeTrue(Files.isRegularFile(global), "shared corpus not present");
+        Files.copy(global,
+                results.resolve("js/global_stats.json"));
         Extraction fromReport = extract(results);
         assertThat(fromReport.run().metadata().sources()).containsExactly(results + "/js/stats.json");
+        assertThat(fromReport.warnings()).singleElement().asString().contains("js/global_stats.json: skipped");
         assertThat(fromReport.run().services().get(0).endpoints().get(0).histogram()).isEmpty();
 
         Files.copy(TEXT_RUN, results.resolve("simulation.log"));
         Extraction fromLog = extract(results);
         assertThat(fromLog.run().metadata().sources()).containsExactly(results + "/simulation.log");
         assertThat(fromLog.run().total().orElseThrow().requests()).isEqualTo(fromReport.run().total().orElseThrow().requests());
-        assertThat(fromLog.warnings()).singleElement().asString().contains("js/stats.json: skipped");
+        assertThat(fromLog.warnings()).hasSize(2).allSatisfy(w -> assertThat(w).contains("skipped"));
     }
 }

@@ -49,7 +49,7 @@ class GatlingCorpusTest {
     private static final String LOG_2 = "2.x (log format 2.0)";
 
     static final Map<String, Expected> EXPECTED = new TreeMap<>(Stream.of(
-            Map.entry("global-stats-json/pix-2.2.2.global_stats.json", new Expected(STATS, 7986, 2909, 0, null, -1, 0)),
+            Map.entry("global-stats-json/pix-2.2.2.global_stats.json", new Expected(STATS, 7986, 2909, 0, null, -1, 0)), // the global_stats.json instance
             Map.entry("stats-json/pix-2.2.2.stats.json", new Expected(STATS, 7986, 2909, 80, null, -1, 0)),
             Map.entry("simulation-log-1.x/gatling-repo-1.x-action-node1.simulation.log", new Expected(TEXT, 323, 0, 15, "1.x", 13, 0)),
             Map.entry("simulation-log-1.x/gatling-repo-1.x-action-node2.simulation.log", new Expected(TEXT, 323, 0, 15, "1.x", 13, 0)),
