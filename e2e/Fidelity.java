@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  *
  * <pre>
  * java -cp cli/target/perfgate.jar e2e/Fidelity.java --name NAME --raw RAW... --reference REPORT
- *      [--percentiles 50,90,95,99] [--mean-tolerance 0.5] [--percentile-tolerance 2]
+ *      [--percentiles 50,90,95,99] [--mean-tolerance 0.5] [--percentile-tolerance 2] [--rank-tolerance 0]
  * </pre>
  *
  * Both sides are read by perfgate's own extractor, so the check covers detection and parsing of the tool's
@@ -32,7 +32,9 @@ import java.util.OptionalDouble;
  *       step of either side, or — since tools define percentiles differently (nearest rank, interpolation
  *       between neighbours, a histogram's bucket) — the reference value is a valid p-quantile of perfgate's
  *       histogram of the raw samples: at most p of the samples lie below it and at least p at or below it,
- *       give or take one sample and the quantisation step. Which criterion held is printed.</li>
+ *       give or take one sample (or {@code --rank-tolerance} percent of the samples, for a tool whose report
+ *       estimates percentiles, such as Gatling's T-Digest) and the quantisation step. Which criterion held is
+ *       printed.</li>
  * </ul>
  * Prints one line per check and exits 1 when any fails, 2 on a usage error.
  */
@@ -48,13 +50,14 @@ public final class Fidelity {
         String reference = single(options, "--reference", null);
         if (raw.isEmpty() || reference == null) {
             System.err.println("usage: Fidelity --name NAME --raw RAW... --reference REPORT [--percentiles 50,90,95,99]"
-                    + " [--mean-tolerance 0.5] [--percentile-tolerance 2]");
+                    + " [--mean-tolerance 0.5] [--percentile-tolerance 2] [--rank-tolerance 0]");
             System.exit(2);
         }
         double[] percentiles = List.of(single(options, "--percentiles", "50,90,95,99").split(",")).stream()
                 .mapToDouble(Double::parseDouble).toArray();
         double meanTolerance = Double.parseDouble(single(options, "--mean-tolerance", "0.5"));
         double percentileTolerance = Double.parseDouble(single(options, "--percentile-tolerance", "2"));
+        double rankTolerance = Double.parseDouble(single(options, "--rank-tolerance", "0"));
 
         Run ours;
         Run theirs;
@@ -69,7 +72,7 @@ public final class Fidelity {
         System.out.printf(Locale.ROOT, "== %s: perfgate from %s (%s) vs %s's own %s%n", name, String.join(" ", raw),
                 ours.metadata().tool().id(), theirs.metadata().tool().id(), reference);
         Fidelity f = new Fidelity();
-        f.compare(ours, theirs, percentiles, meanTolerance, percentileTolerance);
+        f.compare(ours, theirs, percentiles, meanTolerance, percentileTolerance, rankTolerance);
         if (f.failures.isEmpty()) {
             System.out.printf(Locale.ROOT, "== %s: all %d checks agree%n", name, f.checks);
             return;
@@ -79,7 +82,8 @@ public final class Fidelity {
         System.exit(1);
     }
 
-    private void compare(Run ours, Run theirs, double[] percentiles, double meanTolerance, double percentileTolerance) {
+    private void compare(Run ours, Run theirs, double[] percentiles, double meanTolerance, double percentileTolerance,
+                         double rankTolerance) {
         Map<String, EndpointStats> mine = endpoints(ours);
         Map<String, EndpointStats> reference = endpoints(theirs);
         SourcePrecision precision = theirs.metadata().precision();
@@ -119,7 +123,7 @@ public final class Fidelity {
                     verdict = "within " + format(percentileTolerance) + "%";
                 } else if (Math.abs(a - b) <= step) {
                     verdict = "within one step (" + format(step) + " ms)";
-                } else if (histogram.isPresent() && validQuantile(histogram.get(), p, b, step)) {
+                } else if (histogram.isPresent() && validQuantile(histogram.get(), p, b, step, rankTolerance)) {
                     verdict = "a valid p" + format(p) + " of perfgate's samples (tools define percentiles differently)";
                 } else {
                     fail(label + " " + metric + ": perfgate " + format(a) + " ms, report " + format(b) + " ms ("
@@ -140,16 +144,19 @@ public final class Fidelity {
 
     /**
      * Whether {@code valueMs} is a p-quantile of the histogram's samples within one sample and one step: at most
-     * p of them lie below it, at least p at or below it.
+     * p of them lie below it, at least p at or below it; "within one sample" widens to {@code rankTolerance} percent
+     * of the samples when that is more.
      */
-    private static boolean validQuantile(org.HdrHistogram.Histogram h, double p, double valueMs, double stepMs) {
+    private static boolean validQuantile(org.HdrHistogram.Histogram h, double p, double valueMs, double stepMs,
+                                         double rankTolerance) {
         long n = h.getTotalCount();
         long lowMicros = Math.max(0, (long) Math.floor((valueMs - stepMs) * 1000));
         long highMicros = (long) Math.ceil((valueMs + stepMs) * 1000);
         long below = lowMicros == 0 ? 0 : h.getCountBetweenValues(0, h.lowestEquivalentValue(lowMicros) - 1);
         long atOrBelow = h.getCountBetweenValues(0, highMicros);
         double wanted = p / 100.0 * n;
-        return below <= wanted + 1 && atOrBelow >= wanted - 1;
+        double slack = Math.max(1, rankTolerance / 100.0 * n);
+        return below <= wanted + slack && atOrBelow >= wanted - slack;
     }
 
     private static Map<String, EndpointStats> endpoints(Run run) {

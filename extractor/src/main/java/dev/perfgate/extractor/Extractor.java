@@ -14,12 +14,16 @@ import java.util.stream.Stream;
 
 /**
  * Turns load-tool output into a normalised {@link Run}: finds the result files (a directory is searched
- * for files whose content a format recognises; an input that names no file is taken as a file-name prefix,
+ * for files whose content a format recognises, and so is the {@code js/} subdirectory of a Gatling results
+ * directory, one with an {@code index.html}; an input that names no file is taken as a file-name prefix,
  * such as Locust's {@code --csv results/run_}), detects each file's format from its content, reads it
  * and assigns endpoints to services. A file that another file's format reads as its part
  * ({@link ResultFormat#companions}) is not read on its own, so a prefix or directory gives one run.
  */
 public final class Extractor {
+
+    /** The subdirectory of a Gatling results directory (beside {@code index.html}) that holds {@code stats.json}. */
+    private static final String GATLING_REPORT_DIR = "js";
 
     private final FormatDetector detector;
 
@@ -177,6 +181,11 @@ public final class Extractor {
         if (Files.isDirectory(path)) {
             String dir = input.endsWith("/") ? input : input + "/";
             List<Located> found = detectAll(input, path, "", dir);
+            // A Gatling results directory keeps its report's statistics in js/ beside simulation.log.
+            Path js = path.resolve(GATLING_REPORT_DIR);
+            if (Files.isDirectory(js) && Files.isRegularFile(path.resolve("index.html"))) {
+                detectFiles(js, input, dir + GATLING_REPORT_DIR + "/", found);
+            }
             if (found.isEmpty()) {
                 throw new InputException(input, "no load-test results found in this directory (perfgate reads: "
                         + detector.names() + ")");
@@ -217,6 +226,22 @@ public final class Extractor {
             throw new InputException(input, java.util.OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
         }
         return found;
+    }
+
+    /** Adds the regular files of {@code directory} that some format recognises (not its subdirectories). */
+    private void detectFiles(Path directory, String input, String prefix, List<Located> found) {
+        try (Stream<Path> children = Files.list(directory)) {
+            for (Path child : children.sorted().toList()) {
+                if (!Files.isRegularFile(child)) {
+                    continue;
+                }
+                String display = prefix + child.getFileName();
+                Optional<ResultFormat> format = detector.detect(InputFiles.head(child, display));
+                format.ifPresent(f -> found.add(new Located(child, display, f)));
+            }
+        } catch (IOException e) {
+            throw new InputException(input, java.util.OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -22,6 +22,9 @@ public final class FormatDetector {
         List<ResultFormat> all = new java.util.ArrayList<>(LocustExtractor.formats());
         all.addAll(List.of(new dev.perfgate.extractor.k6.K6NdjsonExtractor(), new dev.perfgate.extractor.k6.K6CsvExtractor(), new dev.perfgate.extractor.k6.K6SummaryExtractor(),
                 new dev.perfgate.extractor.jmeter.JmeterCsvExtractor(), new dev.perfgate.extractor.jmeter.JmeterXmlExtractor(), new dev.perfgate.extractor.jmeter.JmeterDashboardExtractor(),
+                new dev.perfgate.extractor.gatling.GatlingLogExtractor(), new dev.perfgate.extractor.gatling.GatlingBinaryLogExtractor(),
+                new dev.perfgate.extractor.gatling.GatlingStatsExtractor(),
+                dev.perfgate.extractor.gatling.GatlingStatsExtractor.globalStats(),
                 new dev.perfgate.extractor.generic.GenericSamplesExtractor(), new dev.perfgate.extractor.generic.GenericDocumentExtractor()));
         all.add(LocustExtractor.partsAlone()); // last: in a directory every real format is preferred to it
         return new FormatDetector(all);

@@ -31,10 +31,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
+import static dev.perfgate.extractor.AggregateFields.count;
+import static dev.perfgate.extractor.AggregateFields.fail;
+import static dev.perfgate.extractor.AggregateFields.time;
 
 /**
  * Reads the {@code statistics.json} of JMeter's HTML dashboard: aggregates only, one entry per label plus
@@ -179,27 +182,5 @@ public final class JmeterDashboardExtractor implements ResultFormat {
                 time(numbers, "minResTime"), time(numbers, "meanResTime"), time(numbers, "maxResTime"), quantiles);
         return new EndpointStats(id, requests, failures, new TreeMap<>(), time(numbers, "throughput"), latency,
                 Optional.empty(), Optional.empty());
-    }
-
-    private static long count(String file, long line, EndpointId id, Map<String, Double> numbers, String field) {
-        Double value = numbers.get(field);
-        if (value == null) {
-            throw new InputException(file, line, "'" + id.key() + "' has no " + field);
-        }
-        if (!(value >= 0) || value != Math.rint(value) || value > Long.MAX_VALUE) {
-            throw new InputException(file, line, "'" + id.key() + "': " + field + " is not a whole number >= 0: " + value);
-        }
-        return value.longValue();
-    }
-
-    /** A time or rate, when present and a finite number >= 0 (JMeter writes NaN for an empty entry). */
-    private static OptionalDouble time(Map<String, Double> numbers, String field) {
-        Double value = numbers.get(field);
-        return value != null && Double.isFinite(value) && value >= 0 ? OptionalDouble.of(value) : OptionalDouble.empty();
-    }
-
-    private static InputException fail(String file, JsonParser json, String message) {
-        long line = json.currentLocation().getLineNr();
-        return new InputException(file, line > 0 ? OptionalLong.of(line) : OptionalLong.empty(), message, null);
     }
 }
