@@ -1,0 +1,184 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.codec.ComparisonJson;
+import dev.perfgate.extractor.InputFiles;
+import dev.perfgate.issuebot.Fingerprint;
+import dev.perfgate.issuebot.GitHubIssues;
+import dev.perfgate.issuebot.IssuePlan;
+import dev.perfgate.issuebot.IssuePlanner;
+import dev.perfgate.model.InputException;
+import dev.perfgate.model.compare.Comparison;
+import dev.perfgate.model.compare.Finding;
+import dev.perfgate.model.compare.Outcome;
+import dev.perfgate.model.compare.Severity;
+import dev.perfgate.reporter.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code perfgate issues COMPARISON.json --repo OWNER/NAME}: one GitHub issue per service with critical regressions. */
+@Command(name = "issues", sortOptions = false, versionProvider = VersionProvider.class,
+        description = {"Opens, updates or closes GitHub issues for a saved comparison: one issue per (suite, service) with critical"
+                + " regressions, found again by a hidden fingerprint, so a regression never gets two issues.",
+                "Recurrence adds a comment and rewrites the issue's summary (people edit the rest); --close-resolved closes it"
+                        + " when the service passes again with enough requests. --dry-run prints the plan and changes nothing.",
+                "Token: $GITHUB_TOKEN (or --token-env NAME); GitHub Enterprise through $GITHUB_API_URL."})
+final class IssuesCommand implements Callable<Integer> {
+
+    static final String DEFAULT_LABEL = "performance-regression";
+
+    private final Main.Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "COMPARISON.json", description = "A comparison JSON (compare --format json or --report json).")
+    String comparisonFile;
+
+    @Option(names = "--repo", required = true, paramLabel = "OWNER/NAME", description = "The repository to file issues in.")
+    String repo;
+
+    @Option(names = "--suite", paramLabel = "NAME", defaultValue = "default", description = "The suite, part of each issue's identity (default: ${DEFAULT-VALUE}).")
+    String suite;
+
+    @Option(names = "--label", paramLabel = "LABEL", description = "Labels of new issues; the first finds perfgate's open issues (default: " + DEFAULT_LABEL + ").")
+    List<String> labels;
+
+    @Option(names = "--assignee", paramLabel = "LOGIN", description = "Assignees of new issues.")
+    List<String> assignees;
+
+    @Option(names = "--title", paramLabel = "TEMPLATE", defaultValue = "Performance regression in {service} ({suite})",
+            description = "Title of a new issue; {service} and {suite} are filled in (default: ${DEFAULT-VALUE}).")
+    String title;
+
+    @Option(names = "--close-resolved", description = "Close an issue when its service passes again with enough requests.")
+    boolean closeResolved;
+
+    @Option(names = "--dry-run", description = "Print what would be done and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--token-env", paramLabel = "NAME", defaultValue = "GITHUB_TOKEN", description = "The environment variable holding the token (default: ${DEFAULT-VALUE}).")
+    String tokenEnv;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical", converter = CompareCommand.FailOn.Converter.class,
+            description = "Exit 1 from this severity up, as compare does (default: ${DEFAULT-VALUE}).")
+    CompareCommand.FailOn failOn;
+
+    IssuesCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Comparison comparison = read();
+        Severity threshold = failOn.severity;
+        int verdictExit = threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
+                ? ExitCode.REGRESSION : ExitCode.OK;
+        List<String> labelList = labels == null || labels.isEmpty() ? List.of(DEFAULT_LABEL) : labels;
+        IssuePlanner.Options options = new IssuePlanner.Options(suite, labelList, assignees == null ? List.of() : assignees,
+                closeResolved);
+        List<IssuePlanner.Scope> scopes = scopes(comparison);
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        String token = environment.variables().getOrDefault(tokenEnv, "");
+        if (token.isBlank()) {
+            if (!dryRun) {
+                throw new UsageException("no GitHub token: set $" + tokenEnv + " (or --token-env NAME), or use --dry-run");
+            }
+            err.println("perfgate: no token in $" + tokenEnv + ": planning as if no perfgate issue were open");
+            print(IssuePlanner.plan(scopes, List.of(), options), out);
+            return verdictExit;
+        }
+        String api = environment.variables().getOrDefault("GITHUB_API_URL", "https://api.github.com");
+        try {
+            GitHubIssues github = GitHubIssues.connect(api, repo, token, millis -> sleep(millis));
+            IssuePlan plan = IssuePlanner.plan(scopes, github.openIssues(labelList.get(0)), options);
+            if (dryRun) {
+                print(plan, out);
+                return verdictExit;
+            }
+            github.apply(plan, labelList.get(0)).forEach(line -> out.println("perfgate: " + line));
+            if (plan.actions().isEmpty()) {
+                out.println("perfgate: no issue to open, update or close");
+            }
+            out.flush();
+            return verdictExit;
+        } catch (GitHubIssues.GitHubException e) {
+            err.println("perfgate: " + e.getMessage());
+            if (e.forbidden() && environment.variables().containsKey("GITHUB_ACTIONS")) {
+                err.println("perfgate: warning: the token cannot write issues here (a pull request from a fork gets a read-only token);"
+                        + " the verdict alone decides the exit code");
+                return verdictExit;
+            }
+            return verdictExit == ExitCode.REGRESSION ? ExitCode.REGRESSION : ExitCode.INTERNAL;
+        }
+    }
+
+    private Comparison read() throws IOException {
+        Path path = environment.resolve(comparisonFile);
+        if (!Files.isRegularFile(path)) {
+            throw new InputException(comparisonFile, "no such file");
+        }
+        try (Reader reader = InputFiles.openText(path, comparisonFile)) {
+            return ComparisonJson.read(comparisonFile, reader);
+        }
+    }
+
+    /** Each service (after its stage) of the comparison, with what its issue would say. */
+    private List<IssuePlanner.Scope> scopes(Comparison comparison) {
+        Map<String, String> env = environment.variables();
+        String runUrl = env.containsKey("GITHUB_SERVER_URL") && env.containsKey("GITHUB_REPOSITORY") && env.containsKey("GITHUB_RUN_ID")
+                ? env.get("GITHUB_SERVER_URL") + "/" + env.get("GITHUB_REPOSITORY") + "/actions/runs/" + env.get("GITHUB_RUN_ID") : "";
+        String reproduce = "./perfgate compare --baseline " + comparison.baseline().location() + " "
+                + String.join(" ", comparison.current().sources());
+        List<IssuePlanner.Scope> scopes = new ArrayList<>();
+        for (String scope : comparison.scopes()) {
+            List<Finding> findings = comparison.findings().stream().filter(f -> f.scopeLabel().equals(scope)).toList();
+            boolean critical = findings.stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
+            boolean passed = findings.stream().noneMatch(f -> f.outcome() == Outcome.REGRESSION || f.outcome() == Outcome.NOT_COMPARABLE);
+            Fingerprint fingerprint = Fingerprint.of(suite, scope);
+            String summary = Reports.issue(comparison, scope, fingerprint.markerName(), suite, runUrl, reproduce);
+            String recurrence = "perfgate found this regression again" + (runUrl.isEmpty() ? "" : " in " + runUrl) + ".\n\n"
+                    + Reports.issue(comparison, scope, "recurrence", suite, runUrl, reproduce);
+            long checks = findings.size();
+            String recovery = "perfgate: " + scope + " passes again" + (runUrl.isEmpty() ? "" : " in " + runUrl) + ": all "
+                    + checks + " checks within their thresholds with enough requests, against "
+                    + comparison.baseline().location() + ". Closing.";
+            scopes.add(new IssuePlanner.Scope(scope, critical, passed, title.replace("{service}", scope).replace("{suite}", suite),
+                    summary, recurrence, recovery));
+        }
+        return scopes;
+    }
+
+    private static void print(IssuePlan plan, java.io.PrintWriter out) {
+        if (plan.actions().isEmpty()) {
+            out.println("perfgate: dry run: nothing to do");
+        }
+        plan.actions().forEach(a -> out.println("perfgate: dry run: would " + a.describe()));
+        out.flush();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry GitHub", e);
+        }
+    }
+}
