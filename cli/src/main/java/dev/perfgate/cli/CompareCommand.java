@@ -131,7 +131,14 @@ final class CompareCommand implements Callable<Integer> {
             throw new InputException(baseline, "not comparable (--strict-profile): " + String.join("; ", profile));
         }
         List<String> notes = new java.util.ArrayList<>();
-        NoiseBands bands = noiseBands(source, found.get(), run, notes);
+        var env = environment.variables();
+        if (env.containsKey("GITHUB_SERVER_URL") && env.containsKey("GITHUB_REPOSITORY") && env.containsKey("GITHUB_RUN_ID")) {
+            notes.add("This run: " + env.get("GITHUB_SERVER_URL") + "/" + env.get("GITHUB_REPOSITORY") + "/actions/runs/"
+                    + env.get("GITHUB_RUN_ID"));
+        }
+        base.provenance().runUrl().ifPresent(url -> notes.add("The baseline's run: " + url));
+        List<Baseline> history = found.get().suite().map(s -> source.store().last(s, noiseRuns)).orElse(List.of());
+        NoiseBands bands = noiseBands(found.get(), history, run, notes);
         Comparison comparison = RegressionDetector.compare(run, BaselineRef.of(found.get().location(), base), base.run(),
                 perfgateConfig, new RegressionDetector.Options(requireSignificance, bands))
                 .withWarnings(profile).withNotes(notes);
@@ -140,7 +147,8 @@ final class CompareCommand implements Callable<Integer> {
         out.flush();
         java.util.Map<ReportFiles.Kind, String> written = report == null ? java.util.Map.of()
                 : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold,
-                        java.util.Optional.of(new Run[] {run, base.run()}), rendering.withoutColor());
+                        java.util.Optional.of(new Run[] {run, base.run()}), rendering.withoutColor(),
+                        history.stream().map(Baseline::run).toList());
         written.values().forEach(path -> spec.commandLine().getErr().println("perfgate: wrote " + path));
         new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr(),
                 rendering.withoutColor());
@@ -152,14 +160,13 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** The noise bands from the suite's last {@code --noise-runs} recorded runs, and a note saying what was used. */
-    private NoiseBands noiseBands(BaselineSource source, BaselineSource.Found found, Run run, List<String> notes) {
+    private NoiseBands noiseBands(BaselineSource.Found found, List<Baseline> history, Run run, List<String> notes) {
         if (found.suite().isEmpty()) {
             notes.add("Noise band not available: the baseline is a single file; a suite's recorded runs give one"
                     + " (perfgate baseline record RUN --suite NAME).");
             return NoiseBands.none();
         }
         String suite = found.suite().get();
-        List<Baseline> history = source.store().last(suite, noiseRuns);
         if (history.size() < NoiseBandCalculator.MIN_RUNS) {
             notes.add("Noise band not available: suite " + suite + " has " + history.size() + " recorded run"
                     + (history.size() == 1 ? "" : "s") + ", " + NoiseBandCalculator.MIN_RUNS

@@ -49,9 +49,14 @@ record Rendering(Optional<Path> templateDirectory, String templateDisplay, boole
     }
 
     String render(ReportFormat format, Comparison comparison, Severity failOn, Optional<Run[]> runs) {
+        return render(format, comparison, failOn, runs, java.util.List.of());
+    }
+
+    /** As above; the HTML report also charts the trend across {@code history}, the suite's recorded runs. */
+    String render(ReportFormat format, Comparison comparison, Severity failOn, Optional<Run[]> runs, java.util.List<Run> history) {
         try {
             if (templateDirectory.isEmpty() && format == ReportFormat.HTML && runs.isPresent()) {
-                return Reports.html(comparison, runs.get()[0], runs.get()[1]);
+                return Reports.html(comparison, runs.get()[0], runs.get()[1], history);
             }
             ReportRenderer renderer = templateDirectory.map(d -> Reports.renderer(format, d))
                     .orElseGet(() -> Reports.renderer(format));

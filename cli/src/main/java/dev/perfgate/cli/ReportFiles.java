@@ -60,12 +60,19 @@ final class ReportFiles {
     /** Writes the reports into {@code dir}; returns each file's path as given relative to the working directory. */
     static Map<Kind, String> write(Main.Environment environment, String dir, List<Kind> kinds, Comparison comparison,
                                    Severity failOn, java.util.Optional<dev.perfgate.model.Run[]> runs, Rendering rendering) {
+        return write(environment, dir, kinds, comparison, failOn, runs, rendering, List.of());
+    }
+
+    /** As above; the HTML report also charts the trend across the suite's recorded runs. */
+    static Map<Kind, String> write(Main.Environment environment, String dir, List<Kind> kinds, Comparison comparison,
+                                   Severity failOn, java.util.Optional<dev.perfgate.model.Run[]> runs, Rendering rendering,
+                                   List<dev.perfgate.model.Run> history) {
         Map<Kind, String> written = new LinkedHashMap<>();
         for (Kind kind : kinds) {
             String display = dir.endsWith("/") ? dir + kind.fileName : dir + "/" + kind.fileName;
             String content = switch (kind) {
                 case MD -> rendering.render(ReportFormat.MARKDOWN, comparison, failOn, runs);
-                case HTML -> rendering.render(ReportFormat.HTML, comparison, failOn, runs);
+                case HTML -> rendering.render(ReportFormat.HTML, comparison, failOn, runs, history);
                 case JUNIT -> rendering.render(ReportFormat.JUNIT, comparison, failOn, runs);
                 case JSON -> ComparisonJson.write(comparison);
                 case TEXT -> rendering.render(ReportFormat.TEXT, comparison, failOn, runs);

@@ -68,12 +68,12 @@ class RealRunsStatisticsTest {
 
     @Test
     void theHtmlReportOfRealRunsDrawsPercentileCurvesAndTheP95OverTime() throws IOException {
-        recordAaRuns(1);
+        recordAaRuns(1, 2);
         Cli.Result r = run("compare", "--baseline", "shop@v1", "--report", "html", "--out-dir", "out",
                 RUNS.resolve("slow-search.jtl.gz").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
         String html = java.nio.file.Files.readString(tmp.resolve("out/report.html"));
         assertThat(html).contains("Latency by percentile").contains("<polyline").contains("p95 over time")
-                .contains("GET /api/search");
+                .contains("GET /api/search").contains("p95 of the total across the suite&#39;s 2 recorded runs, this run last");
     }
 }

@@ -37,6 +37,10 @@ final class HtmlViewBuilder {
     }
 
     static View.Html build(Comparison comparison, Optional<Run> current, Optional<Run> baseline) {
+        return build(comparison, current, baseline, List.of());
+    }
+
+    static View.Html build(Comparison comparison, Optional<Run> current, Optional<Run> baseline, List<Run> history) {
         View.Report report = ViewBuilder.build(comparison);
         Map<String, List<Finding>> byScope = new LinkedHashMap<>();
         comparison.findings().forEach(f -> byScope.computeIfAbsent(f.scopeLabel(), k -> new ArrayList<>()).add(f));
@@ -56,8 +60,10 @@ final class HtmlViewBuilder {
             }
             Optional<View.Svg> timeline = cur.flatMap(s -> s.total().timeSeries())
                     .map(ts -> timeline(scope.getKey(), ts, base.flatMap(s -> s.total().timeSeries())));
+            List<View.Svg> trend = new ArrayList<>(timeline.stream().toList());
+            trend(first, history, cur).ifPresent(trend::add);
             charts.add(new View.ServiceCharts(UntrustedText.tidy(scope.getKey()), latency(scope.getValue()),
-                    errors(scope.getValue()), curves, timeline.stream().toList()));
+                    errors(scope.getValue()), curves, trend));
         }
         boolean runs = current.isPresent() && baseline.isPresent();
         return new View.Html(report, charts, runs ? ""
@@ -202,6 +208,47 @@ final class HtmlViewBuilder {
         baseline.ifPresent(b -> chart.polyline(series(b, left, bottom, top, plotWidth, span, max), "curve-baseline", "baseline"));
         chart.polyline(series(current, left, bottom, top, plotWidth, span, max), "curve-current", "current");
         return chart.build();
+    }
+
+    /** The service total's p95 across the suite's recorded runs, the current run last (marked). */
+    private static Optional<View.Svg> trend(Finding scope, List<Run> history, Optional<ServiceStats> current) {
+        List<Double> values = new ArrayList<>();
+        for (Run r : history) {
+            service(r, scope.stage(), scope.service()).flatMap(s -> asOptional(s.total().latency().percentile(95))).ifPresent(values::add);
+        }
+        if (values.size() < 2) {
+            return Optional.empty();
+        }
+        Optional<Double> now = current.flatMap(s -> asOptional(s.total().latency().percentile(95)));
+        List<Double> all = new ArrayList<>(values);
+        now.ifPresent(all::add);
+        int height = 160;
+        double left = 50;
+        double bottom = height - 26;
+        double top = 28;
+        double plotWidth = WIDTH - left - 20;
+        double max = all.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        SvgChart chart = new SvgChart(scope.scopeLabel() + ": p95 trend", WIDTH, height);
+        chart.text(4, 14, "start", "title", "p95 of the total across the suite's " + values.size() + " recorded runs"
+                + (now.isPresent() ? ", this run last" : "") + " (ms)");
+        chart.line(left, top, left, bottom, "axis").line(left, bottom, WIDTH - 10, bottom, "axis");
+        chart.text(left - 4, top + 4, "end", "tick", String.format(Locale.ROOT, "%.0f", max));
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            double x = left + (all.size() == 1 ? 0 : i * plotWidth / (all.size() - 1));
+            points.add(new double[] {x, bottom - all.get(i) / max * (bottom - top)});
+        }
+        chart.polyline(points.subList(0, values.size()), "curve-baseline", "recorded runs");
+        if (now.isPresent()) {
+            double[] last = points.get(points.size() - 1);
+            chart.polyline(points.subList(values.size() - 1, points.size()), "curve-current", "this run");
+            chart.rect(last[0] - 3, last[1] - 3, 6, 6, "bar-current", String.format(Locale.ROOT, "this run: %.1f ms", now.get()));
+        }
+        return Optional.of(chart.build());
+    }
+
+    private static Optional<Double> asOptional(OptionalDouble v) {
+        return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
     }
 
     private static double seconds(TimeSeries ts) {

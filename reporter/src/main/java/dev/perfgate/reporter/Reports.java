@@ -44,8 +44,17 @@ public final class Reports {
      * percentile curves and the p95 over time (without them, only the findings' numbers are charted).
      */
     public static String html(Comparison comparison, dev.perfgate.model.Run current, dev.perfgate.model.Run baseline) {
+        return html(comparison, current, baseline, List.of());
+    }
+
+    /**
+     * As {@link #html(Comparison, dev.perfgate.model.Run, dev.perfgate.model.Run)}, with the suite's recorded runs
+     * (oldest first), from which each service gets its trend: the total's p95 run by run, the current run last.
+     */
+    public static String html(Comparison comparison, dev.perfgate.model.Run current, dev.perfgate.model.Run baseline,
+                              List<dev.perfgate.model.Run> history) {
         return new TemplateRenderer(ReportFormat.HTML).render(comparison, dev.perfgate.model.compare.Severity.CRITICAL,
-                java.util.Optional.of(current), java.util.Optional.of(baseline));
+                java.util.Optional.of(current), java.util.Optional.of(baseline), history);
     }
 
     /** Renders a comparison in a format; shorthand for {@code renderer(format).render(comparison)}. */

@@ -45,11 +45,16 @@ final class TemplateRenderer implements ReportRenderer {
 
     /** As {@link #render(Comparison, Severity)}, with the runs compared, from which the HTML report draws curves. */
     String render(Comparison comparison, Severity failOn, Optional<Run> current, Optional<Run> baseline) {
+        return render(comparison, failOn, current, baseline, java.util.List.of());
+    }
+
+    String render(Comparison comparison, Severity failOn, Optional<Run> current, Optional<Run> baseline,
+                  java.util.List<Run> history) {
         Objects.requireNonNull(comparison, "comparison == null");
         Objects.requireNonNull(failOn, "failOn == null");
         Object view = switch (format) {
             case JUNIT -> JunitViewBuilder.build(comparison, failOn);
-            case HTML -> HtmlViewBuilder.build(comparison, current, baseline);
+            case HTML -> HtmlViewBuilder.build(comparison, current, baseline, history);
             default -> ViewBuilder.build(comparison);
         };
         StringWriter out = new StringWriter();

@@ -137,7 +137,7 @@ final class View {
     public record Html(Report report, List<ServiceCharts> charts, String note) {
     }
 
-    /** One service's charts; {@code timeline} holds zero or one chart. */
+    /** One service's charts; {@code timeline}: the p95 over time and the trend across the suite's runs, when there are. */
     public record ServiceCharts(String name, Svg latency, Svg errors, List<Svg> curves, List<Svg> timeline) {
     }
 
