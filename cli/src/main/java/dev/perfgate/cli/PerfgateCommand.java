@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Catches performance regressions in load-test results (Locust, k6, Gatling, JMeter).",
-        subcommands = {ExtractCommand.class, CompareCommand.class, BaselineCommand.class, ReportCommand.class, IssuesCommand.class, CalibrateCommand.class,
+        subcommands = {ExtractCommand.class, CompareCommand.class, BaselineCommand.class, ReportCommand.class, IssuesCommand.class, CommentCommand.class, CalibrateCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no regression at or above --fail-on",

@@ -87,4 +87,22 @@ class IssuesCommandTest {
         Cli.Result neverFails = issues(env, "--fail-on", "never");
         assertThat(neverFails.exitCode()).isEqualTo(ExitCode.INTERNAL);
     }
+
+    @Test
+    void theStickyCommentFindsItsPullRequestInTheActionsEvent() throws IOException {
+        Files.writeString(tmp.resolve("event.json"), "{\"action\":\"synchronize\",\"number\":5,\"pull_request\":{\"number\":5}}");
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5")).willReturn(okJson("{\"number\":5,\"title\":\"pr\",\"state\":\"open\"}")));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5/comments")).willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/5/comments")).willReturn(okJson("{\"id\":9,\"body\":\"x\"}")));
+        Map<String, String> env = Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", github.baseUrl(), "GITHUB_REPOSITORY", "acme/shop",
+                "GITHUB_EVENT_PATH", "event.json", "GITHUB_EVENT_NAME", "pull_request");
+        Cli.Result r = Cli.runIn(tmp, env, "comment", "comparison.json");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(r.out()).contains("perfgate: created comment on #5");
+        String body = github.findAll(postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/5/comments"))).get(0).getBodyAsString();
+        assertThat(body).contains("perfgate:comment:start").contains("perfgate: FAIL");
+        Files.writeString(tmp.resolve("push.json"), "{\"ref\":\"refs/heads/main\"}");
+        Map<String, String> push = Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REPOSITORY", "acme/shop", "GITHUB_EVENT_PATH", "push.json");
+        assertThat(Cli.runIn(tmp, push, "comment", "comparison.json").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
 }

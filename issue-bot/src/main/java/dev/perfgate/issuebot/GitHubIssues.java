@@ -130,6 +130,31 @@ public final class GitHubIssues {
                 : "created issue #" + issue.getNumber() + " \"" + c.title() + "\"";
     }
 
+    /**
+     * Creates or updates perfgate's one comment on a pull request: the comment whose body holds {@code marker} is
+     * rewritten, else one is created. A retry after a lost answer finds the comment it created.
+     *
+     * @return {@code created comment on #N} or {@code updated comment on #N}
+     */
+    public String stickyComment(int pullRequest, String marker, String body) {
+        if (!body.contains(marker)) {
+            throw new IllegalArgumentException("the body must carry the marker it is found by");
+        }
+        return retrying(token, sleeper, "comment on pull request #" + pullRequest, () -> {
+            GHIssue pr = repository.getIssue(pullRequest);
+            for (org.kohsuke.github.GHIssueComment comment : pr.listComments()) {
+                if (comment.getBody() != null && comment.getBody().contains(marker)) {
+                    if (!comment.getBody().equals(body)) {
+                        comment.update(body);
+                    }
+                    return "updated comment on #" + pullRequest;
+                }
+            }
+            pr.comment(body);
+            return "created comment on #" + pullRequest;
+        });
+    }
+
     /** One GitHub call that may be retried. */
     @FunctionalInterface
     interface Call<T> {

@@ -176,4 +176,22 @@ class GitHubIssuesTest {
                 "found issue #21 already open for \"Performance regression in checkout\"; not created twice");
         github.verify(1, postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues")));
     }
+
+    @Test
+    void theStickyCommentIsCreatedOnceThenUpdatedInPlace() {
+        String marker = "<!-- perfgate:comment:start -->";
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5")).willReturn(okJson(issue(5, "a pull request"))));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5/comments")).inScenario("sticky").whenScenarioStateIs("Started")
+                .willReturn(okJson("[{\"id\":1,\"body\":\"LGTM\"}]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/5/comments")).inScenario("sticky").whenScenarioStateIs("Started")
+                .willReturn(okJson("{\"id\":2,\"body\":\"x\"}")).willSetStateTo("commented"));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5/comments")).inScenario("sticky").whenScenarioStateIs("commented")
+                .willReturn(okJson("[{\"id\":1,\"body\":\"LGTM\"},{\"id\":2,\"body\":\"" + marker + " old\",\"url\":\""
+                        + github.baseUrl() + "/repos/acme/shop/issues/comments/2\"}]")));
+        github.stubFor(patch(urlPathEqualTo("/repos/acme/shop/issues/comments/2")).willReturn(okJson("{\"id\":2,\"body\":\"new\"}")));
+        GitHubIssues client = client();
+        assertThat(client.stickyComment(5, marker, marker + " first")).isEqualTo("created comment on #5");
+        assertThat(client.stickyComment(5, marker, marker + " second")).isEqualTo("updated comment on #5");
+        github.verify(1, postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/5/comments")));
+    }
 }
