@@ -44,7 +44,7 @@ kill $server 2>/dev/null || true
 
 # Gatling's report estimates percentiles with a T-Digest (compression 100), which in a sparse tail may land a
 # few samples away from the exact nearest-rank value: its percentiles may be off by up to 1% of the samples in rank.
-ranks=(--percentiles 50,75,95,99 --rank-tolerance 1)
+ranks=(--percentiles "50,75,95,99" --rank-tolerance 1)
 java -cp "$jar" e2e/Fidelity.java --name "Gatling $text_version text simulation.log vs its js/stats.json" \
   --raw "$text_dir/simulation.log" --reference "$text_dir/js/stats.json" "${ranks[@]}"
 java -cp "$jar" e2e/Fidelity.java --name "Gatling $text_version results directory vs its js/stats.json" \

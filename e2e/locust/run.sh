@@ -57,7 +57,7 @@ check() { # NAME DIR: compare the samples files in DIR with Locust's final stati
   local dir=$2
   local samples
   samples=$(cat "$dir"/samples*.csv | grep -vc '^timestamp,' || true)
-  echo "== $samples samples in $(ls "$dir"/samples*.csv | wc -l) file(s); Locust's final statistics count" \
+  echo "== $samples samples in $(find "$dir" -maxdepth 1 -name 'samples*.csv' | wc -l) file(s); Locust's final statistics count" \
     "$(aggregated "$dir/final_stats.csv") requests, its periodic _stats.csv (rewritten once a second) $(aggregated "$dir/locust_stats.csv")"
   java -cp "$jar" e2e/Fidelity.java --name "$1" --raw "$dir"/samples*.csv --reference "$dir/final_stats.csv" \
     --percentiles 50,90,95,99

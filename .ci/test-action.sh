@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs the composite action's step (.github/actions/perfgate/run.sh) the way GitHub would: INPUT_* variables,
+# GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, and GITHUB_EVENT_PATH pointing at a real pull_request event payload
+# (GitHub's own example payloads, published on npm as @octokit/webhooks-examples, MIT). No GitHub API is called:
+# commenting and issues are off here; they are tested against WireMock in the issue-bot and cli modules.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=target/action-test
+rm -rf "$work" && mkdir -p "$work/node"
+(cd "$work/node" && npm install --silent --no-audit --no-fund @octokit/webhooks-examples@7.6.1 >/dev/null 2>&1)
+(cd "$work/node" && node -e '
+const all = require("@octokit/webhooks-examples/api.github.com/index.json");
+const pr = all.find(e => e.name === "pull_request").examples.find(e => e.action === "synchronize");
+require("fs").writeFileSync("event.json", JSON.stringify(pr));')
+
+run_action() { # expected-exit results...
+  local expected=$1; shift
+  : >"$work/output" && : >"$work/summary"
+  set +e
+  env -i PATH="$PATH" HOME="$HOME" JAVA_HOME="${JAVA_HOME:-}" RUNNER_TEMP="$work" \
+    GITHUB_ACTIONS=true GITHUB_EVENT_NAME=pull_request GITHUB_EVENT_PATH="$work/node/event.json" \
+    GITHUB_OUTPUT="$work/output" GITHUB_STEP_SUMMARY="$work/summary" GITHUB_REPOSITORY=Codertocat/Hello-World \
+    INPUT_RESULTS="$*" INPUT_BASELINE=examples/baselines/shop.json INPUT_FAIL_ON=critical INPUT_IF_NO_BASELINE=fail \
+    INPUT_REPORT_FORMATS=md,html,junit INPUT_REPORT_DIR="$work/reports" INPUT_COMMENT_ON_PR=false INPUT_CREATE_ISSUES=false \
+    bash .github/actions/perfgate/run.sh >"$work/stdout" 2>"$work/stderr"
+  local status=$?
+  set -e
+  if [ "$status" -ne "$expected" ]; then
+    echo "!! the action exited $status, expected $expected" >&2
+    cat "$work/stderr" >&2
+    exit 1
+  fi
+}
+
+expect() { # file pattern
+  grep -q -- "$2" "$1" || { echo "!! $1 lacks: $2" >&2; cat "$1" >&2; exit 1; }
+}
+
+run_action 1 examples/runs/locust-regressed/
+expect "$work/output" "^verdict=fail$"
+expect "$work/output" "^regressions=8$"
+expect "$work/output" "^report-dir=$work/reports$"
+expect "$work/summary" "^## perfgate: FAIL"
+expect "$work/stderr" "^::error title=perfgate critical"
+for f in report.md report.html junit.xml comparison.json; do
+  [ -s "$work/reports/$f" ] || { echo "!! missing report $f" >&2; exit 1; }
+done
+
+run_action 0 examples/runs/locust-unchanged/
+expect "$work/output" "^verdict=pass$"
+expect "$work/output" "^regressions=0$"
+echo "== the composite action: regressed run exits 1 with its outputs, unchanged run exits 0"
