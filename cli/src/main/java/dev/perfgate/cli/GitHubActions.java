@@ -11,13 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * What perfgate does inside a GitHub Actions job ({@code GITHUB_ACTIONS=true}): appends the Markdown report to the
- * job summary ({@code $GITHUB_STEP_SUMMARY}), emits one annotation per regression (most severe first, capped), and
+ * job summary ({@code $GITHUB_STEP_SUMMARY}), emits one annotation per regression (most severe first, at most 10
+ * errors and 10 warnings, the rest counted in a notice), and
  * writes the verdict, counts and report paths to {@code $GITHUB_OUTPUT}. Text from result files in annotations is
  * escaped as workflow commands require, so it cannot end the command or start another. Annotations go to the error
  * stream, which the runner reads for workflow commands as it does the output stream, so that a report printed
@@ -25,7 +25,7 @@ import java.util.Map;
  */
 final class GitHubActions {
 
-    /** GitHub shows at most 10 annotations of a kind per step; more would be dropped silently. */
+    /** GitHub shows at most 10 annotations of each kind per step; more would be dropped silently. */
     static final int MAX_ANNOTATIONS = 10;
     /** GitHub's limit for one step summary is 1 MiB; a comparison report stays well under it, but never more. */
     static final int MAX_SUMMARY_BYTES = 1024 * 1024;
@@ -71,22 +71,30 @@ final class GitHubActions {
     }
 
     private void annotations(Comparison comparison, Severity failOn, PrintWriter out) {
-        List<Finding> regressions = comparison.regressions();
-        int shown = 0;
-        for (Finding f : regressions) {
-            if (shown == MAX_ANNOTATIONS) {
-                out.println("::notice title=perfgate::" + data((regressions.size() - shown)
-                        + " more regressions are in the job summary and the report files"));
-                break;
-            }
+        int errors = 0;
+        int warnings = 0;
+        int left = 0;
+        for (Finding f : comparison.regressions()) {
             String level = f.severity() == Severity.CRITICAL && failOn != Severity.NONE ? "error" : "warning";
+            boolean error = level.equals("error");
+            if (error ? errors == MAX_ANNOTATIONS : warnings == MAX_ANNOTATIONS) {
+                left++;
+                continue;
+            }
             String title = "perfgate " + f.severity().id() + ": " + f.scopeLabel() + " " + f.endpointLabel() + " "
                     + f.metric().key();
             String message = f.metric().key() + " " + value(f.baseline()) + " → " + value(f.current())
                     + f.relativePercent().stream().mapToObj(p -> String.format(Locale.ROOT, " (%+.1f%%)", p)).findFirst().orElse("")
                     + ". " + String.join("; ", f.reasons());
             out.println("::" + level + " title=" + property(title) + "::" + data(message));
-            shown++;
+            if (error) {
+                errors++;
+            } else {
+                warnings++;
+            }
+        }
+        if (left > 0) {
+            out.println("::notice title=perfgate::" + data(left + " more regressions are in the job summary and the report files"));
         }
         out.flush();
     }

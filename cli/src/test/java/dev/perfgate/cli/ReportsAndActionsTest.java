@@ -115,6 +115,28 @@ class ReportsAndActionsTest {
     }
 
     @Test
+    void annotationsAreCappedAtTenOfEachKindMostSevereFirstAndTheRestCounted() throws IOException {
+        // synthetic JTLs written by the test: 12 endpoints, each 3x slower in the second run
+        Files.writeString(tmp.resolve("base.csv"), jtl(50));
+        Files.writeString(tmp.resolve("slow.csv"), jtl(150));
+        assertThat(Cli.runIn(tmp, Map.of(), "baseline", "promote", "base.csv", "--to", "b.json").exitCode()).isZero();
+        Cli.Result r = Cli.runIn(tmp, Map.of("GITHUB_ACTIONS", "true"), "compare", "--baseline", "b.json", "slow.csv");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(r.err().lines().filter(l -> l.startsWith("::error ")).count()).isEqualTo(10);
+        assertThat(r.err().lines().filter(l -> l.startsWith("::notice ")).findFirst()).hasValueSatisfying(
+                l -> assertThat(l).contains("more regressions are in the job summary"));
+    }
+
+    private static String jtl(int elapsed) {
+        StringBuilder s = new StringBuilder("timeStamp,elapsed,label,responseCode,success\n");
+        for (int i = 0; i < 2400; i++) {
+            s.append(1_700_000_000_000L + i * 10L).append(',').append(elapsed + i % 5).append(",GET /e").append(i % 12)
+                    .append(",200,true\n");
+        }
+        return s.toString();
+    }
+
+    @Test
     void workflowCommandTextCannotEndTheCommandOrStartAnother() {
         assertThat(GitHubActions.data("50% slower\n::error::owned\r")).isEqualTo("50%25 slower%0A::error::owned%0D");
         assertThat(GitHubActions.property("a: b, c")).isEqualTo("a%3A b%2C c");
