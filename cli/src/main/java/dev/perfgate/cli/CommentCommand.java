@@ -2,8 +2,6 @@ package dev.perfgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.perfgate.codec.ComparisonJson;
-import dev.perfgate.extractor.InputFiles;
 import dev.perfgate.issuebot.GitHubIssues;
 import dev.perfgate.model.InputException;
 import dev.perfgate.model.compare.Comparison;
@@ -17,9 +15,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -61,14 +56,7 @@ final class CommentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path path = environment.resolve(comparisonFile);
-        if (!Files.isRegularFile(path)) {
-            throw new InputException(comparisonFile, "no such file");
-        }
-        Comparison comparison;
-        try (Reader reader = InputFiles.openText(path, comparisonFile)) {
-            comparison = ComparisonJson.read(comparisonFile, reader);
-        }
+        Comparison comparison = SavedComparisons.read(environment, comparisonFile);
         Severity threshold = failOn.severity;
         int verdictExit = threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold) ? ExitCode.REGRESSION : ExitCode.OK;
         Map<String, String> env = environment.variables();
@@ -86,13 +74,7 @@ final class CommentCommand implements Callable<Integer> {
         String body = Reports.comment(comparison, MARKER_NAME, runUrl);
         try {
             GitHubIssues github = GitHubIssues.connect(env.getOrDefault("GITHUB_API_URL", "https://api.github.com"), repository, token,
-                    millis -> {
-                        try {
-                            Thread.sleep(millis);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
+                    SavedComparisons::sleep);
             spec.commandLine().getOut().println("perfgate: " + github.stickyComment(number, "<!-- perfgate:" + MARKER_NAME + ":start -->", body));
             return verdictExit;
         } catch (GitHubIssues.GitHubException e) {

@@ -131,11 +131,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new InputException(baseline, "not comparable (--strict-profile): " + String.join("; ", profile));
         }
         List<String> notes = new java.util.ArrayList<>();
-        var env = environment.variables();
-        if (env.containsKey("GITHUB_SERVER_URL") && env.containsKey("GITHUB_REPOSITORY") && env.containsKey("GITHUB_RUN_ID")) {
-            notes.add("This run: " + env.get("GITHUB_SERVER_URL") + "/" + env.get("GITHUB_REPOSITORY") + "/actions/runs/"
-                    + env.get("GITHUB_RUN_ID"));
-        }
+        SavedComparisons.runUrl(environment.variables()).ifPresent(url -> notes.add("This run: " + url));
         base.provenance().runUrl().ifPresent(url -> notes.add("The baseline's run: " + url));
         List<Baseline> history = found.get().suite().map(s -> source.store().last(s, noiseRuns)).orElse(List.of());
         NoiseBands bands = noiseBands(found.get(), history, run, notes);

@@ -1,12 +1,9 @@
 package dev.perfgate.cli;
 
-import dev.perfgate.codec.ComparisonJson;
-import dev.perfgate.extractor.InputFiles;
 import dev.perfgate.issuebot.Fingerprint;
 import dev.perfgate.issuebot.GitHubIssues;
 import dev.perfgate.issuebot.IssuePlan;
 import dev.perfgate.issuebot.IssuePlanner;
-import dev.perfgate.model.InputException;
 import dev.perfgate.model.compare.Comparison;
 import dev.perfgate.model.compare.Finding;
 import dev.perfgate.model.compare.Outcome;
@@ -20,9 +17,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +79,7 @@ final class IssuesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Comparison comparison = read();
+        Comparison comparison = SavedComparisons.read(environment, comparisonFile);
         Severity threshold = failOn.severity;
         int verdictExit = threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
                 ? ExitCode.REGRESSION : ExitCode.OK;
@@ -106,7 +100,7 @@ final class IssuesCommand implements Callable<Integer> {
         }
         String api = environment.variables().getOrDefault("GITHUB_API_URL", "https://api.github.com");
         try {
-            GitHubIssues github = GitHubIssues.connect(api, repo, token, millis -> sleep(millis));
+            GitHubIssues github = GitHubIssues.connect(api, repo, token, SavedComparisons::sleep);
             IssuePlan plan = IssuePlanner.plan(scopes, github.openIssues(labelList.get(0)), options);
             if (dryRun) {
                 print(plan, out);
@@ -129,21 +123,10 @@ final class IssuesCommand implements Callable<Integer> {
         }
     }
 
-    private Comparison read() throws IOException {
-        Path path = environment.resolve(comparisonFile);
-        if (!Files.isRegularFile(path)) {
-            throw new InputException(comparisonFile, "no such file");
-        }
-        try (Reader reader = InputFiles.openText(path, comparisonFile)) {
-            return ComparisonJson.read(comparisonFile, reader);
-        }
-    }
-
     /** Each service (after its stage) of the comparison, with what its issue would say. */
     private List<IssuePlanner.Scope> scopes(Comparison comparison) {
         Map<String, String> env = environment.variables();
-        String runUrl = env.containsKey("GITHUB_SERVER_URL") && env.containsKey("GITHUB_REPOSITORY") && env.containsKey("GITHUB_RUN_ID")
-                ? env.get("GITHUB_SERVER_URL") + "/" + env.get("GITHUB_REPOSITORY") + "/actions/runs/" + env.get("GITHUB_RUN_ID") : "";
+        String runUrl = SavedComparisons.runUrl(env).orElse("");
         String reproduce = "./perfgate compare --baseline " + comparison.baseline().location() + " "
                 + String.join(" ", comparison.current().sources());
         List<IssuePlanner.Scope> scopes = new ArrayList<>();
@@ -171,14 +154,5 @@ final class IssuesCommand implements Callable<Integer> {
         }
         plan.actions().forEach(a -> out.println("perfgate: dry run: would " + a.describe()));
         out.flush();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry GitHub", e);
-        }
     }
 }

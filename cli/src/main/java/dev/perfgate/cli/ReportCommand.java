@@ -1,8 +1,5 @@
 package dev.perfgate.cli;
 
-import dev.perfgate.codec.ComparisonJson;
-import dev.perfgate.extractor.InputFiles;
-import dev.perfgate.model.InputException;
 import dev.perfgate.model.compare.Comparison;
 import dev.perfgate.model.compare.Severity;
 import picocli.CommandLine.Command;
@@ -13,9 +10,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -62,14 +56,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path path = environment.resolve(comparisonFile);
-        if (!Files.isRegularFile(path)) {
-            throw new InputException(comparisonFile, "no such file");
-        }
-        Comparison comparison;
-        try (Reader reader = InputFiles.openText(path, comparisonFile)) {
-            comparison = ComparisonJson.read(comparisonFile, reader);
-        }
+        Comparison comparison = SavedComparisons.read(environment, comparisonFile);
         Severity threshold = failOn.severity;
         Rendering rendering = Rendering.of(environment, templateDir, color);
         var out = spec.commandLine().getOut();

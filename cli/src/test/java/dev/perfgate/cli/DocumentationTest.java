@@ -25,6 +25,7 @@ class DocumentationTest {
         assertThat(config.mapping()).hasSize(1);
     }
 
+    /** {@code ```yaml} blocks of the README are perfgate.yml; GitHub workflow snippets are fenced {@code ```yml}. */
     @Test
     void everyYamlBlockOfTheReadmeIsAValidConfig() throws IOException {
         String readme = Files.readString(Cli.ROOT.resolve("README.md"));
