@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
 final class IssuesCommand implements Callable<Integer> {
 
     static final String DEFAULT_LABEL = "performance-regression";
+    static final String DEFAULT_TITLE = "Performance regression in {service} ({suite})";
 
     private final Main.Environment environment;
 
@@ -56,9 +57,15 @@ final class IssuesCommand implements Callable<Integer> {
     @Option(names = "--assignee", paramLabel = "LOGIN", description = "Assignees of new issues.")
     List<String> assignees;
 
-    @Option(names = "--title", paramLabel = "TEMPLATE", defaultValue = "Performance regression in {service} ({suite})",
-            description = "Title of a new issue; {service} and {suite} are filled in (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--title", paramLabel = "TEMPLATE",
+            description = "Title of a new issue; {service} and {suite} are filled in (default: perfgate.yml's issues.title, else \"" + DEFAULT_TITLE + "\").")
     String title;
+
+    @Option(names = "--confirm-runs", paramLabel = "K", description = "Open an issue only on a service's K-th failing run in a row (default: perfgate.yml's issues.confirmRuns, else 1); the counts live in a pending-state issue.")
+    Integer confirmRuns;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "perfgate.yml whose issues: block gives labels, assignees, title and confirmRuns (default: ./perfgate.yml when present); flags win.")
+    String config;
 
     @Option(names = "--close-resolved", description = "Close an issue when its service passes again with enough requests.")
     boolean closeResolved;
@@ -83,10 +90,17 @@ final class IssuesCommand implements Callable<Integer> {
         Severity threshold = failOn.severity;
         int verdictExit = threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
                 ? ExitCode.REGRESSION : ExitCode.OK;
-        List<String> labelList = labels == null || labels.isEmpty() ? List.of(DEFAULT_LABEL) : labels;
-        IssuePlanner.Options options = new IssuePlanner.Options(suite, labelList, assignees == null ? List.of() : assignees,
-                closeResolved);
-        List<IssuePlanner.Scope> scopes = scopes(comparison);
+        dev.perfgate.model.config.IssueSettings settings = ConfigLoader.load(environment, config).issues();
+        List<String> labelList = labels != null && !labels.isEmpty() ? labels
+                : !settings.labels().isEmpty() ? settings.labels() : List.of(DEFAULT_LABEL);
+        List<String> assigneeList = assignees != null && !assignees.isEmpty() ? assignees : settings.assignees();
+        String titleTemplate = title != null ? title : settings.title().orElse(DEFAULT_TITLE);
+        int confirm = confirmRuns != null ? confirmRuns : settings.confirmRuns().orElse(1);
+        if (confirm < 1) {
+            throw new UsageException("--confirm-runs takes a whole number of at least 1, not " + confirm);
+        }
+        IssuePlanner.Options options = new IssuePlanner.Options(suite, labelList, assigneeList, closeResolved, confirm);
+        List<IssuePlanner.Scope> scopes = scopes(comparison, titleTemplate);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         String token = environment.variables().getOrDefault(tokenEnv, "");
@@ -124,7 +138,7 @@ final class IssuesCommand implements Callable<Integer> {
     }
 
     /** Each service (after its stage) of the comparison, with what its issue would say. */
-    private List<IssuePlanner.Scope> scopes(Comparison comparison) {
+    private List<IssuePlanner.Scope> scopes(Comparison comparison, String titleTemplate) {
         Map<String, String> env = environment.variables();
         String runUrl = SavedComparisons.runUrl(env).orElse("");
         String reproduce = "./perfgate compare --baseline " + comparison.baseline().location() + " "
@@ -142,7 +156,7 @@ final class IssuesCommand implements Callable<Integer> {
             String recovery = "perfgate: " + scope + " passes again" + (runUrl.isEmpty() ? "" : " in " + runUrl) + ": all "
                     + checks + " checks within their thresholds with enough requests, against "
                     + comparison.baseline().location() + ". Closing.";
-            scopes.add(new IssuePlanner.Scope(scope, critical, passed, title.replace("{service}", scope).replace("{suite}", suite),
+            scopes.add(new IssuePlanner.Scope(scope, critical, passed, titleTemplate.replace("{service}", scope).replace("{suite}", suite),
                     summary, recurrence, recovery));
         }
         return scopes;

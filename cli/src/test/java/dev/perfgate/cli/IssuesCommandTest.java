@@ -64,6 +64,16 @@ class IssuesCommandTest {
     }
 
     @Test
+    void confirmRunsAndTheConfigsIssueSettingsShapeThePlan() throws IOException {
+        Files.writeString(tmp.resolve("perfgate.yml"), "issues:\n  labels: [perf]\n  title: \"Slow {service} in {suite}\"\n  confirmRuns: 2\n");
+        Cli.Result pending = issues(Map.of(), "--dry-run", "--suite", "nightly");
+        assertThat(pending.out()).contains("would create the pending-state issue \"perfgate: regressions awaiting confirmation (nightly)\"")
+                .doesNotContain("would create issue");
+        Cli.Result now = issues(Map.of(), "--dry-run", "--suite", "nightly", "--confirm-runs", "1");
+        assertThat(now.out()).contains("would create issue \"Slow default in nightly\" (labels: perf)");
+    }
+
+    @Test
     void anIssueIsCreatedWithTheRenderedBodyAndTheTokenNeverPrinted() {
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[]")));
         github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("{\"number\":3,\"title\":\"t\",\"state\":\"open\"}")));

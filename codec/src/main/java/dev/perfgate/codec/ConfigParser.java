@@ -38,7 +38,8 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigParser {
 
     private static final JsonFactory YAML = YAMLFactory.builder().build();
-    static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming");
+    static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming", "issues");
+    static final List<String> ISSUE_KEYS = List.of("labels", "assignees", "title", "confirmRuns");
     static final List<String> NAMING_KEYS = List.of("templateIds", "dropQueryStrings", "maxEndpointsPerService");
     static final List<String> DEFAULT_KEYS = List.of("minRequests", "alpha", "alphaCritical", "metrics");
     static final List<String> SERVICE_KEYS = List.of("minRequests", "ignore", "metrics", "endpoints");
@@ -106,7 +107,10 @@ public final class ConfigParser {
         }
         Node namingNode = root.optional("naming");
         Naming naming = namingNode == null ? Naming.defaults() : naming(namingNode.requireKeys(NAMING_KEYS));
-        return new PerfgateConfig(defaultRules, services, mapping, naming, alpha, alphaCritical, Optional.of(source));
+        Node issuesNode = root.optional("issues");
+        dev.perfgate.model.config.IssueSettings issues = issuesNode == null ? dev.perfgate.model.config.IssueSettings.none()
+                : issues(issuesNode.requireKeys(ISSUE_KEYS));
+        return new PerfgateConfig(defaultRules, services, mapping, naming, alpha, alphaCritical, Optional.of(source), issues);
     }
 
     private static ServiceRules service(String name, Node node) {
@@ -322,5 +326,34 @@ public final class ConfigParser {
 
     private static String knownMetrics() {
         return String.join(", ", Arrays.stream(Metric.values()).map(Metric::key).toList());
+    }
+
+    private static dev.perfgate.model.config.IssueSettings issues(Node node) {
+        List<String> labels = strings(node.optional("labels"));
+        List<String> assignees = strings(node.optional("assignees"));
+        Optional<String> title = Optional.ofNullable(node.optional("title")).map(Node::text);
+        java.util.OptionalInt confirm = java.util.OptionalInt.empty();
+        Node k = node.optional("confirmRuns");
+        if (k != null) {
+            long runs = k.wholeNumber();
+            if (runs < 1 || runs > 100) {
+                throw k.fail("confirmRuns must be a whole number from 1 to 100 but was " + k.scalarText());
+            }
+            confirm = java.util.OptionalInt.of((int) runs);
+        }
+        return new dev.perfgate.model.config.IssueSettings(labels, assignees, title, confirm);
+    }
+
+    private static List<String> strings(Node list) {
+        List<String> out = new ArrayList<>();
+        if (list != null) {
+            for (Node n : list.elements()) {
+                if (n.text().isBlank()) {
+                    throw n.fail("is blank");
+                }
+                out.add(n.text());
+            }
+        }
+        return out;
     }
 }

@@ -51,6 +51,18 @@ class ConfigParserTest {
     }
 
     @Test
+    void issueSettingsAreReadAndCheckedWithTheirLines() {
+        PerfgateConfig config = parse("issues:\n  labels: [perf, nightly]\n  assignees: [oncall]\n"
+                + "  title: \"Slow {service}\"\n  confirmRuns: 2\n");
+        assertThat(config.issues().labels()).containsExactly("perf", "nightly");
+        assertThat(config.issues().assignees()).containsExactly("oncall");
+        assertThat(config.issues().title()).contains("Slow {service}");
+        assertThat(config.issues().confirmRuns()).hasValue(2);
+        assertThat(failure("issues:\n  confirmRuns: 0\n").getMessage()).contains("perfgate.yml:2").contains("from 1 to 100");
+        assertThat(failure("issues:\n  label: [x]\n").getMessage()).contains("unknown key");
+    }
+
+    @Test
     void aKeyMetricMakesItsWarningConditionsCritical() {
         PerfgateConfig config = parse("services:\n  checkout:\n    metrics:\n"
                 + "      error_rate: { warning: { delta: 0.1pp }, critical: true }\n");

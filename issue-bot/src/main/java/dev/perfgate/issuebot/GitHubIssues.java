@@ -102,12 +102,39 @@ public final class GitHubIssues {
             });
             return "updated the summary of issue #" + u.issue();
         }
+        if (action instanceof IssuePlan.UpdatePending p) {
+            return pending(p);
+        }
         IssuePlan.Close c = (IssuePlan.Close) action;
         retrying(token, sleeper, "close issue #" + c.issue(), () -> {
             repository.getIssue(c.issue()).close();
             return null;
         });
         return "closed issue #" + c.issue();
+    }
+
+    private String pending(IssuePlan.UpdatePending p) {
+        if (p.issue().isPresent()) {
+            int n = p.issue().get();
+            retrying(token, sleeper, "update the pending-state issue #" + n, () -> {
+                GHIssue issue = repository.getIssue(n);
+                issue.setBody(p.body());
+                if (p.empty()) {
+                    issue.close();
+                }
+                return null;
+            });
+            return p.empty() ? "closed the pending-state issue #" + n : "updated the pending-state issue #" + n;
+        }
+        if (p.empty()) {
+            return "nothing awaits confirmation";
+        }
+        GHIssue created = retrying(token, sleeper, "create the pending-state issue", () -> {
+            GHIssueBuilder builder = repository.createIssue(p.title()).body(p.body());
+            p.labels().forEach(builder::label);
+            return builder.create();
+        });
+        return "created the pending-state issue #" + created.getNumber();
     }
 
     private String create(IssuePlan.Create c, String label) {

@@ -57,4 +57,27 @@ public record IssuePlan(List<Action> actions) {
             return "close issue #" + issue;
         }
     }
+
+    /**
+     * Write the suite's pending-state issue: create it when there is none, update its body, or close it when
+     * nothing is pending any more.
+     *
+     * @param issue the open pending-state issue, when there is one
+     * @param empty whether nothing is pending (the issue is then closed, or not created)
+     */
+    public record UpdatePending(java.util.Optional<Integer> issue, String body, boolean empty, String title,
+                                List<String> labels) implements Action {
+        public UpdatePending {
+            labels = List.copyOf(labels);
+        }
+
+        @Override
+        public String describe() {
+            if (empty) {
+                return issue.map(n -> "close the pending-state issue #" + n + " (nothing awaits confirmation)")
+                        .orElse("leave the pending state empty");
+            }
+            return issue.map(n -> "update the pending-state issue #" + n).orElse("create the pending-state issue \"" + title + "\"");
+        }
+    }
 }

@@ -56,18 +56,37 @@ public final class IssuePlanner {
      * @param assignees assignees of a new issue
      * @param closeResolved whether to close an issue when its service passes again
      */
-    public record Options(String suite, List<String> labels, List<String> assignees, boolean closeResolved) {
+    public record Options(String suite, List<String> labels, List<String> assignees, boolean closeResolved,
+                          int confirmRuns) {
         public Options {
             labels = List.copyOf(labels);
             assignees = List.copyOf(assignees);
             if (labels.isEmpty()) {
                 throw new IllegalArgumentException("at least one label is needed to find perfgate's issues");
             }
+            if (confirmRuns < 1) {
+                throw new IllegalArgumentException("confirmRuns must be at least 1 but was " + confirmRuns);
+            }
+        }
+
+        /** Options that file an issue on the first failing run. */
+        public Options(String suite, List<String> labels, List<String> assignees, boolean closeResolved) {
+            this(suite, labels, assignees, closeResolved, 1);
         }
     }
 
+    /**
+     * Plans the actions. With {@code confirmRuns} K above 1, a service's issue is opened only on its K-th
+     * consecutive run with a critical regression: the counts so far live in the suite's pending-state issue
+     * ({@link PendingState}), found among the open issues, so no other storage is needed; a run without the
+     * regression resets its count.
+     */
     public static IssuePlan plan(List<Scope> scopes, List<OpenIssue> open, Options options) {
         List<IssuePlan.Action> actions = new ArrayList<>();
+        Optional<OpenIssue> pendingIssue = open.stream().filter(i -> PendingState.isPendingIssue(i.body(), options.suite()))
+                .min(java.util.Comparator.comparingInt(OpenIssue::number));
+        PendingState before = pendingIssue.map(i -> PendingState.parse(i.body())).orElse(PendingState.EMPTY);
+        java.util.Map<Fingerprint, Integer> pending = new java.util.LinkedHashMap<>();
         for (Scope s : scopes) {
             Fingerprint fingerprint = Fingerprint.of(options.suite(), s.scope());
             Optional<OpenIssue> existing = open.stream()
@@ -79,12 +98,23 @@ public final class IssuePlanner {
                     actions.add(new IssuePlan.UpdateBody(existing.get().number(),
                             replaceSummary(existing.get().body(), fingerprint, s.summary())));
                 } else {
-                    actions.add(new IssuePlan.Create(fingerprint, s.title(), s.summary(), options.labels(), options.assignees()));
+                    int runs = before.runs(fingerprint) + 1;
+                    if (runs >= options.confirmRuns()) {
+                        actions.add(new IssuePlan.Create(fingerprint, s.title(), s.summary(), options.labels(), options.assignees()));
+                    } else {
+                        pending.put(fingerprint, runs);
+                    }
                 }
             } else if (s.passed() && options.closeResolved() && existing.isPresent()) {
                 actions.add(new IssuePlan.Comment(existing.get().number(), s.recovery()));
                 actions.add(new IssuePlan.Close(existing.get().number()));
             }
+        }
+        PendingState after = new PendingState(pending);
+        if (options.confirmRuns() > 1 && !after.equals(before)) {
+            actions.add(new IssuePlan.UpdatePending(pendingIssue.map(OpenIssue::number), after.render(options.suite(),
+                    options.confirmRuns()), after.isEmpty(), "perfgate: regressions awaiting confirmation (" + options.suite() + ")",
+                    options.labels()));
         }
         return new IssuePlan(actions);
     }

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param alpha the family-wise significance level for warnings (default 0.05)
  * @param alphaCritical the family-wise significance level for criticals (default 0.01, at most {@code alpha})
  * @param source the file the configuration came from, or empty for the built-in defaults
+ * @param issues how the issue bot files issues
  */
 public record PerfgateConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping,
-                             Naming naming, double alpha, double alphaCritical, Optional<String> source) {
+                             Naming naming, double alpha, double alphaCritical, Optional<String> source,
+                             IssueSettings issues) {
 
     public static final double DEFAULT_ALPHA = 0.05;
     public static final double DEFAULT_ALPHA_CRITICAL = 0.01;
@@ -26,6 +28,12 @@ public record PerfgateConfig(RuleSet defaults, List<ServiceRules> services, List
     public PerfgateConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping, Naming naming,
                           double alpha, Optional<String> source) {
         this(defaults, services, mapping, naming, alpha, Math.min(alpha, DEFAULT_ALPHA_CRITICAL), source);
+    }
+
+    /** A configuration without issue settings. */
+    public PerfgateConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping, Naming naming,
+                          double alpha, double alphaCritical, Optional<String> source) {
+        this(defaults, services, mapping, naming, alpha, alphaCritical, source, IssueSettings.none());
     }
 
     public PerfgateConfig {
@@ -40,6 +48,7 @@ public record PerfgateConfig(RuleSet defaults, List<ServiceRules> services, List
             throw new IllegalArgumentException("alphaCritical must be in (0, alpha] but was " + alphaCritical);
         }
         Objects.requireNonNull(source, "source == null");
+        Objects.requireNonNull(issues, "issues == null");
         long distinct = services.stream().map(ServiceRules::name).distinct().count();
         if (distinct != services.size()) {
             throw new IllegalArgumentException("a service is configured twice");
