@@ -90,6 +90,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--noise-k", paramLabel = "K", defaultValue = "3", description = "A noise band's half-width in robust standard deviations (1.4826 × MAD) (default: ${DEFAULT-VALUE}).")
     double noiseK;
 
+    @Option(names = "--create-issues", description = "Also open, update or close GitHub issues for critical regressions, as 'perfgate issues' does (its options below).")
+    boolean createIssues;
+
+    @Mixin
+    IssueOptions issues;
+
     @Option(names = "--require-significance", description = "A change whose significance cannot be tested (latency from aggregate-only sources such as Locust's stats CSV) can be a warning at most; limits still raise any severity.")
     boolean requireSignificance;
 
@@ -148,11 +154,16 @@ final class CompareCommand implements Callable<Integer> {
         written.values().forEach(path -> spec.commandLine().getErr().println("perfgate: wrote " + path));
         new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr(),
                 rendering.withoutColor());
+        int verdictExit = threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
+                ? ExitCode.REGRESSION : ExitCode.OK;
         profile.forEach(p -> spec.commandLine().getErr().println("perfgate: warning: not a like-for-like comparison: " + p));
         warnOnMappingMismatch(run, base);
         warnOnStageMismatch(run, base);
-        return threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
-                ? ExitCode.REGRESSION : ExitCode.OK;
+        if (createIssues) {
+            return issues.file(environment, comparison, config, found.get().suite().orElse("default"), verdictExit,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        return verdictExit;
     }
 
     /** The noise bands from the suite's last {@code --noise-runs} recorded runs, and a note saying what was used. */

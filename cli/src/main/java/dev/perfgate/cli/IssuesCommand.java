@@ -1,14 +1,7 @@
 package dev.perfgate.cli;
 
-import dev.perfgate.issuebot.Fingerprint;
-import dev.perfgate.issuebot.GitHubIssues;
-import dev.perfgate.issuebot.IssuePlan;
-import dev.perfgate.issuebot.IssuePlanner;
 import dev.perfgate.model.compare.Comparison;
-import dev.perfgate.model.compare.Finding;
-import dev.perfgate.model.compare.Outcome;
 import dev.perfgate.model.compare.Severity;
-import dev.perfgate.reporter.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,10 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code perfgate issues COMPARISON.json --repo OWNER/NAME}: one GitHub issue per service with critical regressions. */
@@ -30,9 +19,6 @@ import java.util.concurrent.Callable;
                         + " when the service passes again with enough requests. --dry-run prints the plan and changes nothing.",
                 "Token: $GITHUB_TOKEN (or --token-env NAME); GitHub Enterprise through $GITHUB_API_URL."})
 final class IssuesCommand implements Callable<Integer> {
-
-    static final String DEFAULT_LABEL = "performance-regression";
-    static final String DEFAULT_TITLE = "Performance regression in {service} ({suite})";
 
     private final Main.Environment environment;
 
@@ -45,36 +31,11 @@ final class IssuesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "COMPARISON.json", description = "A comparison JSON (compare --format json or --report json).")
     String comparisonFile;
 
-    @Option(names = "--repo", required = true, paramLabel = "OWNER/NAME", description = "The repository to file issues in.")
-    String repo;
-
-    @Option(names = "--suite", paramLabel = "NAME", defaultValue = "default", description = "The suite, part of each issue's identity (default: ${DEFAULT-VALUE}).")
-    String suite;
-
-    @Option(names = "--label", paramLabel = "LABEL", description = "Labels of new issues; the first finds perfgate's open issues (default: " + DEFAULT_LABEL + ").")
-    List<String> labels;
-
-    @Option(names = "--assignee", paramLabel = "LOGIN", description = "Assignees of new issues.")
-    List<String> assignees;
-
-    @Option(names = "--title", paramLabel = "TEMPLATE",
-            description = "Title of a new issue; {service} and {suite} are filled in (default: perfgate.yml's issues.title, else \"" + DEFAULT_TITLE + "\").")
-    String title;
-
-    @Option(names = "--confirm-runs", paramLabel = "K", description = "Open an issue only on a service's K-th failing run in a row (default: perfgate.yml's issues.confirmRuns, else 1); the counts live in a pending-state issue.")
-    Integer confirmRuns;
-
     @Option(names = "--config", paramLabel = "FILE", description = "perfgate.yml whose issues: block gives labels, assignees, title and confirmRuns (default: ./perfgate.yml when present); flags win.")
     String config;
 
-    @Option(names = "--close-resolved", description = "Close an issue when its service passes again with enough requests.")
-    boolean closeResolved;
-
-    @Option(names = "--dry-run", description = "Print what would be done and change nothing.")
-    boolean dryRun;
-
-    @Option(names = "--token-env", paramLabel = "NAME", defaultValue = "GITHUB_TOKEN", description = "The environment variable holding the token (default: ${DEFAULT-VALUE}).")
-    String tokenEnv;
+    @Mixin
+    IssueOptions issues;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical", converter = CompareCommand.FailOn.Converter.class,
             description = "Exit 1 from this severity up, as compare does (default: ${DEFAULT-VALUE}).")
@@ -85,88 +46,12 @@ final class IssuesCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Comparison comparison = SavedComparisons.read(environment, comparisonFile);
         Severity threshold = failOn.severity;
         int verdictExit = threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
                 ? ExitCode.REGRESSION : ExitCode.OK;
-        dev.perfgate.model.config.IssueSettings settings = ConfigLoader.load(environment, config).issues();
-        List<String> labelList = labels != null && !labels.isEmpty() ? labels
-                : !settings.labels().isEmpty() ? settings.labels() : List.of(DEFAULT_LABEL);
-        List<String> assigneeList = assignees != null && !assignees.isEmpty() ? assignees : settings.assignees();
-        String titleTemplate = title != null ? title : settings.title().orElse(DEFAULT_TITLE);
-        int confirm = confirmRuns != null ? confirmRuns : settings.confirmRuns().orElse(1);
-        if (confirm < 1) {
-            throw new UsageException("--confirm-runs takes a whole number of at least 1, not " + confirm);
-        }
-        IssuePlanner.Options options = new IssuePlanner.Options(suite, labelList, assigneeList, closeResolved, confirm);
-        List<IssuePlanner.Scope> scopes = scopes(comparison, titleTemplate);
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        String token = environment.variables().getOrDefault(tokenEnv, "");
-        if (token.isBlank()) {
-            if (!dryRun) {
-                throw new UsageException("no GitHub token: set $" + tokenEnv + " (or --token-env NAME), or use --dry-run");
-            }
-            err.println("perfgate: no token in $" + tokenEnv + ": planning as if no perfgate issue were open");
-            print(IssuePlanner.plan(scopes, List.of(), options), out);
-            return verdictExit;
-        }
-        String api = environment.variables().getOrDefault("GITHUB_API_URL", "https://api.github.com");
-        try {
-            GitHubIssues github = GitHubIssues.connect(api, repo, token, SavedComparisons::sleep);
-            IssuePlan plan = IssuePlanner.plan(scopes, github.openIssues(labelList.get(0)), options);
-            if (dryRun) {
-                print(plan, out);
-                return verdictExit;
-            }
-            github.apply(plan, labelList.get(0)).forEach(line -> out.println("perfgate: " + line));
-            if (plan.actions().isEmpty()) {
-                out.println("perfgate: no issue to open, update or close");
-            }
-            out.flush();
-            return verdictExit;
-        } catch (GitHubIssues.GitHubException e) {
-            err.println("perfgate: " + e.getMessage());
-            if (e.forbidden() && environment.variables().containsKey("GITHUB_ACTIONS")) {
-                err.println("perfgate: warning: the token cannot write issues here (a pull request from a fork gets a read-only token);"
-                        + " the verdict alone decides the exit code");
-                return verdictExit;
-            }
-            return verdictExit == ExitCode.REGRESSION ? ExitCode.REGRESSION : ExitCode.INTERNAL;
-        }
-    }
-
-    /** Each service (after its stage) of the comparison, with what its issue would say. */
-    private List<IssuePlanner.Scope> scopes(Comparison comparison, String titleTemplate) {
-        Map<String, String> env = environment.variables();
-        String runUrl = SavedComparisons.runUrl(env).orElse("");
-        String reproduce = "./perfgate compare --baseline " + comparison.baseline().location() + " "
-                + String.join(" ", comparison.current().sources());
-        List<IssuePlanner.Scope> scopes = new ArrayList<>();
-        for (String scope : comparison.scopes()) {
-            List<Finding> findings = comparison.findings().stream().filter(f -> f.scopeLabel().equals(scope)).toList();
-            boolean critical = findings.stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
-            boolean passed = findings.stream().noneMatch(f -> f.outcome() == Outcome.REGRESSION || f.outcome() == Outcome.NOT_COMPARABLE);
-            Fingerprint fingerprint = Fingerprint.of(suite, scope);
-            String summary = Reports.issue(comparison, scope, fingerprint.markerName(), suite, runUrl, reproduce);
-            String recurrence = "perfgate found this regression again" + (runUrl.isEmpty() ? "" : " in " + runUrl) + ".\n\n"
-                    + Reports.issue(comparison, scope, "recurrence", suite, runUrl, reproduce);
-            long checks = findings.size();
-            String recovery = "perfgate: " + scope + " passes again" + (runUrl.isEmpty() ? "" : " in " + runUrl) + ": all "
-                    + checks + " checks within their thresholds with enough requests, against "
-                    + comparison.baseline().location() + ". Closing.";
-            scopes.add(new IssuePlanner.Scope(scope, critical, passed, titleTemplate.replace("{service}", scope).replace("{suite}", suite),
-                    summary, recurrence, recovery));
-        }
-        return scopes;
-    }
-
-    private static void print(IssuePlan plan, java.io.PrintWriter out) {
-        if (plan.actions().isEmpty()) {
-            out.println("perfgate: dry run: nothing to do");
-        }
-        plan.actions().forEach(a -> out.println("perfgate: dry run: would " + a.describe()));
-        out.flush();
+        return issues.file(environment, comparison, config, "default", verdictExit, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

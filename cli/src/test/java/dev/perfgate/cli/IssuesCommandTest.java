@@ -74,6 +74,15 @@ class IssuesCommandTest {
     }
 
     @Test
+    void compareCanFileTheIssuesItself() {
+        Cli.Result r = Cli.run("compare", "--baseline", "examples/baselines/shop.json", "--create-issues", "--dry-run",
+                "--repo", "acme/shop", "examples/runs/locust-regressed/");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(r.out()).startsWith("perfgate: FAIL")
+                .contains("perfgate: dry run: would create issue \"Performance regression in default (default)\"");
+    }
+
+    @Test
     void anIssueIsCreatedWithTheRenderedBodyAndTheTokenNeverPrinted() {
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[]")));
         github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("{\"number\":3,\"title\":\"t\",\"state\":\"open\"}")));
