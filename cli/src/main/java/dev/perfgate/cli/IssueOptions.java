@@ -114,7 +114,9 @@ final class IssueOptions {
     /** Each service (after its stage) of the comparison, with what its issue would say. */
     private List<IssuePlanner.Scope> scopes(Main.Environment environment, Comparison comparison, String titleTemplate, String suite) {
         Map<String, String> env = environment.variables();
-        String runUrl = SavedComparisons.runUrl(env).orElse("");
+        String commit = env.getOrDefault("GITHUB_SHA", "");
+        String runUrl = SavedComparisons.runUrl(env).orElse("")
+                + (commit.length() >= 7 ? (SavedComparisons.runUrl(env).isPresent() ? ", " : "") + "commit " + commit.substring(0, 7) : "");
         String reproduce = "./perfgate compare --baseline " + comparison.baseline().location() + " "
                 + String.join(" ", comparison.current().sources());
         List<IssuePlanner.Scope> scopes = new ArrayList<>();
