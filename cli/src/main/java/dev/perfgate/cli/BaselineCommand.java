@@ -80,8 +80,8 @@ final class BaselineCommand implements Runnable {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
-        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
-        String baselinesDir;
+        @Mixin
+        BaselinesDirOption baselines;
 
         @Option(names = "--force", description = "Promote even when RUN has a critical regression against the current baseline.")
         boolean force;
@@ -100,7 +100,7 @@ final class BaselineCommand implements Runnable {
         public Integer call() {
             PerfgateConfig perfgateConfig = ConfigLoader.load(environment, config);
             Run loaded = RunLoader.load(environment, run, perfgateConfig, window, spec.commandLine().getErr());
-            BaselineSource source = new BaselineSource(environment, baselinesDir);
+            BaselineSource source = baselines.source(environment);
             String ref = target.file != null ? target.file : requireSuiteName(target.suite);
             Optional<BaselineSource.Found> current = target.file != null ? source.findFile(ref) : source.findSuite(ref);
             var err = spec.commandLine().getErr();
@@ -151,8 +151,8 @@ final class BaselineCommand implements Runnable {
         @Option(names = "--suite", required = true, paramLabel = "NAME", description = "The suite.")
         String suite;
 
-        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
-        String baselinesDir;
+        @Mixin
+        BaselinesDirOption baselines;
 
         @Option(names = "--config", paramLabel = "FILE", description = "perfgate.yml with mapping rules (default: ./perfgate.yml when present).")
         String config;
@@ -168,7 +168,7 @@ final class BaselineCommand implements Runnable {
         public Integer call() {
             Run loaded = RunLoader.load(environment, run, ConfigLoader.load(environment, config), window,
                     spec.commandLine().getErr());
-            SuiteStore store = new BaselineSource(environment, baselinesDir).store();
+            SuiteStore store = baselines.source(environment).store();
             Baseline recorded = store.record(requireSuiteName(suite), loaded, provenance.provenance(environment));
             spec.commandLine().getErr().println("perfgate: recorded as " + store.display(suite) + "@v" + recorded.version()
                     + " (the current baseline is unchanged)");
@@ -197,8 +197,8 @@ final class BaselineCommand implements Runnable {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
-        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
-        String baselinesDir;
+        @Mixin
+        BaselinesDirOption baselines;
 
         @Option(names = "--tool", paramLabel = "TOOL", description = "The load tool the legacy numbers came from (locust, k6, gatling, jmeter), so the profile check can compare it; default: unknown (generic).")
         String tool;
@@ -239,7 +239,7 @@ final class BaselineCommand implements Runnable {
                 err.println("perfgate: imported " + imported.services().size() + " service(s) into " + target.file
                         + ", version " + promotion.baseline().version());
             } else {
-                SuiteStore store = new BaselineSource(environment, baselinesDir).store();
+                SuiteStore store = baselines.source(environment).store();
                 Baseline b = store.promote(requireSuiteName(target.suite), imported, p);
                 err.println("perfgate: imported " + imported.services().size() + " service(s) into "
                         + store.display(target.suite) + ", now at version " + b.version());
@@ -260,8 +260,8 @@ final class BaselineCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
-        String baselinesDir;
+        @Mixin
+        BaselinesDirOption baselines;
 
         ListSuites(Main.Environment environment) {
             this.environment = environment;
@@ -269,11 +269,11 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            SuiteStore store = new BaselineSource(environment, baselinesDir).store();
+            SuiteStore store = baselines.source(environment).store();
             var out = spec.commandLine().getOut();
             List<String> suites = store.suites();
             if (suites.isEmpty()) {
-                spec.commandLine().getErr().println("perfgate: no suites in " + baselinesDir + "/ (create one with: perfgate baseline promote RUN --suite NAME)");
+                spec.commandLine().getErr().println("perfgate: no suites in " + baselines.dir + "/ (create one with: perfgate baseline promote RUN --suite NAME)");
                 return ExitCode.OK;
             }
             out.printf(Locale.ROOT, "%-32s %8s %8s  %s%n", "SUITE", "CURRENT", "RUNS", "PROMOTED");
@@ -390,8 +390,8 @@ final class BaselineCommand implements Runnable {
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
         String format;
 
-        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
-        String baselinesDir;
+        @Mixin
+        BaselinesDirOption baselines;
 
         History(Main.Environment environment) {
             this.environment = environment;
@@ -404,7 +404,7 @@ final class BaselineCommand implements Runnable {
             if (!List.of("table", "csv", "json").contains(format)) {
                 throw new UsageException("--format takes table, csv or json, not '" + format + "'");
             }
-            SuiteStore store = new BaselineSource(environment, baselinesDir).store();
+            SuiteStore store = baselines.source(environment).store();
             if (!store.exists(requireSuiteName(suite))) {
                 throw new InputException(store.display(suite), "no such baseline suite");
             }
@@ -457,8 +457,8 @@ final class BaselineCommand implements Runnable {
         @Parameters(paramLabel = "REF", description = "A baseline file, SUITE, SUITE@vN or SUITE@median:N.")
         String ref;
 
-        @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
-        String baselinesDir;
+        @Mixin
+        BaselinesDirOption baselines;
 
         Show(Main.Environment environment) {
             this.environment = environment;
@@ -466,7 +466,7 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            BaselineSource source = new BaselineSource(environment, baselinesDir);
+            BaselineSource source = baselines.source(environment);
             BaselineSource.Found found = source.find(ref)
                     .orElseThrow(() -> new InputException(ref, "no such baseline; " + source.howToCreate(ref)));
             var out = spec.commandLine().getOut();

@@ -37,8 +37,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SUITE|RUN", arity = "1..*", description = "A suite name, or two or more runs (raw output, directories or run JSON).")
     List<String> inputs;
 
-    @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where suites live (default: ${DEFAULT-VALUE}).")
-    String baselinesDir;
+    @Mixin
+    BaselinesDirOption baselines;
 
     @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "With a suite, its last N recorded runs (default: ${DEFAULT-VALUE}).")
     int last;
@@ -94,8 +94,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     private List<Baseline> runs() {
         if (inputs.size() == 1 && SuiteStore.isSuiteName(inputs.get(0))
-                && new BaselineSource(environment, baselinesDir).store().exists(inputs.get(0))) {
-            return new BaselineSource(environment, baselinesDir).store().last(inputs.get(0), Math.max(1, last));
+                && baselines.source(environment).store().exists(inputs.get(0))) {
+            return baselines.source(environment).store().last(inputs.get(0), Math.max(1, last));
         }
         List<Baseline> runs = new ArrayList<>();
         var perfgateConfig = ConfigLoader.load(environment, config);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfgate.issuebot.GitHubIssues;
 import dev.perfgate.model.InputException;
 import dev.perfgate.model.compare.Comparison;
-import dev.perfgate.model.compare.Severity;
 import dev.perfgate.reporter.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,9 +45,8 @@ final class CommentCommand implements Callable<Integer> {
     @Option(names = "--token-env", paramLabel = "NAME", defaultValue = "GITHUB_TOKEN", description = "The environment variable holding the token (default: ${DEFAULT-VALUE}).")
     String tokenEnv;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical", converter = CompareCommand.FailOn.Converter.class,
-            description = "Exit 1 from this severity up, as compare does (default: ${DEFAULT-VALUE}).")
-    CompareCommand.FailOn failOn;
+    @Mixin
+    FailOnOption failOn;
 
     CommentCommand(Main.Environment environment) {
         this.environment = environment;
@@ -57,8 +55,7 @@ final class CommentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Comparison comparison = SavedComparisons.read(environment, comparisonFile);
-        Severity threshold = failOn.severity;
-        int verdictExit = threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold) ? ExitCode.REGRESSION : ExitCode.OK;
+        int verdictExit = failOn.exitCode(comparison);
         Map<String, String> env = environment.variables();
         String repository = repo != null ? repo : env.get("GITHUB_REPOSITORY");
         if (repository == null || repository.isBlank()) {

@@ -1,6 +1,5 @@
 package dev.perfgate.cli;
 
-import dev.perfgate.baselines.BaselineFiles;
 import dev.perfgate.codec.ComparisonJson;
 import dev.perfgate.baselines.NoiseBandCalculator;
 import dev.perfgate.comparator.ProfileGuard;
@@ -14,7 +13,6 @@ import dev.perfgate.model.compare.NoiseBands;
 import dev.perfgate.model.compare.Severity;
 import dev.perfgate.model.config.PerfgateConfig;
 import dev.perfgate.reporter.ReportFormat;
-import dev.perfgate.reporter.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +21,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -48,8 +44,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--baseline", required = true, paramLabel = "REF", description = "The baseline: a baseline file, a suite name (its current baseline) or SUITE@vN (the N-th run of its history).")
     String baseline;
 
-    @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "Where baseline suites live (default: ${DEFAULT-VALUE}).")
-    String baselinesDir;
+    @Mixin
+    BaselinesDirOption baselines;
 
     @Parameters(paramLabel = "CURRENT", arity = "1..*", description = "The run to check.")
     List<String> current;
@@ -76,9 +72,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "perfgate-reports", description = "Where --report writes (default: ${DEFAULT-VALUE}).")
     String outDir;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical", converter = FailOn.Converter.class,
-            description = "Exit 1 from this severity up: warning, critical or never (default: ${DEFAULT-VALUE}).")
-    FailOn failOn;
+    @Mixin
+    FailOnOption failOn;
 
     @Option(names = "--if-no-baseline", paramLabel = "ACTION", defaultValue = "fail", converter = IfNoBaseline.Converter.class,
             description = "When the baseline does not exist (no file, or a suite without a current baseline): fail (exit 3) or pass (exit 0 with a note). Default: ${DEFAULT-VALUE}.")
@@ -115,11 +110,11 @@ final class CompareCommand implements Callable<Integer> {
             ReportFiles.parse(report);
         }
         Rendering rendering = Rendering.of(environment, templateDir, color);
-        Severity threshold = failOn.severity;
+        Severity threshold = failOn.severity();
         OutputFormat output = format;
         boolean passWithoutBaseline = ifNoBaseline == IfNoBaseline.PASS;
         PerfgateConfig perfgateConfig = ConfigLoader.load(environment, config);
-        BaselineSource source = new BaselineSource(environment, baselinesDir);
+        BaselineSource source = baselines.source(environment);
         java.util.Optional<BaselineSource.Found> found = source.find(baseline);
         if (found.isEmpty()) {
             if (passWithoutBaseline) {
@@ -154,8 +149,7 @@ final class CompareCommand implements Callable<Integer> {
         written.values().forEach(path -> spec.commandLine().getErr().println("perfgate: wrote " + path));
         new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr(),
                 rendering.withoutColor());
-        int verdictExit = threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
-                ? ExitCode.REGRESSION : ExitCode.OK;
+        int verdictExit = failOn.exitCode(comparison);
         profile.forEach(p -> spec.commandLine().getErr().println("perfgate: warning: not a like-for-like comparison: " + p));
         warnOnMappingMismatch(run, base);
         warnOnStageMismatch(run, base);

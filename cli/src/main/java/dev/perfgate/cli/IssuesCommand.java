@@ -1,7 +1,6 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.model.compare.Comparison;
-import dev.perfgate.model.compare.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,9 +36,8 @@ final class IssuesCommand implements Callable<Integer> {
     @Mixin
     IssueOptions issues;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical", converter = CompareCommand.FailOn.Converter.class,
-            description = "Exit 1 from this severity up, as compare does (default: ${DEFAULT-VALUE}).")
-    CompareCommand.FailOn failOn;
+    @Mixin
+    FailOnOption failOn;
 
     IssuesCommand(Main.Environment environment) {
         this.environment = environment;
@@ -48,9 +46,7 @@ final class IssuesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Comparison comparison = SavedComparisons.read(environment, comparisonFile);
-        Severity threshold = failOn.severity;
-        int verdictExit = threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold)
-                ? ExitCode.REGRESSION : ExitCode.OK;
+        int verdictExit = failOn.exitCode(comparison);
         return issues.file(environment, comparison, config, "default", verdictExit, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

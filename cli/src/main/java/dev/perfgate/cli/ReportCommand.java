@@ -46,9 +46,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "perfgate-reports", description = "Where --report writes (default: ${DEFAULT-VALUE}).")
     String outDir;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical", converter = CompareCommand.FailOn.Converter.class,
-            description = "Exit 1 from this severity up: warning, critical or never (default: ${DEFAULT-VALUE}).")
-    CompareCommand.FailOn failOn;
+    @Mixin
+    FailOnOption failOn;
 
     ReportCommand(Main.Environment environment) {
         this.environment = environment;
@@ -57,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Comparison comparison = SavedComparisons.read(environment, comparisonFile);
-        Severity threshold = failOn.severity;
+        Severity threshold = failOn.severity();
         Rendering rendering = Rendering.of(environment, templateDir, color);
         var out = spec.commandLine().getOut();
         out.print(format.render(comparison, rendering));
@@ -68,6 +67,6 @@ final class ReportCommand implements Callable<Integer> {
         written.values().forEach(p -> spec.commandLine().getErr().println("perfgate: wrote " + p));
         new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr(),
                 rendering.withoutColor());
-        return threshold != Severity.NONE && comparison.worstSeverity().atLeast(threshold) ? ExitCode.REGRESSION : ExitCode.OK;
+        return failOn.exitCode(comparison);
     }
 }
