@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the composite action's step (.github/actions/perfgate/run.sh) the way GitHub would: INPUT_* variables,
+# Runs the composite action's step (.github/actions/loadverdict/run.sh) the way GitHub would: INPUT_* variables,
 # GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, and GITHUB_EVENT_PATH pointing at a real pull_request event payload
 # (GitHub's own example payloads, published on npm as @octokit/webhooks-examples, MIT). No GitHub API is called:
 # commenting and issues are off here; they are tested against WireMock in the issue-bot and cli modules.
@@ -22,7 +22,7 @@ run_action() { # expected-exit results...
     GITHUB_OUTPUT="$work/output" GITHUB_STEP_SUMMARY="$work/summary" GITHUB_REPOSITORY=Codertocat/Hello-World \
     INPUT_RESULTS="$*" INPUT_BASELINE=examples/baselines/shop.json INPUT_FAIL_ON=critical INPUT_IF_NO_BASELINE=fail \
     INPUT_REPORT_FORMATS=md,html,junit INPUT_REPORT_DIR="$work/reports" INPUT_COMMENT_ON_PR=false INPUT_CREATE_ISSUES=false \
-    bash .github/actions/perfgate/run.sh >"$work/stdout" 2>"$work/stderr"
+    bash .github/actions/loadverdict/run.sh >"$work/stdout" 2>"$work/stderr"
   local status=$?
   set -e
   if [ "$status" -ne "$expected" ]; then
@@ -40,8 +40,8 @@ run_action 1 examples/runs/locust-regressed/
 expect "$work/output" "^verdict=fail$"
 expect "$work/output" "^regressions=8$"
 expect "$work/output" "^report-dir=$work/reports$"
-expect "$work/summary" "^## perfgate: FAIL"
-expect "$work/stderr" "^::error title=perfgate critical"
+expect "$work/summary" "^## loadverdict: FAIL"
+expect "$work/stderr" "^::error title=loadverdict critical"
 for f in report.md report.html junit.xml comparison.json; do
   [ -s "$work/reports/$f" ] || { echo "!! missing report $f" >&2; exit 1; }
 done

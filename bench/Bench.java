@@ -1,14 +1,14 @@
-// perfgate extraction benchmark. Run through bench/run.sh, which builds the jar and passes it on the class path:
-//   java -Xmx256m -cp cli/target/perfgate.jar bench/Bench.java generate jtl|ndjson SIZE_MB SOURCE OUT
-//   java -Xmx256m -cp cli/target/perfgate.jar bench/Bench.java extract FILE
+// loadverdict extraction benchmark. Run through bench/run.sh, which builds the jar and passes it on the class path:
+//   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java generate jtl|ndjson SIZE_MB SOURCE OUT
+//   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java extract FILE
 // 'generate' repeats the data rows of a real tool output file (corpus), shifting each copy's timestamps by the
-// span of the source, until the file reaches SIZE_MB. 'extract' runs perfgate's extractor in-process on FILE and
+// span of the source, until the file reaches SIZE_MB. 'extract' runs loadverdict's extractor in-process on FILE and
 // prints wall time, MB/s, rows/s, the peak heap in use and the largest live heap after a GC.
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import dev.perfgate.extractor.ExtractOptions;
-import dev.perfgate.extractor.Extraction;
-import dev.perfgate.extractor.Extractor;
+import dev.loadverdict.extractor.ExtractOptions;
+import dev.loadverdict.extractor.Extraction;
+import dev.loadverdict.extractor.Extractor;
 
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;

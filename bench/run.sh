@@ -11,7 +11,7 @@ cd "$root"
 size="${SIZE_MB:-1024}"
 out="$root/target/bench"
 mkdir -p "$out"
-jar="$root/cli/target/perfgate.jar"
+jar="$root/cli/target/loadverdict.jar"
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package -pl cli -am
 corpus="$root/../shared/corpus"
 

@@ -1,10 +1,10 @@
-import dev.perfgate.extractor.ExtractOptions;
-import dev.perfgate.extractor.Extractor;
-import dev.perfgate.extractor.Histograms;
-import dev.perfgate.model.EndpointStats;
-import dev.perfgate.model.Run;
-import dev.perfgate.model.ServiceStats;
-import dev.perfgate.model.SourcePrecision;
+import dev.loadverdict.extractor.ExtractOptions;
+import dev.loadverdict.extractor.Extractor;
+import dev.loadverdict.extractor.Histograms;
+import dev.loadverdict.model.EndpointStats;
+import dev.loadverdict.model.Run;
+import dev.loadverdict.model.ServiceStats;
+import dev.loadverdict.model.SourcePrecision;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Checks that perfgate's numbers from a tool's raw output agree with the tool's own report of the same run.
+ * Checks that loadverdict's numbers from a tool's raw output agree with the tool's own report of the same run.
  *
  * <pre>
- * java -cp cli/target/perfgate.jar e2e/Fidelity.java --name NAME --raw RAW... --reference REPORT
+ * java -cp cli/target/loadverdict.jar e2e/Fidelity.java --name NAME --raw RAW... --reference REPORT
  *      [--percentiles 50,90,95,99] [--mean-tolerance 0.5] [--percentile-tolerance 2] [--rank-tolerance 0]
  * </pre>
  *
- * Both sides are read by perfgate's own extractor, so the check covers detection and parsing of the tool's
+ * Both sides are read by loadverdict's own extractor, so the check covers detection and parsing of the tool's
  * report too. Endpoints are paired by key ({@code METHOD name}, or the name alone when one side has no
  * method), the run total by itself. Per endpoint:
  * <ul>
@@ -30,7 +30,7 @@ import java.util.OptionalDouble;
  *       rounds its mean to whole ms, say);</li>
  *   <li>each percentile the reference gives: within {@code --percentile-tolerance} percent, or one quantisation
  *       step of either side, or — since tools define percentiles differently (nearest rank, interpolation
- *       between neighbours, a histogram's bucket) — the reference value is a valid p-quantile of perfgate's
+ *       between neighbours, a histogram's bucket) — the reference value is a valid p-quantile of loadverdict's
  *       histogram of the raw samples: at most p of the samples lie below it and at least p at or below it,
  *       give or take one sample (or {@code --rank-tolerance} percent of the samples, for a tool whose report
  *       estimates percentiles, such as Gatling's T-Digest) and the quantisation step. Which criterion held is
@@ -64,12 +64,12 @@ public final class Fidelity {
         try {
             ours = Extractor.standard().extract(raw, ExtractOptions.defaults()).run();
             theirs = Extractor.standard().extract(List.of(reference), ExtractOptions.defaults()).run();
-        } catch (dev.perfgate.model.InputException e) {
+        } catch (dev.loadverdict.model.InputException e) {
             System.out.println("!! " + name + ": " + e.getMessage());
             System.exit(1);
             return;
         }
-        System.out.printf(Locale.ROOT, "== %s: perfgate from %s (%s) vs %s's own %s%n", name, String.join(" ", raw),
+        System.out.printf(Locale.ROOT, "== %s: loadverdict from %s (%s) vs %s's own %s%n", name, String.join(" ", raw),
                 ours.metadata().tool().id(), theirs.metadata().tool().id(), reference);
         Fidelity f = new Fidelity();
         f.compare(ours, theirs, percentiles, meanTolerance, percentileTolerance, rankTolerance);
@@ -94,7 +94,7 @@ public final class Fidelity {
                 o = mine.get(withoutMethod(e.getKey()));
             }
             if (o == null) {
-                fail(e.getKey() + ": in the tool's report but not in perfgate's extraction of the raw output");
+                fail(e.getKey() + ": in the tool's report but not in loadverdict's extraction of the raw output");
                 continue;
             }
             String label = e.getKey();
@@ -111,7 +111,7 @@ public final class Fidelity {
                 String metric = "p" + format(p);
                 if (oursP.isEmpty()) {
                     fail(label + " " + metric + ": the report gives " + format(theirsP.getAsDouble())
-                            + " ms, perfgate has none");
+                            + " ms, loadverdict has none");
                     continue;
                 }
                 checks++;
@@ -124,20 +124,20 @@ public final class Fidelity {
                 } else if (Math.abs(a - b) <= step) {
                     verdict = "within one step (" + format(step) + " ms)";
                 } else if (histogram.isPresent() && validQuantile(histogram.get(), p, b, step, rankTolerance)) {
-                    verdict = "a valid p" + format(p) + " of perfgate's samples (tools define percentiles differently)";
+                    verdict = "a valid p" + format(p) + " of loadverdict's samples (tools define percentiles differently)";
                 } else {
-                    fail(label + " " + metric + ": perfgate " + format(a) + " ms, report " + format(b) + " ms ("
+                    fail(label + " " + metric + ": loadverdict " + format(a) + " ms, report " + format(b) + " ms ("
                             + format(relative(a, b)) + "% apart)");
                     continue;
                 }
-                System.out.printf(Locale.ROOT, "   ok %-50s %-6s perfgate %10s  report %10s  %s%n", label, metric,
+                System.out.printf(Locale.ROOT, "   ok %-50s %-6s loadverdict %10s  report %10s  %s%n", label, metric,
                         format(a), format(b), verdict);
             }
         }
         for (String key : mine.keySet()) {
             if (!reference.containsKey(key) && !reference.containsKey(withoutMethod(key))
                     && reference.keySet().stream().noneMatch(k -> withoutMethod(k).equals(key))) {
-                fail(key + ": in perfgate's extraction but not in the tool's report");
+                fail(key + ": in loadverdict's extraction but not in the tool's report");
             }
         }
     }
@@ -178,9 +178,9 @@ public final class Fidelity {
     private void equal(String label, String metric, long ours, long theirs) {
         checks++;
         if (ours != theirs) {
-            fail(label + " " + metric + ": perfgate " + ours + ", report " + theirs);
+            fail(label + " " + metric + ": loadverdict " + ours + ", report " + theirs);
         } else {
-            System.out.printf(Locale.ROOT, "   ok %-50s %-6s perfgate %10d  report %10d%n", label, metric, ours, theirs);
+            System.out.printf(Locale.ROOT, "   ok %-50s %-6s loadverdict %10d  report %10d%n", label, metric, ours, theirs);
         }
     }
 
@@ -191,16 +191,16 @@ public final class Fidelity {
         }
         checks++;
         if (ours.isEmpty()) {
-            fail(label + " " + metric + ": the report gives " + format(theirs.getAsDouble()) + ", perfgate has none");
+            fail(label + " " + metric + ": the report gives " + format(theirs.getAsDouble()) + ", loadverdict has none");
             return;
         }
         double a = ours.getAsDouble();
         double b = theirs.getAsDouble();
         if (relative(a, b) <= tolerance || Math.abs(a - b) <= precision.resolutionMs() / 2) {
-            System.out.printf(Locale.ROOT, "   ok %-50s %-6s perfgate %10s  report %10s  (%s%% apart)%n", label, metric,
+            System.out.printf(Locale.ROOT, "   ok %-50s %-6s loadverdict %10s  report %10s  (%s%% apart)%n", label, metric,
                     format(a), format(b), format(relative(a, b)));
         } else {
-            fail(label + " " + metric + ": perfgate " + format(a) + ", report " + format(b) + " (" + format(relative(a, b))
+            fail(label + " " + metric + ": loadverdict " + format(a) + ", report " + format(b) + " (" + format(relative(a, b))
                     + "% apart, tolerance " + format(tolerance) + "%)");
         }
     }

@@ -2,7 +2,7 @@
 # Gatling fidelity, end to end: the Java-DSL simulation in e2e/gatling (Maven, gatling-maven-plugin) runs for
 # DURATION seconds (default 20, USERS default 16) against the simulated shop on 127.0.0.1 (its 'regressed' mode: checkout
 # answers 500 for ~8% of requests), once with a text-log Gatling (TEXT_VERSION, default 3.11.5) and once with a
-# binary-log Gatling (BINARY_VERSION, default 3.13.5). perfgate's numbers from each raw simulation.log must agree
+# binary-log Gatling (BINARY_VERSION, default 3.13.5). loadverdict's numbers from each raw simulation.log must agree
 # with Gatling's own report of the same run: js/stats.json for the text-log run, the statistics embedded in the
 # HTML report's js files for the binary-log run (3.13+ writes no stats.json). Outputs: target/e2e/gatling/.
 set -euo pipefail
@@ -15,7 +15,7 @@ binary_version=${BINARY_VERSION:-3.13.5}
 plugin_version=${PLUGIN_VERSION:-4.15.0}
 rm -rf "$out" && mkdir -p "$out"
 
-jar=cli/target/perfgate.jar
+jar=cli/target/loadverdict.jar
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package -pl cli -am
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -51,9 +51,9 @@ java -cp "$jar" e2e/Fidelity.java --name "Gatling $text_version results director
   --raw "$text_dir" --reference "$text_dir/js/stats.json" "${ranks[@]}"
 # 3.13+ writes no js/stats.json: its report embeds the same statistics in js/stats.js, turned into JSON by a
 # test-only helper of the extractor module.
-[ -f extractor/target/test-classes/dev/perfgate/extractor/gatling/StatsJs.class ] \
+[ -f extractor/target/test-classes/dev/loadverdict/extractor/gatling/StatsJs.class ] \
   || ./mvnw -B -q -o test-compile -pl extractor -am
-java -cp "$jar:extractor/target/test-classes" dev.perfgate.extractor.gatling.StatsJs "$binary_dir/js/stats.js" \
+java -cp "$jar:extractor/target/test-classes" dev.loadverdict.extractor.gatling.StatsJs "$binary_dir/js/stats.js" \
   "$out/binary-report-stats.json"
 java -cp "$jar" e2e/Fidelity.java --name "Gatling $binary_version binary simulation.log vs its HTML report" \
   --raw "$binary_dir/simulation.log" --reference "$out/binary-report-stats.json" "${ranks[@]}"

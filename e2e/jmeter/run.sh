@@ -3,7 +3,7 @@
 # e2e/jmeter/plan.jmx for DURATION seconds (default 25) against the simulated shop on 127.0.0.1 (its
 # 'regressed' mode, for failures: checkout answers 500 for ~8% of requests), then writes
 # its own HTML dashboard with jmeter.reportgenerator.statistic_window=-1 (exact percentiles over every
-# sample, not the default last 20,000). perfgate's numbers from the raw JTL must agree with the dashboard's
+# sample, not the default last 20,000). loadverdict's numbers from the raw JTL must agree with the dashboard's
 # statistics.json, from the CSV JTL and from the XML JTL a second listener wrote of the same samples.
 # Outputs: target/e2e/jmeter/.
 set -euo pipefail
@@ -12,7 +12,7 @@ out=target/e2e/jmeter
 duration=${DURATION:-25}
 rm -rf "$out" && mkdir -p "$out"
 
-jar=cli/target/perfgate.jar
+jar=cli/target/loadverdict.jar
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package -pl cli -am
 
 jmeter_jar=$(find bench/jmeter/target -name 'ApacheJMeter-*.jar' -path '*bin*' 2>/dev/null | head -n 1 || true)

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Locust fidelity, end to end: real Locust (Debian's python3-locust 2.12) runs examples/loadgen/locustfile.py
 # headless against the simulated shop on 127.0.0.1 ('regressed' mode, so checkout fails with 500 for ~8% of
-# requests), with perfgate's Locust hook (integrations/locust/perfgate_samples.py) writing every request as a
-# generic raw sample, and --csv. perfgate's numbers from the hook's samples must agree with Locust's own
+# requests), with loadverdict's Locust hook (integrations/locust/loadverdict_samples.py) writing every request as a
+# generic raw sample, and --csv. loadverdict's numbers from the hook's samples must agree with Locust's own
 # statistics of the same run: the final ones, written at quit by e2e/locust/final_stats.py (Locust 2.12's
 # periodic _stats.csv is rewritten once a second and not at the end, so it misses the last second's requests,
 # locust issue #2299; the script prints how many).
 #   1. one local process: DURATION seconds (default 30), USERS users (default 10);
 #   2. distributed: a master and two workers for DIST_DURATION seconds (default 12), each worker writing its
-#      own samples file, merged by perfgate.
+#      own samples file, merged by loadverdict.
 # Also runs the hook's Python unit tests first. Outputs: target/e2e/locust/{local,distributed}/. About 60 s in all.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,7 +18,7 @@ dist_duration=${DIST_DURATION:-12}
 users=${USERS:-10}
 rm -rf "$out" && mkdir -p "$out/local" "$out/distributed"
 
-jar=cli/target/perfgate.jar
+jar=cli/target/loadverdict.jar
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package -pl cli -am
 if ! /usr/bin/python3 -c 'import locust' 2>/dev/null; then
   echo "!! Locust is not installed for /usr/bin/python3 (apt-get install -y python3-locust)" >&2
@@ -34,7 +34,7 @@ if not locust.runners.__version__: locust.runners.__version__ = '${version%%-*}'
 sys.argv[0] = 'locust'
 from locust.main import main
 main()")
-files=examples/loadgen/locustfile.py,integrations/locust/perfgate_samples.py,e2e/locust/final_stats.py
+files=examples/loadgen/locustfile.py,integrations/locust/loadverdict_samples.py,e2e/locust/final_stats.py
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -64,7 +64,7 @@ check() { # NAME DIR: compare the samples files in DIR with Locust's final stati
 }
 
 echo "== Locust $version, one process: ${duration}s, $users users, 127.0.0.1:$port"
-PERFGATE_SAMPLES="$out/local/samples.csv" LOCUST_FINAL_STATS="$out/local/final" \
+LOADVERDICT_SAMPLES="$out/local/samples.csv" LOCUST_FINAL_STATS="$out/local/final" \
   timeout $((duration + 60)) "${locust[@]}" -f "$files" \
   --headless --host "http://127.0.0.1:$port" -u "$users" -r "$users" -t "${duration}s" \
   --csv "$out/local/locust" --only-summary >"$out/local/locust-console.log" 2>&1 \
@@ -75,7 +75,7 @@ master_port=$(free_port)
 echo "== Locust $version, distributed: a master and 2 workers, ${dist_duration}s, $users users"
 for w in 1 2; do
   # the hook inserts each worker's id into the file name; workers exit when the master quits
-  PERFGATE_SAMPLES="$out/distributed/samples.csv" timeout $((dist_duration + 90)) "${locust[@]}" -f "$files" \
+  LOADVERDICT_SAMPLES="$out/distributed/samples.csv" timeout $((dist_duration + 90)) "${locust[@]}" -f "$files" \
     --worker --master-host 127.0.0.1 --master-port "$master_port" >"$out/distributed/worker$w.log" 2>&1 &
   workers+=($!)
 done

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real JMeter 5.6.3 runs for judging perfgate's statistics on real data (see README.md here):
+# Real JMeter 5.6.3 runs for judging loadverdict's statistics on real data (see README.md here):
 # 11 runs of the unchanged shop (A/A: any regression flagged between two of them is a false alarm) and
 # one run in which only GET /api/search is 2.5x slower. Each run: 12 threads for 15 s against
 # examples/loadgen/shop_server.py on 127.0.0.1, CSV JTL, gzipped. About 4 minutes.

@@ -1,9 +1,9 @@
 <#--
-  An example of a custom Markdown template for perfgate (perfgate compare --template-dir examples/templates):
+  An example of a custom Markdown template for loadverdict (loadverdict compare --template-dir examples/templates):
   a one-line verdict and only the regressions, for a chat notification. The data model is in docs/templates.md.
   Untrusted text is escaped for Markdown whatever this template does: ?no_esc is refused.
 -->
-**perfgate ${verdict}** — ${summary} (baseline ${context.baselineLocation} v${context.baselineVersion})
+**loadverdict ${verdict}** — ${summary} (baseline ${context.baselineLocation} v${context.baselineVersion})
 <#list regressions as r>
 - ${r.label} ${r.service} · ${r.endpoint} · ${r.metric}: ${r.baseline} → ${r.current} (${r.change})
 </#list>

@@ -1,10 +1,10 @@
-"""Locust scenario that makes Locust 2.12 write every quirk of its CSV output, for perfgate's fixtures.
+"""Locust scenario that makes Locust 2.12 write every quirk of its CSV output, for loadverdict's fixtures.
 
 Drives examples/loadgen/shop_server.py like examples/loadgen/locustfile.py, but also
 - names one endpoint with a comma and one with non-ASCII text (quoted / UTF-8 cells),
 - marks some responses failed with a message holding quotes and commas (_failures.csv quoting),
 - raises exceptions in user code now and then (_exceptions.csv: multi-line quoted tracebacks),
-- writes the data Locust 2.20+ prints with --json to $PERFGATE_LOCUST_JSON (see the end of this file).
+- writes the data Locust 2.20+ prints with --json to $LOADVERDICT_LOCUST_JSON (see the end of this file).
 """
 import random
 
@@ -64,7 +64,7 @@ def _remember(environment, **_kwargs):
 
 @events.quit.add_listener
 def _write_json(**_kwargs):
-    path = os.environ.get("PERFGATE_LOCUST_JSON")
+    path = os.environ.get("LOADVERDICT_LOCUST_JSON")
     if not path or _environment is None:
         return
     stats = _environment.stats

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Produces a real Locust 2.12 CSV set (stats, full history, failures, exceptions) for perfgate's fixtures:
+# Produces a real Locust 2.12 CSV set (stats, full history, failures, exceptions) for loadverdict's fixtures:
 #   bash extractor/src/test/locust-runs/run.sh OUT_PREFIX [RUN_TIME]
 # Starts examples/loadgen/shop_server.py (regressed mode, seed 5) on a free 127.0.0.1 port, runs
 # Locust headless with 10 users spawned at 2/s for RUN_TIME (default 20s), then stops the server.
@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../../.."   # repository root
 export PYTHONDONTWRITEBYTECODE=1
 out=$(realpath -m "${1:?OUT_PREFIX}"); run_time=${2:-20s}
-export PERFGATE_LOCUST_JSON="$out.json"   # locustfile_quirks.py writes the --json data here
+export LOADVERDICT_LOCUST_JSON="$out.json"   # locustfile_quirks.py writes the --json data here
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 python3 examples/loadgen/shop_server.py "$port" --mode regressed --seed 5 &
 server=$!

@@ -1,0 +1,310 @@
+package dev.loadverdict.baselines;
+
+import dev.loadverdict.codec.HistoryJson;
+import dev.loadverdict.codec.SuiteJson;
+import dev.loadverdict.model.Baseline;
+import dev.loadverdict.model.InputException;
+import dev.loadverdict.model.Run;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Baseline suites kept in git beside the tests ({@code --baselines-dir}, default {@code baselines/}):
+ *
+ * <pre>
+ * baselines/
+ *   checkout-nightly/
+ *     baseline.json                                  the current baseline: which history file it is
+ *     history/
+ *       20261123T104512.123Z-3f9c2ab.json            one file per recorded run, written once
+ *       20261124T021033.877Z-91d0e4c.json
+ * </pre>
+ *
+ * <p>History files are named by the UTC time they were recorded and the commit's first 7 hex digits, so two
+ * branches that each record a run add two different files and never conflict; a run's version is its
+ * position in name order (1 = the oldest). Files are written once (created, never replaced) and carry a
+ * checksum, so an edit or damage is detected. Only {@code baseline.json} changes on promotion, atomically
+ * (temporary file, fsync, rename), under a lock file: of two concurrent promotions one fails with a clear
+ * message and loses nothing (its run stays in the history).
+ */
+public final class SuiteStore {
+
+    /** A suite name: letters, digits, {@code . _ -}; no path separators. */
+    private static final Pattern SUITE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Pattern SHA7 = Pattern.compile("[0-9a-fA-F]{7,40}");
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    static final String POINTER = "baseline.json";
+    static final String HISTORY = "history";
+    static final String LOCK = ".promote.lock";
+
+    private final Path dir;
+    private final String displayDir;
+    private final Clock clock;
+
+    /**
+     * @param dir the baselines directory
+     * @param displayDir how to name it in messages
+     * @param clock gives the recording time
+     */
+    public SuiteStore(Path dir, String displayDir, Clock clock) {
+        this.dir = dir;
+        this.displayDir = displayDir.endsWith("/") ? displayDir.substring(0, displayDir.length() - 1) : displayDir;
+        this.clock = clock;
+    }
+
+    /** Whether {@code name} is a valid suite name. */
+    public static boolean isSuiteName(String name) {
+        return SUITE.matcher(name).matches();
+    }
+
+    /** Whether a suite of that name exists here. */
+    public boolean exists(String suite) {
+        return isSuiteName(suite) && Files.isDirectory(dir.resolve(suite));
+    }
+
+    /** The suites in this directory, by name. */
+    public List<String> suites() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(SuiteStore::isSuiteName)
+                    .filter(n -> Files.isDirectory(dir.resolve(n).resolve(HISTORY)))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new InputException(displayDir, OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds a run to a suite's history without making it the baseline.
+     *
+     * @return the run as the version it became
+     */
+    public Baseline record(String suite, Run run, Baseline.Provenance provenance) {
+        requireName(suite);
+        Instant now = clock.instant();
+        String json = HistoryJson.write(new HistoryJson.Entry(now, provenance, run));
+        HistoryJson.read("(new history entry)", new StringReader(json)); // never write what does not read back
+        Path history = dir.resolve(suite).resolve(HISTORY);
+        String base = STAMP.format(now) + "-" + provenance.gitSha().filter(s -> SHA7.matcher(s).matches())
+                .map(s -> s.substring(0, 7).toLowerCase(Locale.ROOT)).orElse("nogit00");
+        for (int attempt = 1; attempt < 100; attempt++) {
+            String name = base + (attempt == 1 ? "" : "-" + attempt) + ".json";
+            if (AtomicFiles.createNew(history.resolve(name), display(suite, HISTORY + "/" + name), json)) {
+                return versionOf(suite, name);
+            }
+        }
+        throw new InputException(display(suite, HISTORY), "too many runs recorded in the same millisecond");
+    }
+
+    /**
+     * Records a run and makes it the suite's current baseline.
+     *
+     * @throws InputException when another promotion of the suite holds the lock
+     */
+    public Baseline promote(String suite, Run run, Baseline.Provenance provenance) {
+        requireName(suite);
+        Path suiteDir = dir.resolve(suite);
+        Path lock = suiteDir.resolve(LOCK);
+        try {
+            Files.createDirectories(suiteDir);
+            Files.writeString(lock, clock.instant().toString() + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new InputException(display(suite, LOCK), "another promotion of suite " + suite + " is running"
+                    + lockAge(lock) + "; nothing was changed (if none is running, a killed one left this lock: remove it)");
+        } catch (IOException e) {
+            throw new InputException(display(suite, ""), OptionalLong.empty(), "cannot be written: " + e.getMessage(), e);
+        }
+        try {
+            Baseline recorded = record(suite, run, provenance);
+            String name = historyFiles(suite).get(recorded.version() - 1).getFileName().toString();
+            String pointer = SuiteJson.write(new SuiteJson.Pointer(name, clock.instant()));
+            AtomicFiles.write(suiteDir.resolve(POINTER), display(suite, POINTER), pointer,
+                    temp -> readPointer(temp, display(suite, POINTER)));
+            return recorded;
+        } finally {
+            try {
+                Files.deleteIfExists(lock);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private String lockAge(Path lock) {
+        try {
+            Instant since = Instant.parse(Files.readString(lock, StandardCharsets.UTF_8).trim());
+            return " (since " + since + ", " + Duration.between(since, clock.instant()).toSeconds() + " s ago)";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** The suite's current baseline, when one was promoted. */
+    public Optional<Baseline> current(String suite) {
+        requireExisting(suite);
+        Path pointerFile = dir.resolve(suite).resolve(POINTER);
+        if (!Files.exists(pointerFile)) {
+            return Optional.empty();
+        }
+        SuiteJson.Pointer pointer = readPointer(pointerFile, display(suite, POINTER));
+        List<Path> files = historyFiles(suite);
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).getFileName().toString().equals(pointer.current())) {
+                return Optional.of(readEntry(suite, files.get(i)).asBaseline(i + 1));
+            }
+        }
+        throw new InputException(display(suite, POINTER), "names " + HISTORY + "/" + pointer.current()
+                + ", which is not in the suite's history");
+    }
+
+    /** Version {@code n} of the suite's history (1 = the oldest recorded run). */
+    public Baseline version(String suite, int n) {
+        requireExisting(suite);
+        List<Path> files = historyFiles(suite);
+        if (n < 1 || n > files.size()) {
+            throw new InputException(display(suite, HISTORY), "has " + files.size() + " run"
+                    + (files.size() == 1 ? "" : "s") + ", so there is no version " + n);
+        }
+        return readEntry(suite, files.get(n - 1)).asBaseline(n);
+    }
+
+    /** How many runs the suite's history holds. */
+    public int size(String suite) {
+        requireExisting(suite);
+        return historyFiles(suite).size();
+    }
+
+    /** The last {@code n} runs of the history (fewer when it holds fewer), oldest first. */
+    public List<Baseline> last(String suite, int n) {
+        requireExisting(suite);
+        List<Path> files = historyFiles(suite);
+        List<Baseline> result = new ArrayList<>();
+        for (int i = Math.max(0, files.size() - n); i < files.size(); i++) {
+            result.add(readEntry(suite, files.get(i)).asBaseline(i + 1));
+        }
+        return result;
+    }
+
+    /** Every problem found in every suite: each names its file. Empty when all is well. */
+    public List<String> verify() {
+        java.util.Set<String> problems = new java.util.LinkedHashSet<>();
+        for (String suite : suites()) {
+            for (Path file : historyFiles(suite)) {
+                try {
+                    readEntry(suite, file);
+                } catch (InputException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            try {
+                current(suite);
+            } catch (InputException e) {
+                problems.add(e.getMessage());
+            }
+            if (Files.exists(dir.resolve(suite).resolve(LOCK))) {
+                problems.add(display(suite, LOCK) + ": a promotion is running or was killed" + lockAge(dir.resolve(suite).resolve(LOCK)));
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    /** How a suite is named where its reference is shown: {@code baselines/checkout-nightly}. */
+    public String display(String suite) {
+        return displayDir + "/" + suite;
+    }
+
+    private List<Path> historyFiles(String suite) {
+        Path history = dir.resolve(suite).resolve(HISTORY);
+        if (!Files.isDirectory(history)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(history)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(java.util.Comparator.comparing(SuiteStore::stem)).toList();
+        } catch (IOException e) {
+            throw new InputException(display(suite, HISTORY), OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A history file's name without {@code .json}: names sort by it, so a run recorded in the same millisecond
+     * ({@code …-3f9c2ab-2.json}) comes after the first ({@code …-3f9c2ab.json}).
+     */
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".json".length());
+    }
+
+    private Baseline versionOf(String suite, String name) {
+        List<Path> files = historyFiles(suite);
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).getFileName().toString().equals(name)) {
+                return readEntry(suite, files.get(i)).asBaseline(i + 1);
+            }
+        }
+        throw new IllegalStateException(name + " vanished after it was written");
+    }
+
+    private HistoryJson.Entry readEntry(String suite, Path file) {
+        String display = display(suite, HISTORY + "/" + file.getFileName());
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return HistoryJson.read(display, reader);
+        } catch (NoSuchFileException e) {
+            throw new InputException(display, "no such history file");
+        } catch (IOException e) {
+            throw new InputException(display, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static SuiteJson.Pointer readPointer(Path file, String display) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return SuiteJson.read(display, reader);
+        } catch (IOException e) {
+            throw new InputException(display, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private String display(String suite, String inside) {
+        return displayDir + "/" + suite + (inside.isEmpty() ? "" : "/" + inside);
+    }
+
+    private static void requireName(String suite) {
+        if (!isSuiteName(suite)) {
+            throw new IllegalArgumentException("a suite name is letters, digits, '.', '_' or '-', not '" + suite + "'");
+        }
+    }
+
+    private void requireExisting(String suite) {
+        requireName(suite);
+        if (!Files.isDirectory(dir.resolve(suite))) {
+            throw new InputException(display(suite, ""), "no such baseline suite (suites here: "
+                    + (suites().isEmpty() ? "none" : String.join(", ", suites())) + ")");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.loadverdict.cli;
+
+import dev.loadverdict.baselines.BaselineFiles;
+import dev.loadverdict.baselines.MedianBaseline;
+import dev.loadverdict.baselines.SuiteStore;
+import dev.loadverdict.model.Baseline;
+import dev.loadverdict.model.InputException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code --baseline REF} names: a baseline file, or a suite in the baselines directory — {@code SUITE} (its
+ * current baseline), {@code SUITE@vN} (the N-th run of its history) or {@code SUITE@median:N} (a robust
+ * baseline from the last N runs, see {@link MedianBaseline}).
+ */
+final class BaselineSource {
+
+    private static final Pattern SUITE_REF =
+            Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)(?:@v([0-9]{1,9})|@median:([0-9]{1,4}))?");
+
+    /**
+     * A baseline found.
+     *
+     * @param location how reports name it ({@code baselines/nightly@v3} or the file as given)
+     * @param baseline the baseline
+     * @param suite the suite it belongs to, when it came from one (its history gives the noise bands)
+     */
+    record Found(String location, Baseline baseline, Optional<String> suite) {
+        Found(String location, Baseline baseline) {
+            this(location, baseline, Optional.empty());
+        }
+    }
+
+    private final Main.Environment environment;
+    private final String baselinesDir;
+
+    BaselineSource(Main.Environment environment, String baselinesDir) {
+        this.environment = environment;
+        this.baselinesDir = baselinesDir;
+    }
+
+    SuiteStore store() {
+        return new SuiteStore(environment.resolve(baselinesDir), baselinesDir, environment.clock());
+    }
+
+    /**
+     * The baseline {@code ref} names, or empty when it names a file that does not exist or a suite without a
+     * current baseline (the caller decides, by {@code --if-no-baseline}).
+     *
+     * @throws InputException when it exists but cannot be read, or names a version the suite does not have
+     */
+    Optional<Found> find(String ref) {
+        if (Files.exists(environment.resolve(ref)) || looksLikeFile(ref)) {
+            return findFile(ref);
+        }
+        Matcher m = SUITE_REF.matcher(ref);
+        if (!m.matches()) {
+            throw new UsageException("--baseline takes a file, a suite name, SUITE@vN or SUITE@median:N, not '" + ref + "'");
+        }
+        String suite = m.group(1);
+        if (m.group(2) == null && m.group(3) == null) {
+            return findSuite(suite);
+        }
+        SuiteStore store = store();
+        if (!store.exists(suite)) {
+            return Optional.empty();
+        }
+        if (m.group(3) != null) {
+            int n = Integer.parseInt(m.group(3));
+            if (n < 1) {
+                throw new UsageException("SUITE@median:N takes N >= 1, not " + n);
+            }
+            List<Baseline> last = store.last(suite, n);
+            if (last.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Found(store.display(suite) + "@median:" + n + " (v" + last.get(0).version() + "-v"
+                    + last.get(last.size() - 1).version() + ")", MedianBaseline.of(last), Optional.of(suite)));
+        }
+        int version = Integer.parseInt(m.group(2));
+        return Optional.of(new Found(store.display(suite) + "@v" + version, store.version(suite, version),
+                Optional.of(suite)));
+    }
+
+    /** The baseline file, or empty when it does not exist. */
+    Optional<Found> findFile(String ref) {
+        Path file = environment.resolve(ref);
+        return Files.exists(file)
+                ? Optional.of(new Found(ref, new BaselineFiles(environment.clock()).read(file, ref)))
+                : Optional.empty();
+    }
+
+    /** The suite's current baseline, or empty when there is no such suite or it has none yet. */
+    Optional<Found> findSuite(String suite) {
+        SuiteStore store = store();
+        if (!store.exists(suite)) {
+            return Optional.empty();
+        }
+        return store.current(suite).map(b -> new Found(store.display(suite) + "@v" + b.version(), b, Optional.of(suite)));
+    }
+
+    /** What to tell a user whose {@code ref} names nothing yet. */
+    String howToCreate(String ref) {
+        return looksLikeFile(ref) || Files.exists(environment.resolve(ref))
+                ? "create it with: loadverdict baseline promote RUN --to " + ref
+                : "no suite '" + ref + "' with a current baseline in " + baselinesDir
+                        + "/ (create it with: loadverdict baseline promote RUN --suite " + ref + ")";
+    }
+
+    /** A path rather than a suite name: it has a directory part or a file extension. */
+    static boolean looksLikeFile(String ref) {
+        return ref.contains("/") || ref.contains("\\") || ref.endsWith(".json") || ref.endsWith(".gz");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.loadverdict.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loadverdict.issuebot.GitHubIssues;
+import dev.loadverdict.model.InputException;
+import dev.loadverdict.model.compare.Comparison;
+import dev.loadverdict.reporter.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code loadverdict comment COMPARISON.json}: the one sticky pull-request comment, created or updated in place. */
+@Command(name = "comment", sortOptions = false, versionProvider = VersionProvider.class,
+        description = {"Creates or updates loadverdict's one comment on a pull request with a saved comparison (a hidden marker finds it).",
+                "The pull request comes from --pr or, inside GitHub Actions, from the pull_request event; the repository from --repo or $GITHUB_REPOSITORY."})
+final class CommentCommand implements Callable<Integer> {
+
+    static final String MARKER_NAME = "comment";
+
+    private final Main.Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "COMPARISON.json", description = "A comparison JSON (compare --format json or --report json).")
+    String comparisonFile;
+
+    @Option(names = "--pr", paramLabel = "N", description = "The pull request's number (default: from $GITHUB_EVENT_PATH).")
+    Integer pr;
+
+    @Option(names = "--repo", paramLabel = "OWNER/NAME", description = "The repository (default: $GITHUB_REPOSITORY).")
+    String repo;
+
+    @Option(names = "--token-env", paramLabel = "NAME", defaultValue = "GITHUB_TOKEN", description = "The environment variable holding the token (default: ${DEFAULT-VALUE}).")
+    String tokenEnv;
+
+    @Mixin
+    FailOnOption failOn;
+
+    CommentCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Comparison comparison = SavedComparisons.read(environment, comparisonFile);
+        int verdictExit = failOn.exitCode(comparison);
+        Map<String, String> env = environment.variables();
+        String repository = repo != null ? repo : env.get("GITHUB_REPOSITORY");
+        if (repository == null || repository.isBlank()) {
+            throw new UsageException("no repository: give --repo OWNER/NAME");
+        }
+        int number = pr != null ? pr : pullRequestFromEvent(env);
+        String token = env.getOrDefault(tokenEnv, "");
+        if (token.isBlank()) {
+            throw new UsageException("no GitHub token: set $" + tokenEnv + " (or --token-env NAME)");
+        }
+        String runUrl = env.containsKey("GITHUB_SERVER_URL") && env.containsKey("GITHUB_RUN_ID")
+                ? env.get("GITHUB_SERVER_URL") + "/" + repository + "/actions/runs/" + env.get("GITHUB_RUN_ID") : "";
+        String body = Reports.comment(comparison, MARKER_NAME, runUrl);
+        try {
+            GitHubIssues github = GitHubIssues.connect(env.getOrDefault("GITHUB_API_URL", "https://api.github.com"), repository, token,
+                    SavedComparisons::sleep);
+            spec.commandLine().getOut().println("loadverdict: " + github.stickyComment(number, "<!-- loadverdict:" + MARKER_NAME + ":start -->", body));
+            return verdictExit;
+        } catch (GitHubIssues.GitHubException e) {
+            spec.commandLine().getErr().println("loadverdict: " + e.getMessage());
+            if (e.forbidden()) {
+                spec.commandLine().getErr().println("loadverdict: warning: the token cannot comment here (a pull request from a fork"
+                        + " gets a read-only token); the verdict alone decides the exit code");
+                return verdictExit;
+            }
+            return verdictExit == ExitCode.REGRESSION ? ExitCode.REGRESSION : ExitCode.INTERNAL;
+        }
+    }
+
+    /** The pull request of a GitHub Actions pull_request (or pull_request_target) event. */
+    private int pullRequestFromEvent(Map<String, String> env) {
+        String eventPath = env.get("GITHUB_EVENT_PATH");
+        if (eventPath == null) {
+            throw new UsageException("no pull request: give --pr N (outside a pull_request event of GitHub Actions)");
+        }
+        try {
+            JsonNode event = new ObjectMapper().readTree(environment.resolve(eventPath).toFile());
+            JsonNode number = event.path("pull_request").path("number");
+            if (!number.canConvertToInt()) {
+                throw new UsageException("the GitHub event (" + env.getOrDefault("GITHUB_EVENT_NAME", "?")
+                        + ") is not a pull request; give --pr N");
+            }
+            return number.asInt();
+        } catch (IOException e) {
+            throw new InputException(eventPath, "cannot be read as a GitHub event: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package dev.loadverdict.cli;
+
+import dev.loadverdict.codec.ComparisonJson;
+import dev.loadverdict.baselines.NoiseBandCalculator;
+import dev.loadverdict.comparator.ProfileGuard;
+import dev.loadverdict.comparator.RegressionDetector;
+import dev.loadverdict.model.Baseline;
+import dev.loadverdict.model.InputException;
+import dev.loadverdict.model.Run;
+import dev.loadverdict.model.compare.BaselineRef;
+import dev.loadverdict.model.compare.Comparison;
+import dev.loadverdict.model.compare.NoiseBands;
+import dev.loadverdict.model.compare.Severity;
+import dev.loadverdict.model.config.LoadverdictConfig;
+import dev.loadverdict.reporter.ReportFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/** {@code loadverdict compare}: a run against a baseline, a report on stdout, the verdict as exit code. */
+@Command(name = "compare", sortOptions = false, versionProvider = VersionProvider.class,
+        description = {"Compares a run with a baseline and reports regressions.",
+                "CURRENT is raw tool output (a file or a directory) or a run JSON written by 'loadverdict extract'.",
+                "Exits 1 when a regression reaches --fail-on, 0 otherwise."})
+final class CompareCommand implements Callable<Integer> {
+
+    private final Main.Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--baseline", required = true, paramLabel = "REF", description = "The baseline: a baseline file, a suite name (its current baseline) or SUITE@vN (the N-th run of its history).")
+    String baseline;
+
+    @Mixin
+    BaselinesDirOption baselines;
+
+    @Parameters(paramLabel = "CURRENT", arity = "1..*", description = "The run to check.")
+    List<String> current;
+
+    @Mixin
+    ReadOptions window;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Thresholds (default: ./loadverdict.yml when present, else built-in defaults).")
+    String config;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = OutputFormat.Converter.class,
+            description = "What to print on stdout: text, md or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--report", paramLabel = "KINDS", description = "Also write report files: md, html, junit, json, text (comma-separated) into --out-dir.")
+    String report;
+
+    @Option(names = "--template-dir", paramLabel = "DIR", description = "Templates that replace the built-in ones (markdown.ftl, text.ftl, html.ftl, junit.ftl); see docs/templates.md.")
+    String templateDir;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour the terminal report: auto (on a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE}).")
+    String color;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "loadverdict-reports", description = "Where --report writes (default: ${DEFAULT-VALUE}).")
+    String outDir;
+
+    @Mixin
+    FailOnOption failOn;
+
+    @Option(names = "--if-no-baseline", paramLabel = "ACTION", defaultValue = "fail", converter = IfNoBaseline.Converter.class,
+            description = "When the baseline does not exist (no file, or a suite without a current baseline): fail (exit 3) or pass (exit 0 with a note). Default: ${DEFAULT-VALUE}.")
+    IfNoBaseline ifNoBaseline;
+
+    @Option(names = "--noise-runs", paramLabel = "N", defaultValue = "20", description = "With a suite baseline, the noise bands come from its last N recorded runs (default: ${DEFAULT-VALUE}; at least 5 are needed).")
+    int noiseRuns;
+
+    @Option(names = "--noise-k", paramLabel = "K", defaultValue = "3", description = "A noise band's half-width in robust standard deviations (1.4826 × MAD) (default: ${DEFAULT-VALUE}).")
+    double noiseK;
+
+    @Option(names = "--create-issues", description = "Also open, update or close GitHub issues for critical regressions, as 'loadverdict issues' does (its options below).")
+    boolean createIssues;
+
+    @Mixin
+    IssueOptions issues;
+
+    @Option(names = "--require-significance", description = "A change whose significance cannot be tested (latency from aggregate-only sources such as Locust's stats CSV) can be a warning at most; limits still raise any severity.")
+    boolean requireSignificance;
+
+    @Option(names = "--strict-profile", description = "Refuse (exit 3) to compare runs whose load profiles differ (tool, workload model, users/VUs, arrival rate, duration, script); by default they are compared with a warning in every report.")
+    boolean strictProfile;
+
+    @Option(names = "--profile-tolerance", paramLabel = "PERCENT", defaultValue = "10", description = "How far users/VUs and arrival rate may differ before the profiles count as different, in percent; the duration may differ twice as much (default: ${DEFAULT-VALUE}).")
+    double profileTolerance;
+
+    CompareCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        if (report != null) {
+            ReportFiles.parse(report);
+        }
+        Rendering rendering = Rendering.of(environment, templateDir, color);
+        Severity threshold = failOn.severity();
+        OutputFormat output = format;
+        boolean passWithoutBaseline = ifNoBaseline == IfNoBaseline.PASS;
+        LoadverdictConfig loadverdictConfig = ConfigLoader.load(environment, config);
+        BaselineSource source = baselines.source(environment);
+        java.util.Optional<BaselineSource.Found> found = source.find(baseline);
+        if (found.isEmpty()) {
+            if (passWithoutBaseline) {
+                RunLoader.load(environment, current, loadverdictConfig, window, spec.commandLine().getErr());
+                spec.commandLine().getErr().println("loadverdict: no baseline " + baseline
+                        + "; nothing to compare (--if-no-baseline pass). " + capitalise(source.howToCreate(baseline)));
+                return ExitCode.OK;
+            }
+            throw new InputException(baseline, "no such baseline; " + source.howToCreate(baseline));
+        }
+        Baseline base = found.get().baseline();
+        Run run = RunLoader.load(environment, current, loadverdictConfig, window, spec.commandLine().getErr());
+        List<String> profile = ProfileGuard.differences(run.metadata(), base.run().metadata(), profileTolerance);
+        if (strictProfile && !profile.isEmpty()) {
+            throw new InputException(baseline, "not comparable (--strict-profile): " + String.join("; ", profile));
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        SavedComparisons.runUrl(environment.variables()).ifPresent(url -> notes.add("This run: " + url));
+        base.provenance().runUrl().ifPresent(url -> notes.add("The baseline's run: " + url));
+        List<Baseline> history = found.get().suite().map(s -> source.store().last(s, noiseRuns)).orElse(List.of());
+        NoiseBands bands = noiseBands(found.get(), history, run, notes);
+        Comparison comparison = RegressionDetector.compare(run, BaselineRef.of(found.get().location(), base), base.run(),
+                loadverdictConfig, new RegressionDetector.Options(requireSignificance, bands))
+                .withWarnings(profile).withNotes(notes);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output.render(comparison, rendering));
+        out.flush();
+        java.util.Map<ReportFiles.Kind, String> written = report == null ? java.util.Map.of()
+                : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold,
+                        java.util.Optional.of(new Run[] {run, base.run()}), rendering.withoutColor(),
+                        history.stream().map(Baseline::run).toList());
+        written.values().forEach(path -> spec.commandLine().getErr().println("loadverdict: wrote " + path));
+        new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr(),
+                rendering.withoutColor());
+        int verdictExit = failOn.exitCode(comparison);
+        profile.forEach(p -> spec.commandLine().getErr().println("loadverdict: warning: not a like-for-like comparison: " + p));
+        warnOnMappingMismatch(run, base);
+        warnOnStageMismatch(run, base);
+        if (createIssues) {
+            return issues.file(environment, comparison, config, found.get().suite().orElse("default"), verdictExit,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        return verdictExit;
+    }
+
+    /** The noise bands from the suite's last {@code --noise-runs} recorded runs, and a note saying what was used. */
+    private NoiseBands noiseBands(BaselineSource.Found found, List<Baseline> history, Run run, List<String> notes) {
+        if (found.suite().isEmpty()) {
+            notes.add("Noise band not available: the baseline is a single file; a suite's recorded runs give one"
+                    + " (loadverdict baseline record RUN --suite NAME).");
+            return NoiseBands.none();
+        }
+        String suite = found.suite().get();
+        if (history.size() < NoiseBandCalculator.MIN_RUNS) {
+            notes.add("Noise band not available: suite " + suite + " has " + history.size() + " recorded run"
+                    + (history.size() == 1 ? "" : "s") + ", " + NoiseBandCalculator.MIN_RUNS
+                    + " are needed (loadverdict baseline record RUN --suite " + suite + ").");
+            return NoiseBands.none();
+        }
+        notes.add("Noise bands from the last " + history.size() + " recorded runs of suite " + suite
+                + ": median ± max(" + (noiseK == Math.rint(noiseK) ? String.valueOf((long) noiseK) : String.valueOf(noiseK)) + " × 1.4826 × MAD, one quantisation step); a value inside its band is noise.");
+        return NoiseBandCalculator.of(run, history, noiseK);
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private void warnOnMappingMismatch(Run run, Baseline base) {
+        if (!Objects.equals(run.metadata().mappingHash(), base.run().metadata().mappingHash())) {
+            spec.commandLine().getErr().println("loadverdict: warning: the baseline was extracted with a different "
+                    + "service mapping than this run; endpoints may show as new/missing");
+        }
+    }
+
+    private void warnOnStageMismatch(Run run, Baseline base) {
+        boolean current = !run.stages().isEmpty();
+        boolean baseline = !base.run().stages().isEmpty();
+        if (current != baseline) {
+            spec.commandLine().getErr().println("loadverdict: warning: " + (current ? "this run" : "the baseline")
+                    + " is split into stages but " + (current ? "the baseline" : "this run")
+                    + " is not, so the whole runs were compared; promote a baseline extracted with the same --stages");
+        }
+    }
+
+    /** {@code --fail-on}: the lowest severity that fails the run. */
+    enum FailOn {
+        WARNING(Severity.WARNING), CRITICAL(Severity.CRITICAL), NEVER(Severity.NONE);
+
+        final Severity severity;
+
+        FailOn(Severity severity) {
+            this.severity = severity;
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static final class Converter extends LowerCaseEnumConverter<FailOn> {
+            Converter() {
+                super(FailOn.class, "--fail-on");
+            }
+        }
+    }
+
+    /** {@code --if-no-baseline}. */
+    enum IfNoBaseline {
+        FAIL, PASS;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static final class Converter extends LowerCaseEnumConverter<IfNoBaseline> {
+            Converter() {
+                super(IfNoBaseline.class, "--if-no-baseline");
+            }
+        }
+    }
+
+    /** What {@code --format} can print. */
+    enum OutputFormat {
+        TEXT, MD, JSON;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        String render(Comparison comparison) {
+            return render(comparison, Rendering.builtIn());
+        }
+
+        String render(Comparison comparison, Rendering rendering) {
+            return switch (this) {
+                case TEXT -> rendering.render(ReportFormat.TEXT, comparison, Severity.CRITICAL, java.util.Optional.empty());
+                case MD -> rendering.render(ReportFormat.MARKDOWN, comparison, Severity.CRITICAL, java.util.Optional.empty());
+                case JSON -> ComparisonJson.write(comparison);
+            };
+        }
+
+        static final class Converter extends LowerCaseEnumConverter<OutputFormat> {
+            Converter() {
+                super(OutputFormat.class, "--format");
+            }
+
+            @Override
+            public OutputFormat convert(String value) {
+                return value.equalsIgnoreCase("markdown") ? MD : super.convert(value);
+            }
+        }
+    }
+}

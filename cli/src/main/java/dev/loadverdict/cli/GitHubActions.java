@@ -1,0 +1,142 @@
+package dev.loadverdict.cli;
+
+import dev.loadverdict.model.compare.Comparison;
+import dev.loadverdict.model.compare.Finding;
+import dev.loadverdict.model.compare.Severity;
+import dev.loadverdict.reporter.ReportFormat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What loadverdict does inside a GitHub Actions job ({@code GITHUB_ACTIONS=true}): appends the Markdown report to the
+ * job summary ({@code $GITHUB_STEP_SUMMARY}), emits one annotation per regression (most severe first, at most 10
+ * errors and 10 warnings, the rest counted in a notice), and
+ * writes the verdict, counts and report paths to {@code $GITHUB_OUTPUT}. Text from result files in annotations is
+ * escaped as workflow commands require, so it cannot end the command or start another. Annotations go to the error
+ * stream, which the runner reads for workflow commands as it does the output stream, so that a report printed
+ * on stdout and redirected to a file stays clean.
+ */
+final class GitHubActions {
+
+    /** GitHub shows at most 10 annotations of each kind per step; more would be dropped silently. */
+    static final int MAX_ANNOTATIONS = 10;
+    /** GitHub's limit for one step summary is 1 MiB; a comparison report stays well under it, but never more. */
+    static final int MAX_SUMMARY_BYTES = 1024 * 1024;
+
+    private final Map<String, String> env;
+    private final Main.Environment environment;
+
+    GitHubActions(Main.Environment environment) {
+        this.environment = environment;
+        this.env = environment.variables();
+    }
+
+    boolean active() {
+        return "true".equals(env.get("GITHUB_ACTIONS"));
+    }
+
+    /** Summary, annotations and outputs for a comparison; problems writing them are warnings, never the verdict. */
+    void publish(Comparison comparison, Severity failOn, Map<ReportFiles.Kind, String> reports, PrintWriter err,
+                 Rendering rendering) {
+        if (!active()) {
+            return;
+        }
+        annotations(comparison, failOn, err);
+        String summary = env.get("GITHUB_STEP_SUMMARY");
+        if (summary != null && !summary.isBlank()) {
+            String md = rendering.render(ReportFormat.MARKDOWN, comparison, failOn, java.util.Optional.empty());
+            byte[] bytes = md.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > MAX_SUMMARY_BYTES) {
+                md = "loadverdict: the report is too large for a job summary; see the report files.\n";
+            }
+            append(summary, md + "\n", err);
+        }
+        String output = env.get("GITHUB_OUTPUT");
+        if (output != null && !output.isBlank()) {
+            StringBuilder o = new StringBuilder();
+            o.append("verdict=").append(comparison.verdict().id()).append('\n');
+            o.append("critical=").append(count(comparison, Severity.CRITICAL)).append('\n');
+            o.append("warning=").append(count(comparison, Severity.WARNING)).append('\n');
+            o.append("failed=").append(failOn != Severity.NONE && comparison.worstSeverity().atLeast(failOn)).append('\n');
+            reports.forEach((kind, path) -> o.append("report-").append(kind.id()).append('=').append(path).append('\n'));
+            append(output, o.toString(), err);
+        }
+    }
+
+    private void annotations(Comparison comparison, Severity failOn, PrintWriter out) {
+        int errors = 0;
+        int warnings = 0;
+        int left = 0;
+        for (Finding f : comparison.regressions()) {
+            String level = f.severity() == Severity.CRITICAL && failOn != Severity.NONE ? "error" : "warning";
+            boolean error = level.equals("error");
+            if (error ? errors == MAX_ANNOTATIONS : warnings == MAX_ANNOTATIONS) {
+                left++;
+                continue;
+            }
+            String title = "loadverdict " + f.severity().id() + ": " + f.scopeLabel() + " " + f.endpointLabel() + " "
+                    + f.metric().key();
+            String message = f.metric().key() + " " + value(f.baseline()) + " → " + value(f.current())
+                    + f.relativePercent().stream().mapToObj(p -> String.format(Locale.ROOT, " (%+.1f%%)", p)).findFirst().orElse("")
+                    + ". " + String.join("; ", f.reasons());
+            out.println("::" + level + " title=" + property(title) + "::" + data(message));
+            if (error) {
+                errors++;
+            } else {
+                warnings++;
+            }
+        }
+        if (left > 0) {
+            out.println("::notice title=loadverdict::" + data(left + " more regressions are in the job summary and the report files"));
+        }
+        out.flush();
+    }
+
+    private static String value(java.util.OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.4g", v.getAsDouble()) : "-";
+    }
+
+    private static long count(Comparison comparison, Severity severity) {
+        return comparison.regressions().stream().filter(f -> f.severity() == severity).count();
+    }
+
+    /** A workflow command's message: {@code %}, CR and LF escaped; other control characters dropped. */
+    static String data(String text) {
+        StringBuilder s = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '%' -> s.append("%25");
+                case '\r' -> s.append("%0D");
+                case '\n' -> s.append("%0A");
+                default -> {
+                    if (cp >= 0x20 && cp != 0x7f) {
+                        s.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        return s.toString();
+    }
+
+    /** A workflow command's property value: as {@link #data}, and {@code :} and {@code ,} escaped too. */
+    static String property(String text) {
+        return data(text).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    private void append(String file, String text, PrintWriter err) {
+        try {
+            Files.writeString(environment.resolve(file), text, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            err.println("loadverdict: warning: cannot write the GitHub Actions file " + Path.of(file).getFileName()
+                    + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.loadverdict.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loadverdict.baselines.MetricHistory;
+import dev.loadverdict.model.Baseline;
+import dev.loadverdict.model.EndpointStats;
+import dev.loadverdict.model.Metric;
+import dev.loadverdict.model.RunMetadata;
+import dev.loadverdict.model.ServiceStats;
+import dev.loadverdict.model.Unit;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/** How {@code baseline history} and {@code baseline show} print: a terminal table, CSV or JSON. */
+final class HistoryOutput {
+
+    /** Runs needed before the history gives a noise band (DESIGN.md: at least 5). */
+    static final int NOISE_BAND_RUNS = 5;
+
+    private HistoryOutput() {
+    }
+
+    static String text(MetricHistory history, String suite, String service, String endpoint, Baseline latest) {
+        Metric metric = history.metric();
+        Table shown = history.table().copy();
+        DoubleColumn values = shown.doubleColumn("value");
+        StringColumn formatted = StringColumn.create(metric.key());
+        for (int i = 0; i < values.size(); i++) {
+            formatted.append(values.isMissing(i) ? "-" : value(metric, values.getDouble(i)));
+        }
+        shown.replaceColumn("value", formatted);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%s: %s of %s %s, %d run%s%n", suite, metric.key(), service,
+                endpoint == null ? "(total)" : endpoint, values.size(), values.size() == 1 ? "" : "s"));
+        out.append(shown.printAll()).append('\n');
+        OptionalDouble median = history.median();
+        OptionalDouble mad = history.mad();
+        out.append("trend   ").append(history.sparkline()).append('\n');
+        out.append("median  ").append(value(metric, median.getAsDouble())).append('\n');
+        out.append("MAD     ").append(value(metric, mad.getAsDouble())).append('\n');
+        int present = history.values().size();
+        if (present >= NOISE_BAND_RUNS) {
+            double step = latest.run().metadata().precision().quantisationStep(median.getAsDouble());
+            double band = Math.max(3 * 1.4826 * mad.getAsDouble(), metric.unit() == Unit.MILLISECONDS ? step : 0);
+            out.append("noise   ±").append(value(metric, band)).append(" around the median (max of 3 × 1.4826 × MAD and one ")
+                    .append("quantisation step of the source)\n");
+        } else {
+            out.append("noise   no band yet: it needs ").append(NOISE_BAND_RUNS).append(" runs with this value, the history has ")
+                    .append(present).append(" (record runs with: loadverdict baseline record RUN --suite ").append(suite).append(")\n");
+        }
+        return out.toString();
+    }
+
+    static String json(MetricHistory history, String suite, String service, String endpoint) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("suite", suite);
+        root.put("service", service);
+        if (endpoint != null) {
+            root.put("endpoint", endpoint);
+        }
+        root.put("metric", history.metric().key());
+        root.put("unit", history.metric().unit().symbol());
+        ArrayNode runs = root.putArray("runs");
+        Table t = history.table();
+        for (int i = 0; i < t.rowCount(); i++) {
+            ObjectNode run = runs.addObject();
+            run.put("version", t.intColumn("version").get(i));
+            run.put("recorded", t.stringColumn("recorded").get(i));
+            String commit = t.stringColumn("commit").get(i);
+            if (!commit.isEmpty()) {
+                run.put("commit", commit);
+            }
+            run.put("requests", t.longColumn("requests").get(i));
+            if (!t.doubleColumn("value").isMissing(i)) {
+                run.put("value", t.doubleColumn("value").getDouble(i));
+            }
+        }
+        history.median().ifPresent(m -> root.put("median", m));
+        history.mad().ifPresent(m -> root.put("mad", m));
+        return root.toPrettyString();
+    }
+
+    static String show(String location, Baseline baseline) {
+        RunMetadata m = baseline.run().metadata();
+        StringBuilder out = new StringBuilder();
+        out.append("Baseline:  ").append(location).append(", version ").append(baseline.version()).append(", created ")
+                .append(baseline.created()).append('\n');
+        baseline.provenance().gitSha().ifPresent(s -> out.append("Commit:    ").append(s)
+                .append(baseline.provenance().gitRef().map(r -> " (" + r + ")").orElse("")).append('\n'));
+        baseline.provenance().runUrl().ifPresent(u -> out.append("CI run:    ").append(u).append('\n'));
+        baseline.provenance().note().ifPresent(n -> out.append("Note:      ").append(n).append('\n'));
+        out.append("Tool:      ").append(m.tool().id()).append(m.toolVersion().map(v -> " " + v).orElse("")).append('\n');
+        m.duration().ifPresent(d -> out.append("Duration:  ").append(d.toSeconds()).append(" s").append('\n'));
+        m.workload().users().ifPresent(u -> out.append("Users:     ").append(u).append('\n'));
+        if (!baseline.run().stages().isEmpty()) {
+            out.append("Stages:    ").append(String.join(", ", baseline.run().stages().stream()
+                    .map(s -> s.metadata().stage().orElseThrow()).toList())).append('\n');
+        }
+        out.append("Sources:   ").append(String.join(", ", m.sources())).append("\n\n");
+        Table t = Table.create("endpoints", StringColumn.create("service"), StringColumn.create("endpoint"),
+                StringColumn.create("requests"), StringColumn.create("errors"), StringColumn.create("p50"),
+                StringColumn.create("p95"), StringColumn.create("p99"), StringColumn.create("throughput"));
+        for (ServiceStats s : baseline.run().services()) {
+            row(t, s.name(), "(total)", s.total());
+            for (EndpointStats e : s.endpoints()) {
+                row(t, s.name(), e.id().key(), e);
+            }
+        }
+        return out.append(t.printAll()).append('\n').toString();
+    }
+
+    private static void row(Table t, String service, String endpoint, EndpointStats e) {
+        t.stringColumn("service").append(service);
+        t.stringColumn("endpoint").append(endpoint);
+        t.stringColumn("requests").append(Long.toString(e.requests()));
+        t.stringColumn("errors").append(optional(Metric.ERROR_RATE, Metric.ERROR_RATE.valueOf(e)));
+        t.stringColumn("p50").append(optional(Metric.P50, Metric.P50.valueOf(e)));
+        t.stringColumn("p95").append(optional(Metric.P95, Metric.P95.valueOf(e)));
+        t.stringColumn("p99").append(optional(Metric.P99, Metric.P99.valueOf(e)));
+        t.stringColumn("throughput").append(optional(Metric.THROUGHPUT, Metric.THROUGHPUT.valueOf(e)));
+    }
+
+    private static String optional(Metric metric, OptionalDouble v) {
+        return v.isPresent() ? value(metric, v.getAsDouble()) : "-";
+    }
+
+    static String value(Metric metric, double v) {
+        return switch (metric.unit()) {
+            case PERCENT -> String.format(Locale.ROOT, "%.2f%%", v);
+            case REQUESTS_PER_SECOND -> String.format(Locale.ROOT, "%.1f req/s", v);
+            default -> String.format(Locale.ROOT, v >= 100 ? "%.0f ms" : "%.1f ms", v);
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package dev.loadverdict.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code loadverdict} command. */
+@Command(name = "loadverdict",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Reads load-test results (Locust, k6, Gatling, JMeter) and gives a verdict: did this build regress against its baseline?",
+        subcommands = {ExtractCommand.class, CompareCommand.class, BaselineCommand.class, ReportCommand.class, IssuesCommand.class, CommentCommand.class, CalibrateCommand.class,
+                picocli.CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  no regression at or above --fail-on",
+                "  1  regression at or above --fail-on",
+                "  2  usage error",
+                "  3  bad input: unreadable or unrecognised results, invalid config, missing baseline",
+                "  4  internal error, or a GitHub failure when the run did not regress"})
+final class LoadverdictCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.loadverdict.cli;
+
+import dev.loadverdict.model.InputException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The only {@code main()}: builds the command tree and maps every outcome to an exit code in one place.
+ * User errors print one line; a stack trace only with {@code --debug}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(args, out, err, new Environment(System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC()));
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs loadverdict with the given arguments and returns its exit code; never exits the JVM. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cli = new CommandLine(new LoadverdictCommand(), new Factory(environment));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("loadverdict: " + e.getMessage().replaceAll("[\\r\\n]+", " "));
+            CommandLine command = e.getCommandLine();
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, command, parseResult) -> handle(e, err, debug));
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("loadverdict: out of memory (" + e.getMessage() + "); give Java more heap with "
+                    + "LOADVERDICT_JAVA_OPTS=-Xmx2g, and please report the input that needed it");
+            return ExitCode.INTERNAL;
+        } catch (Throwable e) {
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.println("loadverdict: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+            return ExitCode.INTERNAL;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static int handle(Exception e, PrintWriter err, boolean debug) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof InputException input) {
+            err.println("loadverdict: " + input.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        if (e instanceof UsageException usage) {
+            err.println("loadverdict: " + usage.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (e instanceof UncheckedIOException io) {
+            err.println("loadverdict: I/O error: " + io.getMessage());
+            return ExitCode.INTERNAL;
+        }
+        err.println("loadverdict: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+        return ExitCode.INTERNAL;
+    }
+
+    /** Gives commands the environment instead of letting them reach for globals. */
+    private record Factory(Environment environment) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            for (var constructor : type.getDeclaredConstructors()) {
+                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == Environment.class) {
+                    constructor.setAccessible(true);
+                    return type.cast(constructor.newInstance(environment));
+                }
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    /**
+     * What a command may read from the outside world.
+     *
+     * @param variables environment variables
+     * @param workingDirectory the directory relative paths are resolved against
+     * @param clock the clock for creation times
+     */
+    record Environment(Map<String, String> variables, Path workingDirectory, Clock clock) {
+        Path resolve(String path) {
+            return workingDirectory.resolve(path);
+        }
+    }
+}

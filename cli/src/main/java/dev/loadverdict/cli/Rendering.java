@@ -1,0 +1,72 @@
+package dev.loadverdict.cli;
+
+import dev.loadverdict.model.InputException;
+import dev.loadverdict.model.Run;
+import dev.loadverdict.model.compare.Comparison;
+import dev.loadverdict.model.compare.Severity;
+import dev.loadverdict.reporter.ReportFormat;
+import dev.loadverdict.reporter.ReportRenderer;
+import dev.loadverdict.reporter.Reports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How a command renders reports: with the built-in templates, or with those of {@code --template-dir} replacing them;
+ * and whether the terminal text is coloured ({@code --color}). A broken user template is bad input naming the
+ * template, not an internal error.
+ *
+ * @param templateDirectory the user's template directory, resolved
+ * @param templateDisplay how to name it in messages
+ * @param color whether to colour terminal text
+ */
+record Rendering(Optional<Path> templateDirectory, String templateDisplay, boolean color) {
+
+    static Rendering of(Main.Environment environment, String templateDir, String colorMode) {
+        Optional<Path> dir = Optional.ofNullable(templateDir).map(environment::resolve);
+        if (dir.isPresent() && !Files.isDirectory(dir.get())) {
+            throw new InputException(templateDir, "no such template directory");
+        }
+        boolean color = switch (colorMode.toLowerCase(Locale.ROOT)) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> System.console() != null && !environment.variables().containsKey("NO_COLOR")
+                    && !"dumb".equals(environment.variables().get("TERM"));
+            default -> throw new UsageException("--color takes auto, always or never, not '" + colorMode + "'");
+        };
+        return new Rendering(dir, templateDir == null ? "" : templateDir, color);
+    }
+
+    /** The same, for files and GitHub: never coloured. */
+    Rendering withoutColor() {
+        return new Rendering(templateDirectory, templateDisplay, false);
+    }
+
+    static Rendering builtIn() {
+        return new Rendering(Optional.empty(), "", false);
+    }
+
+    String render(ReportFormat format, Comparison comparison, Severity failOn, Optional<Run[]> runs) {
+        return render(format, comparison, failOn, runs, java.util.List.of());
+    }
+
+    /** As above; the HTML report also charts the trend across {@code history}, the suite's recorded runs. */
+    String render(ReportFormat format, Comparison comparison, Severity failOn, Optional<Run[]> runs, java.util.List<Run> history) {
+        try {
+            if (templateDirectory.isEmpty() && format == ReportFormat.HTML && runs.isPresent()) {
+                return Reports.html(comparison, runs.get()[0], runs.get()[1], history);
+            }
+            ReportRenderer renderer = templateDirectory.map(d -> Reports.renderer(format, d))
+                    .orElseGet(() -> Reports.renderer(format));
+            String text = renderer.render(comparison, failOn);
+            return color && format == ReportFormat.TEXT ? TerminalColors.apply(text) : text;
+        } catch (IllegalStateException e) {
+            if (templateDirectory.isPresent()) {
+                throw new InputException(templateDisplay + "/" + format.id(), "the template failed: " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+}

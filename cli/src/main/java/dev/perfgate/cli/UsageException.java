@@ -1,8 +1,0 @@
-package dev.perfgate.cli;
-
-/** A command line that parses but makes no sense (exit 2). */
-final class UsageException extends RuntimeException {
-    UsageException(String message) {
-        super(message);
-    }
-}

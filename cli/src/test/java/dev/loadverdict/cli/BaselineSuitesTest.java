@@ -1,0 +1,242 @@
+package dev.loadverdict.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Baseline suites from the command line: promote, record, list, verify, and compare against SUITE / SUITE@vN. */
+class BaselineSuitesTest {
+
+    private static final Path EXAMPLES = Cli.ROOT.resolve("examples/runs");
+
+    @TempDir
+    Path tmp;
+
+    private Cli.Result run(String... args) {
+        return Cli.runIn(tmp, Map.of("GITHUB_SHA", "3f9c2ab0123456789"), args);
+    }
+
+    private static String example(String name) {
+        return EXAMPLES.resolve(name).toString();
+    }
+
+    @Test
+    void aSuiteIsPromotedRecordedListedAndComparedAgainst() {
+        Cli.Result promoted = run("baseline", "promote", example("locust-baseline"), "--suite", "shop");
+        assertThat(promoted.exitCode()).as(promoted.err()).isZero();
+        assertThat(promoted.err()).contains("baselines/shop is now at version 1");
+        assertThat(tmp.resolve("baselines/shop/baseline.json")).exists();
+        assertThat(tmp.resolve("baselines/shop/history")).isDirectoryContaining("regex:.*-3f9c2ab\\.json");
+
+        Cli.Result recorded = run("baseline", "record", example("locust-unchanged"), "--suite", "shop");
+        assertThat(recorded.exitCode()).isZero();
+        assertThat(recorded.err()).contains("recorded as baselines/shop@v2 (the current baseline is unchanged)");
+
+        Cli.Result list = run("baseline", "list");
+        assertThat(list.out()).contains("shop").contains("v1").contains(" 2 ");
+
+        Cli.Result regressed = run("compare", "--baseline", "shop", example("locust-regressed"));
+        assertThat(regressed.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(regressed.out()).contains("Baseline:   baselines/shop@v1, version 1").contains("commit 3f9c2ab");
+
+        Cli.Result pinned = run("compare", "--baseline", "shop@v2", example("locust-unchanged"));
+        assertThat(pinned.exitCode()).isZero();
+        assertThat(pinned.out()).contains("baselines/shop@v2, version 2");
+    }
+
+    @Test
+    void promotionRefusesARegressedRunUnlessForced() throws IOException {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        String pointer = Files.readString(tmp.resolve("baselines/shop/baseline.json"));
+
+        Cli.Result refused = run("baseline", "promote", example("locust-regressed"), "--suite", "shop");
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(refused.err()).contains("not promoted: the run has critical regressions against baselines/shop@v1")
+                .contains("GET /api/search");
+        assertThat(Files.readString(tmp.resolve("baselines/shop/baseline.json"))).isEqualTo(pointer);
+        assertThat(historySize()).isEqualTo(1);
+
+        Cli.Result forced = run("baseline", "promote", example("locust-regressed"), "--suite", "shop", "--force");
+        assertThat(forced.exitCode()).isZero();
+        assertThat(forced.err()).contains("now at version 2");
+    }
+
+    @Test
+    void theSameGuardProtectsASingleBaselineFile() {
+        Path file = tmp.resolve("shop.json");
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--to", file.toString()).exitCode()).isZero();
+        Cli.Result refused = run("baseline", "promote", example("locust-regressed"), "--to", file.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(tmp.resolve("shop.v2.json")).doesNotExist();
+    }
+
+    @Test
+    void missingSuitesAndVersionsAreBadInputOrPassWhenAsked() {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        Cli.Result noSuite = run("compare", "--baseline", "other", example("locust-unchanged"));
+        assertThat(noSuite.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(noSuite.err()).contains("loadverdict baseline promote RUN --suite other");
+        Cli.Result passing = run("compare", "--baseline", "other", "--if-no-baseline", "pass", example("locust-unchanged"));
+        assertThat(passing.exitCode()).isZero();
+        Cli.Result noVersion = run("compare", "--baseline", "shop@v5", example("locust-unchanged"));
+        assertThat(noVersion.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(noVersion.err()).contains("has 1 run, so there is no version 5");
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "../x").exitCode())
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(run("baseline", "promote", example("locust-baseline")).exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void verifyNamesEveryDamagedFileAndExitsThree() throws IOException {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--to", "baselines/single.json").exitCode()).isZero();
+        Cli.Result sound = run("baseline", "verify");
+        assertThat(sound.exitCode()).isZero();
+        assertThat(sound.out()).contains("baselines/ is sound: 1 suite");
+
+        Path history;
+        try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
+            history = files.findFirst().orElseThrow();
+        }
+        Files.writeString(history, Files.readString(history).replaceFirst("\"requests\": [0-9]+", "\"requests\": 999999"));
+        Files.writeString(tmp.resolve("baselines/single.json"), "{ \"schema\": \"loadverdict.baseline/1\", ");
+        Cli.Result broken = run("baseline", "verify");
+        assertThat(broken.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(broken.err()).contains("baselines/shop/history/" + history.getFileName())
+                .contains("does not match its checksum").contains("baselines/single.json").contains("2 problems");
+
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--to", "baselines/other.json").exitCode()).isZero();
+        Files.writeString(tmp.resolve("baselines/other.v1.json"),
+                Files.readString(tmp.resolve("baselines/other.json")).replace("\"gitSha\"", "\"gitRef\": \"x\", \"gitSha\""));
+        assertThat(run("baseline", "verify").err()).contains("baselines/other.v1.json: differs from baselines/other.json");
+    }
+
+    @Test
+    void historyShowsEachRunWithMedianMadAndTheNoiseBandOnceThereAreFiveRuns() {
+        for (String name : new String[] {"locust-baseline", "locust-unchanged", "locust-baseline"}) {
+            assertThat(run("baseline", "record", example(name), "--suite", "shop").exitCode()).isZero();
+        }
+        Cli.Result three = run("baseline", "history", "shop", "--endpoint", "GET /api/search");
+        assertThat(three.exitCode()).as(three.err()).isZero();
+        assertThat(three.out()).contains("shop: p95 of default GET /api/search, 3 runs").contains("3f9c2ab")
+                .contains("median  110 ms").contains("no band yet: it needs 5 runs");
+        for (String name : new String[] {"locust-unchanged", "locust-regressed"}) {
+            assertThat(run("baseline", "record", example(name), "--suite", "shop").exitCode()).isZero();
+        }
+        Cli.Result five = run("baseline", "history", "shop", "--endpoint", "GET /api/search");
+        assertThat(five.out()).contains("5 runs").contains("260 ms").contains("noise   ±")
+                .contains("trend   ▁▁▁▁█");
+
+        Cli.Result csv = run("baseline", "history", "shop", "--metric", "error_rate", "--format", "csv");
+        assertThat(csv.out().lines().findFirst()).contains("version,recorded,commit,requests,value");
+        assertThat(csv.out().lines().count()).isEqualTo(6);
+        Cli.Result json = run("baseline", "history", "shop", "--last", "2", "--format", "json");
+        assertThat(json.out()).contains("\"metric\" : \"p95\"").contains("\"version\" : 5").doesNotContain("\"version\" : 3");
+
+        assertThat(run("baseline", "history", "shop", "--metric", "p42").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run("baseline", "history", "nope").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void aMedianBaselineIsNotHostageToOneUnluckyRun() {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        assertThat(run("baseline", "record", example("locust-regressed"), "--suite", "shop").exitCode()).isZero();
+        assertThat(run("baseline", "record", example("locust-unchanged"), "--suite", "shop").exitCode()).isZero();
+        // Against the unlucky run alone, the regressed run looks fine; against the median of three it fails.
+        assertThat(run("compare", "--baseline", "shop@v2", example("locust-regressed")).exitCode()).isZero();
+        Cli.Result median = run("compare", "--baseline", "shop@median:3", example("locust-regressed"));
+        assertThat(median.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(median.out()).contains("baselines/shop@median:3 (v1-v3)");
+        Cli.Result show = run("baseline", "show", "shop@median:3");
+        assertThat(show.exitCode()).isZero();
+        assertThat(show.out()).contains("GET /api/search").contains("110 ms");
+    }
+
+    @Test
+    void aLegacyFlatBaselineIsImportedAndComparedByServiceTotals() {
+        Cli.Result imported = run("baseline", "import", Cli.ROOT.resolve("examples/legacy/performance-baselines.json").toString(),
+                "--suite", "legacy");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.err()).contains("imported 1 service(s) into baselines/legacy, now at version 1");
+        Cli.Result regressed = run("compare", "--baseline", "legacy", example("locust-regressed"));
+        assertThat(regressed.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(regressed.out()).contains("(total)").contains("140 ms").contains("240 ms");
+        Cli.Result unchanged = run("compare", "--baseline", "legacy", example("locust-unchanged"));
+        assertThat(unchanged.exitCode()).isZero();
+        assertThat(run("baseline", "show", "legacy").out()).contains("imported from");
+        assertThat(run("baseline", "import", "nope.json", "--suite", "x").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void differentLoadProfilesWarnInEveryFormatAndStrictProfileRefuses() {
+        assertThat(run("baseline", "import", Cli.ROOT.resolve("examples/legacy/performance-baselines.json").toString(),
+                "--suite", "legacy").exitCode()).isZero();
+        Cli.Result text = run("compare", "--baseline", "legacy", example("locust-unchanged"));
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("WARNING: not a like-for-like comparison: the run was made with locust but the baseline with generic.");
+        assertThat(text.err()).contains("loadverdict: warning: not a like-for-like comparison");
+        assertThat(run("compare", "--baseline", "legacy", "--format", "md", example("locust-unchanged")).out())
+                .contains("> [!WARNING]").contains("made with locust but the baseline with generic");
+        assertThat(run("compare", "--baseline", "legacy", "--format", "json", example("locust-unchanged")).out())
+                .contains("\"warnings\": [\n    \"the run was made with locust but the baseline with generic\"\n  ]");
+        Cli.Result strict = run("compare", "--baseline", "legacy", "--strict-profile", example("locust-unchanged"));
+        assertThat(strict.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(strict.err()).contains("not comparable (--strict-profile)");
+
+        assertThat(run("baseline", "import", Cli.ROOT.resolve("examples/legacy/performance-baselines.json").toString(),
+                "--suite", "legacy2", "--tool", "locust").exitCode()).isZero();
+        Cli.Result sameTool = run("compare", "--baseline", "legacy2", "--strict-profile", example("locust-unchanged"));
+        assertThat(sameTool.exitCode()).as(sameTool.err()).isZero();
+    }
+
+    @Test
+    void aSuiteWithFiveRecordedRunsGivesNoiseBandsAndSaysSoOtherwise() {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        Cli.Result few = run("compare", "--baseline", "shop", example("locust-unchanged"));
+        assertThat(few.out()).contains("Noise band not available: suite shop has 1 recorded run, 5 are needed");
+        Cli.Result file = run("compare", "--baseline", Cli.ROOT.resolve("examples/baselines/shop.json").toString(),
+                example("locust-unchanged"));
+        assertThat(file.out()).contains("Noise band not available: the baseline is a single file");
+        for (int i = 0; i < 2; i++) {
+            run("baseline", "record", example("locust-unchanged"), "--suite", "shop");
+            run("baseline", "record", example("locust-baseline"), "--suite", "shop");
+        }
+        Cli.Result banded = run("compare", "--baseline", "shop", "--format", "json", example("locust-regressed"));
+        assertThat(banded.out()).contains("Noise bands from the last 5 recorded runs of suite shop")
+                .contains("noise band of 5 recorded runs");
+        assertThat(banded.exitCode()).isEqualTo(ExitCode.REGRESSION);
+    }
+
+    @Test
+    void calibrateSuggestsThresholdsFromASuiteOrFromRunsAndWritesAValidFragment() throws IOException {
+        for (String name : new String[] {"locust-baseline", "locust-unchanged", "locust-baseline"}) {
+            assertThat(run("baseline", "record", example(name), "--suite", "shop").exitCode()).isZero();
+        }
+        Cli.Result suite = run("calibrate", "shop", "--write", "calibrated.yml");
+        assertThat(suite.exitCode()).as(suite.err()).isZero();
+        assertThat(suite.out()).contains("GET /api/search").contains("EXPECTED").contains("MEASURED");
+        String yaml = Files.readString(tmp.resolve("calibrated.yml"));
+        assertThat(yaml).startsWith("# loadverdict calibrate").contains("\"GET /api/search\":");
+        assertThat(run("compare", "--config", "calibrated.yml", "--baseline", "shop@v1", example("locust-unchanged")).exitCode())
+                .isZero();
+        assertThat(run("calibrate", "shop", "--write", "calibrated.yml").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+
+        Cli.Result runs = run("calibrate", example("locust-baseline"), example("locust-unchanged"), example("locust-baseline"));
+        assertThat(runs.exitCode()).isZero();
+        assertThat(run("calibrate", example("locust-baseline"), example("locust-unchanged")).exitCode())
+                .isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    private long historySize() throws IOException {
+        try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
+            return files.count();
+        }
+    }
+}

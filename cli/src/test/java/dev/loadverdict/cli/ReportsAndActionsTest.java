@@ -1,0 +1,145 @@
+package dev.loadverdict.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** compare --report … --out-dir, and what it does inside GitHub Actions. */
+class ReportsAndActionsTest {
+
+    private static final String BASELINE = Cli.ROOT.resolve("examples/baselines/shop.json").toString();
+    private static final String REGRESSED = Cli.ROOT.resolve("examples/runs/locust-regressed").toString();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reportFilesAreWrittenAndTheJunitXmlIsValidWithOneFailurePerCriticalRegression() throws Exception {
+        Cli.Result r = Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--report", "md,junit,json,text",
+                "--out-dir", "out", REGRESSED);
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(tmp.resolve("out")).isDirectoryContaining("glob:**/report.md").isDirectoryContaining("glob:**/junit.xml")
+                .isDirectoryContaining("glob:**/comparison.json").isDirectoryContaining("glob:**/report.txt");
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(tmp.resolve("out/junit.xml").toFile());
+        Element root = xml.getDocumentElement();
+        assertThat(root.getTagName()).isEqualTo("testsuites");
+        assertThat(root.getAttribute("failures")).isEqualTo("6");
+        NodeList failures = xml.getElementsByTagName("failure");
+        assertThat(failures.getLength()).isEqualTo(6);
+        assertThat(((Element) failures.item(0)).getAttribute("type")).isEqualTo("critical");
+
+        Cli.Result warnings = Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--fail-on", "warning",
+                "--report", "junit", "--out-dir", "out2", REGRESSED);
+        assertThat(warnings.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(Files.readString(tmp.resolve("out2/junit.xml"))).contains("failures=\"8\"");
+        assertThat(Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--report", "pdf", REGRESSED).exitCode())
+                .isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void insideGitHubActionsTheSummaryAnnotationsAndOutputsAreWritten() throws IOException {
+        Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", "summary.md",
+                "GITHUB_OUTPUT", "output.txt");
+        Cli.Result r = Cli.runIn(tmp, env, "compare", "--baseline", BASELINE, "--report", "md", REGRESSED);
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(Files.readString(tmp.resolve("summary.md"))).startsWith("## loadverdict: FAIL");
+        assertThat(Files.readString(tmp.resolve("output.txt"))).contains("verdict=fail\n", "critical=6\n", "warning=2\n",
+                "failed=true\n", "report-md=loadverdict-reports/report.md\n");
+        assertThat(r.err().lines().filter(l -> l.startsWith("::error title=loadverdict critical%3A ")).count()).isEqualTo(6);
+        assertThat(r.err().lines().filter(l -> l.startsWith("::warning title=loadverdict warning%3A ")).count()).isEqualTo(2);
+        assertThat(r.out()).doesNotContain("::error");
+
+        Cli.Result outside = Cli.runIn(tmp, Map.of("GITHUB_STEP_SUMMARY", "other.md"), "compare", "--baseline", BASELINE, REGRESSED);
+        assertThat(outside.err()).doesNotContain("::error");
+        assertThat(tmp.resolve("other.md")).doesNotExist();
+    }
+
+    @Test
+    void aSavedComparisonRendersAgainExactlyAsCompareRenderedIt() throws IOException {
+        Cli.Result json = Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--format", "json", REGRESSED);
+        Files.writeString(tmp.resolve("comparison.json"), json.out());
+        Cli.Result text = Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--format", "md", REGRESSED);
+
+        Cli.Result again = Cli.runIn(tmp, Map.of(), "report", "comparison.json", "--format", "md", "--report", "junit");
+        assertThat(again.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(again.out()).isEqualTo(text.out());
+        assertThat(Cli.runIn(tmp, Map.of(), "report", "comparison.json", "--format", "json").out()).isEqualTo(json.out());
+        assertThat(tmp.resolve("loadverdict-reports/junit.xml")).exists();
+        assertThat(Cli.runIn(tmp, Map.of(), "report", "comparison.json", "--fail-on", "never").exitCode()).isZero();
+
+        Files.writeString(tmp.resolve("forged.json"), json.out().replace("\"verdict\": \"fail\"", "\"verdict\": \"pass\""));
+        Cli.Result forged = Cli.runIn(tmp, Map.of(), "report", "forged.json");
+        assertThat(forged.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(forged.err()).contains("forged.json:").contains("does not follow from the findings");
+    }
+
+    @Test
+    void aTemplateDirectoryReplacesABuiltInTemplateButCannotSwitchEscapingOff() throws IOException {
+        Cli.Result custom = Cli.run("compare", "--template-dir", "examples/templates", "--format", "md",
+                "--baseline", BASELINE, REGRESSED);
+        assertThat(custom.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(custom.out()).startsWith("**loadverdict FAIL** — 6 critical, 2 warning regressions").contains("- 🔴 critical default");
+        // the text format is still the built-in one
+        assertThat(Cli.run("compare", "--template-dir", "examples/templates", "--baseline", BASELINE, REGRESSED).out())
+                .startsWith("loadverdict: FAIL");
+
+        Path dir = Files.createDirectories(tmp.resolve("evil"));
+        Files.writeString(dir.resolve("markdown.ftl"), "<#list regressions as r>${r.endpoint?no_esc}</#list>\n");
+        Cli.Result evil = Cli.run("compare", "--template-dir", dir.toString(), "--format", "md", "--baseline", BASELINE, REGRESSED);
+        assertThat(evil.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(evil.err()).contains("the template failed").doesNotContain("\tat ");
+        assertThat(Cli.run("compare", "--template-dir", "nope", "--baseline", BASELINE, REGRESSED).exitCode())
+                .isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void colourOnlyWhenAskedOrOnATerminalWithoutNoColor() {
+        Cli.Result always = Cli.run("compare", "--color", "always", "--baseline", BASELINE, REGRESSED);
+        assertThat(always.out()).startsWith("loadverdict: \u001B[31;1mFAIL\u001B[0m").contains("\u001B[31;1mCRITICAL\u001B[0m");
+        Cli.Result never = Cli.run("compare", "--color", "never", "--baseline", BASELINE, REGRESSED);
+        assertThat(never.out()).doesNotContain("\u001B");
+        // tests run without a console: auto means none
+        assertThat(Cli.run("compare", "--baseline", BASELINE, REGRESSED).out()).doesNotContain("\u001B");
+        assertThat(Cli.run("compare", "--color", "sometimes", "--baseline", BASELINE, REGRESSED).exitCode())
+                .isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void annotationsAreCappedAtTenOfEachKindMostSevereFirstAndTheRestCounted() throws IOException {
+        // synthetic JTLs written by the test: 12 endpoints, each 3x slower in the second run
+        Files.writeString(tmp.resolve("base.csv"), jtl(50));
+        Files.writeString(tmp.resolve("slow.csv"), jtl(150));
+        assertThat(Cli.runIn(tmp, Map.of(), "baseline", "promote", "base.csv", "--to", "b.json").exitCode()).isZero();
+        Cli.Result r = Cli.runIn(tmp, Map.of("GITHUB_ACTIONS", "true"), "compare", "--baseline", "b.json", "slow.csv");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(r.err().lines().filter(l -> l.startsWith("::error ")).count()).isEqualTo(10);
+        assertThat(r.err().lines().filter(l -> l.startsWith("::notice ")).findFirst()).hasValueSatisfying(
+                l -> assertThat(l).contains("more regressions are in the job summary"));
+    }
+
+    private static String jtl(int elapsed) {
+        StringBuilder s = new StringBuilder("timeStamp,elapsed,label,responseCode,success\n");
+        for (int i = 0; i < 2400; i++) {
+            s.append(1_700_000_000_000L + i * 10L).append(',').append(elapsed + i % 5).append(",GET /e").append(i % 12)
+                    .append(",200,true\n");
+        }
+        return s.toString();
+    }
+
+    @Test
+    void workflowCommandTextCannotEndTheCommandOrStartAnother() {
+        assertThat(GitHubActions.data("50% slower\n::error::owned\r")).isEqualTo("50%25 slower%0A::error::owned%0D");
+        assertThat(GitHubActions.property("a: b, c")).isEqualTo("a%3A b%2C c");
+        assertThat(GitHubActions.data("bell\u0007")).isEqualTo("bell");
+    }
+}

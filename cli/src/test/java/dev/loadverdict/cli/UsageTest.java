@@ -1,0 +1,69 @@
+package dev.loadverdict.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UsageTest {
+
+    @ParameterizedTest(name = "{0} --help")
+    @ValueSource(strings = {"", "extract", "compare", "baseline", "baseline promote"})
+    void everyCommandHasHelpAndVersion(String command) {
+        String[] words = command.isEmpty() ? new String[0] : command.split(" ");
+        Cli.Result help = Cli.run(append(words, "--help"));
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: loadverdict" + (command.isEmpty() ? "" : " " + command));
+        Cli.Result version = Cli.run(append(words, "--version"));
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("loadverdict ");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Cli.Result r = Cli.run();
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("a command is required").contains("Try 'loadverdict --help'");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Cli.Result r = Cli.run("compare", "--baseline", "b.json", "--frobnicate", "x");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("Unknown option").contains("Try 'loadverdict compare --help'");
+    }
+
+    @Test
+    void missingRequiredOptionIsAUsageError() {
+        Cli.Result r = Cli.run("compare", "examples/runs/locust-regressed/");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("--baseline");
+    }
+
+    @Test
+    void badEnumValuesAreUsageErrors() {
+        assertThat(Cli.run("compare", "--fail-on", "sometimes", "--baseline", "examples/baselines/shop.json",
+                "examples/runs/locust-regressed/").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(Cli.run("compare", "--format", "pdf", "--baseline", "examples/baselines/shop.json",
+                "examples/runs/locust-regressed/").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void unexpectedErrorsMapToFourNeverOne() {
+        StringWriter err = new StringWriter();
+        int code = Main.handle(new IllegalStateException("boom"), new PrintWriter(err, true), false);
+        assertThat(code).isEqualTo(ExitCode.INTERNAL);
+        assertThat(err.toString()).isEqualTo("loadverdict: internal error: java.lang.IllegalStateException: boom "
+                + "(run with --debug for details)\n");
+    }
+
+    private static String[] append(String[] words, String last) {
+        String[] all = java.util.Arrays.copyOf(words, words.length + 1);
+        all[words.length] = last;
+        return all;
+    }
+}

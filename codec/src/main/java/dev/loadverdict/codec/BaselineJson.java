@@ -1,0 +1,63 @@
+package dev.loadverdict.codec;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loadverdict.model.Baseline;
+import dev.loadverdict.model.InputException;
+
+import java.io.Reader;
+import java.time.Instant;
+
+/**
+ * The JSON form of a {@link Baseline}: {@code "schema": "loadverdict.baseline/1"}, the version number,
+ * creation time, provenance, then the run (same shape as a run document, without its own schema key).
+ */
+public final class BaselineJson {
+
+    public static final String SCHEMA = "loadverdict.baseline/1";
+    static final String KIND = "baseline";
+    static final int VERSION = 1;
+
+    private BaselineJson() {
+    }
+
+    public static String write(Baseline baseline) {
+        ObjectNode root = Json.object();
+        root.put("schema", SCHEMA);
+        root.put("version", baseline.version());
+        root.put("created", baseline.created().toString());
+        writeProvenance(root.putObject("provenance"), baseline.provenance());
+        RunJson.writeBody(root.putObject("run"), baseline.run());
+        return Json.write(root);
+    }
+
+    /**
+     * Reads a baseline document.
+     *
+     * @throws InputException when it is not a valid loadverdict baseline
+     */
+    public static Baseline read(String source, Reader reader) {
+        Node root = Node.parse(Json.FACTORY, source, reader);
+        Json.requireSchema(root, KIND, VERSION);
+        Node version = root.get("version");
+        long v = version.wholeNumber();
+        if (v < 1 || v > Integer.MAX_VALUE) {
+            throw version.fail("must be a whole number >= 1 but was " + v);
+        }
+        Instant created = RunJson.instant(root, "created").orElseThrow(() -> root.fail("missing key 'created'"));
+        Baseline.Provenance provenance = readProvenance(root.optional("provenance"));
+        return new Baseline((int) v, created, provenance, RunJson.readBody(root.get("run")));
+    }
+
+    static void writeProvenance(ObjectNode node, Baseline.Provenance provenance) {
+        Json.put(node, "gitSha", provenance.gitSha());
+        Json.put(node, "gitRef", provenance.gitRef());
+        Json.put(node, "runUrl", provenance.runUrl());
+        Json.put(node, "note", provenance.note());
+    }
+
+    static Baseline.Provenance readProvenance(Node p) {
+        return p == null ? Baseline.Provenance.none()
+                : new Baseline.Provenance(Json.optionalText(p, "gitSha"), Json.optionalText(p, "gitRef"),
+                Json.optionalText(p, "runUrl"), Json.optionalText(p, "note"));
+    }
+}

@@ -1,0 +1,211 @@
+package dev.loadverdict.codec;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loadverdict.model.compare.AppliedRule;
+import dev.loadverdict.model.compare.BaselineRef;
+import dev.loadverdict.model.compare.Comparison;
+import dev.loadverdict.model.compare.EndpointChange;
+import dev.loadverdict.model.compare.Finding;
+import dev.loadverdict.model.compare.Verdict;
+import dev.loadverdict.model.InputException;
+import dev.loadverdict.model.config.Conditions;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON form of a {@link Comparison}: {@code "schema": "loadverdict.comparison/1"}, the verdict, both
+ * runs' metadata, and every finding with every number and condition behind it.
+ */
+public final class ComparisonJson {
+
+    public static final String SCHEMA = "loadverdict.comparison/1";
+
+    private ComparisonJson() {
+    }
+
+    public static String write(Comparison comparison) {
+        ObjectNode root = Json.object();
+        root.put("schema", SCHEMA);
+        root.put("verdict", comparison.verdict().id());
+        root.put("worstSeverity", comparison.worstSeverity().id());
+        Json.put(root, "config", comparison.configSource());
+        if (!comparison.warnings().isEmpty()) {
+            var warnings = root.putArray("warnings");
+            comparison.warnings().forEach(warnings::add);
+        }
+        if (!comparison.notes().isEmpty()) {
+            var notes = root.putArray("notes");
+            comparison.notes().forEach(notes::add);
+        }
+        root.set("current", RunJson.metadata(comparison.current()));
+        root.set("baseline", baseline(comparison.baseline()));
+        ArrayNode findings = root.putArray("findings");
+        comparison.findings().forEach(f -> findings.add(finding(f)));
+        ArrayNode changes = root.putArray("endpointChanges");
+        for (EndpointChange c : comparison.endpointChanges()) {
+            ObjectNode change = changes.addObject();
+            Json.put(change, "stage", c.stage());
+            change.put("service", c.service());
+            change.put("endpoint", c.endpoint());
+            change.put("kind", c.kind().id());
+            change.put("requests", c.requests());
+        }
+        return Json.write(root);
+    }
+
+    private static ObjectNode baseline(BaselineRef ref) {
+        ObjectNode node = Json.object();
+        node.put("location", ref.location());
+        node.put("version", ref.version());
+        node.put("created", ref.created().toString());
+        ObjectNode provenance = node.putObject("provenance");
+        Json.put(provenance, "gitSha", ref.provenance().gitSha());
+        Json.put(provenance, "gitRef", ref.provenance().gitRef());
+        Json.put(provenance, "runUrl", ref.provenance().runUrl());
+        Json.put(provenance, "note", ref.provenance().note());
+        node.set("run", RunJson.metadata(ref.run()));
+        return node;
+    }
+
+    private static ObjectNode finding(Finding f) {
+        ObjectNode node = Json.object();
+        Json.put(node, "stage", f.stage());
+        node.put("service", f.service());
+        Json.put(node, "endpoint", f.endpoint());
+        node.put("metric", f.metric().key());
+        node.put("unit", f.metric().unit().symbol());
+        Json.put(node, "baseline", f.baseline());
+        Json.put(node, "current", f.current());
+        Json.put(node, "change", f.change());
+        Json.put(node, "relativePercent", f.relativePercent());
+        node.put("baselineRequests", f.baselineRequests());
+        node.put("currentRequests", f.currentRequests());
+        node.put("outcome", f.outcome().id());
+        node.put("severity", f.severity().id());
+        node.set("rule", rule(f.rule()));
+        ArrayNode reasons = node.putArray("reasons");
+        f.reasons().forEach(reasons::add);
+        ObjectNode significance = node.putObject("significance");
+        significance.put("status", f.significance().status().id());
+        Json.put(significance, "pValue", f.significance().pValue());
+        if (!f.significance().test().isEmpty()) {
+            significance.put("test", f.significance().test());
+        }
+        if (!f.significance().note().isEmpty()) {
+            significance.put("note", f.significance().note());
+        }
+        return node;
+    }
+
+    private static ObjectNode rule(AppliedRule rule) {
+        ObjectNode node = Json.object();
+        conditions(node, "warning", rule.warning(), rule.warningSource());
+        conditions(node, "critical", rule.critical(), rule.criticalSource());
+        return node;
+    }
+
+    private static void conditions(ObjectNode parent, String key, Optional<Conditions> conditions, String source) {
+        conditions.ifPresent(c -> {
+            ObjectNode node = parent.putObject(key);
+            Json.put(node, "relativePercent", c.relativePercent());
+            Json.put(node, "delta", c.delta());
+            Json.put(node, "limit", c.limit());
+            Json.put(node, "minRequests", c.minRequests());
+            node.put("source", source);
+        });
+    }
+
+    /**
+     * Reads a comparison written by {@link #write} ({@code loadverdict report COMPARISON.json} re-renders it). The verdict
+     * is checked against the findings, so a hand-edited file cannot claim a pass its findings contradict.
+     *
+     * @throws InputException when it is not a valid loadverdict comparison, with its line
+     */
+    public static Comparison read(String source, java.io.Reader reader) {
+        Node root = Node.parse(Json.FACTORY, source, reader);
+        Json.requireSchema(root, "comparison", 1);
+        List<String> warnings = texts(root.optional("warnings"));
+        List<String> notes = texts(root.optional("notes"));
+        dev.loadverdict.model.RunMetadata current = RunJson.readMetadata(root.get("current"));
+        Node b = root.get("baseline");
+        Node bv = b.get("version");
+        long version = bv.wholeNumber();
+        if (version < 1 || version > Integer.MAX_VALUE) {
+            throw bv.fail("must be a whole number >= 1");
+        }
+        BaselineRef ref = new BaselineRef(b.get("location").text(), (int) version,
+                RunJson.instant(b, "created").orElseThrow(() -> b.fail("missing key 'created'")),
+                BaselineJson.readProvenance(b.optional("provenance")), RunJson.readMetadata(b.get("run")));
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (Node f : root.get("findings").elements()) {
+            findings.add(readFinding(f));
+        }
+        List<EndpointChange> changes = new java.util.ArrayList<>();
+        for (Node c : root.get("endpointChanges").elements()) {
+            try {
+                changes.add(new EndpointChange(Json.optionalText(c, "stage"), c.get("service").text(), c.get("endpoint").text(),
+                        RunJson.parseEnum(c.get("kind"), EndpointChange.Kind.class), c.get("requests").nonNegativeWholeNumber()));
+            } catch (IllegalArgumentException e) {
+                throw Json.wrapModelError(c, e);
+            }
+        }
+        Verdict verdict = RunJson.parseEnum(root.get("verdict"), Verdict.class);
+        try {
+            return new Comparison(current, ref, Json.optionalText(root, "config"), findings, changes, verdict, warnings, notes);
+        } catch (IllegalArgumentException e) {
+            throw Json.wrapModelError(root.get("verdict"), e);
+        }
+    }
+
+    private static Finding readFinding(Node f) {
+        Node metricNode = f.get("metric");
+        dev.loadverdict.model.Metric metric = dev.loadverdict.model.Metric.fromKey(metricNode.text())
+                .orElseThrow(() -> metricNode.fail("unknown metric '" + metricNode.text() + "'"));
+        Node r = f.get("rule");
+        Node w = r.optional("warning");
+        Node c = r.optional("critical");
+        AppliedRule rule = new AppliedRule(conditions(w), w == null ? "" : w.get("source").text(), conditions(c),
+                c == null ? "" : c.get("source").text());
+        Node s = f.get("significance");
+        dev.loadverdict.model.compare.Significance significance = new dev.loadverdict.model.compare.Significance(
+                RunJson.parseEnum(s.get("status"), dev.loadverdict.model.compare.Significance.Status.class),
+                Json.optionalNumber(s, "pValue"), Json.optionalText(s, "test").orElse(""), Json.optionalText(s, "note").orElse(""));
+        try {
+            return new Finding(Json.optionalText(f, "stage"), f.get("service").text(), Json.optionalText(f, "endpoint"), metric,
+                    Json.optionalNumber(f, "baseline"), Json.optionalNumber(f, "current"), Json.optionalNumber(f, "change"),
+                    Json.optionalNumber(f, "relativePercent"), f.get("baselineRequests").nonNegativeWholeNumber(),
+                    f.get("currentRequests").nonNegativeWholeNumber(),
+                    RunJson.parseEnum(f.get("outcome"), dev.loadverdict.model.compare.Outcome.class),
+                    RunJson.parseEnum(f.get("severity"), dev.loadverdict.model.compare.Severity.class), rule,
+                    texts(f.get("reasons")), significance);
+        } catch (IllegalArgumentException e) {
+            throw Json.wrapModelError(f, e);
+        }
+    }
+
+    private static Optional<Conditions> conditions(Node n) {
+        if (n == null) {
+            return Optional.empty();
+        }
+        Node m = n.optional("minRequests");
+        try {
+            return Optional.of(new Conditions(Json.optionalNumber(n, "relativePercent"), Json.optionalNumber(n, "delta"),
+                    Json.optionalNumber(n, "limit"),
+                    m == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(m.nonNegativeWholeNumber())));
+        } catch (IllegalArgumentException e) {
+            throw Json.wrapModelError(n, e);
+        }
+    }
+
+    private static List<String> texts(Node list) {
+        List<String> out = new java.util.ArrayList<>();
+        if (list != null) {
+            for (Node n : list.elements()) {
+                out.add(n.text());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,359 @@
+package dev.loadverdict.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.loadverdict.model.InputException;
+import dev.loadverdict.model.Metric;
+import dev.loadverdict.model.Unit;
+import dev.loadverdict.model.config.Conditions;
+import dev.loadverdict.model.config.EndpointRules;
+import dev.loadverdict.model.config.MappingRule;
+import dev.loadverdict.model.config.MetricRule;
+import dev.loadverdict.model.config.Naming;
+import dev.loadverdict.model.config.LoadverdictConfig;
+import dev.loadverdict.model.config.RuleSet;
+import dev.loadverdict.model.config.ServiceRules;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads {@code loadverdict.yml} (or the same structure as JSON) into a {@link LoadverdictConfig}. Every
+ * mistake — an unknown key, a metric loadverdict does not know, an amount without a valid unit — is an
+ * {@link InputException} naming the file, line and key. Amounts: {@code relative: 10%} (or {@code 10});
+ * latency {@code delta}/{@code limit} in {@code ms} or {@code s} (a bare number is ms); error rate in
+ * {@code pp} or {@code %} (a bare number is percent / percentage points); throughput in {@code req/s}.
+ */
+public final class ConfigParser {
+
+    private static final JsonFactory YAML = YAMLFactory.builder().build();
+    static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming", "issues");
+    static final List<String> ISSUE_KEYS = List.of("labels", "assignees", "title", "confirmRuns");
+    static final List<String> NAMING_KEYS = List.of("templateIds", "dropQueryStrings", "maxEndpointsPerService");
+    static final List<String> DEFAULT_KEYS = List.of("minRequests", "alpha", "alphaCritical", "metrics");
+    static final List<String> SERVICE_KEYS = List.of("minRequests", "ignore", "metrics", "endpoints");
+    static final List<String> ENDPOINT_KEYS = List.of("minRequests", "ignore", "metrics");
+    static final List<String> METRIC_KEYS = List.of("warning", "critical");
+    static final List<String> CONDITION_KEYS = List.of("relative", "delta", "limit", "minRequests");
+    static final List<String> MAPPING_KEYS = List.of("match", "tags", "service", "endpoint");
+    static final List<String> ENDPOINT_NAME_KEYS = List.of("template");
+        private static final Pattern AMOUNT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z%/]*)\\s*");
+
+    private ConfigParser() {
+    }
+
+    /** A configuration with no rules of its own: the comparator's built-in defaults apply. */
+    public static LoadverdictConfig empty() {
+        return new LoadverdictConfig(RuleSet.empty(), List.of(), List.of(), Naming.defaults(),
+                LoadverdictConfig.DEFAULT_ALPHA, Optional.empty());
+    }
+
+    /**
+     * Parses a configuration.
+     *
+     * @param source the file name, used in errors and in each rule's source
+     * @throws InputException when the configuration is invalid
+     */
+    public static LoadverdictConfig parse(String source, Reader reader) {
+        JsonFactory factory = source.toLowerCase(Locale.ROOT).endsWith(".json") ? Json.FACTORY : YAML;
+        Node root = Node.parse(factory, source, reader, true);
+        if (root.isNull()) {
+            return new LoadverdictConfig(RuleSet.empty(), List.of(), List.of(), Naming.defaults(),
+                    LoadverdictConfig.DEFAULT_ALPHA, Optional.of(source));
+        }
+        root.requireKeys(TOP_KEYS);
+        Node defaults = root.optional("defaults");
+        RuleSet defaultRules = defaults == null ? RuleSet.empty() : ruleSet(defaults.requireKeys(DEFAULT_KEYS));
+        double alpha = LoadverdictConfig.DEFAULT_ALPHA;
+        if (defaults != null && defaults.has("alpha")) {
+            Node a = defaults.get("alpha");
+            alpha = a.number();
+            if (!(alpha > 0 && alpha < 1)) {
+                throw a.fail("alpha must be between 0 and 1 (exclusive) but was " + a.scalarText());
+            }
+        }
+        double alphaCritical = Math.min(alpha, LoadverdictConfig.DEFAULT_ALPHA_CRITICAL);
+        if (defaults != null && defaults.has("alphaCritical")) {
+            Node a = defaults.get("alphaCritical");
+            alphaCritical = a.number();
+            if (!(alphaCritical > 0 && alphaCritical <= alpha)) {
+                throw a.fail("alphaCritical must be above 0 and at most alpha (" + alpha + ") but was " + a.scalarText());
+            }
+        }
+        List<ServiceRules> services = new ArrayList<>();
+        Node servicesNode = root.optional("services");
+        if (servicesNode != null) {
+            for (Map.Entry<String, Node> s : servicesNode.fields()) {
+                services.add(service(s.getKey(), s.getValue()));
+            }
+        }
+        List<MappingRule> mapping = new ArrayList<>();
+        Node mappingNode = root.optional("mapping");
+        if (mappingNode != null) {
+            for (Node m : mappingNode.elements()) {
+                mapping.add(mappingRule(m));
+            }
+        }
+        Node namingNode = root.optional("naming");
+        Naming naming = namingNode == null ? Naming.defaults() : naming(namingNode.requireKeys(NAMING_KEYS));
+        Node issuesNode = root.optional("issues");
+        dev.loadverdict.model.config.IssueSettings issues = issuesNode == null ? dev.loadverdict.model.config.IssueSettings.none()
+                : issues(issuesNode.requireKeys(ISSUE_KEYS));
+        return new LoadverdictConfig(defaultRules, services, mapping, naming, alpha, alphaCritical, Optional.of(source), issues);
+    }
+
+    private static ServiceRules service(String name, Node node) {
+        if (node.isNull()) {
+            return new ServiceRules(name, RuleSet.empty(), List.of());
+        }
+        node.requireKeys(SERVICE_KEYS);
+        List<EndpointRules> endpoints = new ArrayList<>();
+        Node endpointsNode = node.optional("endpoints");
+        if (endpointsNode != null) {
+            for (Map.Entry<String, Node> e : endpointsNode.fields()) {
+                String pattern = e.getKey();
+                checkPattern(e.getValue(), pattern);
+                Node rules = e.getValue();
+                endpoints.add(new EndpointRules(pattern, rules.isNull() ? RuleSet.empty()
+                        : ruleSet(rules.requireKeys(ENDPOINT_KEYS))));
+            }
+        }
+        return new ServiceRules(name, ruleSet(node), endpoints);
+    }
+
+    private static void checkPattern(Node where, String pattern) {
+        if (pattern.startsWith("re:")) {
+            try {
+                Pattern.compile(pattern.substring(3));
+            } catch (PatternSyntaxException e) {
+                throw where.fail("invalid regular expression: " + e.getDescription());
+            }
+        }
+    }
+
+    private static RuleSet ruleSet(Node node) {
+        OptionalLong minRequests = node.has("minRequests")
+                ? OptionalLong.of(node.get("minRequests").nonNegativeWholeNumber()) : OptionalLong.empty();
+        boolean ignore = node.has("ignore") && node.get("ignore").bool();
+        Map<Metric, MetricRule> metrics = new EnumMap<>(Metric.class);
+        Node metricsNode = node.optional("metrics");
+        if (metricsNode != null) {
+            for (Map.Entry<String, Node> m : metricsNode.fields()) {
+                Node ruleNode = m.getValue();
+                Metric metric = Metric.fromKey(m.getKey()).orElseThrow(() -> ruleNode.fail(
+                        "unknown metric '" + m.getKey() + "' (known: " + knownMetrics() + ")"));
+                metrics.put(metric, metricRule(metric, ruleNode));
+            }
+        }
+        return new RuleSet(minRequests, ignore, metrics);
+    }
+
+    private static MetricRule metricRule(Metric metric, Node node) {
+        node.requireKeys(METRIC_KEYS);
+        Optional<Conditions> warning = Optional.ofNullable(node.optional("warning")).map(n -> conditions(metric, n));
+        Node criticalNode = node.optional("critical");
+        Optional<Conditions> critical;
+        if (criticalNode != null && !criticalNode.isObject()) {
+            // a key metric: `critical: true` makes its warning conditions raise a critical
+            if (!criticalNode.bool()) {
+                throw criticalNode.fail("only 'critical: true' (a key metric) or a block of conditions is allowed");
+            }
+            if (warning.isEmpty()) {
+                throw criticalNode.fail("'critical: true' makes the warning conditions critical, but this metric has no warning block here");
+            }
+            critical = warning;
+        } else {
+            critical = Optional.ofNullable(criticalNode).map(n -> conditions(metric, n));
+        }
+        return new MetricRule(warning, critical, node.location() + " " + node.path());
+    }
+
+    private static Conditions conditions(Metric metric, Node node) {
+        node.requireKeys(CONDITION_KEYS);
+        OptionalDouble relative = node.has("relative") ? OptionalDouble.of(relative(node.get("relative")))
+                : OptionalDouble.empty();
+        OptionalDouble delta = node.has("delta") ? OptionalDouble.of(amount(metric, node.get("delta"), true))
+                : OptionalDouble.empty();
+        OptionalDouble limit = node.has("limit") ? OptionalDouble.of(amount(metric, node.get("limit"), false))
+                : OptionalDouble.empty();
+        OptionalLong minRequests = node.has("minRequests")
+                ? OptionalLong.of(node.get("minRequests").nonNegativeWholeNumber()) : OptionalLong.empty();
+        if (relative.isEmpty() && delta.isEmpty() && limit.isEmpty()) {
+            throw node.fail("needs at least one of relative, delta or limit");
+        }
+        return new Conditions(relative, delta, limit, minRequests);
+    }
+
+    private static double relative(Node node) {
+        Matcher m = match(node, "a percentage such as 10%");
+        if (!m.group(2).isEmpty() && !m.group(2).equals("%")) {
+            throw node.fail("relative must be a percentage such as 10%, not '" + node.scalarText() + "'");
+        }
+        return nonNegative(node, Double.parseDouble(m.group(1)));
+    }
+
+    /** An amount in the metric's unit: ms for latency, percent/pp for error rate, req/s for throughput. */
+    private static double amount(Metric metric, Node node, boolean isDelta) {
+        Unit unit = metric.unit();
+        String example = switch (unit) {
+            case MILLISECONDS -> "20ms or 1.5s";
+            case PERCENT -> isDelta ? "0.5pp" : "1%";
+            case REQUESTS_PER_SECOND -> "50req/s";
+        };
+        Matcher m = match(node, "an amount such as " + example);
+        double value = nonNegative(node, Double.parseDouble(m.group(1)));
+        String suffix = m.group(2).toLowerCase(Locale.ROOT);
+        double factor = switch (unit) {
+            case MILLISECONDS -> switch (suffix) {
+                case "", "ms" -> 1;
+                case "s" -> 1000;
+                case "us", "µs" -> 0.001;
+                default -> -1;
+            };
+            case PERCENT -> switch (suffix) {
+                case "", "pp", "%" -> 1;
+                default -> -1;
+            };
+            case REQUESTS_PER_SECOND -> switch (suffix) {
+                case "", "req/s", "rps", "/s" -> 1;
+                default -> -1;
+            };
+        };
+        if (factor < 0) {
+            throw node.fail("'" + node.scalarText() + "' is not an amount for " + metric.key()
+                    + " (use e.g. " + example + ")");
+        }
+        return value * factor;
+    }
+
+    private static Matcher match(Node node, String expected) {
+        String text = node.scalarText();
+        Matcher m = AMOUNT.matcher(text);
+        if (!m.matches()) {
+            throw node.fail("expected " + expected + " but found '" + text + "'");
+        }
+        return m;
+    }
+
+    private static double nonNegative(Node node, double value) {
+        if (value < 0 || !Double.isFinite(value)) {
+            throw node.fail("amounts are positive, measured in the metric's bad direction; found "
+                    + node.scalarText());
+        }
+        return value;
+    }
+
+    private static Naming naming(Node node) {
+        Naming defaults = Naming.defaults();
+        boolean ids = node.has("templateIds") ? node.get("templateIds").bool() : defaults.templateIds();
+        boolean query = node.has("dropQueryStrings") ? node.get("dropQueryStrings").bool() : defaults.dropQueryStrings();
+        int cap = defaults.maxEndpointsPerService();
+        if (node.has("maxEndpointsPerService")) {
+            Node n = node.get("maxEndpointsPerService");
+            long v = n.nonNegativeWholeNumber();
+            if (v < 1 || v > 100_000) {
+                throw n.fail("must be between 1 and 100000 but was " + v);
+            }
+            cap = (int) v;
+        }
+        return new Naming(ids, query, cap);
+    }
+
+    private static MappingRule mappingRule(Node node) {
+        node.requireKeys(MAPPING_KEYS);
+        Map<MappingRule.Field, Pattern> match = new EnumMap<>(MappingRule.Field.class);
+        Node matchNode = node.optional("match");
+        if (matchNode != null) {
+            for (Map.Entry<String, Node> m : matchNode.fields()) {
+                MappingRule.Field field = fieldOf(m.getKey()).orElseThrow(() -> m.getValue().fail(
+                        "unknown request attribute (expected one of: name, url, method, threadGroup, group; "
+                                + "tags go under 'tags:')"));
+                if (match.put(field, regex(m.getValue())) != null) {
+                    throw m.getValue().fail("'" + field.key() + "' is given twice (label is another name for name)");
+                }
+            }
+        }
+        Map<String, Pattern> tags = new java.util.TreeMap<>();
+        Node tagsNode = node.optional("tags");
+        if (tagsNode != null) {
+            for (Map.Entry<String, Node> t : tagsNode.fields()) {
+                tags.put(t.getKey(), regex(t.getValue()));
+            }
+        }
+        if (match.isEmpty() && tags.isEmpty()) {
+            throw node.fail("needs 'match' (name, url, method, threadGroup, group) and/or 'tags'");
+        }
+        Optional<String> service = Optional.ofNullable(node.optional("service")).map(n -> {
+            if (n.text().isBlank()) {
+                throw n.fail("is blank");
+            }
+            return n.text();
+        });
+        Optional<String> endpoint = Optional.empty();
+        Node endpointNode = node.optional("endpoint");
+        if (endpointNode != null) {
+            endpoint = Optional.of(endpointNode.isTextual() ? endpointNode.text()
+                    : endpointNode.requireKeys(ENDPOINT_NAME_KEYS).get("template").text());
+        }
+        if (service.isEmpty() && endpoint.isEmpty()) {
+            throw node.fail("must set 'service', 'endpoint', or both");
+        }
+        return new MappingRule(match, tags, service, endpoint);
+    }
+
+    private static Optional<MappingRule.Field> fieldOf(String key) {
+        return key.equals("label") ? Optional.of(MappingRule.Field.NAME) : MappingRule.Field.fromKey(key);
+    }
+
+    private static Pattern regex(Node node) {
+        try {
+            return Pattern.compile(node.text());
+        } catch (PatternSyntaxException e) {
+            throw node.fail("invalid regular expression: " + e.getDescription());
+        }
+    }
+
+    private static String knownMetrics() {
+        return String.join(", ", Arrays.stream(Metric.values()).map(Metric::key).toList());
+    }
+
+    private static dev.loadverdict.model.config.IssueSettings issues(Node node) {
+        List<String> labels = strings(node.optional("labels"));
+        List<String> assignees = strings(node.optional("assignees"));
+        Optional<String> title = Optional.ofNullable(node.optional("title")).map(Node::text);
+        java.util.OptionalInt confirm = java.util.OptionalInt.empty();
+        Node k = node.optional("confirmRuns");
+        if (k != null) {
+            long runs = k.wholeNumber();
+            if (runs < 1 || runs > 100) {
+                throw k.fail("confirmRuns must be a whole number from 1 to 100 but was " + k.scalarText());
+            }
+            confirm = java.util.OptionalInt.of((int) runs);
+        }
+        return new dev.loadverdict.model.config.IssueSettings(labels, assignees, title, confirm);
+    }
+
+    private static List<String> strings(Node list) {
+        List<String> out = new ArrayList<>();
+        if (list != null) {
+            for (Node n : list.elements()) {
+                if (n.text().isBlank()) {
+                    throw n.fail("is blank");
+                }
+                out.add(n.text());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.loadverdict.comparator;
+
+import dev.loadverdict.model.Metric;
+import dev.loadverdict.model.config.Conditions;
+import dev.loadverdict.model.config.MetricRule;
+import dev.loadverdict.model.config.RuleSet;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * The rules loadverdict applies when no configuration says otherwise: the top layer of every rule resolution,
+ * under the configuration's {@code defaults}, and all there is when there is no {@code loadverdict.yml}.
+ *
+ * <table>
+ *   <caption>Built-in thresholds (amounts in the metric's bad direction)</caption>
+ *   <tr><th>metric</th><th>warning</th><th>critical</th></tr>
+ *   <tr><td>p95</td><td>relative 10% and delta 5 ms</td><td>relative 25% and delta 20 ms</td></tr>
+ *   <tr><td>p99</td><td>relative 15%</td><td>relative 40%</td></tr>
+ *   <tr><td>error_rate</td><td>delta 0.2 percentage points</td><td>delta 0.5 percentage points</td></tr>
+ *   <tr><td>throughput</td><td>a drop of 10%</td><td>a drop of 30%</td></tr>
+ * </table>
+ *
+ * <p>{@link #MIN_REQUESTS} requests on both sides are needed before relative and delta conditions apply.
+ * No limits are built in, and no other metric has a built-in rule, so p50, p75, p90, p99.9, mean and max
+ * are compared only when the configuration gives them a rule. Every rule's source is {@value #SOURCE}.
+ */
+public final class BuiltInDefaults {
+
+    /** The source recorded for every built-in rule. */
+    public static final String SOURCE = "built-in defaults";
+
+    /** The fewest requests both runs need before relative and delta conditions apply. */
+    public static final long MIN_REQUESTS = 100;
+
+    private static final RuleSet RULES = build();
+
+    private BuiltInDefaults() {
+    }
+
+    /** The built-in rules; an immutable value, the same instance on every call. */
+    public static RuleSet ruleSet() {
+        return RULES;
+    }
+
+    private static RuleSet build() {
+        Map<Metric, MetricRule> metrics = new EnumMap<>(Metric.class);
+        metrics.put(Metric.P95, rule(both(10, 5), both(25, 20)));
+        metrics.put(Metric.P99, rule(relative(15), relative(40)));
+        metrics.put(Metric.ERROR_RATE, rule(delta(0.2), delta(0.5)));
+        metrics.put(Metric.THROUGHPUT, rule(relative(10), relative(30)));
+        return new RuleSet(OptionalLong.of(MIN_REQUESTS), false, metrics);
+    }
+
+    private static MetricRule rule(Conditions warning, Conditions critical) {
+        return new MetricRule(Optional.of(warning), Optional.of(critical), SOURCE);
+    }
+
+    private static Conditions both(double relativePercent, double delta) {
+        return new Conditions(OptionalDouble.of(relativePercent), OptionalDouble.of(delta), OptionalDouble.empty(),
+                OptionalLong.empty());
+    }
+
+    private static Conditions relative(double relativePercent) {
+        return new Conditions(OptionalDouble.of(relativePercent), OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalLong.empty());
+    }
+
+    private static Conditions delta(double delta) {
+        return new Conditions(OptionalDouble.empty(), OptionalDouble.of(delta), OptionalDouble.empty(),
+                OptionalLong.empty());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.loadverdict.comparator;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/**
+ * How numbers read in reasons, always with {@link Locale#ROOT}. Measured values are rounded to what a
+ * reader can use (0 decimals from 100, 1 decimal from 1, 2 significant digits below); configured amounts
+ * are printed as written, without trailing zeros.
+ */
+final class Numbers {
+
+    static final String PASSED = "✓";
+    static final String FAILED = "✗";
+
+    private static final MathContext TWO_DIGITS = new MathContext(2, RoundingMode.HALF_UP);
+
+    private Numbers() {
+    }
+
+    /** A measured value, e.g. {@code 130}, {@code 48.0}, {@code 0.15}. */
+    /** A p-value for reading: {@code 0.034}, {@code 2.1e-07}, {@code < 1e-300}. */
+    static String pValue(double p) {
+        if (p == 0) {
+            return "< 1e-300";
+        }
+        return p >= 0.001 ? String.format(java.util.Locale.ROOT, "%.3g", p) : String.format(java.util.Locale.ROOT, "%.1e", p);
+    }
+
+    static String measured(double value) {
+        double abs = Math.abs(value);
+        if (abs == 0) {
+            return "0";
+        }
+        if (abs >= 100) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (abs >= 1) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        if (abs >= 0.001) {
+            return new BigDecimal(value).round(TWO_DIGITS).toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.1e", value);
+    }
+
+    /** A measured change with its sign, e.g. {@code +48.0} or {@code -3.2}; zero has none. */
+    static String signed(double value) {
+        String text = measured(value);
+        return value > 0 ? "+" + text : text;
+    }
+
+    /** A relative change in percent with one decimal and its sign, as the reports print it: {@code +136.4}. */
+    static String signedPercent(double value) {
+        String text = String.format(Locale.ROOT, "%.1f", value);
+        return value > 0 ? "+" + text : text;
+    }
+
+    /** A configured amount as written, e.g. {@code 20}, {@code 0.2}. */
+    static String configured(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** A number followed by its unit symbol: {@code 130 ms}, {@code 2.0%}. */
+    static String withUnit(String number, String symbol) {
+        return symbol.equals("%") ? number + symbol : number + " " + symbol;
+    }
+
+    static String mark(boolean passed) {
+        return passed ? PASSED : FAILED;
+    }
+}

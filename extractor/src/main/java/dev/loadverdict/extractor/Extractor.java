@@ -1,0 +1,268 @@
+package dev.loadverdict.extractor;
+
+import dev.loadverdict.model.InputException;
+import dev.loadverdict.model.Run;
+import dev.loadverdict.model.RunMetadata;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Turns load-tool output into a normalised {@link Run}: finds the result files (a directory is searched
+ * for files whose content a format recognises, and so is the {@code js/} subdirectory of a Gatling results
+ * directory, one with an {@code index.html}; an input that names no file is taken as a file-name prefix,
+ * such as Locust's {@code --csv results/run_}), detects each file's format from its content, reads it
+ * and assigns endpoints to services. A file that another file's format reads as its part
+ * ({@link ResultFormat#companions}) is not read on its own, so a prefix or directory gives one run.
+ */
+public final class Extractor {
+
+    /** The subdirectory of a Gatling results directory (beside {@code index.html}) that holds {@code stats.json}. */
+    private static final String GATLING_REPORT_DIR = "js";
+
+    private final FormatDetector detector;
+
+    public Extractor(FormatDetector detector) {
+        this.detector = detector;
+    }
+
+    public static Extractor standard() {
+        return new Extractor(FormatDetector.standard());
+    }
+
+    /**
+     * Extracts one run. Several result files (e.g. from concurrent load generators) are merged into one run.
+     *
+     * @param inputs files or directories, as the user named them
+     * @throws InputException when an input is missing, unrecognised or broken, or holds no results
+     */
+    public Extraction extract(List<String> inputs, ExtractOptions options) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no inputs");
+        }
+        List<Located> files = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (String input : inputs) {
+            files.addAll(resultFiles(input, warnings));
+        }
+        files = withoutCompanions(files);
+        EndpointResolver resolver = new EndpointResolver(options.mapping(), options.naming());
+        if (!options.window().isAll() || !options.stages().isEmpty() || options.plateau().isPresent()) {
+            for (Located file : files) {
+                if (!file.format.windowable(file.path)) {
+                    throw new InputException(file.display, file.format.displayName() + " holds aggregates only, "
+                            + "so it cannot be cut to a time window" + (options.stages().isEmpty() ? "" : " or stages")
+                            + "; use the tool's raw output (or, for Locust, its stats history beside the stats CSV)");
+                }
+            }
+        }
+        TimeWindow window = options.plateau().isPresent() ? plateauWindow(files, options)
+                : options.window().isAll() ? TimeWindow.all() : windowOf(files, options.window(), resolver);
+        ToolResult whole = readAll(files, new ReadContext(resolver, window, options.subSamples()));
+        if (whole.services().isEmpty()) {
+            throw new InputException(files.get(0).display, window.equals(TimeWindow.all())
+                    ? "holds no requests" : "holds no requests inside the time window");
+        }
+        warnings.addAll(whole.warnings());
+        List<Run> stages = new ArrayList<>();
+        if (!options.stages().isEmpty()) {
+            RunMetadata m = whole.metadata();
+            if (m.start().isEmpty() || m.end().isEmpty()) {
+                throw new InputException(files.get(0).display, "has no timestamps, so it cannot be split into stages");
+            }
+            long start = m.start().get().toEpochMilli();
+            long end = m.end().get().toEpochMilli();
+            for (Stage stage : options.stages()) {
+                TimeWindow stageWindow;
+                try {
+                    stageWindow = stage.window().resolve(start, end);
+                } catch (IllegalArgumentException e) {
+                    warnings.add(files.get(0).display + ": stage " + stage.name() + " left out: " + e.getMessage());
+                    continue;
+                }
+                ToolResult part = readAll(files, new ReadContext(resolver, stageWindow, options.subSamples()));
+                if (part.services().isEmpty()) {
+                    warnings.add(files.get(0).display + ": stage " + stage.name() + " left out: no requests started in it");
+                    continue;
+                }
+                stages.add(toRun(part, options, Optional.of(stage.name()), List.of()));
+            }
+            if (stages.isEmpty()) {
+                throw new InputException(files.get(0).display, "none of the stages holds requests (the run lasted "
+                        + java.time.Duration.ofMillis(end - start).toSeconds() + " s)");
+            }
+        }
+        return new Extraction(toRun(whole, options, Optional.empty(), stages), warnings);
+    }
+
+    /** Files another input reads as its parts (Locust's failures beside its stats) are not read again on their own. */
+    private static List<Located> withoutCompanions(List<Located> files) {
+        java.util.Set<Path> claimed = new java.util.HashSet<>();
+        for (Located file : files) {
+            file.format.companions(file.path).forEach(p -> claimed.add(p.toAbsolutePath().normalize()));
+        }
+        return files.stream().filter(f -> !claimed.contains(f.path.toAbsolutePath().normalize())).toList();
+    }
+
+    /**
+     * The stretch where the user count stays at the asked level, common to every file (concurrent generators
+     * each report their own), with the window's warm-up and ramp-down cut from it.
+     */
+    private static TimeWindow plateauWindow(List<Located> files, ExtractOptions options) {
+        UserPlateau plateau = options.plateau().orElseThrow();
+        long from = Long.MIN_VALUE;
+        long to = Long.MAX_VALUE;
+        for (Located file : files) {
+            TimeWindow w = file.format.loadPlateau(file.path, file.display, plateau.users())
+                    .orElseThrow(() -> new InputException(file.display, file.format.displayName()
+                            + " does not record the number of users over time, so it cannot be cut to "
+                            + plateau.describe()));
+            from = Math.max(from, w.fromMs());
+            to = Math.min(to, w.toMs());
+        }
+        if (to <= from) {
+            throw new InputException(files.get(0).display, "the files are never at " + plateau.describe() + " at the same time");
+        }
+        try {
+            return options.window().resolve(from, to - 1);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(files.get(0).display, "at " + plateau.describe() + ": " + e.getMessage());
+        }
+    }
+
+    private static ToolResult readAll(List<Located> files, ReadContext context) {
+        List<ToolResult> results = new ArrayList<>();
+        for (Located file : files) {
+            results.add(file.format.read(file.path, file.display, context));
+        }
+        return RunMerger.merge(results);
+    }
+
+    private static Run toRun(ToolResult result, ExtractOptions options, Optional<String> stage, List<Run> stages) {
+        RunMetadata m = result.metadata();
+        RunMetadata metadata = new RunMetadata(m.tool(), m.toolVersion(), m.sources(), m.start(), m.end(),
+                m.duration(), stage.isPresent() ? stage : m.stage(), m.workload(), m.scriptHash(), m.labels(),
+                options.mappingHash(), m.precision());
+        return new Run(metadata, result.total(), result.services(), stages);
+    }
+
+    /** A first pass over the files finds the run's start and end, to place a relative window. */
+    private static TimeWindow windowOf(List<Located> files, RelativeWindow relative, EndpointResolver resolver) {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        ReadContext all = new ReadContext(resolver, TimeWindow.all());
+        for (Located file : files) {
+            RunMetadata m = file.format.read(file.path, file.display, all).metadata();
+            if (m.start().isPresent() && m.end().isPresent()) {
+                start = Math.min(start, m.start().get().toEpochMilli());
+                end = Math.max(end, m.end().get().toEpochMilli());
+            }
+        }
+        if (start == Long.MAX_VALUE) {
+            throw new InputException(files.get(0).display, "has no timestamps, so it cannot be cut to a time window");
+        }
+        try {
+            return relative.resolve(start, end);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(files.get(0).display, e.getMessage());
+        }
+    }
+
+    private List<Located> resultFiles(String input, List<String> warnings) {
+        Path path = Path.of(input);
+        if (Files.isRegularFile(path)) {
+            return List.of(new Located(path, input, detector.require(path, input)));
+        }
+        if (Files.isDirectory(path)) {
+            String dir = input.endsWith("/") ? input : input + "/";
+            List<Located> found = detectAll(input, path, "", dir);
+            // A Gatling results directory keeps its report's statistics in js/ beside simulation.log.
+            Path js = path.resolve(GATLING_REPORT_DIR);
+            if (Files.isDirectory(js) && Files.isRegularFile(path.resolve("index.html"))) {
+                detectFiles(js, input, dir + GATLING_REPORT_DIR + "/", found);
+            }
+            if (found.isEmpty()) {
+                throw new InputException(input, "no load-test results found in this directory (loadverdict reads: "
+                        + detector.names() + ")");
+            }
+            return oneFormat(withoutCompanions(found), warnings);
+        }
+        Path parent = path.getParent() == null ? Path.of("") : path.getParent();
+        Path prefix = path.getFileName();
+        if (prefix != null && !input.endsWith("/") && Files.isDirectory(parent.toString().isEmpty() ? Path.of(".") : parent)) {
+            List<Located> found = detectAll(input, parent, prefix.toString(), input);
+            if (!found.isEmpty()) {
+                return oneFormat(withoutCompanions(found), warnings);
+            }
+        }
+        throw new InputException(input, "no such file or directory, and no result files start with it");
+    }
+
+    /**
+     * The result files in {@code dir} whose names start with {@code prefix} (all for an empty prefix): the
+     * files of a directory, or of a prefix such as Locust's {@code --csv results/run_}. Each is named in
+     * messages as {@code display} followed by the rest of its name.
+     */
+    private List<Located> detectAll(String input, Path dir, String prefix, String display) {
+        List<Located> found = new ArrayList<>();
+        Path listed = dir.toString().isEmpty() ? Path.of(".") : dir;
+        try (Stream<Path> children = Files.list(listed)) {
+            for (Path child : children.sorted().toList()) {
+                String name = child.getFileName().toString();
+                if (!name.startsWith(prefix) || !Files.isRegularFile(child)) {
+                    continue;
+                }
+                Path file = dir.toString().isEmpty() ? Path.of(name) : child;
+                String shown = display + name.substring(prefix.length());
+                Optional<ResultFormat> format = detector.detect(InputFiles.head(file, shown));
+                format.ifPresent(f -> found.add(new Located(file, shown, f)));
+            }
+        } catch (IOException e) {
+            throw new InputException(input, java.util.OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /** Adds the regular files of {@code directory} that some format recognises (not its subdirectories). */
+    private void detectFiles(Path directory, String input, String prefix, List<Located> found) {
+        try (Stream<Path> children = Files.list(directory)) {
+            for (Path child : children.sorted().toList()) {
+                if (!Files.isRegularFile(child)) {
+                    continue;
+                }
+                String display = prefix + child.getFileName();
+                Optional<ResultFormat> format = detector.detect(InputFiles.head(child, display));
+                format.ifPresent(f -> found.add(new Located(child, display, f)));
+            }
+        } catch (IOException e) {
+            throw new InputException(input, java.util.OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A directory often holds the same run in several forms (k6's summary beside its NDJSON): read the
+     * richest form only — raw samples before aggregates — and merge several files only of that one format.
+     */
+    private List<Located> oneFormat(List<Located> found, List<String> warnings) {
+        ResultFormat best = found.stream().map(Located::format)
+                .min(java.util.Comparator.comparing((ResultFormat f) -> !f.rawSamples())
+                        .thenComparing(f -> detector.rank(f)))
+                .orElseThrow();
+        List<Located> chosen = found.stream().filter(l -> l.format == best).toList();
+        for (Located l : found) {
+            if (l.format != best) {
+                warnings.add(l.display + ": skipped: " + l.format.displayName() + " beside the "
+                        + best.displayName() + " of the same directory (pass it explicitly to read it)");
+            }
+        }
+        return chosen;
+    }
+
+    private record Located(Path path, String display, ResultFormat format) {
+    }
+}

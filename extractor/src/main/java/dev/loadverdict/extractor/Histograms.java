@@ -1,0 +1,58 @@
+package dev.loadverdict.extractor;
+
+import dev.loadverdict.model.EncodedHistogram;
+import dev.loadverdict.model.InputException;
+import org.HdrHistogram.Histogram;
+
+import java.nio.ByteBuffer;
+import java.util.zip.DataFormatException;
+
+/**
+ * The latency histograms loadverdict keeps: HdrHistogram, values in microseconds, 3 significant digits,
+ * auto-resizing, stored in HdrHistogram's compressed V2 encoding.
+ */
+public final class Histograms {
+
+    /** Percentiles computed from every histogram, in percent. */
+    public static final double[] REPORTED_PERCENTILES = {50, 75, 90, 95, 99, 99.9};
+
+    private Histograms() {
+    }
+
+    /** An empty latency histogram: µs, 3 significant digits, grows to whatever values it sees. */
+    public static Histogram newLatencyHistogram() {
+        Histogram h = new Histogram(EncodedHistogram.SIGNIFICANT_DIGITS);
+        h.setAutoResize(true);
+        return h;
+    }
+
+    public static EncodedHistogram encode(Histogram histogram) {
+        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        byte[] bytes = new byte[length];
+        buffer.flip();
+        buffer.get(bytes);
+        return new EncodedHistogram(bytes);
+    }
+
+    /**
+     * Decodes a stored histogram.
+     *
+     * @param source names the run the histogram came from, for the error message
+     */
+    public static Histogram decode(EncodedHistogram encoded, String source) {
+        try {
+            Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded.compressedV2()), 0);
+            h.setAutoResize(true);
+            return h;
+        } catch (DataFormatException | RuntimeException e) {
+            throw new InputException(source, java.util.OptionalLong.empty(), "holds a histogram that cannot be decoded: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A value in µs as ms. */
+    static double millis(double micros) {
+        return micros / 1000.0;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.loadverdict.extractor;
+
+import dev.loadverdict.model.EndpointId;
+import dev.loadverdict.model.EndpointStats;
+import dev.loadverdict.model.ServiceStats;
+import dev.loadverdict.model.config.Naming;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Aggregates raw samples, one at a time, into per-endpoint histograms and time series: memory depends on
+ * the number of endpoints (capped per service), never on the number of samples. Tool readers feed it;
+ * {@link #finish()} turns it into services with exact totals (histograms add).
+ */
+public final class SampleAggregator {
+
+    private static final int FAST_PATH_LIMIT = 1 << 16;
+
+    private final EndpointResolver resolver;
+    private final TimeWindow window;
+    private final Map<String, Map<EndpointId, EndpointAccumulator>> services = new LinkedHashMap<>();
+    private final Map<RequestLabels, EndpointAccumulator> byLabels = new HashMap<>();
+    /** Per endpoint accumulator, its samples that stay out of the totals (see {@link #addOutsideTotals}). */
+    private final Map<EndpointAccumulator, EndpointAccumulator> outsideTotals = new IdentityHashMap<>();
+    private long outsideWindow;
+
+    public SampleAggregator(EndpointResolver resolver, TimeWindow window) {
+        this.resolver = resolver;
+        this.window = window;
+    }
+
+    /**
+     * Records one sample.
+     *
+     * @param labels what the tool recorded about the request
+     * @param startMs when the request started, epoch ms
+     * @param elapsedMicros its response time in µs
+     * @param success whether it succeeded
+     * @param failureKind why it failed (an error message, status or exception), or null
+     */
+    public void add(RequestLabels labels, long startMs, long elapsedMicros, boolean success, String failureKind) {
+        EndpointAccumulator accumulator = endpoint(labels, startMs);
+        if (accumulator != null) {
+            accumulator.add(startMs, elapsedMicros, success, failureKind);
+        }
+    }
+
+    /**
+     * Records a sample that counts for its endpoint but not for the service and run totals, because the
+     * samples it contains are recorded too (JMeter's transaction-controller samples: counting both would
+     * count the contained requests twice). When no sample at all counts for the totals, these do, so a
+     * file of such samples alone still has totals. Parameters as for {@link #add}.
+     */
+    public void addOutsideTotals(RequestLabels labels, long startMs, long elapsedMicros, boolean success,
+                                 String failureKind) {
+        EndpointAccumulator accumulator = endpoint(labels, startMs);
+        if (accumulator != null) {
+            outsideTotals.computeIfAbsent(accumulator, k -> new EndpointAccumulator())
+                    .add(startMs, elapsedMicros, success, failureKind);
+        }
+    }
+
+    /** The endpoint's accumulator, or null when the sample lies outside the time window. */
+    private EndpointAccumulator endpoint(RequestLabels labels, long startMs) {
+        if (!window.contains(startMs)) {
+            outsideWindow++;
+            return null;
+        }
+        EndpointAccumulator accumulator = byLabels.get(labels);
+        if (accumulator == null) {
+            accumulator = accumulatorFor(resolver.resolve(labels));
+            if (byLabels.size() < FAST_PATH_LIMIT) {
+                byLabels.put(labels, accumulator);
+            }
+        }
+        return accumulator;
+    }
+
+    /** Samples dropped because they started outside the time window. */
+    public long outsideWindow() {
+        return outsideWindow;
+    }
+
+    private EndpointAccumulator accumulatorFor(EndpointResolver.Target target) {
+        Map<EndpointId, EndpointAccumulator> endpoints = services.computeIfAbsent(target.service(), s -> new LinkedHashMap<>());
+        EndpointAccumulator accumulator = endpoints.get(target.id());
+        if (accumulator == null) {
+            EndpointId id = target.id();
+            if (endpoints.size() >= resolver.naming().maxEndpointsPerService()) {
+                id = EndpointId.of(null, Naming.OTHER_ENDPOINTS);
+            }
+            accumulator = endpoints.computeIfAbsent(id, k -> new EndpointAccumulator());
+        }
+        return accumulator;
+    }
+
+    /**
+     * What was aggregated.
+     *
+     * @param services the services with their endpoints and totals
+     * @param total the whole run's total, when there was any sample
+     * @param start the earliest sample start
+     * @param end the latest sample end
+     */
+    public record Aggregate(List<ServiceStats> services, Optional<EndpointStats> total, Optional<Instant> start,
+                            Optional<Instant> end) {
+    }
+
+    /** The services, endpoints and totals. Call once, after the last sample. */
+    public Aggregate finish() {
+        List<EndpointAccumulator> all = new ArrayList<>();
+        services.values().forEach(endpoints -> all.addAll(endpoints.values()));
+        boolean anyInTotals = all.stream().anyMatch(a -> a.count() > 0);
+        all.addAll(outsideTotals.values());
+        if (all.isEmpty()) {
+            return new Aggregate(List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        long interval = all.stream().mapToLong(a -> a.series().intervalMs()).max().orElse(TimeSeriesBuilder.FIRST_INTERVAL_MS);
+        all.forEach(a -> a.series().coarsen(interval));
+        long start = all.stream().mapToLong(EndpointAccumulator::firstStartMs).min().orElseThrow();
+        long end = all.stream().mapToLong(EndpointAccumulator::lastEndMs).max().orElseThrow();
+        long duration = Math.max(0, end - start);
+        EndpointAccumulator runTotal = new EndpointAccumulator();
+        List<ServiceStats> result = new ArrayList<>();
+        for (Map.Entry<String, Map<EndpointId, EndpointAccumulator>> service : services.entrySet()) {
+            EndpointAccumulator serviceTotal = new EndpointAccumulator();
+            List<EndpointStats> endpoints = new ArrayList<>();
+            for (Map.Entry<EndpointId, EndpointAccumulator> e : service.getValue().entrySet()) {
+                EndpointAccumulator inTotals = e.getValue();
+                EndpointAccumulator outside = outsideTotals.get(inTotals);
+                EndpointAccumulator whole = inTotals;
+                if (outside != null) {
+                    whole = new EndpointAccumulator();
+                    whole.addAll(inTotals);
+                    whole.addAll(outside);
+                }
+                serviceTotal.addAll(anyInTotals ? inTotals : whole);
+                endpoints.add(whole.toStats(e.getKey(), duration));
+            }
+            runTotal.addAll(serviceTotal);
+            endpoints.sort((a, b) -> a.id().compareTo(b.id()));
+            result.add(new ServiceStats(service.getKey(), serviceTotal.toStats(EndpointId.of(null, Totals.NAME), duration),
+                    endpoints));
+        }
+        return new Aggregate(result, Optional.of(runTotal.toStats(EndpointId.of(null, Totals.NAME), duration)),
+                Optional.of(Instant.ofEpochMilli(start)), Optional.of(Instant.ofEpochMilli(end)));
+    }
+}

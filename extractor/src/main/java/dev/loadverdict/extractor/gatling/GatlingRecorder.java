@@ -1,0 +1,123 @@
+package dev.loadverdict.extractor.gatling;
+
+import dev.loadverdict.extractor.ReadContext;
+import dev.loadverdict.extractor.RequestLabels;
+import dev.loadverdict.extractor.SampleAggregator;
+import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.model.RunMetadata;
+import dev.loadverdict.model.SourcePrecision;
+import dev.loadverdict.model.Tool;
+import dev.loadverdict.model.Workload;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * Where the text and binary {@code simulation.log} readers put what they decode: requests and groups into a
+ * {@link SampleAggregator}, users counted, the RUN record's facts kept, all of it turned into a {@link ToolResult}.
+ *
+ * <p><b>Endpoints.</b> A request's endpoint name is its path as Gatling's report lists it: the group hierarchy and
+ * the request name joined by {@value #PATH_SEPARATOR} ({@code buy / checkout}), so the same request name in two
+ * groups is two endpoints, as in Gatling's {@code stats.json}. The group path alone is the {@code group} label
+ * (for mapping rules). A group execution is an endpoint too, method {@value #GROUP_METHOD} and name its path,
+ * timed by its cumulated response time (Gatling's default, {@code useGroupDurationMetric = false}); groups never
+ * count in the service and run totals, since the requests inside them are counted already.
+ */
+final class GatlingRecorder {
+
+    /** The method of group endpoints, which keeps a group apart from a request of the same name. */
+    static final String GROUP_METHOD = "GROUP";
+    /** How Gatling's report joins a group hierarchy and a request name. */
+    static final String PATH_SEPARATOR = " / ";
+
+    private final SampleAggregator aggregator;
+    private final String file;
+    private final List<String> warnings = new ArrayList<>();
+    private long users;
+    private long maxUsers = -1;
+    private Long runStart;
+    private String version;
+    private String simulation;
+
+    GatlingRecorder(ReadContext context, String file) {
+        this.aggregator = context.newAggregator();
+        this.file = file;
+    }
+
+    /** The RUN record: start epoch ms (or null when the log has none), version as it should be reported, class. */
+    void run(Long startMs, String toolVersion, String simulationClass) {
+        this.runStart = startMs;
+        this.version = toolVersion;
+        this.simulation = simulationClass == null || simulationClass.isBlank() ? null : simulationClass;
+    }
+
+    /**
+     * One request.
+     *
+     * @param groups the group hierarchy, outermost first (empty outside groups)
+     * @param startMs when it started, epoch ms
+     * @param endMs when its response was received, epoch ms ({@code >= startMs})
+     * @param message Gatling's KO message, the failure kind (blank: {@code KO})
+     */
+    void request(List<String> groups, String name, long startMs, long endMs, boolean ok, String message) {
+        String group = groups.isEmpty() ? null : String.join(PATH_SEPARATOR, groups);
+        String path = group == null ? name : group + PATH_SEPARATOR + name;
+        aggregator.add(new RequestLabels(null, path, null, null, group, Map.of()), startMs, (endMs - startMs) * 1000,
+                ok, ok ? null : failureKind(message));
+    }
+
+    /** One group execution: its hierarchy, start, cumulated response time (ms) and status. No hierarchy: ignored. */
+    void group(List<String> groups, long startMs, long cumulatedMs, boolean ok) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        String path = String.join(PATH_SEPARATOR, groups);
+        aggregator.addOutsideTotals(new RequestLabels(GROUP_METHOD, path, null, null, path, Map.of()), startMs,
+                cumulatedMs * 1000, ok, ok ? null : "KO");
+    }
+
+    void userStart() {
+        users++;
+        maxUsers = Math.max(maxUsers, users);
+    }
+
+    void userEnd() {
+        users = Math.max(0, users - 1);
+    }
+
+    void warn(String where, String message) {
+        warnings.add(file + ":" + where + ": " + message);
+    }
+
+    private static String failureKind(String message) {
+        String kind = message == null ? "" : message.strip();
+        return kind.isEmpty() ? "KO" : kind;
+    }
+
+    ToolResult finish() {
+        SampleAggregator.Aggregate aggregate = aggregator.finish();
+        Optional<Instant> start = aggregate.start();
+        if (runStart != null && (start.isEmpty() || runStart < start.get().toEpochMilli())) {
+            start = Optional.of(Instant.ofEpochMilli(runStart));
+        }
+        Optional<Instant> end = aggregate.end();
+        Optional<Duration> duration = start.isPresent() && end.isPresent() && !end.get().isBefore(start.get())
+                ? Optional.of(Duration.between(start.get(), end.get())) : Optional.empty();
+        OptionalInt peak = maxUsers >= 0 ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, maxUsers)) : OptionalInt.empty();
+        TreeMap<String, String> labels = new TreeMap<>();
+        if (simulation != null) {
+            labels.put("simulation", simulation);
+        }
+        RunMetadata metadata = new RunMetadata(Tool.GATLING, Optional.ofNullable(version), List.of(file), start, end,
+                duration, Optional.empty(), new Workload(Workload.Model.UNKNOWN, peak, OptionalDouble.empty()),
+                Optional.empty(), labels, Optional.empty(), SourcePrecision.wholeMilliseconds());
+        return new ToolResult(metadata, aggregate.total(), aggregate.services(), warnings);
+    }
+}

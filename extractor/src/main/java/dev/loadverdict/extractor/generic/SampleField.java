@@ -1,0 +1,80 @@
+package dev.loadverdict.extractor.generic;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The fields of one raw sample in loadverdict's generic format: the CSV header names and the NDJSON / JSON keys,
+ * each with the aliases loadverdict accepts (matched without regard to case and surrounding blanks). The first
+ * name of each is the documented one; the aliases spare a custom harness a rename. No JMeter, k6 or
+ * Locust file names both an {@link #ENDPOINT} and a {@link #LATENCY_MS} field (under any alias), which is
+ * what detection relies on.
+ */
+enum SampleField {
+    /** When the request started: epoch milliseconds (a fraction allowed) or ISO-8601 with an offset. */
+    TIMESTAMP(true, "timestamp", "start_time", "started_at"),
+    /** The request's name: a label, or a URL/path (templated like any tool's URL). */
+    ENDPOINT(true, "endpoint", "request_name"),
+    /** The response time in milliseconds, a fraction allowed (kept to the microsecond). */
+    LATENCY_MS(true, "latency_ms", "response_time_ms", "duration_ms"),
+    /** Whether the request succeeded: {@code true}/{@code false} or {@code 1}/{@code 0}. */
+    OK(true, "ok"),
+    /** The request method or type ({@code GET}, {@code grpc}); optional. */
+    METHOD(false, "method", "request_type"),
+    /** The service the request belongs to; optional (mapping rules may set it instead). */
+    SERVICE(false, "service"),
+    /** Why a failed request failed (an error message or exception); optional, the failure kind. */
+    ERROR(false, "error", "failure"),
+    /** The response status (HTTP code or other); optional, the failure kind when {@code error} is empty. */
+    STATUS(false, "status", "status_code"),
+    /** The full request URL, for mapping rules that match on URLs; optional. */
+    URL(false, "url"),
+    /** A group or scenario the request ran in, for mapping rules; optional. */
+    GROUP(false, "group");
+
+    /** CSV columns named {@code tag.NAME} are the tag {@code NAME}; NDJSON holds tags in a {@code tags} object. */
+    static final String TAG_PREFIX = "tag.";
+    /** The NDJSON / JSON key of a sample's tags object. */
+    static final String TAGS_KEY = "tags";
+
+    private static final Map<String, SampleField> BY_NAME = Stream.of(values())
+            .flatMap(f -> f.names.stream().map(n -> Map.entry(n, f)))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+
+    static final List<SampleField> REQUIRED = Stream.of(values()).filter(f -> f.required).toList();
+
+    private final boolean required;
+    private final List<String> names;
+
+    SampleField(boolean required, String... names) {
+        this.required = required;
+        this.names = List.of(names);
+    }
+
+    /** The documented name. */
+    String key() {
+        return names.get(0);
+    }
+
+    boolean required() {
+        return required;
+    }
+
+    /** The field a header cell or JSON key names, or null. */
+    static SampleField of(String name) {
+        return BY_NAME.get(normalise(name));
+    }
+
+    static String normalise(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The required fields missing from a set of fields, by their documented names. */
+    static List<String> missing(Function<SampleField, Boolean> present) {
+        return REQUIRED.stream().filter(f -> !present.apply(f)).map(SampleField::key).toList();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.loadverdict.extractor.jmeter;
+
+import dev.loadverdict.extractor.ReadContext;
+import dev.loadverdict.extractor.RequestLabels;
+import dev.loadverdict.extractor.SampleAggregator;
+import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.model.InputException;
+import dev.loadverdict.model.RunMetadata;
+import dev.loadverdict.model.SourcePrecision;
+import dev.loadverdict.model.Tool;
+import dev.loadverdict.model.Workload;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * Where CSV and XML readers put JMeter samples: into their endpoint and the totals, or their endpoint only
+ * (see {@link SampleRules}); batched samples expanded; the thread count tracked; all of it turned into a
+ * {@link ToolResult} with JMeter's metadata.
+ */
+final class SampleRecorder {
+
+    /** A batched row standing for more samples than this is refused rather than looped over. */
+    static final long MAX_SAMPLE_COUNT = 1_000_000;
+
+    private final SampleAggregator aggregator;
+    private final String file;
+    private final List<String> warnings = new ArrayList<>();
+    private long maxThreads = -1;
+
+    SampleRecorder(ReadContext context, String file) {
+        this.aggregator = context.newAggregator();
+        this.file = file;
+    }
+
+    /**
+     * Records one sample (or one batch of {@code sampleCount} samples of which {@code errorCount} failed,
+     * each taking an equal share of {@code elapsedMs}). The caller has applied {@link SampleRules}: empty
+     * transaction-controller samples are not recorded at all.
+     *
+     * @param outsideTotals whether the sample counts for its endpoint only (a transaction controller's
+     *     sample whose contained samples are counted themselves)
+     * @param errorCount failed samples of a batch, or -1 when the file does not say
+     */
+    void record(RequestLabels labels, long startMs, long elapsedMs, boolean success, String failureKind,
+                boolean outsideTotals, long sampleCount, long errorCount, long line) {
+        if (sampleCount == 1) {
+            add(labels, startMs, elapsedMs * 1000, success, failureKind, outsideTotals);
+            return;
+        }
+        if (sampleCount < 1 || sampleCount > MAX_SAMPLE_COUNT) {
+            throw new InputException(file, line, "SampleCount " + sampleCount + " is not between 1 and "
+                    + MAX_SAMPLE_COUNT);
+        }
+        long errors = errorCount >= 0 ? Math.min(errorCount, sampleCount) : success ? 0 : sampleCount;
+        long micros = elapsedMs * 1000 / sampleCount;
+        for (long i = 0; i < sampleCount; i++) {
+            boolean ok = i >= errors;
+            add(labels, startMs, micros, ok, ok ? null : failureKind, outsideTotals);
+        }
+    }
+
+    private void add(RequestLabels labels, long startMs, long micros, boolean success, String kind, boolean outside) {
+        if (outside) {
+            aggregator.addOutsideTotals(labels, startMs, micros, success, kind);
+        } else {
+            aggregator.add(labels, startMs, micros, success, kind);
+        }
+    }
+
+    /** The number of active threads in all thread groups when a sample was taken. */
+    void threads(long allThreads) {
+        if (allThreads > maxThreads) {
+            maxThreads = allThreads;
+        }
+    }
+
+    void warn(long line, String message) {
+        warnings.add(file + ":" + line + ": " + message);
+    }
+
+    ToolResult finish() {
+        SampleAggregator.Aggregate aggregate = aggregator.finish();
+        Optional<Duration> duration = aggregate.start().isPresent() && aggregate.end().isPresent()
+                ? Optional.of(Duration.between(aggregate.start().get(), aggregate.end().get())) : Optional.empty();
+        OptionalInt users = maxThreads >= 0 ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, maxThreads))
+                : OptionalInt.empty();
+        RunMetadata metadata = new RunMetadata(Tool.JMETER, Optional.empty(), List.of(file), aggregate.start(),
+                aggregate.end(), duration, Optional.empty(), new Workload(Workload.Model.CLOSED, users,
+                OptionalDouble.empty()), Optional.empty(), new TreeMap<>(), Optional.empty(),
+                SourcePrecision.wholeMilliseconds());
+        return new ToolResult(metadata, aggregate.total(), aggregate.services(), warnings);
+    }
+}

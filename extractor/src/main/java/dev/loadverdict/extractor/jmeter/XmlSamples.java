@@ -1,0 +1,375 @@
+package dev.loadverdict.extractor.jmeter;
+
+import dev.loadverdict.extractor.Messages;
+import dev.loadverdict.extractor.RequestLabels;
+import dev.loadverdict.model.InputException;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Streams the samples out of a JMeter XML result file with StAX. DTDs are refused and external entities
+ * never resolved. Only the attributes, the URL and the first failed assertion's message of each sample
+ * are kept; response data and headers are skipped without being held. A file that ends before
+ * {@code </testResults>} (JMeter stopped, or the file read while still written) yields its complete
+ * samples and a warning.
+ */
+final class XmlSamples {
+
+    private static final String ROOT = "testResults";
+    private static final int MAX_TEXT = 1 << 14;
+    private static final int LABEL_CACHE_LIMIT = 1 << 12;
+    private static final Map<String, JtlColumn> ATTRIBUTES = new HashMap<>();
+
+    static {
+        for (JtlColumn c : JtlColumn.values()) {
+            if (c.attribute() != null) {
+                ATTRIBUTES.put(c.attribute(), c);
+            }
+        }
+    }
+
+    private final String file;
+    private final boolean countNested;
+    private final SampleRecorder recorder;
+    private final Map<LabelKey, RequestLabels> labels = new HashMap<>();
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private long skipped;
+    private long firstSkippedLine;
+
+    XmlSamples(String file, boolean countNested, SampleRecorder recorder) {
+        this.file = file;
+        this.countNested = countNested;
+        this.recorder = recorder;
+    }
+
+    /** Reads every sample of the document into the recorder. */
+    void read(Reader input) {
+        EofTrackingReader reader = new EofTrackingReader(input);
+        XMLStreamReader xml;
+        try {
+            xml = factory().createXMLStreamReader(reader);
+        } catch (XMLStreamException e) {
+            throw new InputException(file, OptionalLong.empty(), "cannot be read as XML: " + e.getMessage(), e);
+        }
+        boolean rootClosed = false;
+        try {
+            while (xml.hasNext() && !rootClosed) {
+                switch (xml.next()) {
+                    case XMLStreamConstants.DTD -> throw new InputException(file, xml.getLocation().getLineNumber(),
+                            "has a DOCTYPE declaration; JMeter never writes one and loadverdict refuses DTDs in result"
+                                    + " files, so no entity in it is expanded or fetched");
+                    case XMLStreamConstants.START_ELEMENT -> start(xml);
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text(xml);
+                    case XMLStreamConstants.END_ELEMENT -> rootClosed = end();
+                    default -> {
+                        // comments, processing instructions: nothing to read
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            long line = e.getLocation() != null ? e.getLocation().getLineNumber() : -1;
+            // truncated: the parser ran out of input inside the document, on (or right after) its last line
+            if (stack.isEmpty() || !reader.reachedEnd() || line < reader.lastLine() - 1) {
+                throw new InputException(file, line > 0 ? OptionalLong.of(line) : OptionalLong.empty(),
+                        "broken XML: " + message(e), e);
+            }
+            recorder.warn(line, "truncated: the file ends before </" + ROOT + "> (" + message(e)
+                    + "), probably because JMeter was stopped or still writing it; its complete samples were read");
+        } finally {
+            close(xml);
+        }
+        if (skipped > 0) {
+            recorder.warn(firstSkippedLine, "skipped " + skipped + " element(s) under <" + ROOT
+                    + "> that are no samples (no label)");
+        }
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        return factory;
+    }
+
+    private void start(XMLStreamReader xml) {
+        String name = xml.getLocalName();
+        long line = xml.getLocation().getLineNumber();
+        if (stack.isEmpty()) {
+            if (!name.equals(ROOT)) {
+                throw new InputException(file, line, "the root element is <" + name + ">, not JMeter's <" + ROOT + ">");
+            }
+            stack.push(new Frame(Kind.ROOT, line));
+            return;
+        }
+        Frame top = stack.peek();
+        switch (top.kind) {
+            case ROOT -> stack.push(sample(xml, line));
+            case SAMPLE -> {
+                if (name.equals("httpSample") || name.equals("sample") || xml.getAttributeValue(null, "lb") != null) {
+                    top.hasChildSamples = true;
+                    stack.push(sample(xml, line));
+                } else if (top.fieldStyle && JtlColumn.ofField(name) != null) {
+                    stack.push(Frame.text(top, JtlColumn.ofField(name).ordinal(), line));
+                } else if (name.equals("java.net.URL")) {
+                    stack.push(Frame.text(top, JtlColumn.URL.ordinal(), line));
+                } else if (name.equals("assertionResult")) {
+                    stack.push(new Frame(Kind.ASSERTION, line));
+                } else {
+                    stack.push(new Frame(Kind.OTHER, line));
+                }
+            }
+            case ASSERTION -> stack.push(switch (name) {
+                case "failure" -> Frame.text(top, Frame.ASSERTION_FAILURE, line);
+                case "error" -> Frame.text(top, Frame.ASSERTION_ERROR, line);
+                case "failureMessage" -> Frame.text(top, Frame.ASSERTION_MESSAGE, line);
+                default -> new Frame(Kind.OTHER, line);
+            });
+            default -> stack.push(new Frame(Kind.OTHER, line));
+        }
+    }
+
+    private static Frame sample(XMLStreamReader xml, long line) {
+        Frame frame = new Frame(Kind.SAMPLE, line);
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            JtlColumn column = ATTRIBUTES.get(xml.getAttributeLocalName(i));
+            if (column != null) {
+                frame.values[column.ordinal()] = xml.getAttributeValue(i);
+            }
+        }
+        frame.fieldStyle = frame.values[JtlColumn.LABEL.ordinal()] == null;
+        return frame;
+    }
+
+    private void text(XMLStreamReader xml) {
+        Frame top = stack.peek();
+        if (top != null && top.kind == Kind.TEXT && top.text.length() < MAX_TEXT) {
+            top.text.append(xml.getTextCharacters(), xml.getTextStart(),
+                    Math.min(xml.getTextLength(), MAX_TEXT - top.text.length()));
+        }
+    }
+
+    /** Handles an end tag; true when it closes the root. */
+    private boolean end() {
+        Frame frame = stack.pop();
+        switch (frame.kind) {
+            case ROOT -> {
+                return true;
+            }
+            case TEXT -> {
+                Frame target = frame.target;
+                if (target.values[frame.slot] == null) {
+                    target.values[frame.slot] = frame.text.toString();
+                }
+            }
+            case ASSERTION -> {
+                // JMeter's CSV failureMessage column holds the first failed assertion's message: the same here
+                Frame sample = stack.peek();
+                String failureMessage = frame.values[Frame.ASSERTION_MESSAGE];
+                boolean failed = "true".equals(strip(frame.values[Frame.ASSERTION_FAILURE]))
+                        || "true".equals(strip(frame.values[Frame.ASSERTION_ERROR]));
+                if (failed && failureMessage != null && !failureMessage.isBlank()
+                        && sample.values[JtlColumn.FAILURE_MESSAGE.ordinal()] == null) {
+                    sample.values[JtlColumn.FAILURE_MESSAGE.ordinal()] = failureMessage;
+                }
+            }
+            case SAMPLE -> complete(frame, stack.peek().kind == Kind.ROOT);
+            default -> {
+                // nothing kept
+            }
+        }
+        return false;
+    }
+
+    private void complete(Frame sample, boolean topLevel) {
+        if (!topLevel && !countNested) {
+            return;
+        }
+        String label = sample.get(JtlColumn.LABEL);
+        if (label == null) {
+            if (skipped++ == 0) {
+                firstSkippedLine = sample.line;
+            }
+            return;
+        }
+        String message = sample.get(JtlColumn.RESPONSE_MESSAGE);
+        if (SampleRules.isEmptyTransaction(message)) {
+            return;
+        }
+        long elapsed = number(sample, JtlColumn.ELAPSED, true);
+        long start = number(sample, JtlColumn.TIMESTAMP, true);
+        String outcome = strip(sample.get(JtlColumn.SUCCESS));
+        if (!"true".equalsIgnoreCase(outcome) && !"false".equalsIgnoreCase(outcome)) {
+            throw new InputException(file, sample.line, "sample '" + Messages.shorten(label) + "': " + name(JtlColumn.SUCCESS)
+                    + (outcome == null ? " is missing" : " is neither true nor false: \"" + Messages.shorten(outcome) + "\""));
+        }
+        boolean ok = "true".equalsIgnoreCase(outcome);
+        long threads = number(sample, JtlColumn.ALL_THREADS, false);
+        if (threads >= 0) {
+            recorder.threads(threads);
+        }
+        long count = number(sample, JtlColumn.SAMPLE_COUNT, false);
+        long errors = number(sample, JtlColumn.ERROR_COUNT, false);
+        boolean containedCounted = countNested || !sample.hasChildSamples;
+        boolean outsideTotals = containedCounted && SampleRules.isTransaction(message);
+        String kind = ok ? null : SampleRules.failureKind(sample.get(JtlColumn.FAILURE_MESSAGE),
+                sample.get(JtlColumn.RESPONSE_CODE), message);
+        recorder.record(labels(label, strip(sample.get(JtlColumn.URL)), sample.get(JtlColumn.THREAD_NAME)), start,
+                elapsed, ok, kind, outsideTotals, count < 0 ? 1 : count, errors, sample.line);
+    }
+
+    private RequestLabels labels(String label, String url, String threadName) {
+        String u = url == null || url.isEmpty() || url.equals("null") ? null : url;
+        LabelKey key = new LabelKey(label, u, SampleRules.threadGroup(threadName));
+        RequestLabels cached = labels.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        RequestLabels fresh = new RequestLabels(null, key.label, key.url, key.group, null, Map.of());
+        if (labels.size() < LABEL_CACHE_LIMIT) {
+            labels.put(key, fresh);
+        }
+        return fresh;
+    }
+
+    /** A whole-number field, or -1 when it is absent and not required. */
+    private long number(Frame sample, JtlColumn column, boolean required) {
+        String text = strip(sample.get(column));
+        if (text == null || text.isEmpty()) {
+            if (required) {
+                throw new InputException(file, sample.line, "sample '" + Messages.shorten(sample.get(JtlColumn.LABEL)) + "' has no "
+                        + name(column) + ": JMeter was configured not to save it, and loadverdict needs the start and"
+                        + " response time of every sample (see jmeter.save.saveservice.* in jmeter.properties)");
+            }
+            return -1;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InputException(file, sample.line, "sample '" + Messages.shorten(sample.get(JtlColumn.LABEL)) + "': "
+                    + name(column) + " is not a whole number: \"" + Messages.shorten(text) + "\"");
+        }
+    }
+
+    private static String name(JtlColumn column) {
+        return column.attribute() != null ? "'" + column.attribute() + "' (" + column.header() + ")"
+                : "'" + column.header() + "'";
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
+    }
+
+
+    private static String message(XMLStreamException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        int detail = m.indexOf("Message: ");
+        return (detail >= 0 ? m.substring(detail + "Message: ".length()) : m).strip();
+    }
+
+    private static void close(XMLStreamReader xml) {
+        try {
+            xml.close();
+        } catch (XMLStreamException e) {
+            // closing the parser releases no resource of ours: the caller closes the reader
+        }
+    }
+
+    private enum Kind { ROOT, SAMPLE, ASSERTION, TEXT, OTHER }
+
+    /**
+     * An open element and what is kept of it: a sample's values by {@link JtlColumn} ordinal, an assertion's
+     * three values, or the text collected for one value of the frame below.
+     */
+    private static final class Frame {
+        static final int ASSERTION_FAILURE = 0;
+        static final int ASSERTION_ERROR = 1;
+        static final int ASSERTION_MESSAGE = 2;
+
+        final Kind kind;
+        final long line;
+        final String[] values;
+        boolean fieldStyle;
+        boolean hasChildSamples;
+        Frame target;
+        int slot;
+        StringBuilder text;
+
+        Frame(Kind kind, long line) {
+            this.kind = kind;
+            this.line = line;
+            this.values = kind == Kind.SAMPLE ? new String[JtlColumn.values().length]
+                    : kind == Kind.ASSERTION ? new String[3] : null;
+        }
+
+        /** Collects the text of an element into {@code target.values[slot]}. */
+        static Frame text(Frame target, int slot, long line) {
+            Frame frame = new Frame(Kind.TEXT, line);
+            frame.target = target;
+            frame.slot = slot;
+            frame.text = new StringBuilder();
+            return frame;
+        }
+
+        String get(JtlColumn c) {
+            return values[c.ordinal()];
+        }
+    }
+
+    private record LabelKey(String label, String url, String group) {
+    }
+
+    /** Remembers whether the input was read to its end and how many lines it has, to tell truncation from damage. */
+    private static final class EofTrackingReader extends FilterReader {
+        private boolean end;
+        private long newlines;
+
+        EofTrackingReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            end |= c < 0;
+            if (c == '\n') {
+                newlines++;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            end |= n < 0;
+            for (int i = offset; i < offset + n; i++) {
+                if (buffer[i] == '\n') {
+                    newlines++;
+                }
+            }
+            return n;
+        }
+
+        boolean reachedEnd() {
+            return end;
+        }
+
+        /** The number of the input's last line (a final line break starts an empty last line). */
+        long lastLine() {
+            return newlines + 1;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.loadverdict.extractor.k6;
+
+import dev.loadverdict.extractor.SampleAggregator;
+import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.model.RunMetadata;
+import dev.loadverdict.model.SourcePrecision;
+import dev.loadverdict.model.Tool;
+import dev.loadverdict.model.Workload;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/** The result of k6's raw-sample formats (NDJSON, CSV), built the same way for both. */
+final class RawResults {
+
+    private RawResults() {
+    }
+
+    /**
+     * k6 measures durations in nanoseconds and writes them as fractional milliseconds (NDJSON: Go's shortest
+     * float, CSV: 6 decimals, both exact to the nanosecond); loadverdict keeps them in microsecond histograms.
+     * So the run is precise to 1 µs, with no further rounding of large values.
+     */
+    static SourcePrecision precision() {
+        return new SourcePrecision(0.001, OptionalInt.empty(), 0);
+    }
+
+    static ToolResult of(String file, SampleAggregator.Aggregate aggregate, OptionalInt maxVus, List<String> warnings) {
+        Optional<Instant> start = aggregate.start();
+        Optional<Instant> end = aggregate.end();
+        Optional<Duration> duration = start.isPresent() && end.isPresent()
+                ? Optional.of(Duration.between(start.get(), end.get())) : Optional.empty();
+        // k6's executors can be open (arrival rate) or closed (looping VUs); the samples do not say which
+        Workload workload = new Workload(Workload.Model.UNKNOWN, maxVus, OptionalDouble.empty());
+        RunMetadata metadata = new RunMetadata(Tool.K6, Optional.empty(), List.of(file), start, end, duration,
+                Optional.empty(), workload, Optional.empty(), new TreeMap<>(), Optional.empty(), precision());
+        return new ToolResult(metadata, aggregate.total(), aggregate.services(), warnings);
+    }
+}

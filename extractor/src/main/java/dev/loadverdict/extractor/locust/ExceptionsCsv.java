@@ -1,0 +1,56 @@
+package dev.loadverdict.extractor.locust;
+
+import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.Messages;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Locust's {@code *_exceptions.csv}: {@code Count,Message,Traceback,Nodes}, one row per distinct exception
+ * raised in user code (the traceback a multi-line quoted field). Exceptions are not requests, so the run's
+ * model has no place for them; loadverdict reports them as one warning (how many, and the most frequent) and
+ * lists the file among the run's sources. A header-only file means none were raised.
+ */
+final class ExceptionsCsv {
+
+    private static final String KIND = "Locust exceptions CSV";
+
+    private ExceptionsCsv() {
+    }
+
+    /** A warning summarising the exceptions, or empty when there were none. */
+    static Optional<String> summary(Path path, String file) {
+        long kinds = 0;
+        long total = 0;
+        long topCount = -1;
+        String top = "";
+        try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
+            String count = rows.column("Count", KIND);
+            String message = rows.column("Message", KIND);
+            while (rows.next()) {
+                if (rows.size() == 1 && rows.text(count).isEmpty()) {
+                    continue;
+                }
+                long n = rows.wholeNumber(count);
+                kinds++;
+                total += n;
+                if (n > topCount) {
+                    topCount = n;
+                    top = rows.text(message);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (kinds == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Warnings.of(file, "the test's own code raised " + total + " exception" + (total == 1 ? "" : "s")
+                + (kinds == 1 ? "" : " of " + kinds + " kinds") + " (not requests, so not in the run's counts); "
+                + "most often (" + topCount + "x): \"" + Messages.shorten(top) + "\""));
+    }
+}

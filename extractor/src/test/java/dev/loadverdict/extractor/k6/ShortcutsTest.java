@@ -1,0 +1,156 @@
+package dev.loadverdict.extractor.k6;
+
+import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.model.InputException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The NDJSON reader's shortcuts (skipping lines by their first bytes, reading k6-layout points from raw bytes,
+ * caching tags) must give exactly what parsing every line whole gives, on any input: the same run, the same
+ * warnings, or the same error at the same line.
+ */
+class ShortcutsTest {
+
+    @Test
+    void jsonNumbersAreStrictAndExact() {
+        assertThat(number("26.063152")).isEqualTo(26.063152);
+        assertThat(number("1")).isEqualTo(1.0);
+        assertThat(number("0")).isEqualTo(0.0);
+        assertThat(number("-0")).isEqualTo(0.0);
+        assertThat(number("-0.0")).isEqualTo(-0.0);
+        assertThat(number("1.5e3")).isEqualTo(1500.0);
+        assertThat(number("2E-3")).isEqualTo(0.002);
+        assertThat(number("123456789012345678901234567890")).isEqualTo(1.2345678901234568E29);
+        assertThat(number("0.1000000000000000055511151231257827")).isEqualTo(0.1);
+        for (String bad : List.of("", "-", "01", "1.", ".5", "+1", "1e", "1e+", "NaN", "Infinity", "0x10", "1 ", "1,")) {
+            assertThat(number(bad)).as(bad).isNaN();
+        }
+    }
+
+    private static double number(String s) {
+        byte[] b = ("[" + s + "]").getBytes(StandardCharsets.US_ASCII);
+        return JsonNumber.parse(b, 1, b.length - 1);
+    }
+
+    @Property(seed = "6061", tries = 3000)
+    void jsonNumbersEqualJavasCorrectlyRoundedParse(@ForAll @DoubleRange(min = 0, max = 1e7) double v,
+                                                    @ForAll @IntRange(min = 0, max = 9) int decimals) {
+        String text = new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        assertThat(number(text)).as(text).isEqualTo(Double.parseDouble(text));
+    }
+
+    private static String outcome(String content, boolean shortcuts) throws IOException {
+        Path file = Files.createTempFile("k6-shortcuts", ".json");
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Throwable t = catchThrowable(() -> K6NdjsonExtractorTest.read(file, shortcuts));
+            if (t instanceof InputException e) {
+                return "error at " + e.line() + ": " + e.detail();
+            }
+            if (t != null) {
+                throw new AssertionError(t);
+            }
+            ToolResult r = K6NdjsonExtractorTest.read(file, shortcuts);
+            return K6NdjsonExtractorTest.runJson(r).replace(file.toString(), "FILE")
+                    + r.warnings().toString().replace(file.toString(), "FILE");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static void assertSame(String content) throws IOException {
+        assertThat(outcome(content, true)).isEqualTo(outcome(content, false));
+    }
+
+    /**
+     * As {@link #assertSame}, allowing the one documented difference: a damaged line that the shortcuts skip
+     * by its first bytes (a metric loadverdict does not read) is not noticed. Such lines are blanked for the
+     * full parse until it no longer fails on one.
+     */
+    private static void assertSameButSkippedDamage(String content) throws IOException {
+        String[] lines = content.split("\n", -1);
+        while (true) {
+            String full = outcome(String.join("\n", lines), false);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^error at OptionalLong\\[(\\d+)]").matcher(full);
+            if (!m.find()) {
+                break;
+            }
+            int index = Integer.parseInt(m.group(1)) - 1;
+            byte[] line = lines[index].strip().getBytes(StandardCharsets.UTF_8);
+            if (line.length == 0 || !NdjsonReader.skippable(line, 0, line.length)) {
+                break;
+            }
+            lines[index] = "";
+        }
+        assertThat(outcome(content, true)).isEqualTo(outcome(String.join("\n", lines), false));
+    }
+
+    static final String TAGS = "{\"expected_response\":\"true\",\"group\":\"\",\"method\":\"GET\",\"name\":\"/a\",\"status\":\"200\"}";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // k6's layout
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":12.5,\"tags\":" + TAGS + "}}",
+        // metadata, other key orders, nulls, escapes, nesting, odd numbers
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":12.5,\"tags\":" + TAGS + ",\"metadata\":{\"trace_id\":\"abc\"}}}",
+        "{\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":12.5,\"tags\":" + TAGS + "},\"metric\":\"http_req_duration\"}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":12.5,\"tags\":null}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1.25e1,\"tags\":{\"name\":\"/a\\\"b}\",\"x\":{\"y\":[1,{}]}}}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":-0,\"tags\":{\"name\":\"caf\\u00e9\"}}}",
+        "{\"metric\":\"http_req_dur\\u0061tion\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":3,\"tags\":{}}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Metric\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":3,\"tags\":{}}}",
+        "{\"metric\":\"vus\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":4,\"tags\":{}}}",
+        // malformed in every part of the layout
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":012,\"tags\":{}}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{\"a\":}}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{\"a\":\"b\"}}}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{\"a\" \"b\"}}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08 21:03:10.5+02:00\",\"value\":1,\"tags\":{}}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":\"1\",\"tags\":{}}}",
+        "{\"metric\":\"http_req_failed\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{\"a\":\"\\x\"}}}",
+    })
+    void sameResultForEveryVariant(String line) throws IOException {
+        String before = K6NdjsonExtractorTest.request("2023-09-08T21:03:09.5+02:00", "/a", 200, 1.5, false);
+        assertSame(before + line + "\n" + before.replace("09.5", "11.5"));
+        assertSame(before + line); // as a last line without a line break
+    }
+
+    @Property(seed = "1234", tries = 200)
+    void sameResultForRandomlyDamagedFiles(@ForAll @IntRange(min = 0, max = 100_000) int seed) throws IOException {
+        Random random = new Random(seed);
+        StringBuilder b = new StringBuilder(K6NdjsonExtractorTest.METRIC);
+        for (int i = 0; i < 4; i++) {
+            b.append(K6NdjsonExtractorTest.request("2023-09-08T21:03:1" + i + ".5" + random.nextInt(10) + "+02:00",
+                    "/p" + random.nextInt(3), random.nextBoolean() ? 200 : 503, random.nextInt(100_000) / 1000.0,
+                    random.nextInt(4) == 0));
+        }
+        char[] text = b.toString().toCharArray();
+        int damage = random.nextInt(3);
+        for (int i = 0; i < damage; i++) {
+            int at = random.nextInt(text.length);
+            String damaging = "{}[]\",:\\0123456789.-eE ax\n";
+            text[at] = damaging.charAt(random.nextInt(damaging.length()));
+        }
+        String content = new String(text);
+        if (random.nextBoolean()) {
+            content = content.substring(0, random.nextInt(content.length()));
+        }
+        assertSameButSkippedDamage(content);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.loadverdict.model;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Input loadverdict cannot use: a result file it does not recognise or that is broken, an invalid
+ * configuration, a missing or corrupt baseline. The message is one line for the user and always names
+ * the file, and the line when known: {@code results/run_stats.csv:14: Request Count is not a number: "abc"}.
+ */
+public final class InputException extends RuntimeException {
+
+    private final String source;
+    private final OptionalLong line;
+    private final String detail;
+
+    public InputException(String source, OptionalLong line, String detail, Throwable cause) {
+        super(format(source, line, detail), cause);
+        this.source = Objects.requireNonNull(source, "source == null");
+        this.line = Objects.requireNonNull(line, "line == null");
+        this.detail = Objects.requireNonNull(detail, "detail == null");
+    }
+
+    public InputException(String source, String detail) {
+        this(source, OptionalLong.empty(), detail, null);
+    }
+
+    public InputException(String source, long line, String detail) {
+        this(source, OptionalLong.of(line), detail, null);
+    }
+
+    /** The file (or other input) at fault, as the user named it. */
+    public String source() {
+        return source;
+    }
+
+    /** The 1-based line at fault, when known. */
+    public OptionalLong line() {
+        return line;
+    }
+
+    /** The message without the location prefix. */
+    public String detail() {
+        return detail;
+    }
+
+    /** The longest detail shown: a message quoting a hostile file must stay one readable line. */
+    static final int MAX_DETAIL = 500;
+
+    private static String format(String source, OptionalLong line, String detail) {
+        String safe = oneLine(detail);
+        if (safe.length() > MAX_DETAIL) {
+            safe = safe.substring(0, MAX_DETAIL) + "…";
+        }
+        String place = oneLine(source);
+        return line.isPresent() ? place + ":" + line.getAsLong() + ": " + safe : place + ": " + safe;
+    }
+
+    /**
+     * Text from a result file may hold terminal escape sequences or line breaks: drop ANSI escape sequences,
+     * turn line breaks into spaces and every other control or bidi-override character into '?'.
+     */
+    static String oneLine(String text) {
+        String noEscapes = text.replaceAll("\\u001B(\\[[0-?]*[ -/]*[@-~]|\\][^\\u0007\\u001B]*(\\u0007|\\u001B\\\\)?|.)?", "");
+        StringBuilder out = new StringBuilder(noEscapes.length());
+        for (int i = 0; i < noEscapes.length(); i++) {
+            char c = noEscapes.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\t') {
+                out.append(' ');
+            } else if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                out.append('?');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

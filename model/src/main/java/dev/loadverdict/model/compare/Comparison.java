@@ -1,0 +1,106 @@
+package dev.loadverdict.model.compare;
+
+import dev.loadverdict.model.RunMetadata;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of comparing a run with a baseline: every finding with its numbers, the endpoints present on
+ * one side only, and the verdict.
+ *
+ * @param current metadata of the run compared
+ * @param baseline the baseline it was compared against
+ * @param configSource the configuration file used, or empty for the built-in defaults
+ * @param findings one per (service, endpoint or total, metric) compared
+ * @param endpointChanges endpoints new in or missing from the current run
+ * @param verdict PASS, WARN or FAIL from the worst regression
+ * @param warnings what makes the comparison itself doubtful (e.g. the runs' load profiles differ), one
+ *                 sentence each; every report shows them
+ * @param notes what a reader needs to weigh the findings (e.g. whether a noise band was available), one
+ *              sentence each
+ */
+public record Comparison(RunMetadata current, BaselineRef baseline, Optional<String> configSource,
+                         List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict,
+                         List<String> warnings, List<String> notes) {
+
+    /** A comparison without warnings. */
+    public Comparison(RunMetadata current, BaselineRef baseline, Optional<String> configSource,
+                      List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict) {
+        this(current, baseline, configSource, findings, endpointChanges, verdict, List.of(), List.of());
+    }
+
+    public Comparison {
+        Objects.requireNonNull(current, "current == null");
+        Objects.requireNonNull(baseline, "baseline == null");
+        Objects.requireNonNull(configSource, "configSource == null");
+        findings = List.copyOf(Objects.requireNonNull(findings, "findings == null"));
+        endpointChanges = List.copyOf(Objects.requireNonNull(endpointChanges, "endpointChanges == null"));
+        Objects.requireNonNull(verdict, "verdict == null");
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings == null"));
+        notes = List.copyOf(Objects.requireNonNull(notes, "notes == null"));
+        if (verdict != Verdict.of(worstSeverity(findings))) {
+            throw new IllegalArgumentException("verdict " + verdict + " does not follow from the findings");
+        }
+    }
+
+    /** The same comparison with these warnings added. */
+    public Comparison withWarnings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, all, notes);
+    }
+
+    /** The same comparison with these notes added. */
+    public Comparison withNotes(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, warnings, all);
+    }
+
+    /** The most serious severity among the findings. */
+    public Severity worstSeverity() {
+        return worstSeverity(findings);
+    }
+
+    /** Regressions, most serious first, then by relative change. */
+    public List<Finding> regressions() {
+        return findings.stream()
+                .filter(f -> f.outcome() == Outcome.REGRESSION)
+                .sorted(Comparator.comparing(Finding::severity).reversed()
+                        .thenComparing(f -> -f.relativePercent().orElse(Double.MAX_VALUE)))
+                .toList();
+    }
+
+    /** The services in the order they first appear among the findings. */
+    public List<String> services() {
+        return findings.stream().map(Finding::service).distinct().toList();
+    }
+
+    /**
+     * The services, each after its stage when the runs were split into stages ({@code "steady / checkout"}),
+     * in the order they first appear among the findings: the groups a report shows.
+     */
+    public List<String> scopes() {
+        return findings.stream().map(Finding::scopeLabel).distinct().toList();
+    }
+
+    /** The stages compared, in order; empty when the runs were not split into stages. */
+    public List<String> stages() {
+        return java.util.stream.Stream.concat(findings.stream().map(Finding::stage),
+                        endpointChanges.stream().map(EndpointChange::stage))
+                .flatMap(Optional::stream).distinct().toList();
+    }
+
+    private static Severity worstSeverity(List<Finding> findings) {
+        return findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.NONE);
+    }
+}

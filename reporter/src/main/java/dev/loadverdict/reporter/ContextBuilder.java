@@ -1,0 +1,85 @@
+package dev.loadverdict.reporter;
+
+import dev.loadverdict.model.RunMetadata;
+import dev.loadverdict.model.SourcePrecision;
+import dev.loadverdict.model.compare.BaselineRef;
+import dev.loadverdict.model.compare.Comparison;
+import dev.loadverdict.model.compare.Finding;
+import dev.loadverdict.model.compare.Significance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The report's context: the current run, the baseline, and the notes needed to read the numbers. */
+final class ContextBuilder {
+    /** Sources listed by name; the rest are counted. */
+    static final int MAX_SOURCES = 3;
+
+    private ContextBuilder() {
+    }
+
+    static View.Context build(Comparison comparison) {
+        RunMetadata current = comparison.current();
+        BaselineRef baseline = comparison.baseline();
+        List<String> sources = current.sources();
+        int more = Math.max(0, sources.size() - MAX_SOURCES);
+        return new View.Context(
+                Trusted.of(Labels.tool(current.tool())),
+                untrusted(current.toolVersion()),
+                untrusted(current.stage().or(() -> comparison.stages().isEmpty() ? Optional.empty()
+                        : Optional.of(String.join(", ", comparison.stages())))),
+                sources.stream().limit(MAX_SOURCES).map(UntrustedText::tidy).toList(),
+                more == 0 ? Trusted.EMPTY : Trusted.of(ValueFormatter.count(more) + " more"),
+                UntrustedText.tidy(baseline.location()),
+                Trusted.of(Integer.toString(baseline.version())),
+                Trusted.of(ValueFormatter.dateTime(baseline.created())),
+                untrusted(baseline.provenance().gitSha()),
+                untrusted(baseline.provenance().gitRef()),
+                untrusted(comparison.configSource()),
+                notes(comparison),
+                comparison.warnings().stream().map(UntrustedText::tidy).toList());
+    }
+
+    private static String untrusted(Optional<String> text) {
+        return text.map(UntrustedText::tidy).orElse("");
+    }
+
+    private static List<Trusted> notes(Comparison comparison) {
+        List<Trusted> notes = new ArrayList<>(2);
+        precisionNote(comparison.current())
+                .or(() -> precisionNote(comparison.baseline().run()))
+                .ifPresent(notes::add);
+        significanceNote(comparison.findings()).ifPresent(notes::add);
+        comparison.notes().stream().map(UntrustedText::tidy).map(Trusted::of).forEach(notes::add);
+        return notes;
+    }
+
+    /** Locust and the like round large response times: say so, since it bounds what a change can mean. */
+    static Optional<Trusted> precisionNote(RunMetadata run) {
+        SourcePrecision precision = run.precision();
+        if (precision.significantDigits().isEmpty()) {
+            return Optional.empty();
+        }
+        String from = precision.roundedFromMs() > 0
+                ? " ≥ " + ValueFormatter.amount(precision.roundedFromMs()) + " ms"
+                : "";
+        return Optional.of(Trusted.of(Labels.tool(run.tool()) + " rounds response times" + from + " to "
+                + Labels.plural(precision.significantDigits().getAsInt(), "significant digit", "significant digits")
+                + "; changes smaller than one rounding step are not meaningful."));
+    }
+
+    static Optional<Trusted> significanceNote(List<Finding> findings) {
+        long untestable = findings.stream()
+                .filter(f -> f.significance().status() == Significance.Status.NOT_TESTABLE)
+                .count();
+        if (untestable == 0) {
+            return Optional.empty();
+        }
+        String which = untestable == findings.size()
+                ? "any check"
+                : untestable + " of " + findings.size() + " checks";
+        return Optional.of(Trusted.of("Significance could not be tested for " + which
+                + " (aggregates only): thresholds alone decided."));
+    }
+}

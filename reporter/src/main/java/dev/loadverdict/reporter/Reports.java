@@ -1,0 +1,91 @@
+package dev.loadverdict.reporter;
+
+import dev.loadverdict.model.compare.Comparison;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The entry point of the reporter: a {@link ReportRenderer} for each {@link ReportFormat}.
+ *
+ * <pre>{@code
+ * String markdown = Reports.render(ReportFormat.MARKDOWN, comparison);
+ * }</pre>
+ *
+ * <p>Rendering is pure: it reads the comparison, returns text, and neither prints nor logs.
+ */
+public final class Reports {
+    private Reports() {
+    }
+
+    /**
+     * The renderer of a format whose template may be replaced by a file of the same name ({@code markdown.ftl},
+     * {@code text.ftl}, {@code html.ftl}, {@code junit.ftl}) in {@code templateDirectory}. A replaced template is
+     * bound to the same output format with forced auto-escaping, so it cannot print untrusted text unescaped.
+     */
+    public static ReportRenderer renderer(ReportFormat format, java.nio.file.Path templateDirectory) {
+        Objects.requireNonNull(format, "format == null");
+        return new TemplateRenderer(format, java.util.Optional.of(templateDirectory));
+    }
+
+    /** The renderer of a format. */
+    public static ReportRenderer renderer(ReportFormat format) {
+        Objects.requireNonNull(format, "format == null");
+        return new TemplateRenderer(format);
+    }
+
+    /** Renders a comparison for a run that fails from {@code failOn} up (JUnit marks those as failures). */
+    public static String render(ReportFormat format, Comparison comparison, dev.loadverdict.model.compare.Severity failOn) {
+        return renderer(format).render(comparison, failOn);
+    }
+
+    /**
+     * Renders the HTML report of a comparison with the two runs compared, from which it draws the latency
+     * percentile curves and the p95 over time (without them, only the findings' numbers are charted).
+     */
+    public static String html(Comparison comparison, dev.loadverdict.model.Run current, dev.loadverdict.model.Run baseline) {
+        return html(comparison, current, baseline, List.of());
+    }
+
+    /**
+     * As {@link #html(Comparison, dev.loadverdict.model.Run, dev.loadverdict.model.Run)}, with the suite's recorded runs
+     * (oldest first), from which each service gets its trend: the total's p95 run by run, the current run last.
+     */
+    public static String html(Comparison comparison, dev.loadverdict.model.Run current, dev.loadverdict.model.Run baseline,
+                              List<dev.loadverdict.model.Run> history) {
+        return new TemplateRenderer(ReportFormat.HTML).render(comparison, dev.loadverdict.model.compare.Severity.CRITICAL,
+                java.util.Optional.of(current), java.util.Optional.of(baseline), history);
+    }
+
+    /** Renders a comparison in a format; shorthand for {@code renderer(format).render(comparison)}. */
+    public static String render(ReportFormat format, Comparison comparison) {
+        return renderer(format).render(comparison);
+    }
+
+    /**
+     * The body of the regression issue of one service (its scope: {@code checkout}, or {@code steady / checkout} when
+     * split into stages), between hidden markers carrying {@code marker} (the issue bot's fingerprint) so a later run
+     * can find the issue and rewrite just that part.
+     *
+     * @param suite the suite, or empty text
+     * @param runUrl the CI run, or empty text
+     * @param reproduce the command that reproduces the comparison locally, or empty text
+     */
+    public static String issue(Comparison comparison, String scope, String marker, String suite, String runUrl,
+                               String reproduce) {
+        List<dev.loadverdict.model.compare.Finding> findings = comparison.findings().stream()
+                .filter(f -> f.scopeLabel().equals(scope)).toList();
+        List<dev.loadverdict.model.compare.EndpointChange> changes = comparison.endpointChanges().stream()
+                .filter(c -> c.scopeLabel().equals(scope)).toList();
+        Comparison narrowed = new Comparison(comparison.current(), comparison.baseline(), comparison.configSource(),
+                findings, changes, dev.loadverdict.model.compare.Verdict.of(findings.stream().map(dev.loadverdict.model.compare.Finding::severity)
+                .max(java.util.Comparator.naturalOrder()).orElse(dev.loadverdict.model.compare.Severity.NONE)),
+                comparison.warnings(), comparison.notes());
+        return IssueRenderer.render("issue.md.ftl", narrowed, scope, marker, suite, runUrl, reproduce);
+    }
+
+    /** The sticky pull-request comment for a comparison, between hidden markers carrying {@code marker}. */
+    public static String comment(Comparison comparison, String marker, String runUrl) {
+        return IssueRenderer.render("comment.md.ftl", comparison, "", marker, "", runUrl, "");
+    }
+}

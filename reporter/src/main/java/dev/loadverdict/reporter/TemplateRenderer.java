@@ -1,0 +1,71 @@
+package dev.loadverdict.reporter;
+
+import dev.loadverdict.model.Run;
+import dev.loadverdict.model.compare.Comparison;
+import dev.loadverdict.model.compare.Severity;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Renders one format's template over the {@link View} of a comparison. */
+final class TemplateRenderer implements ReportRenderer {
+    private final ReportFormat format;
+    private final Optional<java.nio.file.Path> templateDirectory;
+
+    TemplateRenderer(ReportFormat format) {
+        this(format, Optional.empty());
+    }
+
+    /** @param templateDirectory where templates that replace the built-in ones live ({@code --template-dir}) */
+    TemplateRenderer(ReportFormat format, Optional<java.nio.file.Path> templateDirectory) {
+        this.format = Objects.requireNonNull(format, "format == null");
+        this.templateDirectory = Objects.requireNonNull(templateDirectory, "templateDirectory == null");
+    }
+
+    @Override
+    public ReportFormat format() {
+        return format;
+    }
+
+    @Override
+    public String render(Comparison comparison) {
+        return render(comparison, Severity.CRITICAL);
+    }
+
+    @Override
+    public String render(Comparison comparison, Severity failOn) {
+        Objects.requireNonNull(comparison, "comparison == null");
+        Objects.requireNonNull(failOn, "failOn == null");
+        return render(comparison, failOn, Optional.empty(), Optional.empty());
+    }
+
+    /** As {@link #render(Comparison, Severity)}, with the runs compared, from which the HTML report draws curves. */
+    String render(Comparison comparison, Severity failOn, Optional<Run> current, Optional<Run> baseline) {
+        return render(comparison, failOn, current, baseline, java.util.List.of());
+    }
+
+    String render(Comparison comparison, Severity failOn, Optional<Run> current, Optional<Run> baseline,
+                  java.util.List<Run> history) {
+        Objects.requireNonNull(comparison, "comparison == null");
+        Objects.requireNonNull(failOn, "failOn == null");
+        Object view = switch (format) {
+            case JUNIT -> JunitViewBuilder.build(comparison, failOn);
+            case HTML -> HtmlViewBuilder.build(comparison, current, baseline, history);
+            default -> ViewBuilder.build(comparison);
+        };
+        StringWriter out = new StringWriter();
+        try {
+            Template template = templateDirectory.isPresent()
+                    ? Templates.get(format.templateName(), templateDirectory.get()) : Templates.get(format.templateName());
+            template.process(view, out, Templates.wrapper(format));
+        } catch (TemplateException | IOException e) {
+            throw new IllegalStateException("the " + format.id() + " report template failed: " + e.getMessage(), e);
+        }
+        return format == ReportFormat.MARKDOWN ? MarkdownLimit.fit(out.toString(), MarkdownLimit.GITHUB_BODY_LIMIT)
+                : out.toString();
+    }
+}

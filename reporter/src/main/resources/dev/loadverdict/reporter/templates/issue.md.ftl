@@ -1,0 +1,29 @@
+<#--
+  The body of a regression issue for one service (the issue bot creates and updates it). The data model is
+  View.Issue. Between the two markers is the part loadverdict rewrites on every run; people may edit the rest.
+  Markdown output format with forced auto-escaping, bound in Templates.java.
+-->
+${markerStart}
+## ${report.verdict}: performance regression in ${scope}<#if suite?has_content> (suite ${suite})</#if>
+
+${report.summary} against ${report.context.baselineLocation}, version ${report.context.baselineVersion}<#if report.context.gitSha?has_content>, commit ${report.context.gitSha}</#if>.<#if runUrl?has_content> Run: ${runUrl}</#if>
+
+| Severity | Endpoint | Metric | Baseline | Current | Change | Threshold | Why |
+|:--|:--|:--|--:|--:|--:|:--|:--|
+<#list report.regressions as r>
+| ${r.label} | ${r.endpoint} | ${r.metric} | ${r.baseline} | ${r.current} | ${r.change} | ${r.threshold} | ${r.why} |
+</#list>
+<#list report.context.warnings as warning>
+
+> [!WARNING]
+> Not a like-for-like comparison: ${warning}.
+</#list>
+<#if reproduce?has_content>
+
+**Reproduce locally** (from the repository root, with the same result files):
+
+```sh
+${reproduce}
+```
+</#if>
+${markerEnd}

@@ -1,0 +1,79 @@
+<#--
+  GitHub-flavoured Markdown report. The data model is View.Report.
+  Output format and forced auto-escaping are bound in Templates.java: every ${string} goes through
+  MarkdownEscaper; only Trusted values (loadverdict's own numbers and words) print as they are.
+  Never put an interpolation inside `code`: backslash escapes do not work there.
+-->
+<#macro cells r>| ${r.endpoint} | ${r.metric} | ${r.baseline} | ${r.current} | ${r.change} | ${r.critical} | ${r.warning}</#macro>
+## loadverdict: ${verdict} — ${summary}
+
+**Current:** ${context.tool}<#rt>
+<#if context.toolVersion?has_content> ${context.toolVersion}</#if><#rt>
+<#if context.stage?has_content>, stage ${context.stage}</#if><#rt>
+<#if context.sources?has_content> (<#list context.sources as source>${source}<#sep>, </#list><#rt>
+<#if context.moreSources?has_content> and ${context.moreSources}</#if>)</#if><#rt>
+ · **Baseline:** ${context.baselineLocation}, version ${context.baselineVersion}, <#rt>
+created ${context.baselineCreated}<#rt>
+<#if context.gitSha?has_content>, commit ${context.gitSha}</#if><#rt>
+<#if context.gitRef?has_content> (${context.gitRef})</#if><#rt>
+ · **Thresholds:** <#if context.configSource?has_content>${context.configSource}<#else>built-in defaults</#if>
+<#list context.warnings as warning>
+
+> [!WARNING]
+> Not a like-for-like comparison: ${warning}.
+</#list>
+<#list context.notes as note>
+
+> ${note}
+</#list>
+<#if regressions?has_content>
+
+### Worst regressions
+
+| Severity | Service | Endpoint | Metric | Baseline | Current | Change | Threshold | Why |
+|:--|:--|:--|:--|--:|--:|--:|:--|:--|
+  <#list regressions as r>
+| ${r.label} | ${r.service} | ${r.endpoint} | ${r.metric} | ${r.baseline} | ${r.current} | ${r.change} | ${r.threshold} | ${r.why} |
+  </#list>
+</#if>
+<#list services as service>
+
+### ${service.name}
+
+  <#if service.attention?has_content || service.improvements?has_content>
+| Endpoint | Metric | Baseline | Current | Change | Critical | Warning | Outcome |
+|:--|:--|--:|--:|--:|:--|:--|:--|
+    <#list service.attention + service.improvements as r>
+<@cells r/> | ${r.label} |
+    </#list>
+  <#else>
+Nothing changed beyond the thresholds.
+  </#if>
+  <#if service.unchanged?has_content>
+
+<details><summary>${service.unchangedCount}</summary>
+
+| Endpoint | Metric | Baseline | Current | Change | Critical | Warning |
+|:--|:--|--:|--:|--:|:--|:--|
+    <#list service.unchanged as r>
+<@cells r/> |
+    </#list>
+
+</details>
+  </#if>
+</#list>
+<#if newEndpoints?has_content || missingEndpoints?has_content>
+
+### New and missing endpoints
+
+Reported only; they never fail the check.
+
+| Endpoint | Service | Change | Requests |
+|:--|:--|:--|--:|
+  <#list newEndpoints as e>
+| ${e.endpoint} | ${e.service} | new | ${e.requests} |
+  </#list>
+  <#list missingEndpoints as e>
+| ${e.endpoint} | ${e.service} | missing | ${e.requests} |
+  </#list>
+</#if>
