@@ -13,8 +13,10 @@ import picocli.CommandLine.Command;
         footer = {"  0  no regression at or above --fail-on",
                 "  1  regression at or above --fail-on",
                 "  2  usage error",
-                "  3  bad input: unreadable or unrecognised results, invalid config, missing baseline",
-                "  4  internal error, or a GitHub failure when the run did not regress"})
+                "  3  bad input: unreadable or unrecognised results, invalid config,",
+                "     missing or corrupt baseline",
+                "  4  internal error, or a GitHub failure when the run did not regress",
+                "     (a regressed run exits 1 and prints the GitHub error)"})
 final class LoadverdictCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -24,6 +24,15 @@ class UsageTest {
     }
 
     @Test
+    void topLevelHelpListsEveryExitCodeWithBothMeaningsOfFourAndNothingWraps() {
+        String help = Cli.run("--help").out();
+        assertThat(help).contains("  0  no regression", "  1  regression", "  2  usage error", "  3  bad input",
+                "  4  internal error, or a GitHub failure when the run did not regress");
+        String footer = help.substring(help.indexOf("Exit codes:"));
+        assertThat(footer.lines()).allSatisfy(line -> assertThat(line).matches("Exit codes:|  [0-4]  .*|     \\S.*|"));
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         Cli.Result r = Cli.run();
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
