@@ -29,10 +29,15 @@ final class BaselineSource {
      * @param location how reports name it ({@code baselines/nightly@v3} or the file as given)
      * @param baseline the baseline
      * @param suite the suite it belongs to, when it came from one (its history gives the noise bands)
+     * @param selection why loadverdict chose it, when the reference asked loadverdict to choose
      */
-    record Found(String location, Baseline baseline, Optional<String> suite) {
+    record Found(String location, Baseline baseline, Optional<String> suite, Optional<String> selection) {
         Found(String location, Baseline baseline) {
-            this(location, baseline, Optional.empty());
+            this(location, baseline, Optional.empty(), Optional.empty());
+        }
+
+        Found(String location, Baseline baseline, Optional<String> suite) {
+            this(location, baseline, suite, Optional.empty());
         }
     }
 

@@ -76,7 +76,7 @@ final class CompareCommand implements Callable<Integer> {
     FailOnOption failOn;
 
     @Option(names = "--if-no-baseline", paramLabel = "ACTION", defaultValue = "fail", converter = IfNoBaseline.Converter.class,
-            description = "When the baseline does not exist (no file, or a suite without a current baseline): fail (exit 3) or pass (exit 0 with a note). Default: ${DEFAULT-VALUE}.")
+            description = "When the baseline does not exist (no file, or a suite without a current baseline): fail (exit 3), or pass: check absolute limits alone and exit by them (1 when one breaks at --fail-on). Default: ${DEFAULT-VALUE}.")
     IfNoBaseline ifNoBaseline;
 
     @Option(names = "--noise-runs", paramLabel = "N", defaultValue = "20", description = "With a suite baseline, the noise bands come from its last N recorded runs (default: ${DEFAULT-VALUE}; at least 5 are needed).")
@@ -110,23 +110,21 @@ final class CompareCommand implements Callable<Integer> {
             ReportFiles.parse(report);
         }
         Rendering rendering = Rendering.of(environment, templateDir, color);
-        Severity threshold = failOn.severity();
-        OutputFormat output = format;
-        boolean passWithoutBaseline = ifNoBaseline == IfNoBaseline.PASS;
         LoadverdictConfig loadverdictConfig = ConfigLoader.load(environment, config);
         BaselineSource source = baselines.source(environment);
         java.util.Optional<BaselineSource.Found> found = source.find(baseline);
-        if (found.isEmpty()) {
-            if (passWithoutBaseline) {
-                RunLoader.load(environment, current, loadverdictConfig, window, spec.commandLine().getErr());
-                spec.commandLine().getErr().println("loadverdict: no baseline " + baseline
-                        + "; nothing to compare (--if-no-baseline pass). " + capitalise(source.howToCreate(baseline)));
-                return ExitCode.OK;
-            }
+        if (found.isEmpty() && ifNoBaseline != IfNoBaseline.PASS) {
             throw new InputException(baseline, "no such baseline; " + source.howToCreate(baseline));
         }
-        Baseline base = found.get().baseline();
         Run run = RunLoader.load(environment, current, loadverdictConfig, window, spec.commandLine().getErr());
+        if (found.isEmpty()) {
+            // the first run of a suite, or a baseline that is missing: absolute limits (SLOs) still gate
+            Comparison comparison = RegressionDetector.checkLimits(run, loadverdictConfig);
+            spec.commandLine().getErr().println("loadverdict: no baseline " + baseline + "; only absolute limits were"
+                    + " checked (--if-no-baseline pass). " + capitalise(source.howToCreate(baseline)));
+            return publish(comparison, run, java.util.Optional.empty(), List.of(), rendering, "default");
+        }
+        Baseline base = found.get().baseline();
         List<String> profile = ProfileGuard.differences(run.metadata(), base.run().metadata(), profileTolerance);
         if (strictProfile && !profile.isEmpty()) {
             throw new InputException(baseline, "not comparable (--strict-profile): " + String.join("; ", profile));
@@ -136,25 +134,39 @@ final class CompareCommand implements Callable<Integer> {
         base.provenance().runUrl().ifPresent(url -> notes.add("The baseline's run: " + url));
         List<Baseline> history = found.get().suite().map(s -> source.store().last(s, noiseRuns)).orElse(List.of());
         NoiseBands bands = noiseBands(found.get(), history, run, notes);
-        Comparison comparison = RegressionDetector.compare(run, BaselineRef.of(found.get().location(), base), base.run(),
+        BaselineRef ref = BaselineRef.of(found.get().location(), base);
+        if (found.get().selection().isPresent()) {
+            ref = ref.withSelection(found.get().selection().get());
+        }
+        Comparison comparison = RegressionDetector.compare(run, ref, base.run(),
                 loadverdictConfig, new RegressionDetector.Options(requireSignificance, bands))
                 .withWarnings(profile).withNotes(notes);
+        profile.forEach(p -> spec.commandLine().getErr().println("loadverdict: warning: not a like-for-like comparison: " + p));
+        warnOnMappingMismatch(run, base);
+        warnOnStageMismatch(run, base);
+        return publish(comparison, run, java.util.Optional.of(base.run()), history.stream().map(Baseline::run).toList(),
+                rendering, found.get().suite().orElse("default"));
+    }
+
+    /**
+     * Prints the report, writes the report files, publishes to GitHub Actions, files issues when asked, and gives
+     * the exit code.
+     */
+    private int publish(Comparison comparison, Run run, java.util.Optional<Run> base, List<Run> history,
+                        Rendering rendering, String defaultSuite) {
+        Severity threshold = failOn.severity();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.render(comparison, rendering));
+        out.print(format.render(comparison, rendering));
         out.flush();
         java.util.Map<ReportFiles.Kind, String> written = report == null ? java.util.Map.of()
                 : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold,
-                        java.util.Optional.of(new Run[] {run, base.run()}), rendering.withoutColor(),
-                        history.stream().map(Baseline::run).toList());
+                        base.map(b -> new Run[] {run, b}), rendering.withoutColor(), history);
         written.values().forEach(path -> spec.commandLine().getErr().println("loadverdict: wrote " + path));
         new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr(),
                 rendering.withoutColor());
         int verdictExit = failOn.exitCode(comparison);
-        profile.forEach(p -> spec.commandLine().getErr().println("loadverdict: warning: not a like-for-like comparison: " + p));
-        warnOnMappingMismatch(run, base);
-        warnOnStageMismatch(run, base);
         if (createIssues) {
-            return issues.file(environment, comparison, config, found.get().suite().orElse("default"), verdictExit,
+            return issues.file(environment, comparison, config, defaultSuite, verdictExit,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         return verdictExit;

@@ -117,8 +117,9 @@ final class IssueOptions {
         String commit = env.getOrDefault("GITHUB_SHA", "");
         String runUrl = SavedComparisons.runUrl(env).orElse("")
                 + (commit.length() >= 7 ? (SavedComparisons.runUrl(env).isPresent() ? ", " : "") + "commit " + commit.substring(0, 7) : "");
-        String reproduce = "./loadverdict compare --baseline " + comparison.baseline().location() + " "
-                + String.join(" ", comparison.current().sources());
+        String reproduce = "./loadverdict compare --baseline "
+                + comparison.baseline().map(dev.loadverdict.model.compare.BaselineRef::location).orElse("NONE --if-no-baseline pass")
+                + " " + String.join(" ", comparison.current().sources());
         List<IssuePlanner.Scope> scopes = new ArrayList<>();
         for (String scope : comparison.scopes()) {
             List<Finding> findings = comparison.findings().stream().filter(f -> f.scopeLabel().equals(scope)).toList();
@@ -130,8 +131,8 @@ final class IssueOptions {
                     + Reports.issue(comparison, scope, "recurrence", suite, runUrl, reproduce);
             long checks = findings.size();
             String recovery = "loadverdict: " + scope + " passes again" + (runUrl.isEmpty() ? "" : " in " + runUrl) + ": all "
-                    + checks + " checks within their thresholds with enough requests, against "
-                    + comparison.baseline().location() + ". Closing.";
+                    + checks + " checks within their thresholds with enough requests, "
+                    + comparison.baseline().map(b -> "against " + b.location()).orElse("by absolute limits alone") + ". Closing.";
             scopes.add(new IssuePlanner.Scope(scope, critical, passed, titleTemplate.replace("{service}", scope).replace("{suite}", suite),
                     summary, recurrence, recovery));
         }

@@ -130,7 +130,73 @@ class CompareCommandTest {
         Cli.Result r = Cli.run("compare", "--if-no-baseline", "pass", "--baseline", "baselines/nope.json",
                 "examples/runs/locust-regressed/");
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(r.err()).contains("no baseline baselines/nope.json; nothing to compare");
+        assertThat(r.err()).contains("no baseline baselines/nope.json; only absolute limits were checked");
+        assertThat(r.out()).startsWith("loadverdict: PASS").contains("Baseline:   none: only absolute limits were checked");
+    }
+
+    @Test
+    void withoutABaselineAnAbsoluteLimitStillFailsTheRun() {
+        // the regressed run's search p95 is 260 ms: an SLO of 10 ms must fail it on the very first run
+        Path config = write("slo.yml", "defaults:\n  metrics:\n    p95: { critical: { limit: 10ms } }\n");
+        Cli.Result r = Cli.run("compare", "--config", config.toString(), "--if-no-baseline", "pass",
+                "--baseline", "shop-new-suite", "examples/runs/locust-regressed/");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(r.out()).startsWith("loadverdict: FAIL")
+                .containsPattern("CRITICAL +default +GET /api/search +p95 +— +260 ms")
+                .contains("Baseline:   none");
+        Cli.Result failing = Cli.run("compare", "--config", config.toString(), "--baseline", "shop-new-suite",
+                "examples/runs/locust-regressed/");
+        assertThat(failing.exitCode()).as("without --if-no-baseline pass a missing baseline stays bad input")
+                .isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void withoutABaselineTheComparisonJsonSaysSoAndRendersAgain() throws IOException {
+        Path config = write("slo.yml", "defaults:\n  metrics:\n    error_rate: { critical: { limit: 0.1% } }\n");
+        Path out = tmp.resolve("reports");
+        Cli.Result r = Cli.run("compare", "--config", config.toString(), "--if-no-baseline", "pass", "--baseline",
+                "shop-new-suite", "--report", "json,html,md,junit", "--out-dir", out.toString(), "examples/runs/locust-regressed/");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("comparison.json").toFile());
+        assertThat(json.has("baseline")).isTrue();
+        assertThat(json.get("baseline").isNull()).isTrue();
+        assertThat(json.get("endpointChanges")).isEmpty();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("none, only absolute limits were checked");
+        Cli.Result again = Cli.run("report", out.resolve("comparison.json").toString());
+        assertThat(again.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(again.out()).contains("Baseline:   none");
+    }
+
+    @Test
+    void theK6SloExampleGatesARealRunWithoutABaseline() {
+        // examples/k6-slo/README.md: a real k6 --out json run, p95 7.5 ms, no errors, 189.6 req/s
+        Cli.Result r = Cli.run("compare", "--config", "examples/k6-slo/loadverdict.yml", "--if-no-baseline", "pass",
+                "--baseline", "k6-slo", "examples/k6-slo/data.json.gz");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).startsWith("loadverdict: PASS — no limit breached").contains("3 checks within their limits");
+        Path tighter = write("tighter.yml", "defaults:\n  builtInRules: false\n  metrics:\n"
+                + "    p95: { warning: { limit: 5ms }, critical: { limit: 100ms } }\n");
+        Cli.Result warned = Cli.run("compare", "--config", tighter.toString(), "--fail-on", "warning",
+                "--if-no-baseline", "pass", "--baseline", "k6-slo", "examples/k6-slo/data.json.gz");
+        assertThat(warned.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(warned.out()).startsWith("loadverdict: WARN — 1 warning limit breach").contains("limit 5 ms");
+    }
+
+    @Test
+    void builtInRulesOffLeavesAGateOfLimitsOnly() {
+        // the regressed run breaks every built-in relative rule; with them off, only the limits written here decide
+        Path loose = write("loose.yml", "defaults:\n  builtInRules: false\n  metrics:\n"
+                + "    p95: { warning: { limit: 1000ms }, critical: { limit: 5s } }\n");
+        Cli.Result r = Cli.run("compare", "--config", loose.toString(), "--fail-on", "warning", "--baseline", BASELINE,
+                "examples/runs/locust-regressed/");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).startsWith("loadverdict: PASS").doesNotContain("error rate").doesNotContain("throughput");
+        Path tight = write("tight.yml", "defaults:\n  builtInRules: false\n  metrics:\n"
+                + "    p95: { warning: { limit: 1000ms }, critical: { limit: 200ms } }\n");
+        Cli.Result breached = Cli.run("compare", "--config", tight.toString(), "--baseline", BASELINE,
+                "examples/runs/locust-regressed/");
+        assertThat(breached.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(breached.out()).containsPattern("CRITICAL +default +GET /api/search +p95 +110 ms +260 ms");
     }
 
     @Test

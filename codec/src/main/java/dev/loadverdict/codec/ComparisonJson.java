@@ -40,7 +40,11 @@ public final class ComparisonJson {
             comparison.notes().forEach(notes::add);
         }
         root.set("current", RunJson.metadata(comparison.current()));
-        root.set("baseline", baseline(comparison.baseline()));
+        if (comparison.baseline().isPresent()) {
+            root.set("baseline", baseline(comparison.baseline().get()));
+        } else {
+            root.putNull("baseline"); // none: only absolute limits were checked
+        }
         ArrayNode findings = root.putArray("findings");
         comparison.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode changes = root.putArray("endpointChanges");
@@ -66,6 +70,7 @@ public final class ComparisonJson {
         Json.put(provenance, "runUrl", ref.provenance().runUrl());
         Json.put(provenance, "note", ref.provenance().note());
         node.set("run", RunJson.metadata(ref.run()));
+        Json.put(node, "selection", ref.selection());
         return node;
     }
 
@@ -129,15 +134,8 @@ public final class ComparisonJson {
         List<String> warnings = texts(root.optional("warnings"));
         List<String> notes = texts(root.optional("notes"));
         dev.loadverdict.model.RunMetadata current = RunJson.readMetadata(root.get("current"));
-        Node b = root.get("baseline");
-        Node bv = b.get("version");
-        long version = bv.wholeNumber();
-        if (version < 1 || version > Integer.MAX_VALUE) {
-            throw bv.fail("must be a whole number >= 1");
-        }
-        BaselineRef ref = new BaselineRef(b.get("location").text(), (int) version,
-                RunJson.instant(b, "created").orElseThrow(() -> b.fail("missing key 'created'")),
-                BaselineJson.readProvenance(b.optional("provenance")), RunJson.readMetadata(b.get("run")));
+        Node b = root.optional("baseline"); // null: there was no baseline, only limits were checked
+        Optional<BaselineRef> ref = b == null ? Optional.empty() : Optional.of(readBaseline(b));
         List<Finding> findings = new java.util.ArrayList<>();
         for (Node f : root.get("findings").elements()) {
             findings.add(readFinding(f));
@@ -157,6 +155,18 @@ public final class ComparisonJson {
         } catch (IllegalArgumentException e) {
             throw Json.wrapModelError(root.get("verdict"), e);
         }
+    }
+
+    private static BaselineRef readBaseline(Node b) {
+        Node bv = b.get("version");
+        long version = bv.wholeNumber();
+        if (version < 1 || version > Integer.MAX_VALUE) {
+            throw bv.fail("must be a whole number >= 1");
+        }
+        return new BaselineRef(b.get("location").text(), (int) version,
+                RunJson.instant(b, "created").orElseThrow(() -> b.fail("missing key 'created'")),
+                BaselineJson.readProvenance(b.optional("provenance")), RunJson.readMetadata(b.get("run")),
+                Json.optionalText(b, "selection"));
     }
 
     private static Finding readFinding(Node f) {

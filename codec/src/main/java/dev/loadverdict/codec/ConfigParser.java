@@ -41,7 +41,7 @@ public final class ConfigParser {
     static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming", "issues");
     static final List<String> ISSUE_KEYS = List.of("labels", "assignees", "title", "confirmRuns");
     static final List<String> NAMING_KEYS = List.of("templateIds", "dropQueryStrings", "maxEndpointsPerService");
-    static final List<String> DEFAULT_KEYS = List.of("minRequests", "alpha", "alphaCritical", "metrics");
+    static final List<String> DEFAULT_KEYS = List.of("minRequests", "alpha", "alphaCritical", "builtInRules", "metrics");
     static final List<String> SERVICE_KEYS = List.of("minRequests", "ignore", "metrics", "endpoints");
     static final List<String> ENDPOINT_KEYS = List.of("minRequests", "ignore", "metrics");
     static final List<String> METRIC_KEYS = List.of("warning", "critical");
@@ -110,7 +110,9 @@ public final class ConfigParser {
         Node issuesNode = root.optional("issues");
         dev.loadverdict.model.config.IssueSettings issues = issuesNode == null ? dev.loadverdict.model.config.IssueSettings.none()
                 : issues(issuesNode.requireKeys(ISSUE_KEYS));
-        return new LoadverdictConfig(defaultRules, services, mapping, naming, alpha, alphaCritical, Optional.of(source), issues);
+        boolean builtInRules = defaults == null || !defaults.has("builtInRules") || defaults.get("builtInRules").bool();
+        return new LoadverdictConfig(defaultRules, services, mapping, naming, alpha, alphaCritical, Optional.of(source), issues,
+                builtInRules);
     }
 
     private static ServiceRules service(String name, Node node) {

@@ -63,6 +63,17 @@ class ConfigParserTest {
     }
 
     @Test
+    void builtInRulesAreOnUnlessTheFileTurnsThemOff() {
+        assertThat(parse("defaults:\n  minRequests: 50\n").builtInRules()).isTrue();
+        assertThat(parse("services: {}\n").builtInRules()).isTrue();
+        LoadverdictConfig slo = parse("defaults:\n  builtInRules: false\n  metrics:\n    p95: { critical: { limit: 100ms } }\n");
+        assertThat(slo.builtInRules()).isFalse();
+        assertThat(slo.defaults().metrics()).containsOnlyKeys(Metric.P95);
+        assertThat(failure("defaults:\n  builtInRules: nope\n").getMessage()).contains("loadverdict.yml:2");
+        assertThat(failure("services:\n  api:\n    builtInRules: false\n").getMessage()).contains("unknown key");
+    }
+
+    @Test
     void aKeyMetricMakesItsWarningConditionsCritical() {
         LoadverdictConfig config = parse("services:\n  checkout:\n    metrics:\n"
                 + "      error_rate: { warning: { delta: 0.1pp }, critical: true }\n");

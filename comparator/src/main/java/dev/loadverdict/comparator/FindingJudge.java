@@ -84,6 +84,9 @@ final class FindingJudge {
         if (severity != Severity.NONE) {
             return Outcome.REGRESSION;
         }
+        if (m.baseline().isEmpty() && m.current().isPresent() && rule.hasLimit()) {
+            return Outcome.WITHIN_LIMITS;
+        }
         if (!m.bothValues() || !RequestGate.passes(m, rule.referenceMinRequests())) {
             return Outcome.NOT_COMPARABLE;
         }

@@ -88,6 +88,45 @@ public final class RegressionDetector {
     }
 
     /**
+     * Checks a run against absolute limits alone, for when there is no baseline (the first run of a suite, or a
+     * baseline that is missing): every metric of every endpoint and service total whose resolved rule has a
+     * {@code limit} is judged by it, as for an endpoint new in a comparison; nothing else can be judged without a
+     * baseline. The result has no baseline and no endpoint changes; with stages, each stage is checked.
+     *
+     * @param current the run under test
+     * @param config the rules; the built-in defaults (which set no limits) lie under them
+     * @return the limit findings and the verdict they give
+     * @throws IllegalArgumentException when an endpoint pattern of the configuration is not a valid regex
+     */
+    public static Comparison checkLimits(Run current, LoadverdictConfig config) {
+        Objects.requireNonNull(current, "current == null");
+        Objects.requireNonNull(config, "config == null");
+        RuleResolver rules = new RuleResolver(config);
+        List<MetricComparison> comparisons = new ArrayList<>();
+        if (current.stages().isEmpty()) {
+            addLimitChecks(Optional.empty(), current, rules, comparisons);
+        } else {
+            current.stages().forEach(s -> addLimitChecks(s.metadata().stage(), s, rules, comparisons));
+        }
+        RegressionDetector detector = new RegressionDetector(new StatisticalTests(config.alpha()));
+        List<Finding> findings = detector.judge(comparisons, new FindingJudge.Judging(config.alpha(),
+                config.alphaCritical(), false, NoiseBands.none()));
+        Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.NONE);
+        return new Comparison(current.metadata(), Optional.empty(), config.source(), findings, List.of(),
+                Verdict.of(worst), List.of(), List.of());
+    }
+
+    private static void addLimitChecks(Optional<String> stage, Run current, RuleResolver rules,
+                                       List<MetricComparison> out) {
+        for (Matched matched : RunPairing.pair(current, empty(current))) {
+            ResolvedRules resolved = rules.resolve(matched.service(), matched.endpoint());
+            if (!resolved.ignored()) {
+                matched.current().ifPresent(c -> addLimitChecks(stage, matched, c, resolved, out));
+            }
+        }
+    }
+
+    /**
      * How to compare beyond the configuration.
      *
      * @param requireSignificance whether a change whose significance cannot be tested (aggregates only) can be a

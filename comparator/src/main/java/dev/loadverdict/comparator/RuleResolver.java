@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Resolves the rules of an endpoint or service total through the levels built-in defaults, the
- * configuration's defaults, the service, and the first endpoint pattern (in written order) that matches.
+ * Resolves the rules of an endpoint or service total through the levels built-in defaults (unless the configuration
+ * turns them off with {@code builtInRules: false}), the configuration's defaults, the service, and the first endpoint pattern (in written order) that matches.
  * Endpoint patterns are compiled once, when the resolver is made.
  */
 final class RuleResolver {
@@ -25,7 +25,7 @@ final class RuleResolver {
 
     /** @throws IllegalArgumentException when an endpoint pattern is not a valid regular expression */
     RuleResolver(LoadverdictConfig config) {
-        topLevels = List.of(BuiltInDefaults.ruleSet(), config.defaults());
+        topLevels = config.builtInRules() ? List.of(BuiltInDefaults.ruleSet(), config.defaults()) : List.of(config.defaults());
         unconfiguredService = new ResolvedRules(false, RuleMerger.merge(topLevels));
         for (ServiceRules service : config.services()) {
             services.put(service.name(), ServiceLevel.compile(service));

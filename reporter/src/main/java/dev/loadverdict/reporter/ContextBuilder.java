@@ -21,7 +21,7 @@ final class ContextBuilder {
 
     static View.Context build(Comparison comparison) {
         RunMetadata current = comparison.current();
-        BaselineRef baseline = comparison.baseline();
+        Optional<BaselineRef> baseline = comparison.baseline();
         List<String> sources = current.sources();
         int more = Math.max(0, sources.size() - MAX_SOURCES);
         return new View.Context(
@@ -31,14 +31,16 @@ final class ContextBuilder {
                         : Optional.of(String.join(", ", comparison.stages())))),
                 sources.stream().limit(MAX_SOURCES).map(UntrustedText::tidy).toList(),
                 more == 0 ? Trusted.EMPTY : Trusted.of(ValueFormatter.count(more) + " more"),
-                UntrustedText.tidy(baseline.location()),
-                Trusted.of(Integer.toString(baseline.version())),
-                Trusted.of(ValueFormatter.dateTime(baseline.created())),
-                untrusted(baseline.provenance().gitSha()),
-                untrusted(baseline.provenance().gitRef()),
+                untrusted(baseline.map(BaselineRef::location)),
+                baseline.map(b -> Trusted.of(Integer.toString(b.version()))).orElse(Trusted.EMPTY),
+                baseline.map(b -> Trusted.of(ValueFormatter.dateTime(b.created()))).orElse(Trusted.EMPTY),
+                untrusted(baseline.flatMap(b -> b.provenance().gitSha())),
+                untrusted(baseline.flatMap(b -> b.provenance().gitRef())),
                 untrusted(comparison.configSource()),
                 notes(comparison),
-                comparison.warnings().stream().map(UntrustedText::tidy).toList());
+                comparison.warnings().stream().map(UntrustedText::tidy).toList(),
+                baseline.isPresent(),
+                untrusted(baseline.flatMap(BaselineRef::selection)));
     }
 
     private static String untrusted(Optional<String> text) {
@@ -48,7 +50,7 @@ final class ContextBuilder {
     private static List<Trusted> notes(Comparison comparison) {
         List<Trusted> notes = new ArrayList<>(2);
         precisionNote(comparison.current())
-                .or(() -> precisionNote(comparison.baseline().run()))
+                .or(() -> comparison.baseline().flatMap(b -> precisionNote(b.run())))
                 .ifPresent(notes::add);
         significanceNote(comparison.findings()).ifPresent(notes::add);
         comparison.notes().stream().map(UntrustedText::tidy).map(Trusted::of).forEach(notes::add);
@@ -69,7 +71,9 @@ final class ContextBuilder {
                 + "; changes smaller than one rounding step are not meaningful."));
     }
 
-    static Optional<Trusted> significanceNote(List<Finding> findings) {
+    static Optional<Trusted> significanceNote(List<Finding> all) {
+        // only a change between two values could be tested; a limit check with no baseline value needs no test
+        List<Finding> findings = all.stream().filter(f -> f.baseline().isPresent() && f.current().isPresent()).toList();
         long untestable = findings.stream()
                 .filter(f -> f.significance().status() == Significance.Status.NOT_TESTABLE)
                 .count();

@@ -34,6 +34,7 @@ final class Labels {
             case WORSE_WITHIN_THRESHOLD -> "worse, within threshold";
             case UNCHANGED -> "unchanged";
             case IMPROVEMENT -> "improvement";
+            case WITHIN_LIMITS -> "within limits";
             case NOT_COMPARABLE -> "not comparable";
         };
     }

@@ -33,11 +33,14 @@ final class View {
      * @param moreSources {@code 3 more} when sources were left out of {@code sources}, else empty
      * @param notes sentences a reader needs to weigh the numbers (rounding, untestable significance)
      * @param warnings what makes the comparison itself doubtful (load profiles that differ), shown first
+     * @param hasBaseline false when there was no baseline and only absolute limits were checked; the baseline fields
+     *                    are then empty
+     * @param baselineSelection why loadverdict chose this baseline, when it chose it, else empty
      */
     public record Context(Trusted tool, String toolVersion, String stage, List<String> sources,
                           Trusted moreSources, String baselineLocation, Trusted baselineVersion,
                           Trusted baselineCreated, String gitSha, String gitRef, String configSource,
-                          List<Trusted> notes, List<String> warnings) {
+                          List<Trusted> notes, List<String> warnings, boolean hasBaseline, String baselineSelection) {
     }
 
     /**

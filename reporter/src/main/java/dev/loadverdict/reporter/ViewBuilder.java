@@ -33,14 +33,19 @@ final class ViewBuilder {
                 View.Columns.ofChanges(Stream.concat(added.stream(), missing.stream()).toList()));
     }
 
-    /** {@code 2 critical, 1 warning regressions}, or {@code no regressions}. */
+    /**
+     * {@code 2 critical, 1 warning regressions}, or {@code no regressions}; with no baseline, where only limits were
+     * checked, {@code 1 critical limit breach} or {@code no limit breached}.
+     */
     static Trusted summary(Comparison comparison) {
         long critical = count(comparison, Severity.CRITICAL);
         long warning = count(comparison, Severity.WARNING);
+        boolean limitsOnly = comparison.baseline().isEmpty();
         if (critical == 0 && warning == 0) {
-            return Trusted.of("no regressions");
+            return Trusted.of(limitsOnly ? "no limit breached" : "no regressions");
         }
-        String noun = critical + warning == 1 ? " regression" : " regressions";
+        String noun = limitsOnly ? (critical + warning == 1 ? " limit breach" : " limit breaches")
+                : (critical + warning == 1 ? " regression" : " regressions");
         if (critical == 0) {
             return Trusted.of(warning + " warning" + noun);
         }
@@ -58,15 +63,28 @@ final class ViewBuilder {
         List<Finding> findings = comparison.findings().stream().filter(f -> f.scopeLabel().equals(service)).toList();
         List<View.Row> attention = rows(findings.stream().filter(f -> needsAttention(f.outcome())));
         List<View.Row> improvements = rows(findings.stream().filter(f -> f.outcome() == Outcome.IMPROVEMENT));
-        List<View.Row> unchanged = rows(findings.stream().filter(f -> f.outcome() == Outcome.UNCHANGED));
+        // checks that passed with nothing to show: unchanged, or (with no baseline value) within their limits
+        List<View.Row> unchanged = rows(findings.stream()
+                .filter(f -> f.outcome() == Outcome.UNCHANGED || f.outcome() == Outcome.WITHIN_LIMITS));
+        long withinLimits = findings.stream().filter(f -> f.outcome() == Outcome.WITHIN_LIMITS).count();
         return new View.Service(
                 UntrustedText.tidy(service),
                 attention,
                 improvements,
                 unchanged,
                 Trusted.of(Labels.plural(improvements.size(), "improvement", "improvements")),
-                Trusted.of(Labels.plural(unchanged.size(), "unchanged check", "unchanged checks")),
+                Trusted.of(passedCount(unchanged.size() - (int) withinLimits, (int) withinLimits)),
                 View.Columns.of(attention));
+    }
+
+    /** {@code 6 unchanged checks}, {@code 4 checks within their limits}, or both joined. */
+    private static String passedCount(int unchanged, int withinLimits) {
+        String limits = Labels.plural(withinLimits, "check", "checks") + " within " + (withinLimits == 1 ? "its" : "their")
+                + " limits";
+        if (withinLimits == 0) {
+            return Labels.plural(unchanged, "unchanged check", "unchanged checks");
+        }
+        return unchanged == 0 ? limits : Labels.plural(unchanged, "unchanged check", "unchanged checks") + ", " + limits;
     }
 
     private static boolean needsAttention(Outcome outcome) {

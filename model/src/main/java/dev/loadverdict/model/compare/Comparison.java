@@ -12,7 +12,8 @@ import java.util.Optional;
  * one side only, and the verdict.
  *
  * @param current metadata of the run compared
- * @param baseline the baseline it was compared against
+ * @param baseline the baseline it was compared against; empty when there was none, so that only absolute limits
+ *                 were checked
  * @param configSource the configuration file used, or empty for the built-in defaults
  * @param findings one per (service, endpoint or total, metric) compared
  * @param endpointChanges endpoints new in or missing from the current run
@@ -22,14 +23,21 @@ import java.util.Optional;
  * @param notes what a reader needs to weigh the findings (e.g. whether a noise band was available), one
  *              sentence each
  */
-public record Comparison(RunMetadata current, BaselineRef baseline, Optional<String> configSource,
+public record Comparison(RunMetadata current, Optional<BaselineRef> baseline, Optional<String> configSource,
                          List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict,
                          List<String> warnings, List<String> notes) {
 
-    /** A comparison without warnings. */
+    /** A comparison with a baseline, without warnings. */
     public Comparison(RunMetadata current, BaselineRef baseline, Optional<String> configSource,
                       List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict) {
-        this(current, baseline, configSource, findings, endpointChanges, verdict, List.of(), List.of());
+        this(current, Optional.of(baseline), configSource, findings, endpointChanges, verdict, List.of(), List.of());
+    }
+
+    /** A comparison with a baseline. */
+    public Comparison(RunMetadata current, BaselineRef baseline, Optional<String> configSource,
+                      List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict,
+                      List<String> warnings, List<String> notes) {
+        this(current, Optional.of(baseline), configSource, findings, endpointChanges, verdict, warnings, notes);
     }
 
     public Comparison {

@@ -17,6 +17,11 @@ public enum Outcome {
     UNCHANGED,
     /** Better by more than the warning amounts would flag in the other direction. Never fails. */
     IMPROVEMENT,
+    /**
+     * No baseline value to compare with (an endpoint new in this run, or no baseline at all), and every limit its
+     * rule sets holds: checked by its limits alone, and passed.
+     */
+    WITHIN_LIMITS,
     /** Only one side has the metric, or too few requests: compared by limits only. */
     NOT_COMPARABLE;
 

@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param alphaCritical the family-wise significance level for criticals (default 0.01, at most {@code alpha})
  * @param source the file the configuration came from, or empty for the built-in defaults
  * @param issues how the issue bot files issues
+ * @param builtInRules whether the built-in rules lie under {@code defaults} ({@code defaults.builtInRules}, default
+ *                     true); false leaves only the rules written in the file, e.g. for a gate of absolute limits only
  */
 public record LoadverdictConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping,
                              Naming naming, double alpha, double alphaCritical, Optional<String> source,
-                             IssueSettings issues) {
+                             IssueSettings issues, boolean builtInRules) {
 
     public static final double DEFAULT_ALPHA = 0.05;
     public static final double DEFAULT_ALPHA_CRITICAL = 0.01;
@@ -34,6 +36,12 @@ public record LoadverdictConfig(RuleSet defaults, List<ServiceRules> services, L
     public LoadverdictConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping, Naming naming,
                           double alpha, double alphaCritical, Optional<String> source) {
         this(defaults, services, mapping, naming, alpha, alphaCritical, source, IssueSettings.none());
+    }
+
+    /** A configuration on top of the built-in rules. */
+    public LoadverdictConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping, Naming naming,
+                          double alpha, double alphaCritical, Optional<String> source, IssueSettings issues) {
+        this(defaults, services, mapping, naming, alpha, alphaCritical, source, issues, true);
     }
 
     public LoadverdictConfig {

@@ -5,7 +5,7 @@
 ${markerStart}
 ### loadverdict: ${report.verdict} — ${report.summary}
 
-Against ${report.context.baselineLocation}, version ${report.context.baselineVersion}<#if report.context.gitSha?has_content> (commit ${report.context.gitSha})</#if>.<#if runUrl?has_content> Run: ${runUrl}</#if>
+<#if report.context.hasBaseline>Against ${report.context.baselineLocation}, version ${report.context.baselineVersion}<#if report.context.gitSha?has_content> (commit ${report.context.gitSha})</#if><#if report.context.baselineSelection?has_content>, chosen as ${report.context.baselineSelection}</#if>.<#else>No baseline yet: only absolute limits were checked.</#if><#if runUrl?has_content> Run: ${runUrl}</#if>
 <#if report.regressions?has_content>
 
 | Severity | Service | Endpoint | Metric | Baseline | Current | Change |

@@ -54,7 +54,7 @@ details summary { cursor: pointer; color: var(--muted); }
 <body>
 <h1 class="verdict-${report.verdict}">loadverdict: ${report.verdict} — ${report.summary}</h1>
 <p class="context"><strong>Current:</strong> ${report.context.tool}<#if report.context.toolVersion?has_content> ${report.context.toolVersion}</#if><#if report.context.stage?has_content>, stage ${report.context.stage}</#if><#if report.context.sources?has_content> (<#list report.context.sources as source>${source}<#sep>, </#list><#if report.context.moreSources?has_content> and ${report.context.moreSources}</#if>)</#if>
-· <strong>Baseline:</strong> ${report.context.baselineLocation}, version ${report.context.baselineVersion}, created ${report.context.baselineCreated}<#if report.context.gitSha?has_content>, commit ${report.context.gitSha}</#if><#if report.context.gitRef?has_content> (${report.context.gitRef})</#if>
+· <strong>Baseline:</strong> <#if report.context.hasBaseline>${report.context.baselineLocation}, version ${report.context.baselineVersion}, created ${report.context.baselineCreated}<#if report.context.gitSha?has_content>, commit ${report.context.gitSha}</#if><#if report.context.gitRef?has_content> (${report.context.gitRef})</#if><#if report.context.baselineSelection?has_content>, chosen as ${report.context.baselineSelection}</#if><#else>none, only absolute limits were checked</#if>
 · <strong>Thresholds:</strong> <#if report.context.configSource?has_content>${report.context.configSource}<#else>built-in defaults</#if></p>
 <#list report.context.warnings as warning>
 <p class="warning"><strong>Not a like-for-like comparison:</strong> ${warning}.</p>
@@ -65,7 +65,7 @@ details summary { cursor: pointer; color: var(--muted); }
 <#if note?has_content><p class="note">${note}</p></#if>
 <p class="legend"><span><i style="background: var(--base)"></i>baseline</span><span><i style="background: var(--cur)"></i>current</span></p>
 <#if report.regressions?has_content>
-<h2>Worst regressions</h2>
+<h2><#if report.context.hasBaseline>Worst regressions<#else>Limit breaches</#if></h2>
 <table class="sortable">
 <thead><tr><th>Severity</th><th>Service</th><th>Endpoint</th><th>Metric</th><th>Baseline</th><th>Current</th><th>Change</th><th>Threshold</th><th>Why</th></tr></thead>
 <tbody>

@@ -6,7 +6,7 @@
 ${markerStart}
 ## ${report.verdict}: performance regression in ${scope}<#if suite?has_content> (suite ${suite})</#if>
 
-${report.summary} against ${report.context.baselineLocation}, version ${report.context.baselineVersion}<#if report.context.gitSha?has_content>, commit ${report.context.gitSha}</#if>.<#if runUrl?has_content> Run: ${runUrl}</#if>
+<#if report.context.hasBaseline>${report.summary} against ${report.context.baselineLocation}, version ${report.context.baselineVersion}<#if report.context.gitSha?has_content>, commit ${report.context.gitSha}</#if><#if report.context.baselineSelection?has_content>, chosen as ${report.context.baselineSelection}</#if>.<#else>${report.summary}: absolute limits, with no baseline to compare with.</#if><#if runUrl?has_content> Run: ${runUrl}</#if>
 
 | Severity | Endpoint | Metric | Baseline | Current | Change | Threshold | Why |
 |:--|:--|:--|--:|--:|--:|:--|:--|

@@ -12,10 +12,15 @@
 <#if context.stage?has_content>, stage ${context.stage}</#if><#rt>
 <#if context.sources?has_content> (<#list context.sources as source>${source}<#sep>, </#list><#rt>
 <#if context.moreSources?has_content> and ${context.moreSources}</#if>)</#if><#rt>
+<#if context.hasBaseline>
  · **Baseline:** ${context.baselineLocation}, version ${context.baselineVersion}, <#rt>
 created ${context.baselineCreated}<#rt>
 <#if context.gitSha?has_content>, commit ${context.gitSha}</#if><#rt>
 <#if context.gitRef?has_content> (${context.gitRef})</#if><#rt>
+<#if context.baselineSelection?has_content>, chosen as ${context.baselineSelection}</#if><#rt>
+<#else>
+ · **Baseline:** none, only absolute limits were checked<#rt>
+</#if>
  · **Thresholds:** <#if context.configSource?has_content>${context.configSource}<#else>built-in defaults</#if>
 <#list context.warnings as warning>
 
@@ -28,7 +33,7 @@ created ${context.baselineCreated}<#rt>
 </#list>
 <#if regressions?has_content>
 
-### Worst regressions
+### <#if context.hasBaseline>Worst regressions<#else>Limit breaches</#if>
 
 | Severity | Service | Endpoint | Metric | Baseline | Current | Change | Threshold | Why |
 |:--|:--|:--|:--|--:|--:|--:|:--|:--|

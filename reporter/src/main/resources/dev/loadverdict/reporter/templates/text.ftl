@@ -20,9 +20,16 @@ Current:    ${context.tool}<#rt>
 <#if context.stage?has_content>, stage ${context.stage}</#if><#rt>
 <#if context.sources?has_content> (<#list context.sources as source>${source}<#sep>, </#list><#rt>
 <#if context.moreSources?has_content> and ${context.moreSources}</#if>)</#if>
+<#if context.hasBaseline>
 Baseline:   ${context.baselineLocation}, version ${context.baselineVersion}, created ${context.baselineCreated}<#rt>
 <#if context.gitSha?has_content>, commit ${context.gitSha}</#if><#rt>
 <#if context.gitRef?has_content> (${context.gitRef})</#if>
+<#if context.baselineSelection?has_content>
+            chosen as ${context.baselineSelection}
+</#if>
+<#else>
+Baseline:   none: only absolute limits were checked
+</#if>
 Thresholds: <#if context.configSource?has_content>${context.configSource}<#else>built-in defaults</#if>
 <#list context.warnings as warning>
 WARNING: not a like-for-like comparison: ${warning}.
@@ -32,7 +39,7 @@ Note: ${note}
 </#list>
 <#if regressions?has_content>
 
-Regressions
+<#if context.hasBaseline>Regressions<#else>Limit breaches</#if>
   <#list regressions as r>
   ${r.outcome?upper_case?right_pad(8)}  ${r.service?right_pad(columns.service)}  <@cells r columns/>  ${r.threshold}
   </#list>
