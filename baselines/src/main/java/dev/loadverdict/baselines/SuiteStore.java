@@ -105,6 +105,11 @@ public final class SuiteStore {
      */
     public Baseline record(String suite, Run run, Baseline.Provenance provenance) {
         requireName(suite);
+        return versionOf(suite, writeEntry(suite, run, provenance));
+    }
+
+    /** Writes a new history file for the run and returns its name: the name, not a position, identifies it. */
+    private String writeEntry(String suite, Run run, Baseline.Provenance provenance) {
         Instant now = clock.instant();
         String json = HistoryJson.write(new HistoryJson.Entry(now, provenance, run));
         HistoryJson.read("(new history entry)", new StringReader(json)); // never write what does not read back
@@ -114,7 +119,7 @@ public final class SuiteStore {
         for (int attempt = 1; attempt < 100; attempt++) {
             String name = base + (attempt == 1 ? "" : "-" + attempt) + ".json";
             if (AtomicFiles.createNew(history.resolve(name), display(suite, HISTORY + "/" + name), json)) {
-                return versionOf(suite, name);
+                return name;
             }
         }
         throw new InputException(display(suite, HISTORY), "too many runs recorded in the same millisecond");
@@ -127,6 +132,72 @@ public final class SuiteStore {
      */
     public Baseline promote(String suite, Run run, Baseline.Provenance provenance) {
         requireName(suite);
+        return underLock(suite, () -> {
+            String name = writeEntry(suite, run, provenance);
+            writePointer(suite, new SuiteJson.Pointer(name, clock.instant()));
+            return versionOf(suite, name);
+        });
+    }
+
+    /**
+     * Makes an earlier run of the history the current baseline again (a rollback), without recording it a second
+     * time: the pointer names its history file and says how it got there.
+     *
+     * @param version the run's version in the history
+     * @return that run as the baseline it is again
+     * @throws InputException when the suite has no such version, or another promotion holds the lock
+     */
+    public Baseline restore(String suite, int version) {
+        requireExisting(suite);
+        return underLock(suite, () -> {
+            Baseline target = version(suite, version);
+            String name = historyFiles(suite).get(version - 1).getFileName().toString();
+            String from = current(suite).map(b -> "v" + b.version()).orElse("no baseline");
+            writePointer(suite, new SuiteJson.Pointer(name, clock.instant(),
+                    Optional.of("rollback to v" + version + " (from " + from + ")")));
+            return target;
+        });
+    }
+
+    /**
+     * The version under which this very run is already in the suite's history, if it is (found by the checksum
+     * each history file declares): recording it again would count one run twice in noise bands and medians.
+     */
+    public Optional<Baseline> find(String suite, Run run) {
+        requireExisting(suite);
+        String checksum = HistoryJson.checksum(run);
+        List<Path> files = historyFiles(suite);
+        for (int i = files.size() - 1; i >= 0; i--) {
+            if (HistoryJson.declaredChecksum(head(files.get(i))).filter(checksum::equals).isPresent()) {
+                return Optional.of(readEntry(suite, files.get(i)).asBaseline(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first 64 KiB of a history file: its checksum comes before the run. */
+    private static String head(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** How the current baseline became current when it was not a plain promotion (a rollback), else empty. */
+    public Optional<String> currentNote(String suite) {
+        requireExisting(suite);
+        Path pointerFile = dir.resolve(suite).resolve(POINTER);
+        return Files.exists(pointerFile) ? readPointer(pointerFile, display(suite, POINTER)).note() : Optional.empty();
+    }
+
+    private void writePointer(String suite, SuiteJson.Pointer pointer) {
+        AtomicFiles.write(dir.resolve(suite).resolve(POINTER), display(suite, POINTER), SuiteJson.write(pointer),
+                temp -> readPointer(temp, display(suite, POINTER)));
+    }
+
+    /** Runs {@code change} holding the suite's promotion lock. */
+    private <T> T underLock(String suite, java.util.function.Supplier<T> change) {
         Path suiteDir = dir.resolve(suite);
         Path lock = suiteDir.resolve(LOCK);
         try {
@@ -140,12 +211,7 @@ public final class SuiteStore {
             throw new InputException(display(suite, ""), OptionalLong.empty(), "cannot be written: " + e.getMessage(), e);
         }
         try {
-            Baseline recorded = record(suite, run, provenance);
-            String name = historyFiles(suite).get(recorded.version() - 1).getFileName().toString();
-            String pointer = SuiteJson.write(new SuiteJson.Pointer(name, clock.instant()));
-            AtomicFiles.write(suiteDir.resolve(POINTER), display(suite, POINTER), pointer,
-                    temp -> readPointer(temp, display(suite, POINTER)));
-            return recorded;
+            return change.get();
         } finally {
             try {
                 Files.deleteIfExists(lock);

@@ -60,6 +60,33 @@ class SuiteStoreTest {
     }
 
     @Test
+    void restoreMakesAnEarlierRunCurrentWithoutAddingToTheHistory() {
+        SuiteStore store = store("2026-11-23T10:00:00Z");
+        store.promote("nightly", run(100), sha("3f9c2ab77"));
+        store.promote("nightly", run(300), sha("91d0e4c00"));
+        Baseline restored = store.restore("nightly", 1);
+        assertThat(restored.version()).isEqualTo(1);
+        assertThat(store.size("nightly")).isEqualTo(2);
+        assertThat(store.current("nightly").orElseThrow().run()).isEqualTo(run(100));
+        assertThat(store.currentNote("nightly")).contains("rollback to v1 (from v2)");
+        assertThat(store.verify()).isEmpty();
+        store.promote("nightly", run(200), sha("aaaaaaa00"));
+        assertThat(store.currentNote("nightly")).as("a plain promotion clears the note").isEmpty();
+        assertThatThrownBy(() -> store.restore("nightly", 7)).isInstanceOf(InputException.class)
+                .hasMessageContaining("there is no version 7");
+    }
+
+    @Test
+    void findTellsWhetherThisVeryRunIsAlreadyRecorded() {
+        SuiteStore store = store("2026-11-23T10:00:00Z");
+        store.record("nightly", run(100), sha("3f9c2ab77"));
+        store.record("nightly", run(200), sha("91d0e4c00"));
+        assertThat(store.find("nightly", run(200)).map(Baseline::version)).contains(2);
+        assertThat(store.find("nightly", run(100)).map(Baseline::version)).contains(1);
+        assertThat(store.find("nightly", run(150))).isEmpty();
+    }
+
+    @Test
     void promoteMakesTheCurrentBaselineAndRecordOnlyAddsToHistory() {
         SuiteStore store = store("2026-11-23T10:00:00Z");
         Baseline promoted = store.promote("nightly", run(100), sha("3f9c2ab77"));

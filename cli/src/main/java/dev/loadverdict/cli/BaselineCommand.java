@@ -60,7 +60,8 @@ final class BaselineCommand implements Runnable {
             description = {"Makes RUN the baseline, after checking it does not regress against the current one.",
                     "--to FILE: a new file starts at version 1, an existing one gets the next version; every version is kept beside it as NAME.vN.json.",
                     "--suite NAME: RUN is added to the suite's history (baselines/NAME/history/) and becomes its current baseline.",
-                    "RUN is raw tool output, a directory, or a run JSON."})
+                    "RUN is raw tool output, a directory, a run JSON, a baseline or history file, or SUITE@vN.",
+                    "Rollback: 'promote NAME@vN --suite NAME' makes that earlier run current again, without recording it twice."})
     static final class Promote implements Callable<Integer> {
 
         private final Main.Environment environment;
@@ -99,9 +100,22 @@ final class BaselineCommand implements Runnable {
         @Override
         public Integer call() {
             LoadverdictConfig loadverdictConfig = ConfigLoader.load(environment, config);
-            Run loaded = RunLoader.load(environment, run, loadverdictConfig, window, spec.commandLine().getErr());
             BaselineSource source = baselines.source(environment);
+            java.util.OptionalInt rollback = target.suite == null || run.size() != 1 ? java.util.OptionalInt.empty()
+                    : source.versionOf(run.get(0), requireSuiteName(target.suite));
+            if (rollback.isPresent()) {
+                return restore(source, rollback.getAsInt(), loadverdictConfig);
+            }
+            Run loaded = RunLoader.load(environment, run, loadverdictConfig, window, spec.commandLine().getErr(),
+                    Optional.of(source));
             String ref = target.file != null ? target.file : requireSuiteName(target.suite);
+            Optional<Baseline> recorded = target.suite != null && source.store().exists(ref)
+                    ? source.store().find(ref, loaded) : Optional.empty();
+            if (recorded.isPresent()) { // never the same run twice in a history: make the recorded one current
+                spec.commandLine().getErr().println("loadverdict: this run is already in " + source.store().display(ref)
+                        + "'s history as v" + recorded.get().version());
+                return restore(source, recorded.get().version(), loadverdictConfig);
+            }
             Optional<BaselineSource.Found> current = target.file != null ? source.findFile(ref) : source.findSuite(ref);
             var err = spec.commandLine().getErr();
             if (current.isPresent() && !force) {
@@ -124,6 +138,38 @@ final class BaselineCommand implements Runnable {
                 err.println("loadverdict: " + source.store().display(ref) + " is now at version " + promoted.version()
                         + " (compare with: loadverdict compare --baseline " + ref + " RUN)");
             }
+            return ExitCode.OK;
+        }
+
+        /** A rollback: an earlier run of the suite's own history becomes current again. */
+        private int restore(BaselineSource source, int version, LoadverdictConfig loadverdictConfig) {
+            if (window.selectsPart()) {
+                throw new UsageException("time windows and stages apply to raw tool output, not to " + run.get(0)
+                        + ", a run of the suite's history");
+            }
+            String suite = target.suite;
+            var err = spec.commandLine().getErr();
+            Optional<BaselineSource.Found> current = source.findSuite(suite);
+            if (current.isPresent() && current.get().baseline().version() == version) {
+                err.println("loadverdict: " + source.store().display(suite) + "@v" + version
+                        + " is already the current baseline; nothing was changed");
+                return ExitCode.OK;
+            }
+            Baseline earlier = source.store().version(suite, version);
+            if (current.isPresent() && !force) {
+                Comparison check = RegressionDetector.compare(earlier.run(), BaselineRef.of(current.get().location(),
+                        current.get().baseline()), current.get().baseline().run(), loadverdictConfig);
+                if (check.worstSeverity().atLeast(Severity.CRITICAL)) {
+                    err.print(Reports.render(ReportFormat.TEXT, check));
+                    err.println("loadverdict: not rolled back: v" + version + " has critical regressions against "
+                            + current.get().location() + " (shown above); nothing was changed. Use --force to roll back anyway.");
+                    return ExitCode.REGRESSION;
+                }
+            }
+            source.store().restore(suite, version);
+            err.println("loadverdict: " + source.store().display(suite) + " is at version " + version + " again (rolled back"
+                    + current.map(c -> " from v" + c.baseline().version()).orElse("") + "; recorded in "
+                    + source.store().display(suite) + "/baseline.json, the history is unchanged)");
             return ExitCode.OK;
         }
     }
@@ -166,10 +212,17 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
+            BaselineSource source = baselines.source(environment);
             Run loaded = RunLoader.load(environment, run, ConfigLoader.load(environment, config), window,
-                    spec.commandLine().getErr());
-            SuiteStore store = baselines.source(environment).store();
-            Baseline recorded = store.record(requireSuiteName(suite), loaded, provenance.provenance(environment));
+                    spec.commandLine().getErr(), Optional.of(source));
+            SuiteStore store = source.store();
+            Optional<Baseline> already = store.exists(requireSuiteName(suite)) ? store.find(suite, loaded) : Optional.empty();
+            if (already.isPresent()) { // recording it again would count one run twice in noise bands and medians
+                spec.commandLine().getErr().println("loadverdict: this run is already recorded as " + store.display(suite)
+                        + "@v" + already.get().version() + "; nothing was recorded");
+                return ExitCode.OK;
+            }
+            Baseline recorded = store.record(suite, loaded, provenance.provenance(environment));
             spec.commandLine().getErr().println("loadverdict: recorded as " + store.display(suite) + "@v" + recorded.version()
                     + " (the current baseline is unchanged)");
             return ExitCode.OK;
@@ -470,7 +523,8 @@ final class BaselineCommand implements Runnable {
             BaselineSource.Found found = source.find(ref)
                     .orElseThrow(() -> new InputException(ref, "no such baseline; " + source.howToCreate(ref)));
             var out = spec.commandLine().getOut();
-            out.print(HistoryOutput.show(found.location(), found.baseline()));
+            Optional<String> how = found.suite().filter(ref::equals).flatMap(s -> source.store().currentNote(s));
+            out.print(HistoryOutput.show(found.location(), found.baseline(), how));
             out.flush();
             return ExitCode.OK;
         }

@@ -92,6 +92,33 @@ final class BaselineSource {
                 Optional.of(suite)));
     }
 
+    /**
+     * The run a {@code SUITE@vN} reference names, when {@code ref} is one and the suite exists: a recorded run used
+     * where a run is expected (compare it, promote it again, calibrate with it).
+     *
+     * @throws InputException when the suite has no such version
+     */
+    Optional<Baseline> recordedRun(String ref) {
+        Matcher m = SUITE_REF.matcher(ref);
+        if (!m.matches() || m.group(2) == null || !store().exists(m.group(1))) {
+            return Optional.empty();
+        }
+        return Optional.of(store().version(m.group(1), Integer.parseInt(m.group(2))));
+    }
+
+    /**
+     * The version {@code ref} names when it is {@code SUITE@vN} of the given suite (and no file of that name exists):
+     * a run of the suite's own history.
+     */
+    java.util.OptionalInt versionOf(String ref, String suite) {
+        if (Files.exists(environment.resolve(ref))) {
+            return java.util.OptionalInt.empty();
+        }
+        Matcher m = SUITE_REF.matcher(ref);
+        return m.matches() && m.group(1).equals(suite) && m.group(2) != null
+                ? java.util.OptionalInt.of(Integer.parseInt(m.group(2))) : java.util.OptionalInt.empty();
+    }
+
     /** The baseline file, or empty when it does not exist. */
     Optional<Found> findFile(String ref) {
         Path file = environment.resolve(ref);

@@ -100,7 +100,8 @@ final class CalibrateCommand implements Callable<Integer> {
         List<Baseline> runs = new ArrayList<>();
         var loadverdictConfig = ConfigLoader.load(environment, config);
         for (String input : inputs) {
-            Run run = RunLoader.load(environment, List.of(input), loadverdictConfig, new ReadOptions(), spec.commandLine().getErr());
+            Run run = RunLoader.load(environment, List.of(input), loadverdictConfig, new ReadOptions(), spec.commandLine().getErr(),
+                    java.util.Optional.of(baselines.source(environment)));
             runs.add(new Baseline(runs.size() + 1, Instant.EPOCH, Baseline.Provenance.none(), run));
         }
         return runs;

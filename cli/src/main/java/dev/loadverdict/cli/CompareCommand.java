@@ -116,7 +116,8 @@ final class CompareCommand implements Callable<Integer> {
         if (found.isEmpty() && ifNoBaseline != IfNoBaseline.PASS) {
             throw new InputException(baseline, "no such baseline; " + source.howToCreate(baseline));
         }
-        Run run = RunLoader.load(environment, current, loadverdictConfig, window, spec.commandLine().getErr());
+        Run run = RunLoader.load(environment, current, loadverdictConfig, window, spec.commandLine().getErr(),
+                java.util.Optional.of(source));
         if (found.isEmpty()) {
             // the first run of a suite, or a baseline that is missing: absolute limits (SLOs) still gate
             Comparison comparison = RegressionDetector.checkLimits(run, loadverdictConfig);

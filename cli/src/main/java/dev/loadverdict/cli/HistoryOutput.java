@@ -15,6 +15,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** How {@code baseline history} and {@code baseline show} print: a terminal table, CSV or JSON. */
@@ -88,10 +89,16 @@ final class HistoryOutput {
     }
 
     static String show(String location, Baseline baseline) {
+        return show(location, baseline, Optional.empty());
+    }
+
+    /** As above; {@code how} says how a suite's current baseline became current when it was not promoted (a rollback). */
+    static String show(String location, Baseline baseline, Optional<String> how) {
         RunMetadata m = baseline.run().metadata();
         StringBuilder out = new StringBuilder();
         out.append("Baseline:  ").append(location).append(", version ").append(baseline.version()).append(", created ")
                 .append(baseline.created()).append('\n');
+        how.ifPresent(h -> out.append("Current:   by ").append(h).append('\n'));
         baseline.provenance().gitSha().ifPresent(s -> out.append("Commit:    ").append(s)
                 .append(baseline.provenance().gitRef().map(r -> " (" + r + ")").orElse("")).append('\n'));
         baseline.provenance().runUrl().ifPresent(u -> out.append("CI run:    ").append(u).append('\n'));

@@ -1,6 +1,6 @@
 package dev.loadverdict.cli;
 
-import dev.loadverdict.codec.RunJson;
+import dev.loadverdict.codec.SavedRun;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extraction;
 import dev.loadverdict.extractor.Extractor;
@@ -16,10 +16,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Loads a run from what the user named: an extracted run JSON, raw tool output, or a directory of it.
- * Warnings of the extraction (a truncated last line, a skipped file) go to the error stream.
+ * Loads a run from what the user named: raw tool output or a directory of it; one of loadverdict's own documents
+ * that hold a run (a run JSON from {@code extract}, a baseline file, a suite's history file); or a run of a suite's
+ * history by its reference, {@code SUITE@vN}. Warnings of the extraction (a truncated last line, a skipped file) go
+ * to the error stream.
  */
 final class RunLoader {
 
@@ -28,17 +31,20 @@ final class RunLoader {
 
     static Run load(Main.Environment environment, List<String> inputs, LoadverdictConfig config, ReadOptions window,
                     PrintWriter err) {
+        return load(environment, inputs, config, window, err, Optional.empty());
+    }
+
+    /** As above; {@code suites} resolves a {@code SUITE@vN} input that is not a file. */
+    static Run load(Main.Environment environment, List<String> inputs, LoadverdictConfig config, ReadOptions window,
+                    PrintWriter err, Optional<BaselineSource> suites) {
         if (inputs.size() == 1) {
-            Path path = environment.resolve(inputs.get(0));
-            if (Files.isRegularFile(path) && RunJson.looksLikeRun(InputFiles.head(path, inputs.get(0)).text())) {
+            Optional<Run> saved = saved(environment, inputs.get(0), suites);
+            if (saved.isPresent()) {
                 if (window.selectsPart()) {
-                    throw new UsageException("time windows, stages and --jmeter-sub-samples apply to raw tool output, not to an extracted run JSON");
+                    throw new UsageException("time windows, stages and --jmeter-sub-samples apply to raw tool output, not to "
+                            + inputs.get(0) + ", a run loadverdict already extracted");
                 }
-                try (Reader reader = InputFiles.openText(path, inputs.get(0))) {
-                    return RunJson.read(inputs.get(0), reader);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                return saved.get();
             }
         }
         List<String> resolved = inputs.stream().map(i -> resolveKeepingName(environment, i)).toList();
@@ -46,6 +52,25 @@ final class RunLoader {
                 config.naming(), RelativeWindow.all())));
         extraction.warnings().forEach(w -> err.println("loadverdict: warning: " + w));
         return extraction.run();
+    }
+
+    private static Optional<Run> saved(Main.Environment environment, String input, Optional<BaselineSource> suites) {
+        Path path = environment.resolve(input);
+        if (Files.isRegularFile(path)) {
+            Optional<SavedRun.Kind> kind = SavedRun.detect(InputFiles.head(path, input).text());
+            if (kind.isEmpty()) {
+                return Optional.empty();
+            }
+            try (Reader reader = InputFiles.openText(path, input)) {
+                return Optional.of(SavedRun.read(kind.get(), input, reader));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!Files.exists(path) && suites.isPresent()) {
+            return suites.get().recordedRun(input).map(dev.loadverdict.model.Baseline::run);
+        }
+        return Optional.empty();
     }
 
     /** Relative inputs stay as typed (so messages and the run's sources show what the user wrote). */

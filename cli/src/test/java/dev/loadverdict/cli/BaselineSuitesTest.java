@@ -27,6 +27,11 @@ class BaselineSuitesTest {
         return EXAMPLES.resolve(name).toString();
     }
 
+    /** A real JMeter A/A run of the same shop (examples/jmeter-aa): distinct runs for histories of five and more. */
+    private static String aa(String name) {
+        return Cli.ROOT.resolve("examples/jmeter-aa").resolve(name + ".jtl.gz").toString();
+    }
+
     @Test
     void aSuiteIsPromotedRecordedListedAndComparedAgainst() {
         Cli.Result promoted = run("baseline", "promote", example("locust-baseline"), "--suite", "shop");
@@ -49,6 +54,70 @@ class BaselineSuitesTest {
         Cli.Result pinned = run("compare", "--baseline", "shop@v2", example("locust-unchanged"));
         assertThat(pinned.exitCode()).isZero();
         assertThat(pinned.out()).contains("baselines/shop@v2, version 2");
+    }
+
+    @Test
+    void aRollbackMakesAnEarlierRunCurrentAgainWithoutRecordingItTwice() throws IOException {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        assertThat(run("baseline", "promote", example("locust-regressed"), "--suite", "shop", "--force").exitCode()).isZero();
+        Cli.Result back = run("baseline", "promote", "shop@v1", "--suite", "shop");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(back.err()).contains("baselines/shop is at version 1 again (rolled back from v2");
+        try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
+            assertThat(files).hasSize(2);
+        }
+        assertThat(Files.readString(tmp.resolve("baselines/shop/baseline.json"))).contains("\"note\": \"rollback to v1 (from v2)\"");
+        assertThat(run("baseline", "show", "shop").out()).contains("baselines/shop@v1, version 1").contains("by rollback to v1 (from v2)");
+        Cli.Result compared = run("compare", "--baseline", "shop", example("locust-regressed"));
+        assertThat(compared.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(compared.out()).contains("Baseline:   baselines/shop@v1, version 1");
+        // rolling back to the newer run is refused like any promotion of a regressed run
+        Cli.Result refused = run("baseline", "promote", "shop@v2", "--suite", "shop");
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(refused.err()).contains("not rolled back");
+        Cli.Result missing = run("baseline", "promote", "shop@v9", "--suite", "shop");
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(missing.err()).contains("has 2 runs, so there is no version 9");
+    }
+
+    @Test
+    void aRunIsNeverRecordedTwice() throws IOException {
+        assertThat(run("baseline", "record", example("locust-unchanged"), "--suite", "shop").exitCode()).isZero();
+        Cli.Result again = run("baseline", "record", example("locust-unchanged"), "--suite", "shop");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.err()).contains("already recorded as baselines/shop@v1; nothing was recorded");
+        // the old nightly pattern, record then promote the same results: one entry, made current
+        Cli.Result promoted = run("baseline", "promote", example("locust-unchanged"), "--suite", "shop");
+        assertThat(promoted.exitCode()).as(promoted.err()).isZero();
+        assertThat(promoted.err()).contains("already in baselines/shop's history as v1");
+        try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
+            assertThat(files).hasSize(1);
+        }
+        assertThat(run("baseline", "list").out()).containsPattern("shop +v1 +1 ");
+    }
+
+    @Test
+    void aHistoryFileABaselineFileOrSuiteAtVersionIsARun() throws IOException {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
+        assertThat(run("baseline", "record", example("locust-regressed"), "--suite", "shop").exitCode()).isZero();
+        Path regressedEntry;
+        try (Stream<Path> files = Files.list(tmp.resolve("baselines/shop/history"))) {
+            // the clock is fixed: the second run recorded in the same millisecond is named …-3f9c2ab-2.json
+            regressedEntry = files.filter(f -> f.getFileName().toString().endsWith("-2.json")).findFirst().orElseThrow();
+        }
+        for (String current : new String[] {"shop@v2", regressedEntry.toString()}) {
+            Cli.Result r = run("compare", "--baseline", "shop@v1", current);
+            assertThat(r.exitCode()).as(current + ": " + r.err()).isEqualTo(ExitCode.REGRESSION);
+            assertThat(r.out()).containsPattern("CRITICAL +default +GET /api/search +p95 +110 ms +260 ms");
+        }
+        Cli.Result fromBaselineFile = run("compare", "--baseline", "shop@v2",
+                Cli.ROOT.resolve("examples/baselines/shop.json").toString());
+        assertThat(fromBaselineFile.exitCode()).as(fromBaselineFile.err()).isZero();
+        assertThat(run("compare", "--baseline", "shop@v1", "--skip-warmup", "5s", "shop@v2").err())
+                .contains("apply to raw tool output");
+        // a history file recorded into another suite is a new run there
+        assertThat(run("baseline", "promote", regressedEntry.toString(), "--suite", "other", "--force").exitCode()).isZero();
+        assertThat(run("baseline", "list").out()).containsPattern("other +v1 +1 ");
     }
 
     @Test
@@ -120,18 +189,18 @@ class BaselineSuitesTest {
 
     @Test
     void historyShowsEachRunWithMedianMadAndTheNoiseBandOnceThereAreFiveRuns() {
-        for (String name : new String[] {"locust-baseline", "locust-unchanged", "locust-baseline"}) {
-            assertThat(run("baseline", "record", example(name), "--suite", "shop").exitCode()).isZero();
+        for (String name : new String[] {"aa-01", "aa-02", "aa-03"}) {
+            assertThat(run("baseline", "record", aa(name), "--suite", "shop").exitCode()).isZero();
         }
         Cli.Result three = run("baseline", "history", "shop", "--endpoint", "GET /api/search");
         assertThat(three.exitCode()).as(three.err()).isZero();
         assertThat(three.out()).contains("shop: p95 of default GET /api/search, 3 runs").contains("3f9c2ab")
-                .contains("median  110 ms").contains("no band yet: it needs 5 runs");
-        for (String name : new String[] {"locust-unchanged", "locust-regressed"}) {
-            assertThat(run("baseline", "record", example(name), "--suite", "shop").exitCode()).isZero();
+                .contains("median  148 ms").contains("no band yet: it needs 5 runs");
+        for (String name : new String[] {"aa-04", "slow-search"}) {
+            assertThat(run("baseline", "record", aa(name), "--suite", "shop").exitCode()).isZero();
         }
         Cli.Result five = run("baseline", "history", "shop", "--endpoint", "GET /api/search");
-        assertThat(five.out()).contains("5 runs").contains("260 ms").contains("noise   ±")
+        assertThat(five.out()).contains("5 runs").contains("300 ms").contains("noise   ±")
                 .contains("trend   ▁▁▁▁█");
 
         Cli.Result csv = run("baseline", "history", "shop", "--metric", "error_rate", "--format", "csv");
@@ -198,17 +267,16 @@ class BaselineSuitesTest {
 
     @Test
     void aSuiteWithFiveRecordedRunsGivesNoiseBandsAndSaysSoOtherwise() {
-        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
-        Cli.Result few = run("compare", "--baseline", "shop", example("locust-unchanged"));
+        assertThat(run("baseline", "promote", aa("aa-01"), "--suite", "shop").exitCode()).isZero();
+        Cli.Result few = run("compare", "--baseline", "shop", aa("aa-06"));
         assertThat(few.out()).contains("Noise band not available: suite shop has 1 recorded run, 5 are needed");
         Cli.Result file = run("compare", "--baseline", Cli.ROOT.resolve("examples/baselines/shop.json").toString(),
                 example("locust-unchanged"));
         assertThat(file.out()).contains("Noise band not available: the baseline is a single file");
-        for (int i = 0; i < 2; i++) {
-            run("baseline", "record", example("locust-unchanged"), "--suite", "shop");
-            run("baseline", "record", example("locust-baseline"), "--suite", "shop");
+        for (String name : new String[] {"aa-02", "aa-03", "aa-04", "aa-05"}) {
+            assertThat(run("baseline", "record", aa(name), "--suite", "shop").exitCode()).isZero();
         }
-        Cli.Result banded = run("compare", "--baseline", "shop", "--format", "json", example("locust-regressed"));
+        Cli.Result banded = run("compare", "--baseline", "shop", "--format", "json", aa("slow-search"));
         assertThat(banded.out()).contains("Noise bands from the last 5 recorded runs of suite shop")
                 .contains("noise band of 5 recorded runs");
         assertThat(banded.exitCode()).isEqualTo(ExitCode.REGRESSION);
@@ -216,19 +284,19 @@ class BaselineSuitesTest {
 
     @Test
     void calibrateSuggestsThresholdsFromASuiteOrFromRunsAndWritesAValidFragment() throws IOException {
-        for (String name : new String[] {"locust-baseline", "locust-unchanged", "locust-baseline"}) {
-            assertThat(run("baseline", "record", example(name), "--suite", "shop").exitCode()).isZero();
+        for (String name : new String[] {"aa-01", "aa-02", "aa-03"}) {
+            assertThat(run("baseline", "record", aa(name), "--suite", "shop").exitCode()).isZero();
         }
         Cli.Result suite = run("calibrate", "shop", "--write", "calibrated.yml");
         assertThat(suite.exitCode()).as(suite.err()).isZero();
         assertThat(suite.out()).contains("GET /api/search").contains("EXPECTED").contains("MEASURED");
         String yaml = Files.readString(tmp.resolve("calibrated.yml"));
         assertThat(yaml).startsWith("# loadverdict calibrate").contains("\"GET /api/search\":");
-        assertThat(run("compare", "--config", "calibrated.yml", "--baseline", "shop@v1", example("locust-unchanged")).exitCode())
+        assertThat(run("compare", "--config", "calibrated.yml", "--baseline", "shop@v1", aa("aa-04")).exitCode())
                 .isZero();
         assertThat(run("calibrate", "shop", "--write", "calibrated.yml").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
 
-        Cli.Result runs = run("calibrate", example("locust-baseline"), example("locust-unchanged"), example("locust-baseline"));
+        Cli.Result runs = run("calibrate", aa("aa-05"), aa("aa-06"), aa("aa-07"));
         assertThat(runs.exitCode()).isZero();
         assertThat(run("calibrate", example("locust-baseline"), example("locust-unchanged")).exitCode())
                 .isEqualTo(ExitCode.BAD_INPUT);

@@ -81,6 +81,25 @@ public final class HistoryJson {
         return new Entry(recorded, provenance, run);
     }
 
+    /** The checksum a history entry of this run carries: equal runs have equal checksums. */
+    public static String checksum(Run run) {
+        ObjectNode body = Json.object();
+        RunJson.writeBody(body, run);
+        return sha256(Json.write(body));
+    }
+
+    private static final java.util.regex.Pattern CHECKSUM =
+            java.util.regex.Pattern.compile("\"sha256\"\\s*:\\s*\"([0-9a-f]{64})\"");
+
+    /**
+     * The checksum a history file declares, read from the head of the file only (it precedes the run), without
+     * checking it: enough to find whether a run is already in a history.
+     */
+    public static java.util.Optional<String> declaredChecksum(String head) {
+        java.util.regex.Matcher m = CHECKSUM.matcher(head);
+        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+    }
+
     static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -39,6 +39,15 @@ class SuiteFilesJsonTest {
     }
 
     @Test
+    void aRollbackPointerKeepsItsNote() throws IOException {
+        SuiteJson.Pointer pointer = new SuiteJson.Pointer("20261123T104512.123Z-0123456.json",
+                Instant.parse("2026-11-24T08:00:00Z"), java.util.Optional.of("rollback to v1 (from v2)"));
+        String json = SuiteJson.write(pointer);
+        Golden.assertMatches(Path.of("src/test/resources/golden/suite-pointer-rollback.json"), json);
+        assertThat(SuiteJson.read("baseline.json", new StringReader(json))).isEqualTo(pointer);
+    }
+
+    @Test
     void anyEditOfTheRunBreaksTheChecksum() {
         String json = HistoryJson.write(entry()).replace("\"p99.9\": 120.0", "\"p99.9\": 119.0");
         assertThatThrownBy(() -> HistoryJson.read("h.json", new StringReader(json)))
