@@ -72,6 +72,10 @@ public final class Main {
             err.println("loadverdict: " + usage.getMessage());
             return ExitCode.USAGE;
         }
+        if (e instanceof dev.loadverdict.baselines.DataBranchException branch) {
+            err.println("loadverdict: data branch: " + branch.getMessage());
+            return ExitCode.INTERNAL;
+        }
         if (e instanceof UncheckedIOException io) {
             err.println("loadverdict: I/O error: " + io.getMessage());
             return ExitCode.INTERNAL;
