@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs the composite action's step (.github/actions/loadverdict/run.sh) the way GitHub would: INPUT_* variables,
-# GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, and GITHUB_EVENT_PATH pointing at a real pull_request event payload
-# (GitHub's own example payloads, published on npm as @octokit/webhooks-examples, MIT). No GitHub API is called:
-# commenting and issues are off here; they are tested against WireMock in the issue-bot and cli modules.
+# Runs the composite action's steps (.github/actions/loadverdict/install.sh, then run.sh) the way GitHub would:
+# INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, and GITHUB_EVENT_PATH pointing at a real pull_request event
+# payload (GitHub's own example payloads, published on npm as @octokit/webhooks-examples, MIT). No GitHub API is
+# called: commenting and issues are off here; they are tested against WireMock in the issue-bot and cli modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=target/action-test
@@ -13,6 +13,22 @@ const all = require("@octokit/webhooks-examples/api.github.com/index.json");
 const pr = all.find(e => e.name === "pull_request").examples.find(e => e.action === "synchronize");
 require("fs").writeFileSync("event.json", JSON.stringify(pr));')
 
+# The install steps as action.yml runs them. Here the action is this checkout used as a local action (empty
+# github.action_ref): the jar it built is used, or it is built now. Releases and caches: .ci/test-install.sh.
+install_step() { # mode
+  env -i PATH="$PATH" HOME="$HOME" JAVA_HOME="${JAVA_HOME:-}" RUNNER_TEMP="$work" RUNNER_OS=Linux GITHUB_ACTIONS=true \
+    GITHUB_OUTPUT="$work/install-output" INPUT_LOADVERDICT_VERSION= LOADVERDICT_ACTION_REF= LOADVERDICT_ACTION_REPOSITORY= \
+    bash .github/actions/loadverdict/install.sh "$1" >"$work/install-stdout" 2>"$work/install-stderr" \
+    || { echo "!! install.sh $1 exited $?" >&2; cat "$work/install-stdout" "$work/install-stderr" >&2; exit 1; }
+}
+: >"$work/install-output"
+install_step --no-build
+if grep -q '^need-build=true$' "$work/install-output"; then
+  install_step --from-source
+fi
+jar=$(sed -n 's/^jar=//p' "$work/install-output" | tail -n 1)
+[ -f "$jar" ] || { echo "!! the install steps gave no jar" >&2; cat "$work/install-output" >&2; exit 1; }
+
 run_action() { # expected-exit results...
   local expected=$1; shift
   : >"$work/output" && : >"$work/summary"
@@ -22,7 +38,7 @@ run_action() { # expected-exit results...
     GITHUB_OUTPUT="$work/output" GITHUB_STEP_SUMMARY="$work/summary" GITHUB_REPOSITORY=Codertocat/Hello-World \
     INPUT_RESULTS="$*" INPUT_BASELINE=examples/baselines/shop.json INPUT_FAIL_ON=critical INPUT_IF_NO_BASELINE=fail \
     INPUT_REPORT_FORMATS=md,html,junit INPUT_REPORT_DIR="$work/reports" INPUT_COMMENT_ON_PR=false INPUT_CREATE_ISSUES=false \
-    bash .github/actions/loadverdict/run.sh >"$work/stdout" 2>"$work/stderr"
+    LOADVERDICT_JAR="$jar" bash .github/actions/loadverdict/run.sh >"$work/stdout" 2>"$work/stderr"
   local status=$?
   set -e
   if [ "$status" -ne "$expected" ]; then

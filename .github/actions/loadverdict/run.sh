@@ -6,28 +6,11 @@
 # 2 usage, 3 bad input, 4 internal error or a GitHub failure on a run that did not regress).
 set -uo pipefail
 
-action_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
-work=${RUNNER_TEMP:-${TMPDIR:-/tmp}}/loadverdict-action
-mkdir -p "$work"
-
-jar="$work/loadverdict.jar"
-if [ -n "${INPUT_LOADVERDICT_VERSION:-}" ]; then
-  repo=${LOADVERDICT_ACTION_REPOSITORY:-loadverdict/loadverdict}
-  base="https://github.com/$repo/releases/download/v$INPUT_LOADVERDICT_VERSION"
-  if ! curl -fsSL "$base/loadverdict.jar" -o "$jar" || ! curl -fsSL "$base/loadverdict.jar.sha256" -o "$jar.sha256"; then
-    echo "::error title=loadverdict::cannot download loadverdict $INPUT_LOADVERDICT_VERSION from $base"
-    exit 4
-  fi
-  if ! (cd "$work" && sha256sum -c loadverdict.jar.sha256 >/dev/null); then
-    echo "::error title=loadverdict::the downloaded loadverdict.jar does not match its checksum"
-    exit 4
-  fi
-elif [ -f "$action_root/cli/target/loadverdict.jar" ]; then
-  jar="$action_root/cli/target/loadverdict.jar"
-else
-  echo "loadverdict: building loadverdict from the action's source (set loadverdict-version to download a release instead)"
-  (cd "$action_root" && ./mvnw -B -q -DskipTests package -pl cli -am) || { echo "::error title=loadverdict::cannot build loadverdict"; exit 4; }
-  jar="$action_root/cli/target/loadverdict.jar"
+# The runnable jar comes from the action's install step (install.sh, run before this script; see action.yml).
+jar=${LOADVERDICT_JAR:-}
+if [ -z "$jar" ] || [ ! -f "$jar" ]; then
+  echo "::error title=loadverdict::no loadverdict.jar from the install step (LOADVERDICT_JAR='$jar')"
+  exit 4
 fi
 
 report_dir=${INPUT_REPORT_DIR:-loadverdict-reports}
