@@ -140,7 +140,11 @@ public final class DataBranch implements AutoCloseable {
                 fetch();
             }
             T result = change.apply(root());
-            String commit = commit(message);
+            Optional<String> made = commit(message);
+            if (made.isEmpty()) {
+                return result; // the change changed nothing (e.g. a refused promotion): nothing to push
+            }
+            String commit = made.get();
             Git.Result pushed = repository.run("push", "--quiet", "--force-with-lease=refs/heads/" + branch + ":"
                     + tip.orElse(""), remote, commit + ":refs/heads/" + branch);
             if (pushed.ok()) {
@@ -191,8 +195,11 @@ public final class DataBranch implements AutoCloseable {
         }
     }
 
-    /** Commits the root's files as one parentless commit; the lease on the old tip protects other jobs' pushes. */
-    private String commit(String message) {
+    /**
+     * Commits the root's files as one parentless commit (the lease on the old tip protects other jobs' pushes), or
+     * nothing when they are the tip's files.
+     */
+    private Optional<String> commit(String message) {
         Git index = scratchGit();
         try {
             Files.deleteIfExists(scratch.resolve("index"));
@@ -201,7 +208,12 @@ public final class DataBranch implements AutoCloseable {
         }
         index.ok("cannot stage the data branch's files", "add", "--all", "--force", ".");
         String tree = index.ok("cannot write the data branch's tree", "write-tree");
-        return index.with(IDENTITY).ok("cannot commit to " + describe(), "commit-tree", tree, "-m", message);
+        String before = tip.isPresent() ? repository.ok("cannot read " + describe(), "rev-parse", tip.get() + "^{tree}")
+                : index.ok("cannot write an empty tree", "hash-object", "-t", "tree", "/dev/null");
+        if (tree.equals(before)) {
+            return Optional.empty();
+        }
+        return Optional.of(index.with(IDENTITY).ok("cannot commit to " + describe(), "commit-tree", tree, "-m", message));
     }
 
     /** A git that works on the scratch copy: the repository's objects, the scratch tree and index. */

@@ -72,6 +72,21 @@ class DataBranchTest {
     }
 
     @Test
+    void aChangeThatChangesNothingPushesNothing() {
+        try (DataBranch data = open()) {
+            String refused = data.write("nothing", root -> "refused");
+            assertThat(refused).isEqualTo("refused");
+            assertThat(data.exists()).as("no empty branch is created").isFalse();
+            data.write("first", root -> add(root, "a.json"));
+        }
+        String tip = git(origin, "rev-parse", "loadverdict-data");
+        try (DataBranch data = open()) {
+            data.write("again", root -> add(root, "a.json")); // the same file with the same content
+        }
+        assertThat(git(origin, "rev-parse", "loadverdict-data")).isEqualTo(tip);
+    }
+
+    @Test
     void theBranchKeepsOneCommitWhateverTheNumberOfWrites() {
         for (int i = 0; i < 4; i++) {
             String name = "run-" + i + ".json";

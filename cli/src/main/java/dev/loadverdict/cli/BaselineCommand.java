@@ -100,77 +100,82 @@ final class BaselineCommand implements Runnable {
         @Override
         public Integer call() {
             LoadverdictConfig loadverdictConfig = ConfigLoader.load(environment, config);
-            BaselineSource source = baselines.source(environment);
-            java.util.OptionalInt rollback = target.suite == null || run.size() != 1 ? java.util.OptionalInt.empty()
-                    : source.versionOf(run.get(0), requireSuiteName(target.suite));
-            if (rollback.isPresent()) {
-                return restore(source, rollback.getAsInt(), loadverdictConfig);
-            }
-            Run loaded = RunLoader.load(environment, run, loadverdictConfig, window, spec.commandLine().getErr(),
-                    Optional.of(source));
-            String ref = target.file != null ? target.file : requireSuiteName(target.suite);
-            Optional<Baseline> recorded = target.suite != null && source.store().exists(ref)
-                    ? source.store().find(ref, loaded) : Optional.empty();
-            if (recorded.isPresent()) { // never the same run twice in a history: make the recorded one current
-                spec.commandLine().getErr().println("loadverdict: this run is already in " + source.store().display(ref)
-                        + "'s history as v" + recorded.get().version());
-                return restore(source, recorded.get().version(), loadverdictConfig);
-            }
-            Optional<BaselineSource.Found> current = target.file != null ? source.findFile(ref) : source.findSuite(ref);
-            var err = spec.commandLine().getErr();
-            if (current.isPresent() && !force) {
-                Comparison check = RegressionDetector.compare(loaded, BaselineRef.of(current.get().location(),
-                        current.get().baseline()), current.get().baseline().run(), loadverdictConfig);
-                if (check.worstSeverity().atLeast(Severity.CRITICAL)) {
-                    err.print(Reports.render(ReportFormat.TEXT, check));
-                    err.println("loadverdict: not promoted: the run has critical regressions against "
-                            + current.get().location() + " (shown above); nothing was changed. Use --force to promote it anyway.");
-                    return ExitCode.REGRESSION;
-                }
-            }
             if (target.file != null) {
-                BaselineFiles.Promotion promotion = new BaselineFiles(environment.clock())
-                        .promote(environment.resolve(ref), ref, loaded, provenance.provenance(environment));
-                err.println("loadverdict: " + ref + " is now baseline version " + promotion.baseline().version()
-                        + " (every version is kept: " + promotion.versionedCopy().getFileName() + ")");
-            } else {
-                Baseline promoted = source.store().promote(ref, loaded, provenance.provenance(environment));
-                err.println("loadverdict: " + source.store().display(ref) + " is now at version " + promoted.version()
-                        + " (compare with: loadverdict compare --baseline " + ref + " RUN)");
+                if (baselines.dataBranch != null) {
+                    throw new UsageException("--to writes a baseline file in the working tree; --data-branch keeps suites (--suite NAME)");
+                }
+                return promoteToFile(loadverdictConfig);
+            }
+            String suite = requireSuiteName(target.suite);
+            try (BaselineSource source = baselines.open(environment)) {
+                java.util.OptionalInt rollback = run.size() != 1 ? java.util.OptionalInt.empty()
+                        : source.versionOf(run.get(0), suite);
+                SuiteChanges.Result result;
+                if (rollback.isPresent()) {
+                    if (window.selectsPart()) {
+                        throw new UsageException("time windows and stages apply to raw tool output, not to " + run.get(0)
+                                + ", a run of the suite's history");
+                    }
+                    result = source.write("loadverdict: roll suite " + suite + " back to v" + rollback.getAsInt(),
+                            store -> SuiteChanges.restore(store, suite, rollback.getAsInt(), loadverdictConfig, force));
+                } else {
+                    Run loaded = RunLoader.load(environment, run, loadverdictConfig, window, spec.commandLine().getErr(),
+                            Optional.of(source));
+                    Baseline.Provenance from = provenance.provenance(environment);
+                    result = source.write("loadverdict: promote a run of suite " + suite + from.gitSha().map(c -> " (commit " + c + ")").orElse(""),
+                            store -> SuiteChanges.promote(store, suite, loaded, from, loadverdictConfig, force));
+                }
+                return report(result, source.store().display(suite), suite);
+            }
+        }
+
+        private int report(SuiteChanges.Result result, String display, String suite) {
+            var err = spec.commandLine().getErr();
+            if (result instanceof SuiteChanges.Refused r) {
+                err.print(Reports.render(ReportFormat.TEXT, r.check()));
+                err.println("loadverdict: not " + (r.rollback() ? "rolled back" : "promoted") + ": the run has critical"
+                        + " regressions against " + r.against() + " (shown above); nothing was changed. Use --force to "
+                        + (r.rollback() ? "roll back" : "promote it") + " anyway.");
+                return ExitCode.REGRESSION;
+            } else if (result instanceof SuiteChanges.Promoted p) {
+                err.println("loadverdict: " + display + " is now at version " + p.baseline().version()
+                        + " (compare with: loadverdict compare --baseline " + suite + " RUN)");
+            } else if (result instanceof SuiteChanges.Restored r) {
+                if (r.alreadyRecorded()) {
+                    err.println("loadverdict: this run is already in " + display + "'s history as v" + r.version());
+                }
+                err.println("loadverdict: " + display + " is at version " + r.version() + " again (rolled back"
+                        + r.from().map(v -> " from v" + v).orElse("") + "; recorded in " + display
+                        + "/baseline.json, the history is unchanged)");
+            } else if (result instanceof SuiteChanges.AlreadyCurrent a) {
+                err.println("loadverdict: " + suite + "@v" + a.version() + " is already the current baseline of "
+                        + display + "; nothing was changed");
             }
             return ExitCode.OK;
         }
 
-        /** A rollback: an earlier run of the suite's own history becomes current again. */
-        private int restore(BaselineSource source, int version, LoadverdictConfig loadverdictConfig) {
-            if (window.selectsPart()) {
-                throw new UsageException("time windows and stages apply to raw tool output, not to " + run.get(0)
-                        + ", a run of the suite's history");
-            }
-            String suite = target.suite;
+        private int promoteToFile(LoadverdictConfig loadverdictConfig) {
             var err = spec.commandLine().getErr();
-            Optional<BaselineSource.Found> current = source.findSuite(suite);
-            if (current.isPresent() && current.get().baseline().version() == version) {
-                err.println("loadverdict: " + source.store().display(suite) + "@v" + version
-                        + " is already the current baseline; nothing was changed");
+            try (BaselineSource source = baselines.open(environment)) {
+                Run loaded = RunLoader.load(environment, run, loadverdictConfig, window, err, Optional.of(source));
+                String ref = target.file;
+                Optional<BaselineSource.Found> current = source.findFile(ref);
+                if (current.isPresent() && !force) {
+                    Comparison check = RegressionDetector.compare(loaded, BaselineRef.of(current.get().location(),
+                            current.get().baseline()), current.get().baseline().run(), loadverdictConfig);
+                    if (check.worstSeverity().atLeast(Severity.CRITICAL)) {
+                        err.print(Reports.render(ReportFormat.TEXT, check));
+                        err.println("loadverdict: not promoted: the run has critical regressions against "
+                                + current.get().location() + " (shown above); nothing was changed. Use --force to promote it anyway.");
+                        return ExitCode.REGRESSION;
+                    }
+                }
+                BaselineFiles.Promotion promotion = new BaselineFiles(environment.clock())
+                        .promote(environment.resolve(ref), ref, loaded, provenance.provenance(environment));
+                err.println("loadverdict: " + ref + " is now baseline version " + promotion.baseline().version()
+                        + " (every version is kept: " + promotion.versionedCopy().getFileName() + ")");
                 return ExitCode.OK;
             }
-            Baseline earlier = source.store().version(suite, version);
-            if (current.isPresent() && !force) {
-                Comparison check = RegressionDetector.compare(earlier.run(), BaselineRef.of(current.get().location(),
-                        current.get().baseline()), current.get().baseline().run(), loadverdictConfig);
-                if (check.worstSeverity().atLeast(Severity.CRITICAL)) {
-                    err.print(Reports.render(ReportFormat.TEXT, check));
-                    err.println("loadverdict: not rolled back: v" + version + " has critical regressions against "
-                            + current.get().location() + " (shown above); nothing was changed. Use --force to roll back anyway.");
-                    return ExitCode.REGRESSION;
-                }
-            }
-            source.store().restore(suite, version);
-            err.println("loadverdict: " + source.store().display(suite) + " is at version " + version + " again (rolled back"
-                    + current.map(c -> " from v" + c.baseline().version()).orElse("") + "; recorded in "
-                    + source.store().display(suite) + "/baseline.json, the history is unchanged)");
-            return ExitCode.OK;
         }
     }
 
@@ -212,20 +217,25 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            BaselineSource source = baselines.source(environment);
-            Run loaded = RunLoader.load(environment, run, ConfigLoader.load(environment, config), window,
-                    spec.commandLine().getErr(), Optional.of(source));
-            SuiteStore store = source.store();
-            Optional<Baseline> already = store.exists(requireSuiteName(suite)) ? store.find(suite, loaded) : Optional.empty();
-            if (already.isPresent()) { // recording it again would count one run twice in noise bands and medians
-                spec.commandLine().getErr().println("loadverdict: this run is already recorded as " + store.display(suite)
-                        + "@v" + already.get().version() + "; nothing was recorded");
+            String name = requireSuiteName(suite);
+            try (BaselineSource source = baselines.open(environment)) {
+                Run loaded = RunLoader.load(environment, run, ConfigLoader.load(environment, config), window,
+                        spec.commandLine().getErr(), Optional.of(source));
+                Baseline.Provenance from = provenance.provenance(environment);
+                SuiteChanges.Result result = source.write("loadverdict: record a run of suite " + name
+                        + from.gitSha().map(c -> " (commit " + c + ")").orElse(""),
+                        store -> SuiteChanges.record(store, name, loaded, from));
+                String display = source.store().display(name);
+                var err = spec.commandLine().getErr();
+                if (result instanceof SuiteChanges.AlreadyRecorded a) { // twice would count one run twice in noise bands
+                    err.println("loadverdict: this run is already recorded as " + name + "@v" + a.version()
+                            + " in " + display + "; nothing was recorded");
+                } else if (result instanceof SuiteChanges.Recorded r) {
+                    err.println("loadverdict: recorded as " + name + "@v" + r.baseline().version() + " in " + display
+                            + " (the current baseline is unchanged)");
+                }
                 return ExitCode.OK;
             }
-            Baseline recorded = store.record(suite, loaded, provenance.provenance(environment));
-            spec.commandLine().getErr().println("loadverdict: recorded as " + store.display(suite) + "@v" + recorded.version()
-                    + " (the current baseline is unchanged)");
-            return ExitCode.OK;
         }
     }
 
@@ -292,10 +302,15 @@ final class BaselineCommand implements Runnable {
                 err.println("loadverdict: imported " + imported.services().size() + " service(s) into " + target.file
                         + ", version " + promotion.baseline().version());
             } else {
-                SuiteStore store = baselines.source(environment).store();
-                Baseline b = store.promote(requireSuiteName(target.suite), imported, p);
-                err.println("loadverdict: imported " + imported.services().size() + " service(s) into "
-                        + store.display(target.suite) + ", now at version " + b.version());
+                String suite = requireSuiteName(target.suite);
+                Baseline.Provenance from = p;
+                Run run = imported;
+                try (BaselineSource source = baselines.open(environment)) {
+                    Baseline b = source.write("loadverdict: import " + file + " into suite " + suite,
+                            store -> store.promote(suite, run, from));
+                    err.println("loadverdict: imported " + imported.services().size() + " service(s) into "
+                            + source.store().display(suite) + ", now at version " + b.version());
+                }
             }
             return ExitCode.OK;
         }
@@ -322,7 +337,12 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            SuiteStore store = baselines.source(environment).store();
+            try (BaselineSource source = baselines.open(environment)) {
+                return list(source.store());
+            }
+        }
+
+        private int list(SuiteStore store) {
             var out = spec.commandLine().getOut();
             List<String> suites = store.suites();
             if (suites.isEmpty()) {
@@ -457,7 +477,12 @@ final class BaselineCommand implements Runnable {
             if (!List.of("table", "csv", "json").contains(format)) {
                 throw new UsageException("--format takes table, csv or json, not '" + format + "'");
             }
-            SuiteStore store = baselines.source(environment).store();
+            try (BaselineSource source = baselines.open(environment)) {
+                return show(source.store(), m);
+            }
+        }
+
+        private int show(SuiteStore store, Metric m) {
             if (!store.exists(requireSuiteName(suite))) {
                 throw new InputException(store.display(suite), "no such baseline suite");
             }
@@ -519,14 +544,15 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            BaselineSource source = baselines.source(environment);
-            BaselineSource.Found found = source.find(ref)
-                    .orElseThrow(() -> new InputException(ref, "no such baseline; " + source.howToCreate(ref)));
-            var out = spec.commandLine().getOut();
-            Optional<String> how = found.suite().filter(ref::equals).flatMap(s -> source.store().currentNote(s));
-            out.print(HistoryOutput.show(found.location(), found.baseline(), how));
-            out.flush();
-            return ExitCode.OK;
+            try (BaselineSource source = baselines.open(environment)) {
+                BaselineSource.Found found = source.find(ref)
+                        .orElseThrow(() -> new InputException(ref, "no such baseline; " + source.howToCreate(ref)));
+                var out = spec.commandLine().getOut();
+                Optional<String> how = found.suite().filter(ref::equals).flatMap(s -> source.store().currentNote(s));
+                out.print(HistoryOutput.show(found.location(), found.baseline(), how));
+                out.flush();
+                return ExitCode.OK;
+            }
         }
     }
 

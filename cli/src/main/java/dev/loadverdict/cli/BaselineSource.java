@@ -1,6 +1,7 @@
 package dev.loadverdict.cli;
 
 import dev.loadverdict.baselines.BaselineFiles;
+import dev.loadverdict.baselines.DataBranch;
 import dev.loadverdict.baselines.MedianBaseline;
 import dev.loadverdict.baselines.SuiteStore;
 import dev.loadverdict.model.Baseline;
@@ -10,15 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@code --baseline REF} names: a baseline file, or a suite in the baselines directory — {@code SUITE} (its
- * current baseline), {@code SUITE@vN} (the N-th run of its history) or {@code SUITE@median:N} (a robust
- * baseline from the last N runs, see {@link MedianBaseline}).
+ * Where baselines come from and go to: baseline files, and suites in the baselines directory of the working tree or
+ * of a data branch ({@code --data-branch}). What {@code --baseline REF} names: a baseline file, or a suite —
+ * {@code SUITE} (its current baseline), {@code SUITE@vN} (the N-th run of its history) or {@code SUITE@median:N} (a
+ * robust baseline from the last N runs, see {@link MedianBaseline}).
+ *
+ * <p>Open for one command and closed after it (a data branch is fetched into a scratch directory).
  */
-final class BaselineSource {
+final class BaselineSource implements AutoCloseable {
 
     private static final Pattern SUITE_REF =
             Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)(?:@v([0-9]{1,9})|@median:([0-9]{1,4}))?");
@@ -26,7 +31,8 @@ final class BaselineSource {
     /**
      * A baseline found.
      *
-     * @param location how reports name it ({@code baselines/nightly@v3} or the file as given)
+     * @param location how reports name it: the file as given, or {@code SUITE@vN}, a reference that can be pasted
+     *                 into {@code --baseline}
      * @param baseline the baseline
      * @param suite the suite it belongs to, when it came from one (its history gives the noise bands)
      * @param selection why loadverdict chose it, when the reference asked loadverdict to choose
@@ -43,14 +49,47 @@ final class BaselineSource {
 
     private final Main.Environment environment;
     private final String baselinesDir;
+    private final Optional<DataBranch> data;
 
+    /** Suites in the working tree's {@code baselinesDir}. */
     BaselineSource(Main.Environment environment, String baselinesDir) {
-        this.environment = environment;
-        this.baselinesDir = baselinesDir;
+        this(environment, baselinesDir, Optional.empty());
     }
 
+    /** Suites in {@code baselinesDir} of a data branch, when one is given. */
+    BaselineSource(Main.Environment environment, String baselinesDir, Optional<DataBranch> data) {
+        this.environment = environment;
+        this.baselinesDir = baselinesDir;
+        this.data = data;
+    }
+
+    /** The suites, as they are now (for a data branch: as fetched). */
     SuiteStore store() {
-        return new SuiteStore(environment.resolve(baselinesDir), baselinesDir, environment.clock());
+        return storeAt(data.map(DataBranch::root).orElse(environment.workingDirectory()));
+    }
+
+    private SuiteStore storeAt(Path root) {
+        String display = data.map(d -> d.describe() + ":" + baselinesDir).orElse(baselinesDir);
+        return new SuiteStore(root.resolve(baselinesDir), display, environment.clock());
+    }
+
+    /** The data branch the suites live on, if any. */
+    Optional<DataBranch> dataBranch() {
+        return data;
+    }
+
+    /**
+     * Changes the suites. In the working tree the change runs once; on a data branch it runs on a fresh copy of the
+     * branch and is pushed, again on the new tip when another job pushed first, so it must be repeatable and must
+     * decide everything (what is current, whether the run is already recorded) from the store it is given.
+     *
+     * @param message the data branch commit's message
+     */
+    <T> T write(String message, Function<SuiteStore, T> change) {
+        if (data.isEmpty()) {
+            return change.apply(store());
+        }
+        return data.get().write(message, root -> change.apply(storeAt(root)));
     }
 
     /**
@@ -84,12 +123,11 @@ final class BaselineSource {
             if (last.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Found(store.display(suite) + "@median:" + n + " (v" + last.get(0).version() + "-v"
-                    + last.get(last.size() - 1).version() + ")", MedianBaseline.of(last), Optional.of(suite)));
+            return Optional.of(new Found(suite + "@median:" + n, MedianBaseline.of(last), Optional.of(suite),
+                    Optional.of("the median of v" + last.get(0).version() + "-v" + last.get(last.size() - 1).version())));
         }
         int version = Integer.parseInt(m.group(2));
-        return Optional.of(new Found(store.display(suite) + "@v" + version, store.version(suite, version),
-                Optional.of(suite)));
+        return Optional.of(new Found(suite + "@v" + version, store.version(suite, version), Optional.of(suite)));
     }
 
     /**
@@ -129,23 +167,33 @@ final class BaselineSource {
 
     /** The suite's current baseline, or empty when there is no such suite or it has none yet. */
     Optional<Found> findSuite(String suite) {
-        SuiteStore store = store();
+        return current(store(), suite);
+    }
+
+    /** The suite's current baseline in that store, named {@code SUITE@vN}. */
+    static Optional<Found> current(SuiteStore store, String suite) {
         if (!store.exists(suite)) {
             return Optional.empty();
         }
-        return store.current(suite).map(b -> new Found(store.display(suite) + "@v" + b.version(), b, Optional.of(suite)));
+        return store.current(suite).map(b -> new Found(suite + "@v" + b.version(), b, Optional.of(suite)));
     }
 
     /** What to tell a user whose {@code ref} names nothing yet. */
     String howToCreate(String ref) {
+        String where = data.map(d -> " --data-branch " + d.describe().split(" ")[0]).orElse("");
         return looksLikeFile(ref) || Files.exists(environment.resolve(ref))
                 ? "create it with: loadverdict baseline promote RUN --to " + ref
-                : "no suite '" + ref + "' with a current baseline in " + baselinesDir
-                        + "/ (create it with: loadverdict baseline promote RUN --suite " + ref + ")";
+                : "no suite '" + ref + "' with a current baseline in " + store().display(ref).replaceAll("/[^/]*$", "")
+                        + "/ (create it with: loadverdict baseline promote RUN --suite " + ref + where + ")";
     }
 
     /** A path rather than a suite name: it has a directory part or a file extension. */
     static boolean looksLikeFile(String ref) {
         return ref.contains("/") || ref.contains("\\") || ref.endsWith(".json") || ref.endsWith(".gz");
+    }
+
+    @Override
+    public void close() {
+        data.ifPresent(DataBranch::close);
     }
 }

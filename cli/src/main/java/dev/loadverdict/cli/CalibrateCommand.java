@@ -93,18 +93,19 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private List<Baseline> runs() {
-        if (inputs.size() == 1 && SuiteStore.isSuiteName(inputs.get(0))
-                && baselines.source(environment).store().exists(inputs.get(0))) {
-            return baselines.source(environment).store().last(inputs.get(0), Math.max(1, last));
+        try (BaselineSource source = baselines.open(environment)) {
+            if (inputs.size() == 1 && SuiteStore.isSuiteName(inputs.get(0)) && source.store().exists(inputs.get(0))) {
+                return source.store().last(inputs.get(0), Math.max(1, last));
+            }
+            List<Baseline> runs = new ArrayList<>();
+            var loadverdictConfig = ConfigLoader.load(environment, config);
+            for (String input : inputs) {
+                Run run = RunLoader.load(environment, List.of(input), loadverdictConfig, new ReadOptions(),
+                        spec.commandLine().getErr(), java.util.Optional.of(source));
+                runs.add(new Baseline(runs.size() + 1, Instant.EPOCH, Baseline.Provenance.none(), run));
+            }
+            return runs;
         }
-        List<Baseline> runs = new ArrayList<>();
-        var loadverdictConfig = ConfigLoader.load(environment, config);
-        for (String input : inputs) {
-            Run run = RunLoader.load(environment, List.of(input), loadverdictConfig, new ReadOptions(), spec.commandLine().getErr(),
-                    java.util.Optional.of(baselines.source(environment)));
-            runs.add(new Baseline(runs.size() + 1, Instant.EPOCH, Baseline.Provenance.none(), run));
-        }
-        return runs;
     }
 
     private static String clip(String text, int width) {

@@ -111,7 +111,12 @@ final class CompareCommand implements Callable<Integer> {
         }
         Rendering rendering = Rendering.of(environment, templateDir, color);
         LoadverdictConfig loadverdictConfig = ConfigLoader.load(environment, config);
-        BaselineSource source = baselines.source(environment);
+        try (BaselineSource source = baselines.open(environment)) {
+            return compare(source, loadverdictConfig, rendering);
+        }
+    }
+
+    private int compare(BaselineSource source, LoadverdictConfig loadverdictConfig, Rendering rendering) {
         java.util.Optional<BaselineSource.Found> found = source.find(baseline);
         if (found.isEmpty() && ifNoBaseline != IfNoBaseline.PASS) {
             throw new InputException(baseline, "no such baseline; " + source.howToCreate(baseline));

@@ -42,18 +42,18 @@ class BaselineSuitesTest {
 
         Cli.Result recorded = run("baseline", "record", example("locust-unchanged"), "--suite", "shop");
         assertThat(recorded.exitCode()).isZero();
-        assertThat(recorded.err()).contains("recorded as baselines/shop@v2 (the current baseline is unchanged)");
+        assertThat(recorded.err()).contains("recorded as shop@v2 in baselines/shop (the current baseline is unchanged)");
 
         Cli.Result list = run("baseline", "list");
         assertThat(list.out()).contains("shop").contains("v1").contains(" 2 ");
 
         Cli.Result regressed = run("compare", "--baseline", "shop", example("locust-regressed"));
         assertThat(regressed.exitCode()).isEqualTo(ExitCode.REGRESSION);
-        assertThat(regressed.out()).contains("Baseline:   baselines/shop@v1, version 1").contains("commit 3f9c2ab");
+        assertThat(regressed.out()).contains("Baseline:   shop@v1, version 1").contains("commit 3f9c2ab");
 
         Cli.Result pinned = run("compare", "--baseline", "shop@v2", example("locust-unchanged"));
         assertThat(pinned.exitCode()).isZero();
-        assertThat(pinned.out()).contains("baselines/shop@v2, version 2");
+        assertThat(pinned.out()).contains("Baseline:   shop@v2, version 2");
     }
 
     @Test
@@ -67,10 +67,10 @@ class BaselineSuitesTest {
             assertThat(files).hasSize(2);
         }
         assertThat(Files.readString(tmp.resolve("baselines/shop/baseline.json"))).contains("\"note\": \"rollback to v1 (from v2)\"");
-        assertThat(run("baseline", "show", "shop").out()).contains("baselines/shop@v1, version 1").contains("by rollback to v1 (from v2)");
+        assertThat(run("baseline", "show", "shop").out()).contains("Baseline:  shop@v1, version 1").contains("by rollback to v1 (from v2)");
         Cli.Result compared = run("compare", "--baseline", "shop", example("locust-regressed"));
         assertThat(compared.exitCode()).isEqualTo(ExitCode.REGRESSION);
-        assertThat(compared.out()).contains("Baseline:   baselines/shop@v1, version 1");
+        assertThat(compared.out()).contains("Baseline:   shop@v1, version 1");
         // rolling back to the newer run is refused like any promotion of a regressed run
         Cli.Result refused = run("baseline", "promote", "shop@v2", "--suite", "shop");
         assertThat(refused.exitCode()).isEqualTo(ExitCode.REGRESSION);
@@ -85,7 +85,7 @@ class BaselineSuitesTest {
         assertThat(run("baseline", "record", example("locust-unchanged"), "--suite", "shop").exitCode()).isZero();
         Cli.Result again = run("baseline", "record", example("locust-unchanged"), "--suite", "shop");
         assertThat(again.exitCode()).isZero();
-        assertThat(again.err()).contains("already recorded as baselines/shop@v1; nothing was recorded");
+        assertThat(again.err()).contains("already recorded as shop@v1 in baselines/shop; nothing was recorded");
         // the old nightly pattern, record then promote the same results: one entry, made current
         Cli.Result promoted = run("baseline", "promote", example("locust-unchanged"), "--suite", "shop");
         assertThat(promoted.exitCode()).as(promoted.err()).isZero();
@@ -127,7 +127,7 @@ class BaselineSuitesTest {
 
         Cli.Result refused = run("baseline", "promote", example("locust-regressed"), "--suite", "shop");
         assertThat(refused.exitCode()).isEqualTo(ExitCode.REGRESSION);
-        assertThat(refused.err()).contains("not promoted: the run has critical regressions against baselines/shop@v1")
+        assertThat(refused.err()).contains("not promoted: the run has critical regressions against shop@v1")
                 .contains("GET /api/search");
         assertThat(Files.readString(tmp.resolve("baselines/shop/baseline.json"))).isEqualTo(pointer);
         assertThat(historySize()).isEqualTo(1);
@@ -222,7 +222,7 @@ class BaselineSuitesTest {
         assertThat(run("compare", "--baseline", "shop@v2", example("locust-regressed")).exitCode()).isZero();
         Cli.Result median = run("compare", "--baseline", "shop@median:3", example("locust-regressed"));
         assertThat(median.exitCode()).isEqualTo(ExitCode.REGRESSION);
-        assertThat(median.out()).contains("baselines/shop@median:3 (v1-v3)");
+        assertThat(median.out()).contains("Baseline:   shop@median:3, version 3").contains("chosen as the median of v1-v3");
         Cli.Result show = run("baseline", "show", "shop@median:3");
         assertThat(show.exitCode()).isZero();
         assertThat(show.out()).contains("GET /api/search").contains("110 ms");

@@ -1,0 +1,98 @@
+package dev.loadverdict.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Suites on a data branch, from the command line, in a clone of a bare "origin" as in CI. */
+class DataBranchCliTest {
+
+    @TempDir
+    Path tmp;
+    Path origin;
+    Path work;
+
+    static String git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("git " + String.join(" ", args) + ": " + out).isZero();
+        return out.strip();
+    }
+
+    @BeforeEach
+    void repositories() throws IOException, InterruptedException {
+        origin = Files.createDirectory(tmp.resolve("origin.git"));
+        git(origin, "init", "--quiet", "--bare");
+        work = tmp.resolve("work");
+        git(tmp, "clone", "--quiet", origin.toString(), work.toString());
+        Files.writeString(work.resolve("README"), "a project\n");
+        git(work, "add", "README");
+        git(work, "commit", "--quiet", "-m", "first");
+        git(work, "push", "--quiet", "origin", "HEAD:refs/heads/main");
+    }
+
+    private Cli.Result run(String... args) {
+        return Cli.runIn(work, Map.of("GITHUB_SHA", git0()), args);
+    }
+
+    private String git0() {
+        try {
+            return git(work, "rev-parse", "HEAD");
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String aa(String name) {
+        return Cli.ROOT.resolve("examples/jmeter-aa").resolve(name + ".jtl.gz").toString();
+    }
+
+    @Test
+    void runsAreRecordedPromotedAndComparedOnTheDataBranchNotInTheWorkingTree() throws Exception {
+        Cli.Result first = run("compare", "--data-branch", "loadverdict-data", "--if-no-baseline", "pass",
+                "--baseline", "shop", aa("aa-01"));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).contains("--suite shop --data-branch loadverdict-data");
+
+        Cli.Result recorded = run("baseline", "record", aa("aa-01"), "--suite", "shop", "--data-branch", "loadverdict-data");
+        assertThat(recorded.exitCode()).as(recorded.err()).isZero();
+        assertThat(recorded.err()).contains("recorded as shop@v1 in loadverdict-data:baselines/shop");
+        Cli.Result promoted = run("baseline", "promote", aa("aa-02"), "--suite", "shop", "--data-branch", "loadverdict-data");
+        assertThat(promoted.exitCode()).as(promoted.err()).isZero();
+
+        assertThat(work.resolve("baselines")).doesNotExist();
+        assertThat(git(work, "status", "--porcelain")).isEmpty();
+        assertThat(git(origin, "ls-tree", "-r", "--name-only", "loadverdict-data").lines())
+                .hasSize(3).contains("baselines/shop/baseline.json");
+
+        Cli.Result compared = run("compare", "--data-branch", "loadverdict-data", "--baseline", "shop", aa("aa-03"));
+        assertThat(compared.exitCode()).as(compared.err()).isZero();
+        assertThat(compared.out()).contains("Baseline:   shop@v2, version 2");
+        assertThat(run("baseline", "list", "--data-branch", "loadverdict-data").out()).containsPattern("shop +v2 +2 ");
+        assertThat(run("compare", "--data-branch", "loadverdict-data", "--baseline", "shop@v1", "shop@v2").exitCode())
+                .as("a recorded run is a run").isZero();
+    }
+
+    @Test
+    void anUnreachableRemoteIsOneLineAndExitFour() throws Exception {
+        git(work, "remote", "set-url", "origin", tmp.resolve("gone.git").toString());
+        Cli.Result r = run("baseline", "record", aa("aa-01"), "--suite", "shop", "--data-branch", "loadverdict-data");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(r.err()).startsWith("loadverdict: data branch: cannot fetch loadverdict-data: ");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(run("baseline", "promote", aa("aa-01"), "--to", "x.json", "--data-branch", "d").exitCode())
+                .isEqualTo(ExitCode.USAGE);
+    }
+}
