@@ -1,5 +1,7 @@
 package dev.loadverdict.cli;
 
+import dev.loadverdict.baselines.Ancestry;
+import dev.loadverdict.baselines.BaselineChoice;
 import dev.loadverdict.baselines.BaselineFiles;
 import dev.loadverdict.baselines.DataBranch;
 import dev.loadverdict.baselines.MedianBaseline;
@@ -27,6 +29,9 @@ final class BaselineSource implements AutoCloseable {
 
     private static final Pattern SUITE_REF =
             Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)(?:@v([0-9]{1,9})|@median:([0-9]{1,4}))?");
+    /** {@code SUITE@auto}, or {@code SUITE@commit:REV}: a run chosen by the repository's history. */
+    private static final Pattern BY_COMMIT =
+            Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)@(?:(auto)|commit:([A-Za-z0-9][A-Za-z0-9._/~^{}-]{0,199}))");
 
     /**
      * A baseline found.
@@ -50,17 +55,23 @@ final class BaselineSource implements AutoCloseable {
     private final Main.Environment environment;
     private final String baselinesDir;
     private final Optional<DataBranch> data;
+    private final String remote;
 
     /** Suites in the working tree's {@code baselinesDir}. */
     BaselineSource(Main.Environment environment, String baselinesDir) {
-        this(environment, baselinesDir, Optional.empty());
+        this(environment, baselinesDir, Optional.empty(), "origin");
     }
 
-    /** Suites in {@code baselinesDir} of a data branch, when one is given. */
-    BaselineSource(Main.Environment environment, String baselinesDir, Optional<DataBranch> data) {
+    /**
+     * Suites in {@code baselinesDir} of a data branch, when one is given.
+     *
+     * @param remote where missing history is fetched from when a baseline is chosen by commit
+     */
+    BaselineSource(Main.Environment environment, String baselinesDir, Optional<DataBranch> data, String remote) {
         this.environment = environment;
         this.baselinesDir = baselinesDir;
         this.data = data;
+        this.remote = remote;
     }
 
     /** The suites, as they are now (for a data branch: as fetched). */
@@ -99,12 +110,25 @@ final class BaselineSource implements AutoCloseable {
      * @throws InputException when it exists but cannot be read, or names a version the suite does not have
      */
     Optional<Found> find(String ref) {
+        return find(ref, 1);
+    }
+
+    /**
+     * As {@link #find(String)}; with {@code SUITE@auto} or {@code SUITE@commit:REV}, {@code runs} above 1 makes the
+     * baseline the median of that many runs at or before the commit.
+     */
+    Optional<Found> find(String ref, int runs) {
         if (Files.exists(environment.resolve(ref)) || looksLikeFile(ref)) {
             return findFile(ref);
         }
+        Matcher byCommit = BY_COMMIT.matcher(ref);
+        if (byCommit.matches()) {
+            return byCommit(byCommit.group(1), byCommit.group(2) != null ? Optional.empty() : Optional.of(byCommit.group(3)), runs);
+        }
         Matcher m = SUITE_REF.matcher(ref);
         if (!m.matches()) {
-            throw new UsageException("--baseline takes a file, a suite name, SUITE@vN or SUITE@median:N, not '" + ref + "'");
+            throw new UsageException("--baseline takes a file, a suite name, SUITE@vN, SUITE@median:N, SUITE@auto or "
+                    + "SUITE@commit:REV, not '" + ref + "'");
         }
         String suite = m.group(1);
         if (m.group(2) == null && m.group(3) == null) {
@@ -128,6 +152,55 @@ final class BaselineSource implements AutoCloseable {
         }
         int version = Integer.parseInt(m.group(2));
         return Optional.of(new Found(suite + "@v" + version, store.version(suite, version), Optional.of(suite)));
+    }
+
+    /**
+     * The run(s) of the suite at or before a commit: {@code revision}, or with none, the commit this job tests: a pull
+     * request's merge base with its base branch, else {@code HEAD}. See {@link BaselineChoice}.
+     */
+    private Optional<Found> byCommit(String suite, Optional<String> revision, int runs) {
+        SuiteStore store = store();
+        if (!store.exists(suite)) {
+            return Optional.empty();
+        }
+        Ancestry ancestry = Ancestry.of(environment.workingDirectory(), remote);
+        String what;
+        String sha;
+        if (revision.isPresent()) {
+            sha = ancestry.resolve(revision.get()).orElseThrow(() -> new InputException(suite + "@commit:" + revision.get(),
+                    "'" + revision.get() + "' is not a commit of this repository (nor could it be fetched from " + remote + ")"));
+            what = "commit " + shortSha(sha);
+        } else {
+            GitHubEvent event = GitHubEvent.of(environment);
+            Optional<String> base = event.baseSha().flatMap(ancestry::resolve);
+            Optional<String> head = event.headSha().flatMap(ancestry::resolve);
+            Optional<String> mergeBase = base.isPresent() && head.isPresent()
+                    ? ancestry.mergeBase(base.get(), head.get()) : Optional.empty();
+            String branch = event.baseRef().orElse("the base branch");
+            if (mergeBase.isPresent()) {
+                sha = mergeBase.get();
+                what = "the merge base " + shortSha(sha) + " of " + branch;
+            } else if (base.isPresent()) {
+                sha = base.get();
+                what = "the tip " + shortSha(sha) + " of " + branch + " (the merge base could not be found)";
+            } else {
+                sha = ancestry.resolve("HEAD").orElseThrow(() -> new InputException(suite + "@auto",
+                        "this repository has no commit to choose a baseline by"));
+                what = "this commit " + shortSha(sha);
+            }
+        }
+        List<Baseline> history = store.last(suite, Integer.MAX_VALUE);
+        Optional<BaselineChoice.Choice> choice = BaselineChoice.atOrBefore(history, ancestry.firstParents(sha),
+                ancestry.commitTime(sha), runs, what);
+        return choice.map(c -> c.runs().size() == 1
+                ? new Found(suite + "@v" + c.runs().get(0).version(), c.runs().get(0), Optional.of(suite), Optional.of(c.reason()))
+                : new Found(suite + "@median:" + c.runs().size(), MedianBaseline.of(c.runs()), Optional.of(suite),
+                        Optional.of(c.reason() + ": v" + c.runs().stream().map(b -> String.valueOf(b.version()))
+                                .collect(java.util.stream.Collectors.joining(", v")))));
+    }
+
+    private static String shortSha(String sha) {
+        return sha.length() > 7 ? sha.substring(0, 7) : sha;
     }
 
     /**

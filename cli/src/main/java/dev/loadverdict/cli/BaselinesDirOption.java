@@ -24,10 +24,10 @@ final class BaselinesDirOption {
     /** Opens the baselines for one command; close it after. */
     BaselineSource open(Main.Environment environment) {
         if (dataBranch == null) {
-            return new BaselineSource(environment, dir);
+            return new BaselineSource(environment, dir, Optional.empty(), remote);
         }
         DataBranch data = DataBranch.open(environment.workingDirectory(), remote, dataBranch, BaselinesDirOption::sleep);
-        return new BaselineSource(environment, dir, Optional.of(data));
+        return new BaselineSource(environment, dir, Optional.of(data), remote);
     }
 
     private static void sleep(long millis) {

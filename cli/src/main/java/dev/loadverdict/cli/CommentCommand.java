@@ -1,9 +1,6 @@
 package dev.loadverdict.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loadverdict.issuebot.GitHubIssues;
-import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.reporter.Reports;
 import picocli.CommandLine.Command;
@@ -87,20 +84,10 @@ final class CommentCommand implements Callable<Integer> {
 
     /** The pull request of a GitHub Actions pull_request (or pull_request_target) event. */
     private int pullRequestFromEvent(Map<String, String> env) {
-        String eventPath = env.get("GITHUB_EVENT_PATH");
-        if (eventPath == null) {
+        if (env.get("GITHUB_EVENT_PATH") == null) {
             throw new UsageException("no pull request: give --pr N (outside a pull_request event of GitHub Actions)");
         }
-        try {
-            JsonNode event = new ObjectMapper().readTree(environment.resolve(eventPath).toFile());
-            JsonNode number = event.path("pull_request").path("number");
-            if (!number.canConvertToInt()) {
-                throw new UsageException("the GitHub event (" + env.getOrDefault("GITHUB_EVENT_NAME", "?")
-                        + ") is not a pull request; give --pr N");
-            }
-            return number.asInt();
-        } catch (IOException e) {
-            throw new InputException(eventPath, "cannot be read as a GitHub event: " + e.getMessage());
-        }
+        return GitHubEvent.of(environment).pullRequest().orElseThrow(() -> new UsageException("the GitHub event ("
+                + env.getOrDefault("GITHUB_EVENT_NAME", "?") + ") is not a pull request; give --pr N"));
     }
 }

@@ -41,8 +41,13 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--baseline", required = true, paramLabel = "REF", description = "The baseline: a baseline file, a suite name (its current baseline) or SUITE@vN (the N-th run of its history).")
+    @Option(names = "--baseline", required = true, paramLabel = "REF", description = "The baseline: a baseline file, a suite name (its current baseline), SUITE@vN (the N-th run of its history), "
+            + "SUITE@median:N (the median of its last N runs), SUITE@commit:REV (its newest run at or before commit REV) or SUITE@auto "
+            + "(at or before a pull request's merge base with its base branch, else at or before HEAD).")
     String baseline;
+
+    @Option(names = "--baseline-runs", paramLabel = "N", defaultValue = "1", description = "With SUITE@auto or SUITE@commit:REV, the baseline is the median of the N newest runs at or before that commit (default: ${DEFAULT-VALUE}).")
+    int baselineRuns;
 
     @Mixin
     BaselinesDirOption baselines;
@@ -117,7 +122,10 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private int compare(BaselineSource source, LoadverdictConfig loadverdictConfig, Rendering rendering) {
-        java.util.Optional<BaselineSource.Found> found = source.find(baseline);
+        if (baselineRuns < 1 || baselineRuns > 100) {
+            throw new UsageException("--baseline-runs takes 1 to 100, not " + baselineRuns);
+        }
+        java.util.Optional<BaselineSource.Found> found = source.find(baseline, baselineRuns);
         if (found.isEmpty() && ifNoBaseline != IfNoBaseline.PASS) {
             throw new InputException(baseline, "no such baseline; " + source.howToCreate(baseline));
         }

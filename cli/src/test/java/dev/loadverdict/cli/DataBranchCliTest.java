@@ -85,6 +85,57 @@ class DataBranchCliTest {
                 .as("a recorded run is a run").isZero();
     }
 
+    private String commit(Path dir, String file) throws Exception {
+        Files.writeString(dir.resolve(file), file + "\n");
+        git(dir, "add", file);
+        git(dir, "commit", "--quiet", "-m", file);
+        return git(dir, "rev-parse", "HEAD");
+    }
+
+    @Test
+    void aPullRequestIsComparedWithTheNewestRunAtOrBeforeItsMergeBaseEvenFromAShallowClone() throws Exception {
+        // main: first ← a ← b ← c; the pull request branches off at b
+        String a = commit(work, "a");
+        assertThat(Cli.runIn(work, Map.of("GITHUB_SHA", a), "baseline", "record", aa("aa-01"), "--suite", "shop",
+                "--data-branch", "loadverdict-data").exitCode()).isZero();
+        String b = commit(work, "b");
+        String c = commit(work, "c");
+        assertThat(Cli.runIn(work, Map.of("GITHUB_SHA", c), "baseline", "record", aa("slow-search"), "--suite", "shop",
+                "--data-branch", "loadverdict-data").exitCode()).isZero();
+        git(work, "push", "--quiet", "origin", "HEAD:refs/heads/main");
+        git(work, "checkout", "--quiet", "-b", "feature", b);
+        String d = commit(work, "d");
+        git(work, "push", "--quiet", "origin", "feature");
+
+        // as actions/checkout does it: one commit deep
+        Path pr = tmp.resolve("pr");
+        git(tmp, "clone", "--quiet", "--depth=1", "--branch", "feature", "file://" + origin, pr.toString());
+        Path event = tmp.resolve("event.json");
+        Files.writeString(event, "{\"pull_request\": {\"number\": 7, \"base\": {\"ref\": \"main\", \"sha\": \"" + c
+                + "\"}, \"head\": {\"ref\": \"feature\", \"sha\": \"" + d + "\"}}}");
+        Map<String, String> env = Map.of("GITHUB_EVENT_NAME", "pull_request", "GITHUB_EVENT_PATH", event.toString(),
+                "GITHUB_SHA", d);
+        Cli.Result r = Cli.runIn(pr, env, "compare", "--data-branch", "loadverdict-data", "--baseline", "shop@auto", aa("aa-02"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // (the test clock is fixed, so both runs were recorded in the same millisecond: versions follow their commits)
+        assertThat(r.out()).containsPattern("Baseline:   shop@v[12], version [12], created .*, commit " + a)
+                .contains("chosen as the newest run at or before the merge base " + b.substring(0, 7) + " of main (a run of "
+                        + a.substring(0, 7) + ", 1 commit earlier)");
+
+        // on main itself (a push or a nightly): at or before HEAD, here c's own run, the slow one
+        Cli.Result onMain = Cli.runIn(work, Map.of(), "compare", "--data-branch", "loadverdict-data",
+                "--baseline", "shop@commit:" + c, aa("aa-02"));
+        assertThat(onMain.exitCode()).as(onMain.err()).isZero();
+        assertThat(onMain.out()).containsPattern("Baseline:   shop@v[12], .*, commit " + c).contains("chosen as the newest run at or before commit "
+                + c.substring(0, 7));
+        Cli.Result median = Cli.runIn(work, Map.of(), "compare", "--data-branch", "loadverdict-data",
+                "--baseline", "shop@commit:" + c.substring(0, 10), "--baseline-runs", "5", aa("aa-02"));
+        assertThat(median.out()).contains("chosen as the median of the 2 newest runs at or before commit " + c.substring(0, 7) + ": v1, v2")
+                .contains("Baseline:   shop@median:2");
+        assertThat(Cli.runIn(work, Map.of(), "compare", "--data-branch", "loadverdict-data", "--baseline",
+                "shop@commit:nosuchref", aa("aa-02")).err()).contains("'nosuchref' is not a commit of this repository");
+    }
+
     @Test
     void anUnreachableRemoteIsOneLineAndExitFour() throws Exception {
         git(work, "remote", "set-url", "origin", tmp.resolve("gone.git").toString());
