@@ -184,6 +184,42 @@ public final class SuiteStore {
         }
     }
 
+    /**
+     * Retention: keeps the full distributions (latency histograms, time series) of the newest {@code keepFull} runs
+     * and of the current baseline, and compacts every older run to its summary (counts, percentiles, mean, throughput):
+     * an older run still counts in noise bands, medians and trends, which use summaries only, but no longer takes a
+     * histogram's space. A compacted file is rewritten atomically with a new checksum; its version and name stay.
+     *
+     * @return how many runs were compacted now
+     */
+    public int compact(String suite, int keepFull) {
+        if (keepFull < 1) {
+            throw new IllegalArgumentException("keepFull must be >= 1 but was " + keepFull);
+        }
+        requireExisting(suite);
+        List<Path> files = historyFiles(suite);
+        Optional<String> current = Files.exists(dir.resolve(suite).resolve(POINTER))
+                ? Optional.of(readPointer(dir.resolve(suite).resolve(POINTER), display(suite, POINTER)).current())
+                : Optional.empty();
+        int compacted = 0;
+        for (int i = 0; i < files.size() - keepFull; i++) {
+            Path file = files.get(i);
+            if (current.filter(file.getFileName().toString()::equals).isPresent()) {
+                continue;
+            }
+            HistoryJson.Entry entry = readEntry(suite, file);
+            Run summary = Summaries.of(entry.run());
+            if (summary.equals(entry.run())) {
+                continue;
+            }
+            String name = display(suite, HISTORY + "/" + file.getFileName());
+            AtomicFiles.write(file, name, HistoryJson.write(new HistoryJson.Entry(entry.recorded(), entry.provenance(), summary)),
+                    temp -> readEntry(suite, temp));
+            compacted++;
+        }
+        return compacted;
+    }
+
     /** How the current baseline became current when it was not a plain promotion (a rollback), else empty. */
     public Optional<String> currentNote(String suite) {
         requireExisting(suite);

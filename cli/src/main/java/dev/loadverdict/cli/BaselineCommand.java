@@ -93,6 +93,9 @@ final class BaselineCommand implements Runnable {
         @Mixin
         ProvenanceOptions provenance;
 
+        @Mixin
+        RetentionOption retention;
+
         Promote(Main.Environment environment) {
             this.environment = environment;
         }
@@ -123,7 +126,13 @@ final class BaselineCommand implements Runnable {
                             Optional.of(source));
                     Baseline.Provenance from = provenance.provenance(environment);
                     result = source.write("loadverdict: promote a run of suite " + suite + from.gitSha().map(c -> " (commit " + c + ")").orElse(""),
-                            store -> SuiteChanges.promote(store, suite, loaded, from, loadverdictConfig, force));
+                            store -> {
+                                SuiteChanges.Result r = SuiteChanges.promote(store, suite, loaded, from, loadverdictConfig, force);
+                                if (!(r instanceof SuiteChanges.Refused)) {
+                                    retention.apply(store, suite, source.dataBranch().isPresent());
+                                }
+                                return r;
+                            });
                 }
                 return report(result, source.store().display(suite), suite);
             }
@@ -211,6 +220,9 @@ final class BaselineCommand implements Runnable {
         @Mixin
         ProvenanceOptions provenance;
 
+        @Mixin
+        RetentionOption retention;
+
         Record(Main.Environment environment) {
             this.environment = environment;
         }
@@ -224,7 +236,11 @@ final class BaselineCommand implements Runnable {
                 Baseline.Provenance from = provenance.provenance(environment);
                 SuiteChanges.Result result = source.write("loadverdict: record a run of suite " + name
                         + from.gitSha().map(c -> " (commit " + c + ")").orElse(""),
-                        store -> SuiteChanges.record(store, name, loaded, from));
+                        store -> {
+                            SuiteChanges.Result r = SuiteChanges.record(store, name, loaded, from);
+                            retention.apply(store, name, source.dataBranch().isPresent());
+                            return r;
+                        });
                 String display = source.store().display(name);
                 var err = spec.commandLine().getErr();
                 if (result instanceof SuiteChanges.AlreadyRecorded a) { // twice would count one run twice in noise bands

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -118,6 +119,43 @@ class BaselineSuitesTest {
         // a history file recorded into another suite is a new run there
         assertThat(run("baseline", "promote", regressedEntry.toString(), "--suite", "other", "--force").exitCode()).isZero();
         assertThat(run("baseline", "list").out()).containsPattern("other +v1 +1 ");
+    }
+
+    @Test
+    void retentionKeepsTheNewestRunsAndTheCurrentBaselineInFullAndBoundsTheSuitesSize() throws IOException {
+        assertThat(run("baseline", "promote", aa("aa-01"), "--suite", "shop").exitCode()).isZero();
+        List<String> more = List.of("aa-02", "aa-03", "aa-04", "aa-05", "aa-06", "aa-07", "aa-08", "aa-09", "aa-10", "aa-11",
+                "slow-search");
+        for (String name : more) {
+            Cli.Result r = run("baseline", "record", aa(name), "--suite", "shop", "--keep-full", "3");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(tmp.resolve("baselines/shop/history"))) {
+            files = list.sorted(java.util.Comparator.comparing(p -> p.getFileName().toString().replace(".json", ""))).toList();
+        }
+        assertThat(files).hasSize(12);
+        long fullMax = 0;
+        long summaryMax = 0;
+        for (int i = 0; i < files.size(); i++) {
+            String json = Files.readString(files.get(i));
+            boolean full = i == 0 || i >= 9; // the current baseline (v1) and the newest three
+            assertThat(json.contains("\"histogram\"")).as(files.get(i) + " in full").isEqualTo(full);
+            if (full) {
+                fullMax = Math.max(fullMax, json.length());
+            } else {
+                summaryMax = Math.max(summaryMax, json.length());
+            }
+        }
+        // the bound: a summary is a fraction of a full run, so N runs take at most 4 full runs and N - 4 summaries
+        assertThat(summaryMax).isLessThan(fullMax / 3);
+        long total = files.stream().mapToLong(f -> f.toFile().length()).sum();
+        assertThat(total).isLessThanOrEqualTo(4 * fullMax + 8 * summaryMax);
+        assertThat(run("baseline", "verify").exitCode()).as("compacted files carry their new checksums").isZero();
+        Cli.Result history = run("baseline", "history", "shop", "--endpoint", "GET /api/search");
+        assertThat(history.out()).contains("12 runs").contains("noise   ±");
+        Cli.Result compared = run("compare", "--baseline", "shop@v2", aa("slow-search"));
+        assertThat(compared.exitCode()).as("a compacted run is still a baseline, tested by thresholds").isEqualTo(ExitCode.REGRESSION);
     }
 
     @Test
