@@ -180,7 +180,7 @@ final class CompareCommand implements Callable<Integer> {
                 rendering.withoutColor());
         int verdictExit = failOn.exitCode(comparison);
         if (createIssues) {
-            return issues.file(environment, comparison, config, defaultSuite, verdictExit,
+            return issues.file(environment, comparison, config, defaultSuite, verdictExit, baselines,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         return verdictExit;

@@ -65,9 +65,18 @@ final class GitHubActions {
             o.append("critical=").append(count(comparison, Severity.CRITICAL)).append('\n');
             o.append("warning=").append(count(comparison, Severity.WARNING)).append('\n');
             o.append("failed=").append(failOn != Severity.NONE && comparison.worstSeverity().atLeast(failOn)).append('\n');
+            // the baseline compared with (SUITE@vN when loadverdict chose it) and its commit; none without a baseline
+            o.append("baseline=").append(comparison.baseline().map(b -> oneLine(b.location())).orElse("")).append('\n');
+            o.append("baseline-commit=").append(comparison.baseline().flatMap(b -> b.provenance().gitSha()).map(GitHubActions::oneLine)
+                    .orElse("")).append('\n');
             reports.forEach((kind, path) -> o.append("report-").append(kind.id()).append('=').append(path).append('\n'));
             append(output, o.toString(), err);
         }
+    }
+
+    /** A value for a {@code name=value} line of $GITHUB_OUTPUT: no line break can start another output. */
+    private static String oneLine(String value) {
+        return value.replaceAll("[\\r\\n]+", " ");
     }
 
     private void annotations(Comparison comparison, Severity failOn, PrintWriter out) {

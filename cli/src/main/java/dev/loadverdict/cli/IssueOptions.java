@@ -44,6 +44,9 @@ final class IssueOptions {
     @Option(names = "--confirm-runs", paramLabel = "K", description = "Open an issue only on a service's K-th failing run in a row (default: loadverdict.yml's issues.confirmRuns, else 1); the counts live in a pending-state issue.")
     Integer confirmRuns;
 
+    @Option(names = "--run-ref", paramLabel = "SUITE@vN", description = "The compared run as recorded in its suite (e.g. shop@v12): the issue's reproduce command then names it, so it works in any clone of the repository, without the result files.")
+    String runRef;
+
     @Option(names = "--close-resolved", description = "Close an issue when its service passes again with enough requests.")
     boolean closeResolved;
 
@@ -60,7 +63,7 @@ final class IssueOptions {
      * @return that exit code; on a GitHub failure 4, or the verdict's 1 when the run regressed anyway
      */
     int file(Main.Environment environment, Comparison comparison, String config, String defaultSuite, int verdictExit,
-             PrintWriter out, PrintWriter err) {
+             BaselinesDirOption baselines, PrintWriter out, PrintWriter err) {
         String suite = this.suite != null ? this.suite : defaultSuite;
         String repo = this.repo != null ? this.repo : environment.variables().get("GITHUB_REPOSITORY");
         if (repo == null || repo.isBlank()) {
@@ -76,7 +79,7 @@ final class IssueOptions {
             throw new UsageException("--confirm-runs takes a whole number of at least 1, not " + confirm);
         }
         IssuePlanner.Options options = new IssuePlanner.Options(suite, labelList, assigneeList, closeResolved, confirm);
-        List<IssuePlanner.Scope> scopes = scopes(environment, comparison, titleTemplate, suite);
+        List<IssuePlanner.Scope> scopes = scopes(environment, comparison, titleTemplate, suite, baselines);
         String token = environment.variables().getOrDefault(tokenEnv, "");
         if (token.isBlank()) {
             if (!dryRun) {
@@ -112,14 +115,13 @@ final class IssueOptions {
     }
 
     /** Each service (after its stage) of the comparison, with what its issue would say. */
-    private List<IssuePlanner.Scope> scopes(Main.Environment environment, Comparison comparison, String titleTemplate, String suite) {
+    private List<IssuePlanner.Scope> scopes(Main.Environment environment, Comparison comparison, String titleTemplate, String suite,
+                                            BaselinesDirOption baselines) {
         Map<String, String> env = environment.variables();
         String commit = env.getOrDefault("GITHUB_SHA", "");
         String runUrl = SavedComparisons.runUrl(env).orElse("")
                 + (commit.length() >= 7 ? (SavedComparisons.runUrl(env).isPresent() ? ", " : "") + "commit " + commit.substring(0, 7) : "");
-        String reproduce = "./loadverdict compare --baseline "
-                + comparison.baseline().map(dev.loadverdict.model.compare.BaselineRef::location).orElse("NONE --if-no-baseline pass")
-                + " " + String.join(" ", comparison.current().sources());
+        String reproduce = Reproduce.commands(env, comparison, baselines, java.util.Optional.ofNullable(runRef));
         List<IssuePlanner.Scope> scopes = new ArrayList<>();
         for (String scope : comparison.scopes()) {
             List<Finding> findings = comparison.findings().stream().filter(f -> f.scopeLabel().equals(scope)).toList();

@@ -37,6 +37,9 @@ final class IssuesCommand implements Callable<Integer> {
     IssueOptions issues;
 
     @Mixin
+    BaselinesDirOption baselines;
+
+    @Mixin
     FailOnOption failOn;
 
     IssuesCommand(Main.Environment environment) {
@@ -47,7 +50,7 @@ final class IssuesCommand implements Callable<Integer> {
     public Integer call() {
         Comparison comparison = SavedComparisons.read(environment, comparisonFile);
         int verdictExit = failOn.exitCode(comparison);
-        return issues.file(environment, comparison, config, "default", verdictExit, spec.commandLine().getOut(),
+        return issues.file(environment, comparison, config, "default", verdictExit, baselines, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

@@ -31,7 +31,7 @@ final class ContextBuilder {
                         : Optional.of(String.join(", ", comparison.stages())))),
                 sources.stream().limit(MAX_SOURCES).map(UntrustedText::tidy).toList(),
                 more == 0 ? Trusted.EMPTY : Trusted.of(ValueFormatter.count(more) + " more"),
-                untrusted(baseline.map(BaselineRef::location)),
+                new Code(baseline.map(BaselineRef::location).orElse("")),
                 baseline.map(b -> Trusted.of(Integer.toString(b.version()))).orElse(Trusted.EMPTY),
                 baseline.map(b -> Trusted.of(ValueFormatter.dateTime(b.created()))).orElse(Trusted.EMPTY),
                 untrusted(baseline.flatMap(b -> b.provenance().gitSha())),

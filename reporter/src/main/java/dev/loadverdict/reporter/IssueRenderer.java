@@ -17,11 +17,12 @@ final class IssueRenderer {
     }
 
     /**
-     * A command for a fenced code block, where Markdown is not rendered and nobody can be mentioned: one line, no
-     * backticks (which alone could close the fence), no control characters. Printed as it is.
+     * Commands for a fenced code block, where Markdown is not rendered and nobody can be mentioned: one command a line,
+     * no backticks (which alone could close the fence), no control characters. Printed as they are.
      */
-    static Trusted codeLine(String command) {
-        return Trusted.of(UntrustedText.sanitize(command).replace('`', '\''));
+    static Trusted codeLine(String commands) {
+        return Trusted.of(String.join("\n", commands.lines().map(l -> UntrustedText.sanitize(l).replace('`', '\''))
+                .filter(l -> !l.isBlank()).toList()));
     }
 
     static String render(String template, Comparison comparison, String scope, String marker, String suite, String runUrl,

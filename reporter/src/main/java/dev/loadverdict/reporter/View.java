@@ -31,6 +31,7 @@ final class View {
      * What was compared with what.
      *
      * @param moreSources {@code 3 more} when sources were left out of {@code sources}, else empty
+     * @param baselineLocation how to name the baseline in {@code --baseline}: a code span in Markdown, to paste as it is
      * @param notes sentences a reader needs to weigh the numbers (rounding, untestable significance)
      * @param warnings what makes the comparison itself doubtful (load profiles that differ), shown first
      * @param hasBaseline false when there was no baseline and only absolute limits were checked; the baseline fields
@@ -38,7 +39,7 @@ final class View {
      * @param baselineSelection why loadverdict chose this baseline, when it chose it, else empty
      */
     public record Context(Trusted tool, String toolVersion, String stage, List<String> sources,
-                          Trusted moreSources, String baselineLocation, Trusted baselineVersion,
+                          Trusted moreSources, Code baselineLocation, Trusted baselineVersion,
                           Trusted baselineCreated, String gitSha, String gitRef, String configSource,
                           List<Trusted> notes, List<String> warnings, boolean hasBaseline, String baselineSelection) {
     }

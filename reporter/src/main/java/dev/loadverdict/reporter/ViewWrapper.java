@@ -40,6 +40,11 @@ final class ViewWrapper extends DefaultObjectWrapper {
 
     @Override
     public TemplateModel wrap(Object object) throws TemplateModelException {
+        if (object instanceof Code code) {
+            return trustedAsMarkup
+                    ? MarkdownOutputFormat.INSTANCE.fromMarkup(code.markdown())
+                    : new SimpleScalar(code.text());
+        }
         if (object instanceof Trusted trusted) {
             return trustedAsMarkup
                     ? MarkdownOutputFormat.INSTANCE.fromMarkup(trusted.text())

@@ -27,7 +27,8 @@ class IssueTemplatesTest {
     void theReproduceCommandCannotCloseItsCodeFence() {
         String body = Reports.issue(FULL, "checkout", "fingerprint=0123456789abcdef", "", "",
                 "loadverdict compare x```\n## owned @team");
-        assertThat(body).doesNotContain("x```").contains("x''' ## owned @team\n```");
+        // one command a line, inside the fence: the backticks that could close it are gone, the rest is inert there
+        assertThat(body).doesNotContain("x```").contains("```sh\nloadverdict compare x'''\n## owned @team\n```");
     }
 
     @Test

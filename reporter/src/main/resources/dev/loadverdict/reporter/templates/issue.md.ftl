@@ -20,7 +20,7 @@ ${markerStart}
 </#list>
 <#if reproduce?has_content>
 
-**Reproduce locally** (from the repository root, with the same result files):
+**Reproduce locally:**
 
 ```sh
 ${reproduce}

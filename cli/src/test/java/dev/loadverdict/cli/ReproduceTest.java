@@ -1,0 +1,65 @@
+package dev.loadverdict.cli;
+
+import dev.loadverdict.codec.ComparisonJson;
+import dev.loadverdict.model.compare.Comparison;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reproduce commands of an issue work when pasted: quoted for a shell, and they give the same verdict. */
+class ReproduceTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Comparison regressed() {
+        Cli.Result r = Cli.run("compare", "--format", "json", "--config", "examples/loadverdict.yml",
+                "--baseline", "examples/baselines/shop.json", "examples/runs/locust-regressed/");
+        return ComparisonJson.read("cmp.json", new StringReader(r.out()));
+    }
+
+    @Test
+    void theCommandsRunInAShellAndReachTheSameVerdict() throws IOException, InterruptedException {
+        String commands = Reproduce.commands(Map.of("LOADVERDICT_COMMAND", "java -jar " + Cli.ROOT.resolve("cli/target/loadverdict.jar")),
+                regressed(), null, Optional.empty());
+        assertThat(commands).startsWith("# from the repository root, with the run's result files\n")
+                .contains("compare --config examples/loadverdict.yml --baseline examples/baselines/shop.json ")
+                .contains("examples/runs/locust-regressed/shop_stats.csv");
+        Path script = Files.writeString(tmp.resolve("paste.sh"), commands + "\n");
+        Process p = new ProcessBuilder("sh", script.toString()).directory(Cli.ROOT.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(ExitCode.REGRESSION);
+        assertThat(out).startsWith("loadverdict: FAIL");
+    }
+
+    @Test
+    void aRecordedRunOnADataBranchNeedsNoResultFilesAndADownloadedJar() {
+        BaselinesDirOption data = new BaselinesDirOption();
+        data.dir = "baselines";
+        data.dataBranch = "loadverdict-data";
+        data.remote = "origin";
+        String commands = Reproduce.commands(Map.of("LOADVERDICT_JAR_URL", "https://github.com/acme/loadverdict/releases/download/v1.2.0/loadverdict.jar"),
+                regressed(), data, Optional.of("shop@v12"));
+        assertThat(commands).isEqualTo("# in a clone of the repository\n"
+                + "curl -fsSL --max-time 300 -o loadverdict.jar https://github.com/acme/loadverdict/releases/download/v1.2.0/loadverdict.jar\n"
+                + "java -jar loadverdict.jar compare --data-branch loadverdict-data --config examples/loadverdict.yml"
+                + " --baseline examples/baselines/shop.json shop@v12");
+    }
+
+    @Test
+    void hostileWordsAreSingleQuoted() {
+        assertThat(Reproduce.quote("results/run 1/$(rm -rf ~)")).isEqualTo("'results/run 1/$(rm -rf ~)'");
+        assertThat(Reproduce.quote("it's")).isEqualTo("'it'\\''s'");
+        assertThat(Reproduce.quote("shop@v12")).isEqualTo("shop@v12");
+    }
+}
