@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs loadverdict for the composite action: finds the runnable jar that run.sh runs, prints its path on stdout
-# and writes jar=PATH and origin=release|local|cache|build to $GITHUB_OUTPUT. Which jar:
+# and writes jar=PATH and origin=release|local|cache|build (with a release, url=ITS URL) to $GITHUB_OUTPUT. Which jar:
 #   1. loadverdict-version is set (INPUT_LOADVERDICT_VERSION, 1.2.0 or v1.2.0): the jar of release v1.2.0, or an
 #      error when that release has none.
 #   2. The action's own ref (LOADVERDICT_ACTION_REF, from github.action_ref) is a full version tag such as v1.2.0 or
@@ -89,6 +89,7 @@ download_release() { # tag: installs and exits, or returns 1 when the release ha
   if [ -f "$dir/loadverdict.jar" ] && [ -f "$dir/loadverdict.jar.sha256" ] \
      && [ "$(sha256_of "$dir/loadverdict.jar")" = "$(cut -d ' ' -f 1 "$dir/loadverdict.jar.sha256")" ]; then
     note "using loadverdict $tag, downloaded and verified earlier in this job"
+    output "url=$base/$tag/loadverdict.jar"
     installed "$dir/loadverdict.jar" release
   fi
   rm -f "$dir/loadverdict.jar" "$dir/loadverdict.jar.sha256" "$dir/curl.log"
@@ -126,6 +127,7 @@ download_release() { # tag: installs and exits, or returns 1 when the release ha
     fail 6 "cannot write $dir/loadverdict.jar"
   fi
   note "loadverdict $tag downloaded, SHA-256 verified"
+  output "url=$url"
   installed "$dir/loadverdict.jar" release
 }
 

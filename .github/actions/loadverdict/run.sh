@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# The loadverdict composite action's one step. Inputs arrive as INPUT_* environment variables (see action.yml);
-# GitHub provides GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_EVENT_NAME and GITHUB_EVENT_PATH. loadverdict itself
-# writes the job summary, the annotations and its outputs; this script adds the action's own outputs, the
-# pull-request comment and the issues, and exits with compare's exit code (0 pass, 1 regression,
-# 2 usage, 3 bad input, 4 internal error or a GitHub failure on a run that did not regress).
+# The loadverdict composite action's main step. Inputs arrive as INPUT_* environment variables (see action.yml);
+# GitHub provides GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REF and GITHUB_SHA.
+#
+#   1. compare the results with the suite's baseline: by default SUITE@auto, the newest recorded run at or before a pull
+#      request's merge base (else at or before this commit), from the suite's history on the data branch;
+#   2. on the default branch (push, schedule, workflow_dispatch), record the run in that history, so baselines keep
+#      themselves;
+#   3. keep one sticky comment on a pull request; on the default branch, open, update or close regression issues.
+#
+# loadverdict itself writes the job summary, the annotations and most outputs; this script adds regressions,
+# report-dir and recorded. It exits with compare's exit code (0 pass, 1 regression, 2 usage, 3 bad input, 4 internal
+# error or a GitHub failure), or 4 when compare passed but the run could not be recorded (a run that could not be
+# pushed is kept in loadverdict-unpushed/, never lost).
 set -uo pipefail
 
 # The runnable jar comes from the action's install step (install.sh, run before this script; see action.yml).
@@ -12,19 +20,82 @@ if [ -z "$jar" ] || [ ! -f "$jar" ]; then
   echo "::error title=loadverdict::no loadverdict.jar from the install step (LOADVERDICT_JAR='$jar')"
   exit 4
 fi
+# shellcheck disable=SC2086 # LOADVERDICT_JAVA_OPTS holds several JVM options, split on purpose
+loadverdict() { java ${LOADVERDICT_JAVA_OPTS:-} -jar "$jar" "$@"; }
+
+output() {
+  if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "$1" >>"$GITHUB_OUTPUT"; fi
+}
+flag() { # input-value: true or false (GitHub passes booleans as strings)
+  case "$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')" in true|yes|1) echo true ;; *) echo false ;; esac
+}
+
+# --- what to compare ----------------------------------------------------------------------------------------------
+
+# results: one path per line; a single line is one path when it exists, else paths separated by spaces.
+results=()
+if [[ "${INPUT_RESULTS:-}" == *$'\n'* ]]; then
+  while IFS= read -r line; do
+    line="${line#"${line%%[![:space:]]*}"}"
+    line="${line%"${line##*[![:space:]]}"}"
+    [ -n "$line" ] && results+=("$line")
+  done <<<"$INPUT_RESULTS"
+elif [ -e "${INPUT_RESULTS:-}" ]; then
+  results=("$INPUT_RESULTS")
+else
+  read -r -a results <<<"${INPUT_RESULTS:-}"
+fi
+if [ "${#results[@]}" -eq 0 ]; then
+  echo "::error title=loadverdict::the results input is empty: give the load test's result files or directory"
+  exit 2
+fi
+
+suite=${INPUT_SUITE:-default}
+baseline=${INPUT_BASELINE:-}
+[ -n "$baseline" ] || baseline="$suite@auto"
+
+event=${GITHUB_EVENT_NAME:-}
+default_branch=${INPUT_DEFAULT_BRANCH:-}
+on_default_branch=false
+case "$event" in
+  schedule) on_default_branch=true ;;   # scheduled runs always run on the default branch
+  push|workflow_dispatch|merge_group)
+    if [ -n "$default_branch" ] && [ "${GITHUB_REF:-}" = "refs/heads/$default_branch" ]; then on_default_branch=true; fi ;;
+esac
+is_pull_request=false
+case "$event" in pull_request|pull_request_target) is_pull_request=true ;; esac
+
+# where suites live: a data branch (default) or the working tree
+store=()
+if [ -n "${INPUT_DATA_BRANCH:-}" ]; then
+  store+=(--data-branch "$INPUT_DATA_BRANCH")
+fi
+store+=(--baselines-dir "${INPUT_BASELINES_DIR:-baselines}")
+
+# how to read the run: the same for compare and record
+read_args=()
+[ -n "${INPUT_THRESHOLDS:-}" ] && read_args+=(--config "$INPUT_THRESHOLDS")
+[ -n "${INPUT_STAGES:-}" ] && read_args+=(--stages "$INPUT_STAGES")
+[ -n "${INPUT_WINDOW:-}" ] && read_args+=(--window "$INPUT_WINDOW")
+[ -n "${INPUT_SKIP_WARMUP:-}" ] && read_args+=(--skip-warmup "$INPUT_SKIP_WARMUP")
+[ -n "${INPUT_SKIP_RAMPDOWN:-}" ] && read_args+=(--skip-rampdown "$INPUT_SKIP_RAMPDOWN")
 
 report_dir=${INPUT_REPORT_DIR:-loadverdict-reports}
 formats=${INPUT_REPORT_FORMATS:-md,html,junit,json}
 case ",$formats," in *,json,*) ;; *) formats="$formats,json" ;; esac   # comment and issues read the JSON
 
-args=(compare --baseline "$INPUT_BASELINE" --baselines-dir "${INPUT_BASELINES_DIR:-baselines}"
-      --fail-on "${INPUT_FAIL_ON:-critical}" --if-no-baseline "${INPUT_IF_NO_BASELINE:-fail}"
-      --report "$formats" --out-dir "$report_dir")
-if [ -n "${INPUT_THRESHOLDS:-}" ]; then
-  args+=(--config "$INPUT_THRESHOLDS")
+compare_args=(compare --baseline "$baseline" --baseline-runs "${INPUT_BASELINE_RUNS:-1}" "${store[@]}" "${read_args[@]}"
+  --fail-on "${INPUT_FAIL_ON:-critical}" --if-no-baseline "${INPUT_IF_NO_BASELINE:-pass}"
+  --report "$formats" --out-dir "$report_dir")
+[ "$(flag "${INPUT_STRICT_PROFILE:-false}")" = true ] && compare_args+=(--strict-profile)
+extra=()
+if [ -n "${INPUT_EXTRA_ARGS:-}" ]; then
+  read -r -a extra <<<"$INPUT_EXTRA_ARGS"
 fi
-read -r -a results <<<"$INPUT_RESULTS"
-java -jar "$jar" "${args[@]}" "${results[@]}"
+
+# --- 1. compare ---------------------------------------------------------------------------------------------------
+
+loadverdict "${compare_args[@]}" "${extra[@]}" -- "${results[@]}"
 status=$?
 
 regressions=0
@@ -32,26 +103,53 @@ if [ -n "${GITHUB_OUTPUT:-}" ] && [ -f "$GITHUB_OUTPUT" ]; then
   critical=$(sed -n 's/^critical=//p' "$GITHUB_OUTPUT" | tail -n 1)
   warning=$(sed -n 's/^warning=//p' "$GITHUB_OUTPUT" | tail -n 1)
   regressions=$(( ${critical:-0} + ${warning:-0} ))
-  {
-    echo "regressions=$regressions"
-    echo "report-dir=$report_dir"
-  } >>"$GITHUB_OUTPUT"
 fi
+output "regressions=$regressions"
+output "report-dir=$report_dir"
+
+# --- 2. record the run on the default branch ----------------------------------------------------------------------
+
+record=${INPUT_RECORD:-auto}
+do_record=false
+case "$record" in
+  always) do_record=true ;;
+  never) ;;
+  *) [ "$on_default_branch" = true ] && do_record=true ;;
+esac
+recorded=""
+if [ "$do_record" = true ] && [ "$status" -le 1 ]; then
+  record_args=(baseline record --suite "$suite" "${store[@]}" "${read_args[@]}")
+  [ -n "${INPUT_KEEP_FULL:-}" ] && record_args+=(--keep-full "$INPUT_KEEP_FULL")
+  record_log="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/loadverdict-record.log"
+  loadverdict "${record_args[@]}" -- "${results[@]}" 2>"$record_log"
+  record_status=$?
+  cat "$record_log" >&2
+  recorded=$(grep -o 'recorded as [A-Za-z0-9._-]*@v[0-9]*' "$record_log" | tail -n 1 | sed 's/^recorded as //')
+  if [ "$record_status" -ne 0 ]; then
+    echo "::error title=loadverdict::the run could not be recorded in suite $suite (exit $record_status); see the log above"
+    [ "$status" -eq 0 ] && status=4
+  fi
+elif [ "$do_record" = false ] && [ "$record" = auto ] && [ "$is_pull_request" = false ]; then
+  echo "loadverdict: not on the default branch (${GITHUB_REF:-?}): the run is not recorded"
+fi
+output "recorded=$recorded"
+
+# --- 3. tell people -----------------------------------------------------------------------------------------------
 
 comparison="$report_dir/comparison.json"
 if [ "$status" -le 1 ] && [ -f "$comparison" ]; then
-  if [ "${INPUT_COMMENT_ON_PR:-false}" = "true" ]; then
-    case "${GITHUB_EVENT_NAME:-}" in
-      pull_request|pull_request_target) java -jar "$jar" comment "$comparison" --fail-on never || echo "::warning title=loadverdict::the pull-request comment failed" ;;
-      *) echo "loadverdict: not a pull request event (${GITHUB_EVENT_NAME:-none}): no comment" ;;
-    esac
+  comment=${INPUT_COMMENT_ON_PR:-auto}
+  if [ "$is_pull_request" = true ] && [ "$comment" != false ] && [ "$comment" != never ]; then
+    loadverdict comment "$comparison" --fail-on never || echo "::warning title=loadverdict::the pull-request comment failed"
+  elif [ "$(flag "$comment")" = true ]; then
+    echo "loadverdict: not a pull request event (${event:-none}): no comment"
   fi
-  if [ "${INPUT_CREATE_ISSUES:-false}" = "true" ]; then
-    issue_args=(issues "$comparison" --repo "${GITHUB_REPOSITORY:?}" --suite "${INPUT_SUITE:-$INPUT_BASELINE}" --fail-on never)
-    if [ "${INPUT_CLOSE_RESOLVED:-true}" = "true" ]; then
-      issue_args+=(--close-resolved)
-    fi
-    java -jar "$jar" "${issue_args[@]}" || echo "::warning title=loadverdict::filing issues failed"
+  issues=${INPUT_CREATE_ISSUES:-auto}
+  if [ "$(flag "$issues")" = true ] || { [ "$issues" = auto ] && [ "$on_default_branch" = true ]; }; then
+    issue_args=(issues "$comparison" --repo "${GITHUB_REPOSITORY:?}" --suite "$suite" "${store[@]}" --fail-on never)
+    [ -n "$recorded" ] && issue_args+=(--run-ref "$recorded")
+    [ "$(flag "${INPUT_CLOSE_RESOLVED:-true}")" = true ] && issue_args+=(--close-resolved)
+    loadverdict "${issue_args[@]}" || echo "::warning title=loadverdict::filing issues failed"
   fi
 fi
 exit "$status"

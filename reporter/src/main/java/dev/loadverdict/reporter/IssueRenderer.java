@@ -10,6 +10,15 @@ import java.util.regex.Pattern;
 /** Renders the issue and comment templates, whose markers are loadverdict's own hidden HTML comments. */
 final class IssueRenderer {
 
+    /**
+     * A CI run's address as loadverdict builds it from the Actions environment ({@code GITHUB_SERVER_URL},
+     * {@code GITHUB_REPOSITORY}, {@code GITHUB_RUN_ID}), optionally with its commit: printed as a link. Anything else is
+     * escaped like untrusted text (and so not a link).
+     */
+    private static final Pattern RUN_URL = Pattern.compile(
+            "https://[A-Za-z0-9.-]{1,200}(:[0-9]{1,5})?/[A-Za-z0-9._-]{1,100}/[A-Za-z0-9._-]{1,100}/actions/runs/[0-9]{1,20}"
+                    + "(, commit [0-9a-f]{7,40})?|commit [0-9a-f]{7,40}");
+
     /** A marker's content: letters, digits and {@code - _ = :} only, so it can never close the comment early. */
     private static final Pattern MARKER = Pattern.compile("[A-Za-z0-9:=_-]{1,100}");
 
@@ -25,13 +34,18 @@ final class IssueRenderer {
                 .filter(l -> !l.isBlank()).toList()));
     }
 
+    /** The run's address as a Markdown link when it is one loadverdict built, else as escaped text. */
+    static Object runUrl(String runUrl) {
+        return RUN_URL.matcher(runUrl).matches() ? Trusted.of(runUrl) : UntrustedText.tidy(runUrl);
+    }
+
     static String render(String template, Comparison comparison, String scope, String marker, String suite, String runUrl,
                          String reproduce) {
         if (!MARKER.matcher(marker).matches()) {
             throw new IllegalArgumentException("a marker is letters, digits and - _ = : only, not " + marker);
         }
         View.Issue view = new View.Issue(ViewBuilder.build(comparison), UntrustedText.tidy(scope), UntrustedText.tidy(suite),
-                UntrustedText.tidy(runUrl), codeLine(reproduce),
+                runUrl(runUrl), codeLine(reproduce),
                 Trusted.of("<!-- loadverdict:" + marker + ":start -->"), Trusted.of("<!-- loadverdict:" + marker + ":end -->"));
         StringWriter out = new StringWriter();
         try {

@@ -164,12 +164,13 @@ final class View {
      * @param report the report (for an issue: only the service's findings)
      * @param scope the service (after its stage when split), or empty for a whole-run comment
      * @param suite the suite, or empty
-     * @param runUrl the CI run that produced the current run, or empty
+     * @param runUrl the CI run that produced the current run, or empty: {@link Trusted} when it is an Actions run address
+     *               loadverdict built (a link), else an escaped string
      * @param reproduce the command that reproduces the comparison locally, or empty
      * @param markerStart the hidden marker opening the part loadverdict rewrites (with the fingerprint)
      * @param markerEnd the hidden marker closing it
      */
-    public record Issue(Report report, String scope, String suite, String runUrl, Trusted reproduce,
+    public record Issue(Report report, String scope, String suite, Object runUrl, Trusted reproduce,
                         Trusted markerStart, Trusted markerEnd) {
     }
 }

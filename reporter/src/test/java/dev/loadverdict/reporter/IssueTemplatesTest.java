@@ -32,6 +32,16 @@ class IssueTemplatesTest {
     }
 
     @Test
+    void anActionsRunAddressIsALinkAnythingElseIsInertText() {
+        assertThat(Reports.comment(FULL, "comment", "https://github.com/acme/shop/actions/runs/42"))
+                .contains("Run: https://github.com/acme/shop/actions/runs/42\n");
+        assertThat(Reports.issue(FULL, "checkout", "fingerprint=0123456789abcdef", "", "https://github.com/acme/shop/actions/runs/42, commit 3f9c2ab", ""))
+                .contains("Run: https://github.com/acme/shop/actions/runs/42, commit 3f9c2ab\n");
+        assertThat(Reports.comment(FULL, "comment", "https://evil.example/x @team"))
+                .doesNotContain("https://evil").contains("@\u200Dteam");
+    }
+
+    @Test
     void theStickyCommentCarriesItsMarker() {
         String comment = Reports.comment(FULL, "comment", "https://github.com/acme/shop/actions/runs/42");
         assertThat(comment).startsWith("<!-- loadverdict:comment:start -->").contains("### loadverdict: FAIL")
