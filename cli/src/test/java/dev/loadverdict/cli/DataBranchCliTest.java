@@ -137,6 +137,39 @@ class DataBranchCliTest {
     }
 
     @Test
+    void aGarbledOrNewerDataBranchIsBadInputNamingTheFileAndNothingIsPushed() throws Exception {
+        assertThat(run("baseline", "record", aa("aa-01"), "--suite", "shop", "--data-branch", "loadverdict-data").exitCode()).isZero();
+        // someone damages a history file on the branch, and another one claims a newer format
+        Path edit = tmp.resolve("edit");
+        git(tmp, "clone", "--quiet", "--branch", "loadverdict-data", origin.toString(), edit.toString());
+        Path history = edit.resolve("baselines/shop/history");
+        Path file;
+        try (var files = Files.list(history)) {
+            file = files.findFirst().orElseThrow();
+        }
+        Files.writeString(file, Files.readString(file).replace("\"requests\"", "\"requests\": 1, \"x\""));
+        git(edit, "commit", "--quiet", "-am", "damage");
+        git(edit, "push", "--quiet", "origin", "loadverdict-data");
+        String tip = git(origin, "rev-parse", "loadverdict-data");
+
+        Cli.Result compared = run("compare", "--data-branch", "loadverdict-data", "--baseline", "shop@v1", aa("aa-02"));
+        assertThat(compared.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(compared.err()).startsWith("loadverdict: loadverdict-data:baselines/shop/history/" + file.getFileName());
+        assertThat(compared.err().lines()).hasSize(1);
+        Cli.Result recorded = run("baseline", "record", aa("aa-02"), "--suite", "shop", "--data-branch", "loadverdict-data",
+                "--keep-full", "1");
+        assertThat(recorded.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(git(origin, "rev-parse", "loadverdict-data")).as("nothing pushed over a damaged branch").isEqualTo(tip);
+
+        Files.writeString(file, Files.readString(file).replace("loadverdict.history/1", "loadverdict.history/2"));
+        git(edit, "commit", "--quiet", "-am", "from the future");
+        git(edit, "push", "--quiet", "origin", "loadverdict-data");
+        Cli.Result newer = run("compare", "--data-branch", "loadverdict-data", "--baseline", "shop@v1", aa("aa-02"));
+        assertThat(newer.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(newer.err()).contains("written by a newer loadverdict");
+    }
+
+    @Test
     void anUnreachableRemoteIsOneLineAndExitFour() throws Exception {
         git(work, "remote", "set-url", "origin", tmp.resolve("gone.git").toString());
         Cli.Result r = run("baseline", "record", aa("aa-01"), "--suite", "shop", "--data-branch", "loadverdict-data");
