@@ -29,8 +29,10 @@ class ReproduceTest {
 
     @Test
     void theCommandsRunInAShellAndReachTheSameVerdict() throws IOException, InterruptedException {
-        String commands = Reproduce.commands(Map.of("LOADVERDICT_COMMAND", "java -jar " + Cli.ROOT.resolve("cli/target/loadverdict.jar")),
-                regressed(), null, Optional.empty());
+        // this build's classes, as the jar is not built yet when the tests run
+        String loadverdict = Path.of(System.getProperty("java.home"), "bin", "java") + " -cp "
+                + System.getProperty("java.class.path") + " dev.loadverdict.cli.Main";
+        String commands = Reproduce.commands(Map.of("LOADVERDICT_COMMAND", loadverdict), regressed(), null, Optional.empty());
         assertThat(commands).startsWith("# from the repository root, with the run's result files\n")
                 .contains("compare --config examples/loadverdict.yml --baseline examples/baselines/shop.json ")
                 .contains("examples/runs/locust-regressed/shop_stats.csv");
