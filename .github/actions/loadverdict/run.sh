@@ -120,6 +120,8 @@ recorded=""
 if [ "$do_record" = true ] && [ "$status" -le 1 ]; then
   record_args=(baseline record --suite "$suite" "${store[@]}" "${read_args[@]}")
   [ -n "${INPUT_KEEP_FULL:-}" ] && record_args+=(--keep-full "$INPUT_KEEP_FULL")
+  # a run that failed its gate is kept, but no reference for later runs until promoted: the regression keeps failing
+  [ "$status" -eq 1 ] && record_args+=(--regressed)
   record_log="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/loadverdict-record.log"
   loadverdict "${record_args[@]}" -- "${results[@]}" 2>"$record_log"
   record_status=$?

@@ -143,12 +143,12 @@ final class BaselineSource implements AutoCloseable {
             if (n < 1) {
                 throw new UsageException("SUITE@median:N takes N >= 1, not " + n);
             }
-            List<Baseline> last = store.last(suite, n);
+            List<Baseline> last = references(store, suite, n);
             if (last.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new Found(suite + "@median:" + n, MedianBaseline.of(last), Optional.of(suite),
-                    Optional.of("the median of v" + last.get(0).version() + "-v" + last.get(last.size() - 1).version())));
+                    Optional.of("the median of " + versions(last))));
         }
         int version = Integer.parseInt(m.group(2));
         return Optional.of(new Found(suite + "@v" + version, store.version(suite, version), Optional.of(suite)));
@@ -189,7 +189,7 @@ final class BaselineSource implements AutoCloseable {
                 what = "this commit " + shortSha(sha);
             }
         }
-        List<Baseline> history = store.last(suite, Integer.MAX_VALUE);
+        List<Baseline> history = references(store, suite, Integer.MAX_VALUE);
         Optional<BaselineChoice.Choice> choice = BaselineChoice.atOrBefore(history, ancestry.firstParents(sha),
                 ancestry.commitTime(sha), runs, what);
         return choice.map(c -> c.runs().size() == 1
@@ -197,6 +197,28 @@ final class BaselineSource implements AutoCloseable {
                 : new Found(suite + "@median:" + c.runs().size(), MedianBaseline.of(c.runs()), Optional.of(suite),
                         Optional.of(c.reason() + ": v" + c.runs().stream().map(b -> String.valueOf(b.version()))
                                 .collect(java.util.stream.Collectors.joining(", v")))));
+    }
+
+    /**
+     * The suite's last {@code n} runs that can serve as a reference, oldest first: a run recorded as regressed (its CI
+     * gate failed) is left out unless it is the promoted current baseline, so that a regression keeps failing until it
+     * is fixed or accepted (promoted), instead of becoming the bar after one night.
+     */
+    static List<Baseline> references(SuiteStore store, String suite, int n) {
+        java.util.OptionalInt promoted = store.current(suite).map(b -> java.util.OptionalInt.of(b.version()))
+                .orElse(java.util.OptionalInt.empty());
+        List<Baseline> eligible = store.last(suite, Integer.MAX_VALUE).stream()
+                .filter(b -> !b.provenance().regressed() || (promoted.isPresent() && b.version() == promoted.getAsInt()))
+                .toList();
+        return eligible.subList(Math.max(0, eligible.size() - n), eligible.size());
+    }
+
+    /** {@code v3-v7}, or {@code v3, v4, v6} when runs in between were left out. */
+    private static String versions(List<Baseline> runs) {
+        int first = runs.get(0).version();
+        int last = runs.get(runs.size() - 1).version();
+        return last - first + 1 == runs.size() ? "v" + first + "-v" + last
+                : "v" + String.join(", v", runs.stream().map(b -> String.valueOf(b.version())).toList());
     }
 
     private static String shortSha(String sha) {

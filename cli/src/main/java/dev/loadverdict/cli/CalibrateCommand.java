@@ -95,7 +95,7 @@ final class CalibrateCommand implements Callable<Integer> {
     private List<Baseline> runs() {
         try (BaselineSource source = baselines.open(environment)) {
             if (inputs.size() == 1 && SuiteStore.isSuiteName(inputs.get(0)) && source.store().exists(inputs.get(0))) {
-                return source.store().last(inputs.get(0), Math.max(1, last));
+                return BaselineSource.references(source.store(), inputs.get(0), Math.max(1, last));
             }
             List<Baseline> runs = new ArrayList<>();
             var loadverdictConfig = ConfigLoader.load(environment, config);

@@ -146,7 +146,8 @@ final class CompareCommand implements Callable<Integer> {
         List<String> notes = new java.util.ArrayList<>();
         SavedComparisons.runUrl(environment.variables()).ifPresent(url -> notes.add("This run: " + url));
         base.provenance().runUrl().ifPresent(url -> notes.add("The baseline's run: " + url));
-        List<Baseline> history = found.get().suite().map(s -> source.store().last(s, noiseRuns)).orElse(List.of());
+        List<Baseline> history = found.get().suite().map(s -> BaselineSource.references(source.store(), s, noiseRuns))
+                .orElse(List.of());
         NoiseBands bands = noiseBands(found.get(), history, run, notes);
         BaselineRef ref = BaselineRef.of(found.get().location(), base);
         if (found.get().selection().isPresent()) {

@@ -126,7 +126,9 @@ final class IssueOptions {
         for (String scope : comparison.scopes()) {
             List<Finding> findings = comparison.findings().stream().filter(f -> f.scopeLabel().equals(scope)).toList();
             boolean critical = findings.stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
-            boolean passed = findings.stream().noneMatch(f -> f.outcome() == Outcome.REGRESSION || f.outcome() == Outcome.NOT_COMPARABLE);
+            // recovered: no critical regression left and every check comparable (a warning does not keep an issue about a
+            // critical regression open; too few requests cannot show a recovery)
+            boolean passed = findings.stream().noneMatch(f -> f.severity() == Severity.CRITICAL || f.outcome() == Outcome.NOT_COMPARABLE);
             Fingerprint fingerprint = Fingerprint.of(suite, scope);
             String summary = Reports.issue(comparison, scope, fingerprint.markerName(), suite, runUrl, reproduce);
             String recurrence = "loadverdict found this regression again" + (runUrl.isEmpty() ? "" : " in " + runUrl) + ".\n\n"

@@ -20,6 +20,10 @@ final class ProvenanceOptions {
     @Option(names = "--run-url", paramLabel = "URL", description = "The CI run that produced it (default: the GitHub Actions run URL when set).")
     String runUrl;
 
+    @Option(names = "--regressed", description = "The run failed its comparison (a regression): record it, but use it as no reference "
+            + "(SUITE@auto, SUITE@commit:REV, SUITE@median:N, noise bands) unless it is promoted.")
+    boolean regressed;
+
     Baseline.Provenance provenance(Main.Environment environment) {
         var env = environment.variables();
         Optional<String> url = Optional.ofNullable(runUrl);
@@ -31,6 +35,6 @@ final class ProvenanceOptions {
         return new Baseline.Provenance(
                 Optional.ofNullable(gitSha).or(() -> Optional.ofNullable(env.get("GITHUB_SHA"))),
                 Optional.ofNullable(gitRef).or(() -> Optional.ofNullable(env.get("GITHUB_REF_NAME"))),
-                url, Optional.ofNullable(note));
+                url, Optional.ofNullable(note), regressed);
     }
 }

@@ -82,6 +82,20 @@ class BaselineSuitesTest {
     }
 
     @Test
+    void aRegressedRunIsKeptButIsNoReferenceUntilPromoted() {
+        assertThat(run("baseline", "record", aa("aa-01"), "--suite", "shop").exitCode()).isZero();
+        assertThat(run("baseline", "record", aa("aa-02"), "--suite", "shop").exitCode()).isZero();
+        assertThat(run("baseline", "record", aa("slow-search"), "--suite", "shop", "--regressed").exitCode()).isZero();
+        Cli.Result median = run("compare", "--baseline", "shop@median:3", aa("slow-search"));
+        assertThat(median.out()).as("the regression is still one against the runs before it")
+                .contains("chosen as the median of v1-v2");
+        assertThat(median.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(run("baseline", "promote", "shop@v3", "--suite", "shop", "--force").exitCode()).isZero();
+        Cli.Result accepted = run("compare", "--baseline", "shop@median:3", aa("slow-search"));
+        assertThat(accepted.out()).as("promoted, it is accepted as a reference").contains("chosen as the median of v1-v3");
+    }
+
+    @Test
     void aRunIsNeverRecordedTwice() throws IOException {
         assertThat(run("baseline", "record", example("locust-unchanged"), "--suite", "shop").exitCode()).isZero();
         Cli.Result again = run("baseline", "record", example("locust-unchanged"), "--suite", "shop");

@@ -53,11 +53,14 @@ public final class BaselineJson {
         Json.put(node, "gitRef", provenance.gitRef());
         Json.put(node, "runUrl", provenance.runUrl());
         Json.put(node, "note", provenance.note());
+        if (provenance.regressed()) {
+            node.put("regressed", true);
+        }
     }
 
     static Baseline.Provenance readProvenance(Node p) {
         return p == null ? Baseline.Provenance.none()
                 : new Baseline.Provenance(Json.optionalText(p, "gitSha"), Json.optionalText(p, "gitRef"),
-                Json.optionalText(p, "runUrl"), Json.optionalText(p, "note"));
+                Json.optionalText(p, "runUrl"), Json.optionalText(p, "note"), p.has("regressed") && p.get("regressed").bool());
     }
 }

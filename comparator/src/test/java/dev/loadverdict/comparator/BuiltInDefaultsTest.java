@@ -30,8 +30,16 @@ class BuiltInDefaultsTest {
     }
 
     @Test
-    void p99() {
-        assertThat(RULES.metrics().get(Metric.P99)).isEqualTo(rule(conditions(15.0, null), conditions(40.0, null)));
+    void p99HasAnAbsoluteFloorAsP95Has() {
+        assertThat(RULES.metrics().get(Metric.P99)).isEqualTo(rule(conditions(15.0, 10.0), conditions(40.0, 30.0)));
+    }
+
+    @Test
+    void aFastEndpointsTailNoiseIsNoRegression() {
+        // seen on real unchanged Locust runs: p99 of a fast endpoint 17 ms -> 26 ms (+53%)
+        var finding = Fixtures.finding(Fixtures.compareEndpoint(Fixtures.endpoint("GET /x").requests(400).p99(26),
+                Fixtures.endpoint("GET /x").requests(400).p99(17), Fixtures.config(dev.loadverdict.model.config.RuleSet.empty())), Metric.P99);
+        assertThat(finding.severity()).isEqualTo(dev.loadverdict.model.compare.Severity.NONE);
     }
 
     @Test

@@ -29,9 +29,18 @@ public record Baseline(int version, Instant created, Provenance provenance, Run 
      * @param gitRef the branch or tag
      * @param runUrl the CI run that produced it
      * @param note a free-text note given at promotion
+     * @param regressed whether the CI job that recorded the run found a regression in it (its gate failed): such a run
+     *                  stays in the history, but is no reference for later runs (a baseline chosen by commit, noise
+     *                  bands, medians) unless it is promoted, so a regression keeps failing until fixed or accepted
      */
     public record Provenance(Optional<String> gitSha, Optional<String> gitRef, Optional<String> runUrl,
-                             Optional<String> note) {
+                             Optional<String> note, boolean regressed) {
+
+        /** The provenance of a run whose gate passed or was not run. */
+        public Provenance(Optional<String> gitSha, Optional<String> gitRef, Optional<String> runUrl, Optional<String> note) {
+            this(gitSha, gitRef, runUrl, note, false);
+        }
+
         public Provenance {
             Preconditions.requireNonNull(gitSha, "gitSha");
             Preconditions.requireNonNull(gitRef, "gitRef");
