@@ -4,7 +4,7 @@
 Standard library only. Latency is simulated with time.sleep plus a little
 seeded random jitter; one endpoint has a small seeded error rate.
 
-    python3 shop_server.py PORT [--mode baseline|regressed|slow-search] [--seed N]
+    python3 shop_server.py PORT [--mode baseline|regressed|slow-search|search-1.25x|search-2x|checkout-errors] [--seed N]
 
 Endpoints (base latency, baseline mode):
     GET  /api/products          ~20 ms
@@ -30,6 +30,11 @@ MODES = {
     "regressed": (2.5, 0.08),
     # only search slower: one endpoint regressed, everything else as in baseline
     "slow-search": (2.5, 0.005),
+    # for judging detection (examples/locust-aa): a mild and a strong slowdown of search alone, and an error-rate
+    # rise on checkout alone
+    "search-1.25x": (1.25, 0.005),
+    "search-2x": (2.0, 0.005),
+    "checkout-errors": (1.0, 0.03),
 }
 PRODUCT_IDS = range(1, 51)
 PRODUCT_RE = re.compile(r"^/api/products/(\d+)$")
