@@ -54,7 +54,7 @@ expect() { # file pattern
 
 run_action 1 examples/runs/locust-regressed/
 expect "$work/output" "^verdict=fail$"
-expect "$work/output" "^regressions=8$"
+expect "$work/output" "^regressions=7$"
 expect "$work/output" "^report-dir=$work/reports$"
 expect "$work/summary" "^## loadverdict: FAIL"
 expect "$work/stderr" "^::error title=loadverdict critical"

@@ -34,7 +34,7 @@ MODES = {
     # rise on checkout alone
     "search-1.25x": (1.25, 0.005),
     "search-2x": (2.0, 0.005),
-    "checkout-errors": (1.0, 0.03),
+    "checkout-errors": (1.0, 0.05),
 }
 PRODUCT_IDS = range(1, 51)
 PRODUCT_RE = re.compile(r"^/api/products/(\d+)$")

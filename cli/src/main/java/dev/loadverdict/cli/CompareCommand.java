@@ -125,7 +125,8 @@ final class CompareCommand implements Callable<Integer> {
         if (baselineRuns < 1 || baselineRuns > 100) {
             throw new UsageException("--baseline-runs takes 1 to 100, not " + baselineRuns);
         }
-        java.util.Optional<BaselineSource.Found> found = source.find(baseline, baselineRuns);
+        java.util.Optional<BaselineSource.Found> found = runAsBaseline(source, loadverdictConfig)
+                .or(() -> source.find(baseline, baselineRuns));
         if (found.isEmpty() && ifNoBaseline != IfNoBaseline.PASS) {
             throw new InputException(baseline, "no such baseline; " + source.howToCreate(baseline));
         }
@@ -185,6 +186,28 @@ final class CompareCommand implements Callable<Integer> {
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         return verdictExit;
+    }
+
+    /**
+     * A run named as the baseline: raw tool output, a directory of it, a run JSON or a history file (anything but a
+     * baseline file or a suite), read like the current run, with the same mapping and window, so two runs can be
+     * compared without promoting either.
+     */
+    private java.util.Optional<BaselineSource.Found> runAsBaseline(BaselineSource source, LoadverdictConfig config) {
+        java.nio.file.Path path = environment.resolve(baseline);
+        if (!java.nio.file.Files.exists(path)) {
+            return java.util.Optional.empty();
+        }
+        if (java.nio.file.Files.isRegularFile(path) && dev.loadverdict.codec.SavedRun.detect(
+                dev.loadverdict.extractor.InputFiles.head(path, baseline).text())
+                .filter(k -> k == dev.loadverdict.codec.SavedRun.Kind.BASELINE).isPresent()) {
+            return java.util.Optional.empty(); // a baseline file: its version and provenance count
+        }
+        Run run = RunLoader.load(environment, List.of(baseline), config, window, spec.commandLine().getErr(),
+                java.util.Optional.of(source));
+        java.time.Instant when = run.metadata().end().or(() -> run.metadata().start()).orElse(java.time.Instant.EPOCH);
+        return java.util.Optional.of(new BaselineSource.Found(baseline,
+                new Baseline(1, when, Baseline.Provenance.none(), run)));
     }
 
     /** The noise bands from the suite's last {@code --noise-runs} recorded runs, and a note saying what was used. */

@@ -33,15 +33,15 @@ class ReportsAndActionsTest {
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(tmp.resolve("out/junit.xml").toFile());
         Element root = xml.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("testsuites");
-        assertThat(root.getAttribute("failures")).isEqualTo("6");
+        assertThat(root.getAttribute("failures")).isEqualTo("3");
         NodeList failures = xml.getElementsByTagName("failure");
-        assertThat(failures.getLength()).isEqualTo(6);
+        assertThat(failures.getLength()).isEqualTo(3);
         assertThat(((Element) failures.item(0)).getAttribute("type")).isEqualTo("critical");
 
         Cli.Result warnings = Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--fail-on", "warning",
                 "--report", "junit", "--out-dir", "out2", REGRESSED);
         assertThat(warnings.exitCode()).isEqualTo(ExitCode.REGRESSION);
-        assertThat(Files.readString(tmp.resolve("out2/junit.xml"))).contains("failures=\"8\"");
+        assertThat(Files.readString(tmp.resolve("out2/junit.xml"))).contains("failures=\"7\"");
         assertThat(Cli.runIn(tmp, Map.of(), "compare", "--baseline", BASELINE, "--report", "pdf", REGRESSED).exitCode())
                 .isEqualTo(ExitCode.USAGE);
     }
@@ -53,10 +53,10 @@ class ReportsAndActionsTest {
         Cli.Result r = Cli.runIn(tmp, env, "compare", "--baseline", BASELINE, "--report", "md", REGRESSED);
         assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
         assertThat(Files.readString(tmp.resolve("summary.md"))).startsWith("## loadverdict: FAIL");
-        assertThat(Files.readString(tmp.resolve("output.txt"))).contains("verdict=fail\n", "critical=6\n", "warning=2\n",
+        assertThat(Files.readString(tmp.resolve("output.txt"))).contains("verdict=fail\n", "critical=3\n", "warning=4\n",
                 "failed=true\n", "report-md=loadverdict-reports/report.md\n");
-        assertThat(r.err().lines().filter(l -> l.startsWith("::error title=loadverdict critical%3A ")).count()).isEqualTo(6);
-        assertThat(r.err().lines().filter(l -> l.startsWith("::warning title=loadverdict warning%3A ")).count()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> l.startsWith("::error title=loadverdict critical%3A ")).count()).isEqualTo(3);
+        assertThat(r.err().lines().filter(l -> l.startsWith("::warning title=loadverdict warning%3A ")).count()).isEqualTo(4);
         assertThat(r.out()).doesNotContain("::error");
 
         Cli.Result outside = Cli.runIn(tmp, Map.of("GITHUB_STEP_SUMMARY", "other.md"), "compare", "--baseline", BASELINE, REGRESSED);
@@ -88,7 +88,7 @@ class ReportsAndActionsTest {
         Cli.Result custom = Cli.run("compare", "--template-dir", "examples/templates", "--format", "md",
                 "--baseline", BASELINE, REGRESSED);
         assertThat(custom.exitCode()).isEqualTo(ExitCode.REGRESSION);
-        assertThat(custom.out()).startsWith("**loadverdict FAIL** — 6 critical, 2 warning regressions").contains("- 🔴 critical default");
+        assertThat(custom.out()).startsWith("**loadverdict FAIL** — 3 critical, 4 warning regressions").contains("- 🔴 critical default");
         // the text format is still the built-in one
         assertThat(Cli.run("compare", "--template-dir", "examples/templates", "--baseline", BASELINE, REGRESSED).out())
                 .startsWith("loadverdict: FAIL");

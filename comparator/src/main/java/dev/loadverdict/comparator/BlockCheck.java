@@ -65,8 +65,7 @@ final class BlockCheck {
                     reasons.add(block.label() + (amountsSignificant
                             ? "significant, p = " + Numbers.pValue(p) + " ≤ " + Numbers.configured(alpha)
                             : "not more than noise, p = " + Numbers.pValue(p) + " > " + Numbers.configured(alpha)
-                                    + ": a real change this size needs more requests or more runs to show")
-                            + " (" + significance.test() + ")");
+                                    + ": a real change this size needs more requests or more runs to show"));
                 }
             }
         }

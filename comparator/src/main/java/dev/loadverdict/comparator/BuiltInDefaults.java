@@ -24,7 +24,9 @@ import java.util.OptionalLong;
  *   <tr><td>throughput</td><td>a drop of 10%</td><td>a drop of 30%</td></tr>
  * </table>
  *
- * <p>{@link #MIN_REQUESTS} requests on both sides are needed before relative and delta conditions apply.
+ * <p>No minimum of requests is built in: a change is judged by what its samples resolve (significance; for a
+ * percentile's critical, {@link PercentileGate}), not hidden below a fixed count. {@code minRequests} stays a
+ * user's explicit choice.
  * Every latency rule has an absolute floor (delta) beside its relative amount, so that a fast endpoint's few
  * milliseconds of tail noise cannot fail a build. No limits are built in, and no other metric has a built-in rule, so p50, p75, p90, p99.9, mean and max
  * are compared only when the configuration gives them a rule. Every rule's source is {@value #SOURCE}.
@@ -33,9 +35,6 @@ public final class BuiltInDefaults {
 
     /** The source recorded for every built-in rule. */
     public static final String SOURCE = "built-in defaults";
-
-    /** The fewest requests both runs need before relative and delta conditions apply. */
-    public static final long MIN_REQUESTS = 100;
 
     private static final RuleSet RULES = build();
 
@@ -55,7 +54,7 @@ public final class BuiltInDefaults {
         metrics.put(Metric.P99, rule(both(15, 10), both(40, 30)));
         metrics.put(Metric.ERROR_RATE, rule(delta(0.2), delta(0.5)));
         metrics.put(Metric.THROUGHPUT, rule(relative(10), relative(30)));
-        return new RuleSet(OptionalLong.of(MIN_REQUESTS), false, metrics);
+        return new RuleSet(OptionalLong.empty(), false, metrics);
     }
 
     private static MetricRule rule(Conditions warning, Conditions critical) {

@@ -39,6 +39,15 @@ final class FindingJudge {
             severity = Severity.WARNING;
             reasons.add("critical: capped at warning, since significance is not testable (--require-significance)");
         }
+        if (severity == Severity.CRITICAL && !critical.limitBreached()) {
+            Optional<String> why = PercentileGate.whyNotCritical(c, m);
+            if (why.isPresent()) {
+                severity = warning.holds() ? Severity.WARNING : Severity.NONE;
+                reasons.add("critical: " + why.get() + " → " + (severity == Severity.WARNING ? "warning" : "no finding"));
+            } else {
+                PercentileGate.resolved(c, m).ifPresent(r -> reasons.add("critical: " + r));
+            }
+        }
         boolean inBand = false;
         Optional<NoiseBands.Band> band = judging.noiseBands().band(c.stage(), c.service(), c.endpoint().map(EndpointId::key), metric);
         if (band.isPresent() && m.current().isPresent()) {
@@ -52,8 +61,9 @@ final class FindingJudge {
                         : warning.limitBreached() ? Severity.WARNING : Severity.NONE;
             }
         }
+        boolean amountsHeld = critical.holds() || warning.holds();
         Outcome outcome = severity == Severity.NONE && (inBand && m.bothValues() && m.changeValue() > 0
-                || warning.withinNoise() || critical.withinNoise())
+                || warning.withinNoise() || critical.withinNoise() || amountsHeld && !warning.limitBreached())
                 ? Outcome.WITHIN_NOISE : outcome(severity, rule, metric, m, reasons);
         return new Finding(c.stage(), c.service(), c.endpoint().map(EndpointId::key), metric, m.baseline(), m.current(),
                 m.change(), m.relativePercent(), m.baselineRequests(), m.currentRequests(), outcome, severity,

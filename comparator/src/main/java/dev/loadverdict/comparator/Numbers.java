@@ -20,7 +20,6 @@ final class Numbers {
     private Numbers() {
     }
 
-    /** A measured value, e.g. {@code 130}, {@code 48.0}, {@code 0.15}. */
     /** A p-value for reading: {@code 0.034}, {@code 2.1e-07}, {@code < 1e-300}. */
     static String pValue(double p) {
         if (p == 0) {
@@ -29,6 +28,7 @@ final class Numbers {
         return p >= 0.001 ? String.format(java.util.Locale.ROOT, "%.3g", p) : String.format(java.util.Locale.ROOT, "%.1e", p);
     }
 
+    /** A measured value, e.g. {@code 130}, {@code 48.0}, {@code 0.15}. */
     static String measured(double value) {
         double abs = Math.abs(value);
         if (abs == 0) {
@@ -66,6 +66,11 @@ final class Numbers {
     /** A number followed by its unit symbol: {@code 130 ms}, {@code 2.0%}. */
     static String withUnit(String number, String symbol) {
         return symbol.equals("%") ? number + symbol : number + " " + symbol;
+    }
+
+    /** A count with thousands separators: {@code 1,500}. */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     static String mark(boolean passed) {

@@ -3,6 +3,7 @@ package dev.loadverdict.comparator;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.Metric;
 import dev.loadverdict.model.Run;
+import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.compare.BaselineRef;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.EndpointChange;
@@ -121,7 +122,8 @@ public final class RegressionDetector {
         for (Matched matched : RunPairing.pair(current, empty(current))) {
             ResolvedRules resolved = rules.resolve(matched.service(), matched.endpoint());
             if (!resolved.ignored()) {
-                matched.current().ifPresent(c -> addLimitChecks(stage, matched, c, resolved, out));
+                SourcePrecision[] precision = {current.metadata().precision(), current.metadata().precision()};
+                matched.current().ifPresent(c -> addLimitChecks(stage, matched, c, resolved, precision, out));
             }
         }
     }
@@ -169,9 +171,9 @@ public final class RegressionDetector {
         } else {
             compareRuns(Optional.empty(), current, baselineRun, rules, comparisons, changes);
         }
-        List<Finding> findings = judge(comparisons,
+        List<Finding> findings = TotalsFollowEndpoints.apply(ClosedWorkload.explain(judge(comparisons,
                 new FindingJudge.Judging(config.alpha(), config.alphaCritical(), options.requireSignificance(),
-                        options.noiseBands()));
+                        options.noiseBands())), current.metadata().workload(), baselineRun.metadata().workload()));
         Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.NONE);
         return new Comparison(current.metadata(), baselineRef, config.source(), findings, changes, Verdict.of(worst));
     }
@@ -196,16 +198,18 @@ public final class RegressionDetector {
             if (resolved.ignored()) {
                 continue;
             }
+            SourcePrecision[] precision = {baseline.metadata().precision(), current.metadata().precision()};
             if (matched.bothSides()) {
-                addComparisons(stage, matched, resolved, comparisons);
+                addComparisons(stage, matched, resolved, precision, comparisons);
             } else {
                 changes.add(matched.change(stage));
-                matched.current().ifPresent(c -> addLimitChecks(stage, matched, c, resolved, comparisons));
+                matched.current().ifPresent(c -> addLimitChecks(stage, matched, c, resolved, precision, comparisons));
             }
         }
     }
 
-    private static void addComparisons(Optional<String> stage, Matched matched, ResolvedRules resolved, List<MetricComparison> out) {
+    private static void addComparisons(Optional<String> stage, Matched matched, ResolvedRules resolved,
+                                       SourcePrecision[] precision, List<MetricComparison> out) {
         EndpointStats baseline = matched.baseline().orElseThrow();
         EndpointStats current = matched.current().orElseThrow();
         for (Metric metric : Metric.values()) {
@@ -213,7 +217,7 @@ public final class RegressionDetector {
                 continue; // neither run has it (e.g. percentiles of a combined total): nothing to report
             }
             resolved.rule(metric).ifPresent(rule -> out.add(new MetricComparison(stage, matched.service(),
-                    matched.endpoint(), metric, rule, baseline, current)));
+                    matched.endpoint(), metric, rule, baseline, current, precision[0], precision[1])));
         }
     }
 
@@ -222,14 +226,14 @@ public final class RegressionDetector {
      * its limited metrics are checked against an empty baseline side.
      */
     private static void addLimitChecks(Optional<String> stage, Matched matched, EndpointStats current, ResolvedRules resolved,
-                                       List<MetricComparison> out) {
+                                       SourcePrecision[] precision, List<MetricComparison> out) {
         EndpointStats absent = new EndpointStats(current.id(), 0, 0, new java.util.TreeMap<>(),
                 java.util.OptionalDouble.empty(), dev.loadverdict.model.LatencyStats.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty());
         for (Metric metric : Metric.values()) {
             resolved.rule(metric).filter(EffectiveRule::hasLimit).filter(rule -> metric.valueOf(current).isPresent())
                     .ifPresent(rule -> out.add(new MetricComparison(stage, matched.service(), matched.endpoint(), metric,
-                            rule, absent, current)));
+                            rule, absent, current, precision[1], precision[1])));
         }
     }
 

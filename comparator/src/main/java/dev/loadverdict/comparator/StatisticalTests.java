@@ -21,10 +21,12 @@ import java.util.zip.DataFormatException;
  * <ul>
  *   <li>error rate: failures out of requests — Fisher's exact test when expected counts are small, else the
  *       two-proportion z-test (counts exist even in aggregate-only sources);</li>
- *   <li>a percentile: with histograms on both sides, the quantile test at that percentile;</li>
+ *   <li>a percentile: with histograms on both sides, the quantile test at that percentile; else, from the percentile
+ *       tables, the share of requests above the baseline's value, bounded conservatively ({@link TabulatedShareTest});</li>
  *   <li>mean: with histograms on both sides, Mann-Whitney U;</li>
  *   <li>throughput: the conditional binomial test of two request rates over the runs' durations;</li>
- *   <li>max, and latency without histograms on both sides: not testable; thresholds alone decide.</li>
+ *   <li>max, a mean without histograms on both sides, and a percentile with no table to bound it: not testable;
+ *       thresholds alone decide.</li>
  * </ul>
  * The tests treat requests as independent. Requests of one run are not (a slow minute slows many), so p-values
  * are optimistic; with large samples nearly every difference is significant. The relative/delta floors and the
@@ -39,26 +41,38 @@ final class StatisticalTests implements SignificanceAssessor {
         this.alpha = alpha;
     }
 
+    /**
+     * Two families, each adjusted on its own: the endpoints' tests, and the service totals' tests. A total repeats
+     * the evidence of its endpoints (its requests are theirs), so counting totals in the endpoints' family would make
+     * every endpoint's test stricter for no new information, and the other way round.
+     */
     @Override
     public List<Significance> assess(List<MetricComparison> comparisons) {
         List<Optional<Tests.Result>> raw = comparisons.stream().map(StatisticalTests::test).toList();
-        double[] p = raw.stream().flatMap(Optional::stream).mapToDouble(Tests.Result::pValue).toArray();
-        double[] adjusted = holm(p);
-        List<Significance> out = new ArrayList<>(comparisons.size());
-        int k = 0;
-        for (int i = 0; i < comparisons.size(); i++) {
-            Optional<Tests.Result> r = raw.get(i);
-            if (r.isEmpty()) {
-                out.add(Significance.notTestable(whyNot(comparisons.get(i))));
-                continue;
+        Significance[] out = new Significance[comparisons.size()];
+        for (boolean totals : new boolean[] {false, true}) {
+            List<Integer> family = new ArrayList<>();
+            for (int i = 0; i < comparisons.size(); i++) {
+                if (comparisons.get(i).isTotal() == totals) {
+                    if (raw.get(i).isPresent()) {
+                        family.add(i);
+                    } else {
+                        out[i] = Significance.notTestable(whyNot(comparisons.get(i)));
+                    }
+                }
             }
-            double adj = adjusted[k++];
-            String note = "p = " + Numbers.pValue(r.get().pValue()) + " before, " + Numbers.pValue(adj)
-                    + " after Holm's adjustment for " + p.length + (p.length == 1 ? " test" : " tests");
-            out.add(new Significance(adj <= alpha ? Significance.Status.SIGNIFICANT : Significance.Status.NOT_SIGNIFICANT,
-                    OptionalDouble.of(adj), r.get().name(), note));
+            double[] adjusted = holm(family.stream().mapToDouble(i -> raw.get(i).orElseThrow().pValue()).toArray());
+            String of = family.size() + " " + (totals ? "service-total" : "endpoint") + (family.size() == 1 ? " test" : " tests");
+            for (int k = 0; k < family.size(); k++) {
+                Tests.Result r = raw.get(family.get(k)).orElseThrow();
+                double adj = adjusted[k];
+                String note = "p = " + Numbers.pValue(r.pValue()) + " before, " + Numbers.pValue(adj)
+                        + " after Holm's adjustment over " + of;
+                out[family.get(k)] = new Significance(adj <= alpha ? Significance.Status.SIGNIFICANT
+                        : Significance.Status.NOT_SIGNIFICANT, OptionalDouble.of(adj), r.name(), note);
+            }
         }
-        return out;
+        return List.of(out);
     }
 
     /** The raw test of one comparison, when the data allows one. */
@@ -77,8 +91,10 @@ final class StatisticalTests implements SignificanceAssessor {
                     .map(sc -> Tests.rateLower(b.requests(), sb, cur.requests(), sc)));
             case MAX -> Optional.empty();
             case MEAN -> histograms(b, cur).map(h -> Tests.stochasticallyLarger(h[0], h[1]));
-            case P95 -> histograms(b, cur).map(h -> withBootstrap(c, Tests.percentileHigher(h[0], h[1], 95)));
-            default -> histograms(b, cur).map(h -> Tests.percentileHigher(h[0], h[1], metric.percent().orElseThrow()));
+            case P95 -> histograms(b, cur).map(h -> withBootstrap(c, Tests.percentileHigher(h[0], h[1], 95)))
+                    .or(() -> TabulatedShareTest.test(c, 95));
+            default -> histograms(b, cur).map(h -> Tests.percentileHigher(h[0], h[1], metric.percent().orElseThrow()))
+                    .or(() -> TabulatedShareTest.test(c, metric.percent().orElseThrow()));
         };
     }
 
@@ -107,7 +123,9 @@ final class StatisticalTests implements SignificanceAssessor {
         return switch (c.metric()) {
             case MAX -> "a maximum is a single request: significance not testable, thresholds alone decide";
             case THROUGHPUT -> "no duration for the request rates: significance not testable, thresholds alone decide";
-            default -> "aggregates only (no histogram on both sides): significance not testable, thresholds alone decide";
+            case MEAN -> "aggregates only (no histogram on both sides): significance not testable, thresholds alone decide";
+            default -> "aggregates only, and no percentile table that bounds the share above the baseline's value:"
+                    + " significance not testable, thresholds alone decide";
         };
     }
 

@@ -20,10 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** minRequests, zero baselines and missing values. */
 class ComparabilityTest {
 
+    /** minRequests is a user's explicit choice: none is built in. */
+    private static final dev.loadverdict.model.config.LoadverdictConfig MIN_100 =
+            dev.loadverdict.comparator.Fixtures.config(dev.loadverdict.comparator.Fixtures.minRequests(100));
+
     @Test
     void tooFewCurrentRequestsMakeAFindingNotComparable() {
         Finding f = finding(compareEndpoint(endpoint("GET /x").requests(42).p95(500),
-                endpoint("GET /x").p95(100)), Metric.P95);
+                endpoint("GET /x").p95(100), MIN_100), Metric.P95);
 
         assertThat(f.outcome()).isEqualTo(Outcome.NOT_COMPARABLE);
         assertThat(f.severity()).isEqualTo(Severity.NONE);
@@ -35,7 +39,7 @@ class ComparabilityTest {
     @Test
     void tooFewBaselineRequestsMakeAFindingNotComparable() {
         Finding f = finding(compareEndpoint(endpoint("GET /x").p95(500),
-                endpoint("GET /x").requests(99).p95(100)), Metric.P95);
+                endpoint("GET /x").requests(99).p95(100), MIN_100), Metric.P95);
 
         assertThat(f.outcome()).isEqualTo(Outcome.NOT_COMPARABLE);
         assertThat(f.reasons()).containsExactly("not compared: baseline has 99 requests < minRequests 100");

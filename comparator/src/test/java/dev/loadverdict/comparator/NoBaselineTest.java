@@ -72,7 +72,7 @@ class NoBaselineTest {
     void builtInRulesOffLeavesOnlyWhatTheFileSays() {
         // a doubling breaks the built-in +25% / +20 ms critical p95 rule; with the built-ins off, a limit alone decides
         Run baseline = run(service("api").endpoint(endpoint("GET /slow").p95(130)));
-        Run current = run(service("api").endpoint(endpoint("GET /slow").p95(260)));
+        Run current = run(service("api").endpoint(endpoint("GET /slow").percentile(50, 200).p95(260)));
         LoadverdictConfig onlyLimit = withoutBuiltIns(config(new RuleSet(OptionalLong.empty(), false,
                 Map.of(Metric.P95, critical(limit(1000), "loadverdict.yml defaults.metrics.p95")))));
         Comparison c = RegressionDetector.compare(current, Fixtures.ref(baseline), baseline, onlyLimit);
@@ -88,7 +88,7 @@ class NoBaselineTest {
     @Test
     void builtInRulesOffKeepsTheFilesRelativeRules() {
         Run baseline = run(service("api").endpoint(endpoint("GET /slow").requests(1000).p95(130)));
-        Run current = run(service("api").endpoint(endpoint("GET /slow").requests(1000).p95(260)));
+        Run current = run(service("api").endpoint(endpoint("GET /slow").requests(1000).percentile(50, 200).p95(260)));
         LoadverdictConfig relativeOnly = withoutBuiltIns(config(RuleSet.empty(), serviceRules("api",
                 rules(Metric.P95, critical(relative(50), "loadverdict.yml services.api.metrics.p95")))));
         Comparison c = RegressionDetector.compare(current, Fixtures.ref(baseline), baseline, relativeOnly);

@@ -36,7 +36,8 @@ class ReasonsTest {
 
         assertThat(f.reasons()).containsExactly(
                 "warning: relative +31.3% > 10% ✓, delta +48.0 ms > 5 ms ✓",
-                "critical: relative +31.3% > 25% ✓, delta +48.0 ms > 20 ms ✓");
+                "critical: relative +31.3% > 25% ✓, delta +48.0 ms > 20 ms ✓",
+                "critical: resolution not known: the source tabulates no percentile around the p95");
     }
 
     @Test

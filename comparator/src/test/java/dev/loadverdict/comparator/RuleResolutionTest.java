@@ -213,10 +213,10 @@ class RuleResolutionTest {
                 endpointRules("GET /strict", minRequests(500))));
 
         Comparison c = compare(
-                run(service("api").endpoint(endpoint("GET /x").requests(50).p95(200))
-                        .endpoint(endpoint("GET /strict").requests(50).p95(200))),
-                run(service("api").endpoint(endpoint("GET /x").requests(50).p95(100))
-                        .endpoint(endpoint("GET /strict").requests(50).p95(100))),
+                run(service("api").endpoint(endpoint("GET /x").requests(200).p95(200))
+                        .endpoint(endpoint("GET /strict").requests(200).p95(200))),
+                run(service("api").endpoint(endpoint("GET /x").requests(200).p95(100))
+                        .endpoint(endpoint("GET /strict").requests(200).p95(100))),
                 config);
 
         assertThat(finding(c, "api", "GET /x", Metric.P95).severity()).isEqualTo(Severity.CRITICAL);
@@ -227,10 +227,10 @@ class RuleResolutionTest {
 
     @Test
     void aBlockMinRequestsOverridesTheLevelsForThatBlockOnly() {
-        LoadverdictConfig config = config(rules(Metric.P95,
-                warning(withMinRequests(relative(10), 20), "loadverdict.yml defaults.metrics.p95")));
+        LoadverdictConfig config = config(new RuleSet(OptionalLong.of(100), false, java.util.Map.of(Metric.P95,
+                warning(withMinRequests(relative(10), 20), "loadverdict.yml defaults.metrics.p95"))));
 
-        // 50 requests: enough for the warning block (20), not for the inherited critical block (100)
+        // 50 requests: enough for the warning block (20), not for the critical block, which inherits 100
         Finding f = finding(compareEndpoint(endpoint("GET /x").requests(50).p95(200),
                 endpoint("GET /x").requests(50).p95(100), config), Metric.P95);
 
@@ -246,7 +246,7 @@ class RuleResolutionTest {
         AppliedRule rule = f.rule();
         assertThat(rule.warningSource()).isEqualTo(BuiltInDefaults.SOURCE);
         assertThat(rule.criticalSource()).isEqualTo(BuiltInDefaults.SOURCE);
-        assertThat(rule.warning().orElseThrow().minRequests()).isEqualTo(OptionalLong.of(100));
+        assertThat(rule.warning().orElseThrow().minRequests()).as("no minimum is built in").isEqualTo(OptionalLong.of(0));
         assertThat(rule.critical().orElseThrow().relativePercent().getAsDouble()).isEqualTo(25.0);
     }
 

@@ -30,10 +30,31 @@ class SignificanceTest {
     }
 
     @Test
-    void latencyWithoutHistogramsOnBothSidesIsNotTestable() {
-        Finding f = finding(endpoint("GET /x").p95(200), endpoint("GET /x").histogram().p95(100), Metric.P95);
+    void aPercentileTableIsTestedByTheShareAboveTheBaselinesValueBoundedConservatively() {
+        // the current run's table cannot show more than 50 of 1,000 above 100 ms: as many as the baseline allows
+        Finding same = finding(endpoint("GET /x").p95(200), endpoint("GET /x").histogram().p95(100), Metric.P95);
+        assertThat(same.significance().status()).isEqualTo(Significance.Status.NOT_SIGNIFICANT);
+        assertThat(same.significance().test()).contains("the share of requests above the baseline's p95 (100 ms): at most 50 of 1,000 before, at least 50 of 1,000 now")
+                .contains("bounded from the percentile table");
+        // its median is above the baseline's p95: at least 500 of 1,000 above 100 ms against at most 50
+        Finding shifted = finding(endpoint("GET /x").percentile(50, 150).p95(300), endpoint("GET /x").p95(100), Metric.P95);
+        assertThat(shifted.significance().status()).isEqualTo(Significance.Status.SIGNIFICANT);
+        assertThat(shifted.significance().test()).contains("at least 500 of 1,000 now");
+    }
+
+    @Test
+    void aTableThatIsNotMonotonicGivesNoBoundAndSaysSo() {
+        // Locust writes N/A early in a run, and tables stitched from such rows can fall: no honest bound from them
+        Finding f = finding(endpoint("GET /x").percentile(50, 300).percentile(90, 120).p95(250),
+                endpoint("GET /x").percentile(50, 50).p95(100), Metric.P95);
         assertThat(f.significance().status()).isEqualTo(Significance.Status.NOT_TESTABLE);
-        assertThat(f.significance().note()).startsWith("aggregates only (no histogram on both sides)");
+        assertThat(f.significance().note()).contains("no percentile table that bounds");
+    }
+
+    @Test
+    void aPercentileTheBaselineDoesNotReportIsNotTestable() {
+        Finding f = finding(endpoint("GET /x").p95(200), endpoint("GET /x").mean(100), Metric.P95);
+        assertThat(f.significance().status()).isEqualTo(Significance.Status.NOT_TESTABLE);
     }
 
     @Test

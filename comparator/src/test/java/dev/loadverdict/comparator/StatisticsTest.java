@@ -84,7 +84,7 @@ class StatisticsTest {
         Comparison c = compare(run(current), run(baseline));
         Finding flaky = Fixtures.finding(c, "api", "GET /flaky", Metric.ERROR_RATE);
         assertThat(flaky.severity()).isNotEqualTo(Severity.CRITICAL);
-        assertThat(flaky.significance().note()).contains("after Holm's adjustment for 19 tests");
+        assertThat(flaky.significance().note()).contains("after Holm's adjustment over 19 endpoint tests");
         assertThat(flaky.significance().pValue().getAsDouble()).isGreaterThan(0.01);
     }
 
@@ -161,13 +161,16 @@ class StatisticsTest {
 
     @Test
     void requireSignificanceCapsUntestableCriticalsAtWarning() {
-        Run baseline = run(service("api").endpoint(endpoint("GET /x").p95(100)));
-        Run current = run(service("api").endpoint(endpoint("GET /x").p95(300)));
-        Comparison plain = compare(current, baseline);
-        Comparison strict = RegressionDetector.compare(current, Fixtures.ref(baseline), baseline, config(RuleSet.empty()),
+        // a mean without histograms cannot be tested
+        dev.loadverdict.model.config.LoadverdictConfig meanRule = config(Fixtures.rules(Metric.MEAN,
+                Fixtures.critical(Fixtures.relative(25), "loadverdict.yml defaults.metrics.mean")));
+        Run baseline = run(service("api").endpoint(endpoint("GET /x").mean(100)));
+        Run current = run(service("api").endpoint(endpoint("GET /x").mean(300)));
+        Comparison plain = RegressionDetector.compare(current, Fixtures.ref(baseline), baseline, meanRule);
+        Comparison strict = RegressionDetector.compare(current, Fixtures.ref(baseline), baseline, meanRule,
                 new RegressionDetector.Options(true));
-        assertThat(finding(plain, Metric.P95).severity()).isEqualTo(Severity.CRITICAL);
-        Finding capped = finding(strict, Metric.P95);
+        assertThat(finding(plain, Metric.MEAN).severity()).isEqualTo(Severity.CRITICAL);
+        Finding capped = finding(strict, Metric.MEAN);
         assertThat(capped.severity()).isEqualTo(Severity.WARNING);
         assertThat(capped.significance().status()).isEqualTo(Significance.Status.NOT_TESTABLE);
         assertThat(capped.reasons()).contains("critical: capped at warning, since significance is not testable (--require-significance)");
@@ -218,6 +221,11 @@ class StatisticsTest {
         for (int i = 0; i < n; i++) {
             h.recordValue(Math.max(1, Math.round(medianMicros * factor * Math.exp(0.4 * random.nextGaussian()))));
         }
+        return encode(h);
+    }
+
+    /** A histogram in the run model's encoding (HdrHistogram V2, compressed). */
+    static EncodedHistogram encode(Histogram h) {
         ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
         int length = h.encodeIntoCompressedByteBuffer(buffer);
         byte[] bytes = new byte[length];

@@ -57,21 +57,13 @@ final class JunitViewBuilder {
         return new View.Junit(Integer.toString(tests), Integer.toString(failures), Integer.toString(skipped), out);
     }
 
-    /** The reasons and the significance, one per line; sanitised line by line. */
+    /** Every reason ({@link Explanations#full}), one per line, then the thresholds; sanitised line by line. */
     private static String details(Finding f) {
         StringBuilder d = new StringBuilder();
-        f.reasons().forEach(r -> d.append(UntrustedText.sanitize(r)).append('\n'));
-        d.append("significance: ").append(f.significance().status().id());
-        if (!f.significance().test().isEmpty()) {
-            d.append(" (").append(UntrustedText.sanitize(f.significance().test())).append(')');
-        }
-        if (!f.significance().note().isEmpty()) {
-            d.append(": ").append(UntrustedText.sanitize(f.significance().note()));
-        }
+        Explanations.full(f).forEach(r -> d.append(UntrustedText.sanitize(r)).append('\n'));
         View.Row row = ViewBuilder.row(f);
-        d.append('\n').append("thresholds: critical ").append(row.critical().text()).append(" (")
-                .append(UntrustedText.sanitize(f.rule().criticalSource())).append("), warning ").append(row.warning().text())
-                .append(" (").append(UntrustedText.sanitize(f.rule().warningSource())).append(")\n");
+        d.append("thresholds: critical ").append(row.critical().text()).append(", warning ").append(row.warning().text())
+                .append('\n');
         return d.toString();
     }
 }

@@ -51,11 +51,14 @@ final class View {
      * @param critical the critical block
      * @param warning the warning block
      * @param outcome the outcome in words; {@code label} is the same with an emoji
-     * @param why the finding's reasons, joined
+     * @param why the decisive reasons, as many whole clauses as fit in a table cell, and how many more there are
+     * @param explanation every reason, one clause each: the rule broken and where it is configured, the test with its
+     *                    p-values before and after adjustment and the family's size, why a breach was downgraded, or
+     *                    why nothing could be tested
      */
     public record Row(String service, String endpoint, Trusted metric, Trusted baseline, Trusted current,
                       Trusted change, Trusted threshold, Trusted critical, Trusted warning, Trusted outcome,
-                      Trusted label, String why) {
+                      Trusted label, String why, List<String> explanation) {
     }
 
     /**

@@ -112,7 +112,8 @@ final class ViewBuilder {
                 Trusted.of(ThresholdFormatter.describe(f.metric(), rule.warning())),
                 Trusted.of(Labels.outcome(f)),
                 Trusted.of(Labels.outcomeWithIcon(f)),
-                UntrustedText.tidy(String.join("; ", f.reasons())));
+                Explanations.brief(f, Explanations.BRIEF),
+                Explanations.full(f).stream().map(c -> UntrustedText.sanitize(c).strip()).toList());
     }
 
     private static List<View.EndpointChange> changes(Comparison comparison, EndpointChange.Kind kind) {

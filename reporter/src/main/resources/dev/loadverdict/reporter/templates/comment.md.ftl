@@ -13,6 +13,18 @@ ${markerStart}
 <#list report.regressions as r>
 | ${r.label} | ${r.service} | ${r.endpoint} | ${r.metric} | ${r.baseline} | ${r.current} | ${r.change} |
 </#list>
+
+<details><summary>Why</summary>
+
+<#list report.regressions as r>
+**${r.service} · ${r.endpoint} · ${r.metric}** (${r.outcome})
+
+<#list r.explanation as c>
+- ${c}
+</#list>
+
+</#list>
+</details>
 </#if>
 <#list report.context.warnings as warning>
 

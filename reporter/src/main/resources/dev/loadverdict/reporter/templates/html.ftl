@@ -19,7 +19,7 @@
 </#macro>
 <#macro rows list>
 <#list list as r>
-<tr class="${r.outcome?replace(' ', '-')?replace(',', '')}"><td>${r.endpoint}</td><td>${r.metric}</td><td class="n">${r.baseline}</td><td class="n">${r.current}</td><td class="n">${r.change}</td><td>${r.critical}</td><td>${r.warning}</td><td>${r.outcome}</td><td class="why">${r.why}</td></tr>
+<tr class="${r.outcome?replace(' ', '-')?replace(',', '')}"><td>${r.endpoint}</td><td>${r.metric}</td><td class="n">${r.baseline}</td><td class="n">${r.current}</td><td class="n">${r.change}</td><td>${r.critical}</td><td>${r.warning}</td><td>${r.outcome}</td><td class="why"><details><summary>${r.why}</summary><ul><#list r.explanation as c><li>${c}</li></#list></ul></details></td></tr>
 </#list>
 </#macro>
 <!DOCTYPE html>
@@ -39,7 +39,7 @@ h1 { font-size: 1.5rem; margin: 0 0 .5rem; } h2 { font-size: 1.2rem; margin-top:
 table { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--row); cursor: pointer; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.why { color: var(--muted); font-size: 12px; }
+td.why { color: var(--muted); font-size: 12px; } td.why ul { margin: 4px 0 0 16px; padding: 0; }
 tr.critical td:first-child { border-left: 4px solid var(--crit); } tr.warning td:first-child { border-left: 4px solid var(--warn); }
 tr.improvement td:first-child { border-left: 4px solid var(--good); }
 figure { margin: .8rem 0; overflow-x: auto; } .charts { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
@@ -70,7 +70,7 @@ details summary { cursor: pointer; color: var(--muted); }
 <thead><tr><th>Severity</th><th>Service</th><th>Endpoint</th><th>Metric</th><th>Baseline</th><th>Current</th><th>Change</th><th>Threshold</th><th>Why</th></tr></thead>
 <tbody>
 <#list report.regressions as r>
-<tr class="${r.outcome}"><td>${r.outcome}</td><td>${r.service}</td><td>${r.endpoint}</td><td>${r.metric}</td><td class="n">${r.baseline}</td><td class="n">${r.current}</td><td class="n">${r.change}</td><td>${r.threshold}</td><td class="why">${r.why}</td></tr>
+<tr class="${r.outcome}"><td>${r.outcome}</td><td>${r.service}</td><td>${r.endpoint}</td><td>${r.metric}</td><td class="n">${r.baseline}</td><td class="n">${r.current}</td><td class="n">${r.change}</td><td>${r.threshold}</td><td class="why"><details><summary>${r.why}</summary><ul><#list r.explanation as c><li>${c}</li></#list></ul></details></td></tr>
 </#list>
 </tbody>
 </table>

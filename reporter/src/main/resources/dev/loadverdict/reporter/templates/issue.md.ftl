@@ -13,6 +13,18 @@ ${markerStart}
 <#list report.regressions as r>
 | ${r.label} | ${r.endpoint} | ${r.metric} | ${r.baseline} | ${r.current} | ${r.change} | ${r.threshold} | ${r.why} |
 </#list>
+
+<details><summary>Why, in full</summary>
+
+<#list report.regressions as r>
+**${r.endpoint} · ${r.metric}** (${r.outcome})
+
+<#list r.explanation as c>
+- ${c}
+</#list>
+
+</#list>
+</details>
 <#list report.context.warnings as warning>
 
 > [!WARNING]

@@ -4,6 +4,19 @@
   MarkdownEscaper; only Trusted values (loadverdict's own numbers and words) print as they are.
   Never put an interpolation inside `code`: backslash escapes do not work there.
 -->
+<#macro fullReasons list>
+<details><summary>Why, in full</summary>
+
+<#list list as r>
+**${r.service} · ${r.endpoint} · ${r.metric}** (${r.outcome})
+
+<#list r.explanation as c>
+- ${c}
+</#list>
+
+</#list>
+</details>
+</#macro>
 <#macro cells r>| ${r.endpoint} | ${r.metric} | ${r.baseline} | ${r.current} | ${r.change} | ${r.critical} | ${r.warning}</#macro>
 ## loadverdict: ${verdict} — ${summary}
 
@@ -40,6 +53,8 @@ created ${context.baselineCreated}<#rt>
   <#list regressions as r>
 | ${r.label} | ${r.service} | ${r.endpoint} | ${r.metric} | ${r.baseline} | ${r.current} | ${r.change} | ${r.threshold} | ${r.why} |
   </#list>
+
+<@fullReasons regressions/>
 </#if>
 <#list services as service>
 

@@ -43,6 +43,14 @@ Note: ${note}
   <#list regressions as r>
   ${r.outcome?upper_case?right_pad(8)}  ${r.service?right_pad(columns.service)}  <@cells r columns/>  ${r.threshold}
   </#list>
+
+Why
+  <#list regressions as r>
+  ${r.outcome?upper_case} ${r.service} ${r.endpoint} ${r.metric}
+    <#list r.explanation as c>
+    - ${c}
+    </#list>
+  </#list>
 </#if>
 <#list services as service>
   <#assign w = service.columns>
