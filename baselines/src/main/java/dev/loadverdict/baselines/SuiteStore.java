@@ -11,12 +11,10 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -61,6 +59,9 @@ public final class SuiteStore {
     private final Path dir;
     private final String displayDir;
     private final Clock clock;
+    private boolean breakLock;
+    /** A seam for tests: runs between writing a promoted run's history file and pointing the baseline at it. */
+    Runnable betweenEntryAndPointer = () -> { };
 
     /**
      * @param dir the baselines directory
@@ -132,11 +133,27 @@ public final class SuiteStore {
      */
     public Baseline promote(String suite, Run run, Baseline.Provenance provenance) {
         requireName(suite);
-        return underLock(suite, () -> {
-            String name = writeEntry(suite, run, provenance);
-            writePointer(suite, new SuiteJson.Pointer(name, clock.instant()));
-            return versionOf(suite, name);
-        });
+        try {
+            return underLock(suite, () -> {
+                String name = writeEntry(suite, run, provenance);
+                betweenEntryAndPointer.run();
+                writePointer(suite, new SuiteJson.Pointer(name, clock.instant()));
+                return versionOf(suite, name);
+            });
+        } catch (ConflictException e) {
+            // the run is not lost: it goes into the history, and can be promoted once the other promotion is done
+            Baseline recorded = versionOf(suite, writeEntry(suite, run, provenance));
+            throw new ConflictException(e.getMessage() + ". Nothing was promoted; the run was recorded as " + suite + "@v"
+                    + recorded.version() + ": promote it when the other promotion is done (loadverdict baseline promote "
+                    + suite + "@v" + recorded.version() + " --suite " + suite + ")");
+        }
+    }
+
+    /** The same store, taking a promotion lock over from another owner ({@code --break-lock}). */
+    public SuiteStore breakingLock() {
+        SuiteStore copy = new SuiteStore(dir, displayDir, clock);
+        copy.breakLock = true;
+        return copy;
     }
 
     /**
@@ -234,37 +251,11 @@ public final class SuiteStore {
 
     /** Runs {@code change} holding the suite's promotion lock. */
     private <T> T underLock(String suite, java.util.function.Supplier<T> change) {
-        Path suiteDir = dir.resolve(suite);
-        Path lock = suiteDir.resolve(LOCK);
-        try {
-            Files.createDirectories(suiteDir);
-            Files.writeString(lock, clock.instant().toString() + "\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            throw new InputException(display(suite, LOCK), "another promotion of suite " + suite + " is running"
-                    + lockAge(lock) + "; nothing was changed (if none is running, a killed one left this lock: remove it)");
-        } catch (IOException e) {
-            throw new InputException(display(suite, ""), OptionalLong.empty(), "cannot be written: " + e.getMessage(), e);
-        }
-        try {
+        try (PromotionLock held = PromotionLock.take(dir.resolve(suite).resolve(LOCK), display(suite, LOCK), clock, breakLock)) {
             return change.get();
-        } finally {
-            try {
-                Files.deleteIfExists(lock);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 
-    private String lockAge(Path lock) {
-        try {
-            Instant since = Instant.parse(Files.readString(lock, StandardCharsets.UTF_8).trim());
-            return " (since " + since + ", " + Duration.between(since, clock.instant()).toSeconds() + " s ago)";
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-    }
 
     /** The suite's current baseline, when one was promoted. */
     public Optional<Baseline> current(String suite) {
@@ -328,11 +319,30 @@ public final class SuiteStore {
             } catch (InputException e) {
                 problems.add(e.getMessage());
             }
-            if (Files.exists(dir.resolve(suite).resolve(LOCK))) {
-                problems.add(display(suite, LOCK) + ": a promotion is running or was killed" + lockAge(dir.resolve(suite).resolve(LOCK)));
+            PromotionLock.describe(dir.resolve(suite).resolve(LOCK), clock)
+                    .ifPresent(owner -> problems.add(display(suite, LOCK) + ": a promotion is running or was killed: " + owner));
+            for (Path temp : leftovers(suite)) {
+                problems.add(display(suite, dir.resolve(suite).relativize(temp).toString()) + ": a temporary file an"
+                        + " interrupted write left behind (nothing refers to it; remove it)");
             }
         }
         return List.copyOf(problems);
+    }
+
+    /** Temporary files of interrupted atomic writes ({@code .NAME….tmp}) in the suite and its history. */
+    private List<Path> leftovers(String suite) {
+        List<Path> found = new ArrayList<>();
+        for (Path d : List.of(dir.resolve(suite), dir.resolve(suite).resolve(HISTORY))) {
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> files = Files.list(d)) {
+                    files.filter(p -> p.getFileName().toString().startsWith(".") && p.getFileName().toString().endsWith(".tmp"))
+                            .sorted().forEach(found::add);
+                } catch (IOException e) {
+                    throw new InputException(display(suite, ""), OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
+                }
+            }
+        }
+        return found;
     }
 
     /** How a suite is named where its reference is shown: {@code baselines/checkout-nightly}. */

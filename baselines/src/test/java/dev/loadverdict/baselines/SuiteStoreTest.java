@@ -129,18 +129,68 @@ class SuiteStoreTest {
     }
 
     @Test
-    void aSecondPromotionWhileOneHoldsTheLockFailsAndLosesNothing() throws IOException {
+    void aSecondPromotionWhileOneHoldsTheLockIsAConflictThatKeepsItsRunInTheHistory() throws IOException {
         SuiteStore store = store("2026-11-23T10:00:00Z");
         Baseline first = store.promote("nightly", run(100), sha("1111111"));
-        Files.writeString(dir.resolve("nightly/.promote.lock"), "2026-11-23T10:00:30Z\n");
+        // held by a process of another host (or one still running here): a conflict, not bad input
+        Files.writeString(dir.resolve("nightly/.promote.lock"), "4242 build-agent-7 2026-11-23T10:00:30Z\n");
         assertThatThrownBy(() -> store.promote("nightly", run(300), sha("3333333")))
-                .isInstanceOf(InputException.class)
-                .hasMessageContaining("baselines/nightly/.promote.lock")
-                .hasMessageContaining("another promotion of suite nightly is running")
-                .hasMessageContaining("nothing was changed");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("baselines/nightly/.promote.lock: held by process 4242 on build-agent-7")
+                .hasMessageContaining("Nothing was promoted; the run was recorded as nightly@v2")
+                .hasMessageContaining("--break-lock");
         assertThat(store.current("nightly")).contains(first);
+        assertThat(store.size("nightly")).as("the losing promotion's run stays in the history").isEqualTo(2);
+        assertThat(store.verify()).singleElement().asString().contains("a promotion is running or was killed: process 4242");
+        // knowingly taken over
+        Baseline promoted = store.breakingLock().promote("nightly", run(400), sha("4444444"));
+        assertThat(store.current("nightly")).contains(promoted);
+        assertThat(dir.resolve("nightly/.promote.lock")).doesNotExist();
+    }
+
+    @Test
+    void aLockLeftByAProcessThatNoLongerRunsOnThisHostIsTakenOver() throws IOException {
+        SuiteStore store = store("2026-11-23T10:00:00Z");
+        store.promote("nightly", run(100), sha("1111111"));
+        String host = Files.isReadable(Path.of("/proc/sys/kernel/hostname"))
+                ? Files.readString(Path.of("/proc/sys/kernel/hostname")).strip() : java.net.InetAddress.getLocalHost().getHostName();
+        Process gone = new ProcessBuilder("true").start();
+        long deadPid = gone.pid();
+        try {
+            gone.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        Files.writeString(dir.resolve("nightly/.promote.lock"), deadPid + " " + host + " 2026-11-23T10:00:30Z\n");
+        assertThat(store.verify()).singleElement().asString().contains("which no longer runs");
+        Baseline promoted = store.promote("nightly", run(300), sha("3333333"));
+        assertThat(store.current("nightly")).contains(promoted);
+    }
+
+    @Test
+    void aRecordLandingBetweenAPromotionsWritesCannotMisdirectItsPointer() {
+        // the race: a record between the promotion's history write and its pointer write used to shift the index
+        // the pointer was chosen by, so baseline.json named the record-only run
+        SuiteStore store = store("2026-11-23T10:00:00Z");
+        store.promote("nightly", run(100), sha("1111111"));
+        // the racing record's file sorts before the promoted one's (an earlier clock, as on another machine)
+        SuiteStore racing = store("2026-11-23T09:59:00Z");
+        store.betweenEntryAndPointer = () -> racing.record("nightly", run(999), sha("9999999"));
+        Baseline promoted = store.promote("nightly", run(300), sha("3333333"));
+        assertThat(store.current("nightly").orElseThrow().run()).isEqualTo(run(300));
+        assertThat(promoted.run()).isEqualTo(run(300));
+        assertThat(store.size("nightly")).isEqualTo(3);
+        assertThat(store.verify()).isEmpty();
+    }
+
+    @Test
+    void verifyReportsTheTemporaryFilesAnInterruptedWriteLeft() throws IOException {
+        SuiteStore store = store("2026-11-23T10:00:00Z");
+        store.promote("nightly", run(100), sha("1111111"));
+        Files.writeString(dir.resolve("nightly/history/.20261123T100001.000Z-1111111.json1234.tmp"), "{");
+        assertThat(store.verify()).singleElement().asString()
+                .contains("baselines/nightly/history/.20261123T100001.000Z-1111111.json1234.tmp: a temporary file");
         assertThat(store.size("nightly")).isEqualTo(1);
-        assertThat(store.verify()).singleElement().asString().contains("a promotion is running or was killed");
     }
 
     @Test
@@ -209,7 +259,8 @@ class SuiteStoreTest {
         for (int v = 1; v <= store.size("s"); v++) {
             assertThat(store.version("s", v).run().services()).isNotEmpty();
         }
-        assertThat(store.verify()).allMatch(p -> p.contains("a promotion is running or was killed"));
+        assertThat(store.verify()).allMatch(p -> p.contains("a promotion is running or was killed")
+                || p.contains("a temporary file an interrupted write left behind"));
     }
 
     /** Promotes into suite {@code s} of the directory given until killed. */

@@ -87,6 +87,10 @@ final class BaselineCommand implements Runnable {
         @Option(names = "--force", description = "Promote even when RUN has a critical regression against the current baseline.")
         boolean force;
 
+        @Option(names = "--break-lock", description = "Take over the suite's promotion lock when its owner is gone (a process killed on another machine;"
+                + " a lock left by a dead process on this machine is taken over anyway).")
+        boolean breakLock;
+
         @Option(names = "--config", paramLabel = "FILE", description = "loadverdict.yml with mapping rules and thresholds (default: ./loadverdict.yml when present).")
         String config;
 
@@ -120,14 +124,14 @@ final class BaselineCommand implements Runnable {
                                 + ", a run of the suite's history");
                     }
                     result = source.write("loadverdict: roll suite " + suite + " back to v" + rollback.getAsInt(),
-                            store -> SuiteChanges.restore(store, suite, rollback.getAsInt(), loadverdictConfig, force));
+                            store -> SuiteChanges.restore(locking(store), suite, rollback.getAsInt(), loadverdictConfig, force));
                 } else {
                     Run loaded = RunLoader.load(environment, run, loadverdictConfig, window, spec.commandLine().getErr(),
                             Optional.of(source));
                     Baseline.Provenance from = provenance.provenance(environment);
                     result = source.write("loadverdict: promote a run of suite " + suite + from.gitSha().map(c -> " (commit " + c + ")").orElse(""),
                             store -> {
-                                SuiteChanges.Result r = SuiteChanges.promote(store, suite, loaded, from, loadverdictConfig, force);
+                                SuiteChanges.Result r = SuiteChanges.promote(locking(store), suite, loaded, from, loadverdictConfig, force);
                                 if (!(r instanceof SuiteChanges.Refused)) {
                                     retention.apply(store, suite, source.dataBranch().isPresent());
                                 }
@@ -136,6 +140,10 @@ final class BaselineCommand implements Runnable {
                 }
                 return report(result, source.store().display(suite), suite);
             }
+        }
+
+        private SuiteStore locking(SuiteStore store) {
+            return breakLock ? store.breakingLock() : store;
         }
 
         private int report(SuiteChanges.Result result, String display, String suite) {

@@ -15,6 +15,11 @@ final class ExitCode {
      * {@code compare --create-issues}) when the run did not regress; a regressed run keeps {@link #REGRESSION}.
      */
     static final int INTERNAL = 4;
+    /**
+     * A conflict: another process is changing the same suite (its promotion lock is held). Nothing is wrong with the
+     * input and nothing was lost; trying again later succeeds.
+     */
+    static final int CONFLICT = 5;
 
     private ExitCode() {
     }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
                 "  3  bad input: unreadable or unrecognised results, invalid config,",
                 "     missing or corrupt baseline",
                 "  4  internal error, or a GitHub failure when the run did not regress",
-                "     (a regressed run exits 1 and prints the GitHub error)"})
+                "     (a regressed run exits 1 and prints the GitHub error)",
+                "  5  conflict: another promotion of the suite is running; nothing was lost,",
+                "     try again"})
 final class LoadverdictCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -72,6 +72,10 @@ public final class Main {
             err.println("loadverdict: " + usage.getMessage());
             return ExitCode.USAGE;
         }
+        if (e instanceof dev.loadverdict.baselines.ConflictException conflict) {
+            err.println("loadverdict: conflict: " + conflict.getMessage());
+            return ExitCode.CONFLICT;
+        }
         if (e instanceof dev.loadverdict.baselines.DataBranchException branch) {
             err.println("loadverdict: data branch: " + branch.getMessage());
             return ExitCode.INTERNAL;

@@ -96,6 +96,20 @@ class BaselineSuitesTest {
     }
 
     @Test
+    void aHeldPromotionLockIsAConflictWithItsOwnExitCodeAndBreakLockTakesItOver() throws IOException {
+        assertThat(run("baseline", "promote", aa("aa-01"), "--suite", "shop").exitCode()).isZero();
+        Files.writeString(tmp.resolve("baselines/shop/.promote.lock"), "4242 build-agent-7 2026-11-23T09:59:00Z\n");
+        Cli.Result conflict = run("baseline", "promote", aa("aa-02"), "--suite", "shop");
+        assertThat(conflict.exitCode()).isEqualTo(ExitCode.CONFLICT);
+        assertThat(conflict.err()).startsWith("loadverdict: conflict: baselines/shop/.promote.lock: held by process 4242 on build-agent-7")
+                .contains("the run was recorded as shop@v2").contains("--break-lock");
+        assertThat(conflict.err().lines()).hasSize(1);
+        Cli.Result taken = run("baseline", "promote", "shop@v2", "--suite", "shop", "--break-lock");
+        assertThat(taken.exitCode()).as(taken.err()).isZero();
+        assertThat(run("baseline", "list").out()).containsPattern("shop +v2 +2 ");
+    }
+
+    @Test
     void aRunIsNeverRecordedTwice() throws IOException {
         assertThat(run("baseline", "record", example("locust-unchanged"), "--suite", "shop").exitCode()).isZero();
         Cli.Result again = run("baseline", "record", example("locust-unchanged"), "--suite", "shop");
