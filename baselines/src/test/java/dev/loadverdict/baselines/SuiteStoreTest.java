@@ -249,7 +249,12 @@ class SuiteStoreTest {
                 "-cp", System.getProperty("java.class.path"), PromoteForever.class.getName(), dir.toString())
                 .redirectErrorStream(true).start();
         try {
-            Thread.sleep(1500);
+            // wait until the child promotes (a busy machine starts a JVM slowly), then kill it at some moment after
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (historyCount() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(200 + new java.util.Random(7).nextInt(300));
         } finally {
             child.destroyForcibly();
             child.waitFor(10, TimeUnit.SECONDS);
@@ -261,6 +266,12 @@ class SuiteStoreTest {
         }
         assertThat(store.verify()).allMatch(p -> p.contains("a promotion is running or was killed")
                 || p.contains("a temporary file an interrupted write left behind"));
+    }
+
+    private long historyCount() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("s/history"))) {
+            return files.count();
+        }
     }
 
     /** Promotes into suite {@code s} of the directory given until killed. */

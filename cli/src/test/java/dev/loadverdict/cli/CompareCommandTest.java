@@ -200,6 +200,17 @@ class CompareCommandTest {
     }
 
     @Test
+    void aHandEditedBaselineFileIsRefusedByItsChecksumNotUsedSilently() throws IOException {
+        String json = Files.readString(Cli.ROOT.resolve(BASELINE));
+        Path edited = write("shop.json", json.replaceFirst("\"p95\": 110.0", "\"p95\": 400.0"));
+        assertThat(Files.readString(edited)).isNotEqualTo(json);
+        Cli.Result r = Cli.run("compare", "--baseline", edited.toString(), "examples/runs/locust-regressed/");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).startsWith("loadverdict: " + edited + ":").contains("does not match its checksum");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
     void corruptBaselineIsBadInput() {
         Path broken = write("broken.json", "{\"schema\": \"loadverdict.baseline/1\", \"version\": 1,");
         Cli.Result r = Cli.run("compare", "--baseline", broken.toString(), "examples/runs/locust-regressed/");

@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * The JSON form of a {@link Baseline}: {@code "schema": "loadverdict.baseline/1"}, the version number,
- * creation time, provenance, then the run (same shape as a run document, without its own schema key).
+ * creation time, provenance, a SHA-256 of the run as written (so a hand-edited or damaged baseline is refused by name,
+ * never used silently), then the run (same shape as a run document, without its own schema key).
  */
 public final class BaselineJson {
 
@@ -26,6 +27,7 @@ public final class BaselineJson {
         root.put("version", baseline.version());
         root.put("created", baseline.created().toString());
         writeProvenance(root.putObject("provenance"), baseline.provenance());
+        root.put("sha256", HistoryJson.checksum(baseline.run()));
         RunJson.writeBody(root.putObject("run"), baseline.run());
         return Json.write(root);
     }
@@ -45,7 +47,14 @@ public final class BaselineJson {
         }
         Instant created = RunJson.instant(root, "created").orElseThrow(() -> root.fail("missing key 'created'"));
         Baseline.Provenance provenance = readProvenance(root.optional("provenance"));
-        return new Baseline((int) v, created, provenance, RunJson.readBody(root.get("run")));
+        // files written before baselines carried a checksum have none and are read as they are
+        Node checksum = root.optional("sha256");
+        dev.loadverdict.model.Run run = RunJson.readBody(root.get("run"));
+        if (checksum != null && !HistoryJson.checksum(run).equals(checksum.text())) {
+            throw checksum.fail("the run does not match its checksum: the baseline was edited or damaged (promote a run"
+                    + " to change a baseline; every version is also kept as NAME.vN.json)");
+        }
+        return new Baseline((int) v, created, provenance, run);
     }
 
     static void writeProvenance(ObjectNode node, Baseline.Provenance provenance) {

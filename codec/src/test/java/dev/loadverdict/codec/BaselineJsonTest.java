@@ -41,4 +41,20 @@ class BaselineJsonTest {
         assertThatThrownBy(() -> BaselineJson.read("r.json", new StringReader(RunJson.write(SampleRuns.everyField()))))
                 .isInstanceOf(InputException.class).hasMessageContaining("expected a loadverdict.baseline document");
     }
+
+    @Test
+    void anEditedRunIsRefusedByItsChecksum() {
+        String json = BaselineJson.write(sample()).replace("\"p99.9\": 120.0", "\"p99.9\": 119.0");
+        assertThat(json).isNotEqualTo(BaselineJson.write(sample()));
+        assertThatThrownBy(() -> BaselineJson.read("b.json", new StringReader(json)))
+                .isInstanceOf(InputException.class).hasMessageContaining("b.json:").hasMessageContaining("sha256")
+                .hasMessageContaining("does not match its checksum");
+    }
+
+    @Test
+    void aBaselineWrittenBeforeChecksumsIsReadAsItIs() throws IOException {
+        String json = BaselineJson.write(sample()).replaceFirst("\n  \"sha256\": \"[0-9a-f]{64}\",", "");
+        assertThat(json).doesNotContain("\"sha256\":");
+        assertThat(BaselineJson.read("b.json", new StringReader(json))).isEqualTo(sample());
+    }
 }
