@@ -134,7 +134,7 @@ final class HtmlViewBuilder {
             OptionalDouble b = (OptionalDouble) r[1];
             OptionalDouble c = (OptionalDouble) r[2];
             chart.text(LABEL - 6, y + 13, "end", "label", (String) r[0]);
-            String tip = r[0] + ": baseline " + value(b, unit) + ", current " + value(c, unit);
+            String tip = UntrustedText.tidy((String) r[0]) + ": baseline " + value(b, unit) + ", current " + value(c, unit);
             chart.rect(LABEL, y + 2, b.orElse(0) * scale, 8, "bar-baseline", tip);
             chart.rect(LABEL, y + 11, c.orElse(0) * scale, 8, "bar-current", tip);
             chart.text(LABEL + c.orElse(0) * scale + 4, y + 19, "start", "value", value(c, unit));
@@ -175,8 +175,8 @@ final class HtmlViewBuilder {
         }
         chart.text(left - 4, top + 4, "end", "tick", String.format(Locale.ROOT, "%.0f ms", maxMs));
         chart.text(left - 4, bottom, "end", "tick", "0");
-        chart.polyline(points(b.get(), left, bottom, plotWidth, maxX, yScale), "curve-baseline", endpoint + ": baseline");
-        chart.polyline(points(c.get(), left, bottom, plotWidth, maxX, yScale), "curve-current", endpoint + ": current");
+        chart.polyline(points(b.get(), left, bottom, plotWidth, maxX, yScale), "curve-baseline", UntrustedText.tidy(endpoint) + ": baseline");
+        chart.polyline(points(c.get(), left, bottom, plotWidth, maxX, yScale), "curve-current", UntrustedText.tidy(endpoint) + ": current");
         return Optional.of(chart.build());
     }
 
@@ -200,7 +200,7 @@ final class HtmlViewBuilder {
         double plotWidth = WIDTH - left - 12;
         double span = Math.max(seconds(current), baseline.map(HtmlViewBuilder::seconds).orElse(0.0));
         double max = Math.max(maxP95(current), baseline.map(HtmlViewBuilder::maxP95).orElse(0.0));
-        SvgChart chart = new SvgChart(scope + ": p95 over time", WIDTH, height);
+        SvgChart chart = new SvgChart(UntrustedText.tidy(scope) + ": p95 over time", WIDTH, height);
         chart.text(4, 14, "start", "title", "p95 over time (ms), from each run's start");
         chart.line(left, top, left, bottom, "axis").line(left, bottom, WIDTH - 10, bottom, "axis");
         chart.text(left - 4, top + 4, "end", "tick", String.format(Locale.ROOT, "%.0f", max));
@@ -228,7 +228,7 @@ final class HtmlViewBuilder {
         double top = 28;
         double plotWidth = WIDTH - left - 20;
         double max = all.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        SvgChart chart = new SvgChart(scope.scopeLabel() + ": p95 trend", WIDTH, height);
+        SvgChart chart = new SvgChart(UntrustedText.tidy(scope.scopeLabel()) + ": p95 trend", WIDTH, height);
         chart.text(4, 14, "start", "title", "p95 of the total across the suite's " + values.size() + " recorded runs"
                 + (now.isPresent() ? ", this run last" : "") + " (ms)");
         chart.line(left, top, left, bottom, "axis").line(left, bottom, WIDTH - 10, bottom, "axis");

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * An inline SVG chart as the HTML template draws it: a size and a list of primitives whose coordinates are already
- * computed and formatted here, so the template only loops. Text is plain (the template escapes it).
+ * computed and formatted here, so the template only loops. Text is plain (the template escapes it); every text,
+ * title and tooltip is {@link UntrustedText#tidy tidied} here, as names from result files reach all of them.
  */
 final class SvgChart {
 
@@ -21,8 +22,12 @@ final class SvgChart {
         this.height = height;
     }
 
+    /** Longest tooltip: a tidied name ({@value UntrustedText#MAX_CODE_POINTS}) and the values after it. */
+    static final int MAX_TOOLTIP = 2 * UntrustedText.MAX_CODE_POINTS;
+
     SvgChart rect(double x, double y, double w, double h, String cssClass, String tooltip) {
-        shapes.add(new View.SvgShape("rect", n(x), n(y), n(Math.max(0, w)), n(Math.max(0, h)), "", cssClass, tooltip, "", ""));
+        shapes.add(new View.SvgShape("rect", n(x), n(y), n(Math.max(0, w)), n(Math.max(0, h)), "", cssClass,
+                UntrustedText.tidy(tooltip, MAX_TOOLTIP), "", ""));
         return this;
     }
 
@@ -39,7 +44,8 @@ final class SvgChart {
             }
             p.append(n(xy[0])).append(',').append(n(xy[1]));
         }
-        shapes.add(new View.SvgShape("polyline", "", "", "", "", p.toString(), cssClass, tooltip, "", ""));
+        shapes.add(new View.SvgShape("polyline", "", "", "", "", p.toString(), cssClass,
+                UntrustedText.tidy(tooltip, MAX_TOOLTIP), "", ""));
         return this;
     }
 

@@ -48,11 +48,16 @@ final class UntrustedText {
      * {@value #MAX_CODE_POINTS} code points.
      */
     static String tidy(String text) {
+        return tidy(text, MAX_CODE_POINTS);
+    }
+
+    /** As {@link #tidy(String)}, cut to {@code maxCodePoints} code points. */
+    static String tidy(String text, int maxCodePoints) {
         String single = BLANKS.matcher(sanitize(text)).replaceAll(" ").strip();
-        if (single.codePointCount(0, single.length()) <= MAX_CODE_POINTS) {
+        if (single.codePointCount(0, single.length()) <= maxCodePoints) {
             return single;
         }
-        int end = single.offsetByCodePoints(0, MAX_CODE_POINTS - 1);
+        int end = single.offsetByCodePoints(0, maxCodePoints - 1);
         return single.substring(0, end).stripTrailing() + ELLIPSIS;
     }
 

@@ -38,6 +38,23 @@ class HtmlAndJunitReportTest {
     }
 
     @Test
+    void chartTooltipsAndTitlesAreSanitisedAndBoundedLikeEveryOtherName() {
+        String hostile = "GET /\u001B]0;pwned\u0007\u001B[2J\u202Eevil\u2066 " + "a".repeat(100_000);
+        String html = Reports.render(ReportFormat.HTML, withEndpoint(hostile));
+        String plain = Reports.render(ReportFormat.HTML, withEndpoint("GET /x"));
+        assertThat(html).doesNotContain("\u001B").doesNotContain("\u0007").doesNotContain("\u202E").doesNotContain("\u2066")
+                .doesNotContain("pwned").contains("<title>GET /evil aaa");
+        // every place the name appears holds at most 200 characters of it: a 100 KB name adds a few KB, not 600
+        assertThat(html.length() - plain.length()).isLessThan(8_000);
+        assertThat(Pattern.compile("a{201}").matcher(html).find()).isFalse();
+    }
+
+    private static Comparison withEndpoint(String endpoint) {
+        return Fixtures.comparison(java.util.List.of(Fixtures.finding("checkout", endpoint, dev.loadverdict.model.Metric.P95)
+                .values(20, 40, 20, 100).regression(Severity.CRITICAL, "critical: +100% > 25%").build()), java.util.List.of());
+    }
+
+    @Test
     void theJunitReportIsWellFormedXmlWithFailuresFromTheFailingSeverity() throws Exception {
         String critical = Reports.render(ReportFormat.JUNIT, REGRESSED, Severity.CRITICAL);
         String warning = Reports.render(ReportFormat.JUNIT, REGRESSED, Severity.WARNING);
