@@ -7,6 +7,7 @@ import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.reporter.ReportFormat;
 import dev.loadverdict.reporter.ReportRenderer;
 import dev.loadverdict.reporter.Reports;
+import dev.loadverdict.reporter.TemplateFailedException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +63,10 @@ record Rendering(Optional<Path> templateDirectory, String templateDisplay, boole
                     .orElseGet(() -> Reports.renderer(format));
             String text = renderer.render(comparison, failOn);
             return color && format == ReportFormat.TEXT ? TerminalColors.apply(text) : text;
-        } catch (IllegalStateException e) {
+        } catch (TemplateFailedException e) {
             if (templateDirectory.isPresent()) {
-                throw new InputException(templateDisplay + "/" + format.id(), "the template failed: " + e.getMessage());
+                throw new InputException(e.location().orElse(templateDisplay + "/" + format.templateName()),
+                        e.location().isPresent() ? e.getMessage() : "the template failed: " + e.getMessage());
             }
             throw e;
         }

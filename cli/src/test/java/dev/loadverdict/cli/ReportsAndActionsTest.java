@@ -103,6 +103,48 @@ class ReportsAndActionsTest {
     }
 
     @Test
+    void templatesThatEvaluateTextLinkOutsideOrRecurseAreBadInputNamingTheTemplate() throws IOException {
+        Path interpret = templates("interpret", "markdown.ftl", "# report\n<#list regressions as r><@r.endpoint?interpret/></#list>\n");
+        Cli.Result r = markdownWith(interpret);
+        assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("loadverdict: " + interpret.resolve("markdown.ftl") + ":2: uses ?interpret, which would"
+                + " run text (from result files too) as template code with its output unescaped; loadverdict does not allow it\n");
+
+        Path eval = templates("eval", "markdown.ftl", "<#include \"part.md.ftl\">\n", "part.md.ftl", "${'1 + 1' ? eval}\n");
+        Cli.Result e = markdownWith(eval);
+        assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(e.err()).startsWith("loadverdict: " + eval.resolve("part.md.ftl") + ":1: uses ?eval,");
+
+        Path outside = Files.writeString(tmp.resolve("outside.ftl"), "${verdict}\n");
+        Path linked = Files.createDirectories(tmp.resolve("linked"));
+        Files.createSymbolicLink(linked.resolve("markdown.ftl"), outside);
+        Cli.Result l = markdownWith(linked);
+        assertThat(l.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(l.err()).isEqualTo("loadverdict: " + linked.resolve("markdown.ftl") + ": resolves to a file outside the"
+                + " template directory (a symbolic link?); templates must lie in it\n");
+
+        Path recursive = templates("recursive", "markdown.ftl", "<#include \"markdown.ftl\">\n");
+        Cli.Result rec = markdownWith(recursive);
+        assertThat(rec.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(rec.err()).startsWith("loadverdict: " + recursive + "/markdown.ftl: the template failed: the md report"
+                + " template recursed without end").doesNotContain("\tat ");
+        assertThat(rec.err().lines()).hasSize(1);
+    }
+
+    /** A template directory {@code name} holding the given file name / text pairs. */
+    private Path templates(String name, String... namesAndTexts) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        for (int i = 0; i < namesAndTexts.length; i += 2) {
+            Files.writeString(dir.resolve(namesAndTexts[i]), namesAndTexts[i + 1]);
+        }
+        return dir;
+    }
+
+    private static Cli.Result markdownWith(Path templateDir) {
+        return Cli.run("compare", "--template-dir", templateDir.toString(), "--format", "md", "--baseline", BASELINE, REGRESSED);
+    }
+
+    @Test
     void colourOnlyWhenAskedOrOnATerminalWithoutNoColor() {
         Cli.Result always = Cli.run("compare", "--color", "always", "--baseline", BASELINE, REGRESSED);
         assertThat(always.out()).startsWith("loadverdict: \u001B[31;1mFAIL\u001B[0m").contains("\u001B[31;1mCRITICAL\u001B[0m");

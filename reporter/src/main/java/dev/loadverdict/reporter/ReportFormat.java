@@ -33,7 +33,8 @@ public enum ReportFormat {
         return id;
     }
 
-    String templateName() {
+    /** The template file that renders this format ({@code markdown.ftl}, …), as a {@code --template-dir} names it. */
+    public String templateName() {
         return templateName;
     }
 

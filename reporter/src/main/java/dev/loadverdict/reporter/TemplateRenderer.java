@@ -63,9 +63,25 @@ final class TemplateRenderer implements ReportRenderer {
                     ? Templates.get(format.templateName(), templateDirectory.get()) : Templates.get(format.templateName());
             template.process(view, out, Templates.wrapper(format));
         } catch (TemplateException | IOException e) {
-            throw new IllegalStateException("the " + format.id() + " report template failed: " + e.getMessage(), e);
+            throw new TemplateFailedException("the " + format.id() + " report template failed: " + message(e), e);
+        } catch (UserTemplateLoader.TemplateRefusedException e) {
+            throw new TemplateFailedException(e.where(), e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // the stack unwound to here, so it is safe to go on: a template that includes or calls itself without end
+            throw new TemplateFailedException("the " + format.id() + " report template recursed without end (an #include"
+                    + " or a macro that includes or calls itself)", e);
         }
         return format == ReportFormat.MARKDOWN ? MarkdownLimit.fit(out.toString(), MarkdownLimit.GITHUB_BODY_LIMIT)
                 : out.toString();
+    }
+
+    /** FreeMarker's message, with the cause's when it only says "see cause exception". */
+    private static String message(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        Throwable cause = e.getCause();
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return m.contains("see cause exception") && cause != null ? m + " (" + cause.getMessage() + ")" : m;
     }
 }

@@ -57,7 +57,7 @@ final class Templates {
     static Template get(String name, java.nio.file.Path directory) throws IOException {
         Configuration cfg = configuration();
         cfg.setTemplateLoader(new freemarker.cache.MultiTemplateLoader(new freemarker.cache.TemplateLoader[] {
-                new freemarker.cache.FileTemplateLoader(directory.toFile()),
+                new UserTemplateLoader(directory.toFile()),
                 new freemarker.cache.ClassTemplateLoader(Templates.class, DIRECTORY)}));
         return cfg.getTemplate(name);
     }
