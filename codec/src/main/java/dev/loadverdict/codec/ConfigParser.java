@@ -40,7 +40,8 @@ public final class ConfigParser {
     private static final JsonFactory YAML = YAMLFactory.builder().build();
     static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming", "issues");
     static final List<String> ISSUE_KEYS = List.of("labels", "assignees", "title", "confirmRuns");
-    static final List<String> NAMING_KEYS = List.of("templateIds", "dropQueryStrings", "maxEndpointsPerService");
+    static final List<String> NAMING_KEYS = List.of("templateIds", "dropQueryStrings", "maxEndpointsPerService",
+            "maxServices", "maxEndpoints");
     static final List<String> DEFAULT_KEYS = List.of("minRequests", "alpha", "alphaCritical", "builtInRules", "metrics");
     static final List<String> SERVICE_KEYS = List.of("minRequests", "ignore", "metrics", "endpoints");
     static final List<String> ENDPOINT_KEYS = List.of("minRequests", "ignore", "metrics");
@@ -260,16 +261,20 @@ public final class ConfigParser {
         Naming defaults = Naming.defaults();
         boolean ids = node.has("templateIds") ? node.get("templateIds").bool() : defaults.templateIds();
         boolean query = node.has("dropQueryStrings") ? node.get("dropQueryStrings").bool() : defaults.dropQueryStrings();
-        int cap = defaults.maxEndpointsPerService();
-        if (node.has("maxEndpointsPerService")) {
-            Node n = node.get("maxEndpointsPerService");
-            long v = n.nonNegativeWholeNumber();
-            if (v < 1 || v > 100_000) {
-                throw n.fail("must be between 1 and 100000 but was " + v);
-            }
-            cap = (int) v;
+        return new Naming(ids, query, cap(node, "maxEndpointsPerService", defaults.maxEndpointsPerService()),
+                cap(node, "maxServices", defaults.maxServices()), cap(node, "maxEndpoints", defaults.maxEndpoints()));
+    }
+
+    private static int cap(Node naming, String key, int defaultValue) {
+        if (!naming.has(key)) {
+            return defaultValue;
         }
-        return new Naming(ids, query, cap);
+        Node n = naming.get(key);
+        long v = n.nonNegativeWholeNumber();
+        if (v < 1 || v > Naming.MAX_CAP) {
+            throw n.fail("must be between 1 and " + Naming.MAX_CAP + " but was " + v);
+        }
+        return (int) v;
     }
 
     private static MappingRule mappingRule(Node node) {

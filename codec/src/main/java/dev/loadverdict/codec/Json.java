@@ -25,11 +25,17 @@ final class Json {
 
     /** Documents larger than this many characters in one string are refused (a label, a histogram). */
     static final int MAX_STRING_LENGTH = 64 * 1024 * 1024;
+    /**
+     * Documents longer than this many bytes are refused: a run of 1,000 endpoints with full time series is about
+     * 60 MB, and a document is read whole.
+     */
+    static final long MAX_DOCUMENT_LENGTH = 128L * 1024 * 1024;
 
     static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(64)
                     .maxStringLength(MAX_STRING_LENGTH)
+                    .maxDocumentLength(MAX_DOCUMENT_LENGTH)
                     .build())
             .build();
 

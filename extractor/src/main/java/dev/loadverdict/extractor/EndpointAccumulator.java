@@ -3,7 +3,7 @@ package dev.loadverdict.extractor;
 import dev.loadverdict.model.EndpointId;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.LatencyStats;
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.AbstractHistogram;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -20,8 +20,8 @@ final class EndpointAccumulator {
     static final int MAX_KINDS = 50;
     static final String OTHER_KINDS = "(other failure kinds)";
 
-    private final Histogram latency = Histograms.newLatencyHistogram();
-    private final TimeSeriesBuilder series = new TimeSeriesBuilder();
+    private final AbstractHistogram latency;
+    private final TimeSeriesBuilder series;
     private final SortedMap<String, Long> kinds = new TreeMap<>();
     private long count;
     private long failures;
@@ -30,6 +30,24 @@ final class EndpointAccumulator {
     private long maxMicros = Long.MIN_VALUE;
     private long firstStartMs = Long.MAX_VALUE;
     private long lastEndMs = Long.MIN_VALUE;
+
+    /**
+     * An accumulator for totals: others are added into it, so its histogram is a plain array (adding is fast), and its
+     * time series counts against nothing but its own interval limit.
+     */
+    EndpointAccumulator() {
+        latency = Histograms.newLatencyHistogram();
+        series = new TimeSeriesBuilder();
+    }
+
+    /**
+     * An endpoint's accumulator: a run may have a thousand, so its histogram is packed (a few to a few tens of KB
+     * instead of about 100 KB) and its time series counts against {@code budget} (see {@link MemoryBudget}).
+     */
+    EndpointAccumulator(MemoryBudget budget) {
+        latency = Histograms.newPackedLatencyHistogram();
+        series = new TimeSeriesBuilder(budget);
+    }
 
     void add(long startMs, long elapsedMicros, boolean success, String failureKind) {
         long micros = Math.max(0, elapsedMicros);
@@ -42,7 +60,8 @@ final class EndpointAccumulator {
         lastEndMs = Math.max(lastEndMs, startMs + micros / 1000);
         if (!success) {
             failures++;
-            String kind = failureKind == null || failureKind.isBlank() ? "(no message)" : failureKind;
+            String kind = failureKind == null || failureKind.isBlank() ? "(no message)"
+                    : Names.bounded(failureKind, Names.MAX_FAILURE_KIND);
             Long existing = kinds.get(kind);
             if (existing != null) {
                 kinds.put(kind, existing + 1);

@@ -27,10 +27,13 @@ public final class EndpointResolver {
     private static final Pattern NUMBER = Pattern.compile("^[0-9]+$");
     private static final Pattern HEX = Pattern.compile("^[0-9a-fA-F]{16,}$");
     private static final int CACHE_LIMIT = 1 << 16;
+    /** The characters all cached labels may hold together: a file of huge labels cannot fill memory. */
+    private static final long CACHE_CHARS = 4L << 20;
 
     private final List<MappingRule> rules;
     private final Naming naming;
     private final Map<RequestLabels, Target> cache = new HashMap<>();
+    private long cachedChars;
 
     public EndpointResolver(List<MappingRule> rules, Naming naming) {
         this.rules = List.copyOf(rules);
@@ -50,15 +53,22 @@ public final class EndpointResolver {
         return naming;
     }
 
-    /** The service and endpoint of a request; repeated labels are answered from a bounded cache. */
+    /**
+     * The service and endpoint of a request, their names bounded (see {@link Names}); repeated labels are answered
+     * from a bounded cache.
+     */
     public Target resolve(RequestLabels labels) {
         Target cached = cache.get(labels);
         if (cached != null) {
             return cached;
         }
-        Target target = compute(labels);
-        if (cache.size() < CACHE_LIMIT) {
+        Target computed = compute(labels);
+        Target target = new Target(Names.bounded(computed.service(), Names.MAX_SERVICE),
+                EndpointId.of(computed.id().method().map(m -> Names.bounded(m, Names.MAX_METHOD)).orElse(null), Names.bounded(computed.id().name(), Names.MAX_ENDPOINT)));
+        int chars = labels.chars();
+        if (cache.size() < CACHE_LIMIT && cachedChars + chars <= CACHE_CHARS) {
             cache.put(labels, target);
+            cachedChars += chars;
         }
         return target;
     }

@@ -22,6 +22,19 @@ public record RequestLabels(String method, String name, String url, String threa
         Objects.requireNonNull(tags, "tags == null");
     }
 
+    /** About how many characters these labels hold (for caches that bound their memory). */
+    public int chars() {
+        long n = 16 + length(method) + name.length() + length(url) + length(threadGroup) + length(group);
+        for (Map.Entry<String, String> t : tags.entrySet()) {
+            n += 8 + length(t.getKey()) + length(t.getValue());
+        }
+        return (int) Math.min(Integer.MAX_VALUE, n);
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
     public static RequestLabels of(String method, String name) {
         return new RequestLabels(method, name, null, null, null, Map.of());
     }

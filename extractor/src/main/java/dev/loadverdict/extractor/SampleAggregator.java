@@ -16,12 +16,15 @@ import java.util.Optional;
 
 /**
  * Aggregates raw samples, one at a time, into per-endpoint histograms and time series: memory depends on
- * the number of endpoints (capped per service), never on the number of samples. Tool readers feed it;
+ * the number of endpoints (capped, see {@link Naming}), never on the number of samples, and the time series
+ * of all endpoints together stay within a {@link MemoryBudget}. Tool readers feed it;
  * {@link #finish()} turns it into services with exact totals (histograms add).
  */
 public final class SampleAggregator {
 
     private static final int FAST_PATH_LIMIT = 1 << 16;
+    /** The characters all labels in the fast path may hold together: a file of huge labels cannot fill memory. */
+    private static final long FAST_PATH_CHARS = 4L << 20;
 
     private final EndpointResolver resolver;
     private final TimeWindow window;
@@ -29,11 +32,23 @@ public final class SampleAggregator {
     private final Map<RequestLabels, EndpointAccumulator> byLabels = new HashMap<>();
     /** Per endpoint accumulator, its samples that stay out of the totals (see {@link #addOutsideTotals}). */
     private final Map<EndpointAccumulator, EndpointAccumulator> outsideTotals = new IdentityHashMap<>();
+    private final MemoryBudget budget;
+    private final EndpointCaps caps;
+    private long cachedChars;
+    private long firstStartMs = Long.MAX_VALUE;
+    private long lastStartMs = Long.MIN_VALUE;
     private long outsideWindow;
 
     public SampleAggregator(EndpointResolver resolver, TimeWindow window) {
+        this(resolver, window, MemoryBudget.DEFAULT_BYTES);
+    }
+
+    /** As {@link #SampleAggregator(EndpointResolver, TimeWindow)}, with the memory all endpoints' time series may hold. */
+    SampleAggregator(EndpointResolver resolver, TimeWindow window, long timeSeriesBytes) {
         this.resolver = resolver;
         this.window = window;
+        this.budget = new MemoryBudget(timeSeriesBytes);
+        this.caps = new EndpointCaps(resolver.naming());
     }
 
     /**
@@ -49,6 +64,9 @@ public final class SampleAggregator {
         EndpointAccumulator accumulator = endpoint(labels, startMs);
         if (accumulator != null) {
             accumulator.add(startMs, elapsedMicros, success, failureKind);
+            if (budget.exceeded()) {
+                keepWithinBudget();
+            }
         }
     }
 
@@ -62,8 +80,29 @@ public final class SampleAggregator {
                                  String failureKind) {
         EndpointAccumulator accumulator = endpoint(labels, startMs);
         if (accumulator != null) {
-            outsideTotals.computeIfAbsent(accumulator, k -> new EndpointAccumulator())
+            outsideTotals.computeIfAbsent(accumulator, k -> newAccumulator())
                     .add(startMs, elapsedMicros, success, failureKind);
+            if (budget.exceeded()) {
+                keepWithinBudget();
+            }
+        }
+    }
+
+    private EndpointAccumulator newAccumulator() {
+        return new EndpointAccumulator(budget);
+    }
+
+    /**
+     * Coarsens every series to twice the interval until all fit the budget again. That ends at the latest when one
+     * interval spans every sample (epoch-aligned intervals longer than the largest timestamp put them all in one): the
+     * budget must then allow one interval per endpoint, which the endpoint caps bound.
+     */
+    private void keepWithinBudget() {
+        long reach = Math.max(Math.abs(firstStartMs), Math.abs(lastStartMs));
+        while (budget.exceeded() && budget.intervalMs() <= reach && budget.intervalMs() < (1L << 60)) {
+            long interval = budget.coarsened();
+            services.values().forEach(endpoints -> endpoints.values().forEach(a -> a.series().coarsen(interval)));
+            outsideTotals.values().forEach(a -> a.series().coarsen(interval));
         }
     }
 
@@ -73,14 +112,23 @@ public final class SampleAggregator {
             outsideWindow++;
             return null;
         }
+        firstStartMs = Math.min(firstStartMs, startMs);
+        lastStartMs = Math.max(lastStartMs, startMs);
         EndpointAccumulator accumulator = byLabels.get(labels);
         if (accumulator == null) {
             accumulator = accumulatorFor(resolver.resolve(labels));
-            if (byLabels.size() < FAST_PATH_LIMIT) {
+            int chars = labels.chars();
+            if (byLabels.size() < FAST_PATH_LIMIT && cachedChars + chars <= FAST_PATH_CHARS) {
                 byLabels.put(labels, accumulator);
+                cachedChars += chars;
             }
         }
         return accumulator;
+    }
+
+    /** What the time series of all endpoints are charged against their {@link MemoryBudget} now. */
+    long timeSeriesBytes() {
+        return budget.bytes();
     }
 
     /** Samples dropped because they started outside the time window. */
@@ -89,16 +137,9 @@ public final class SampleAggregator {
     }
 
     private EndpointAccumulator accumulatorFor(EndpointResolver.Target target) {
-        Map<EndpointId, EndpointAccumulator> endpoints = services.computeIfAbsent(target.service(), s -> new LinkedHashMap<>());
-        EndpointAccumulator accumulator = endpoints.get(target.id());
-        if (accumulator == null) {
-            EndpointId id = target.id();
-            if (endpoints.size() >= resolver.naming().maxEndpointsPerService()) {
-                id = EndpointId.of(null, Naming.OTHER_ENDPOINTS);
-            }
-            accumulator = endpoints.computeIfAbsent(id, k -> new EndpointAccumulator());
-        }
-        return accumulator;
+        Map<EndpointId, EndpointAccumulator> endpoints = services.computeIfAbsent(caps.service(target.service(), services),
+                s -> new LinkedHashMap<>());
+        return endpoints.computeIfAbsent(caps.endpoint(target.id(), endpoints), k -> newAccumulator());
     }
 
     /**

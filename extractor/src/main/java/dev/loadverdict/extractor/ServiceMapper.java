@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Groups the rows of an aggregate-only format (each already a whole endpoint's statistics) into services
- * with the {@link EndpointResolver}. Rows that resolve to the same endpoint are combined (see {@link Totals}).
+ * with the {@link EndpointResolver}. Rows that resolve to the same endpoint are combined (see {@link Totals}); the
+ * caps of {@link dev.loadverdict.model.config.Naming} apply as to raw samples.
  */
 public final class ServiceMapper {
 
@@ -30,10 +31,12 @@ public final class ServiceMapper {
      */
     public static List<ServiceStats> group(List<Row> rows, Optional<EndpointStats> runTotal, EndpointResolver resolver) {
         Map<String, Map<EndpointId, List<EndpointStats>>> byService = new LinkedHashMap<>();
+        EndpointCaps caps = new EndpointCaps(resolver.naming());
         for (Row row : rows) {
             EndpointResolver.Target target = resolver.resolve(row.labels());
-            byService.computeIfAbsent(target.service(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(target.id(), k -> new ArrayList<>()).add(row.stats());
+            Map<EndpointId, List<EndpointStats>> endpoints = byService.computeIfAbsent(
+                    caps.service(target.service(), byService), k -> new LinkedHashMap<>());
+            endpoints.computeIfAbsent(caps.endpoint(target.id(), endpoints), k -> new ArrayList<>()).add(row.stats());
         }
         List<ServiceStats> services = new ArrayList<>();
         for (Map.Entry<String, Map<EndpointId, List<EndpointStats>>> s : byService.entrySet()) {

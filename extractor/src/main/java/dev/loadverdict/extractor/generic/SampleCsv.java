@@ -76,7 +76,7 @@ final class SampleCsv {
     /** Reads every row of the reader into the sink. */
     static void read(Reader reader, String file, SampleSink sink) throws IOException {
         CSVParser parser = CSVParser.builder()
-                .setReader(new BoundedLineReader(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
+                .setReader(BoundedLineReader.csv(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
                 .setFormat(FORMAT).get();
         try (parser) {
             CsvRecords records = new CsvRecords(parser, file, 0);

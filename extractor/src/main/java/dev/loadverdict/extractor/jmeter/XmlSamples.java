@@ -4,7 +4,9 @@ import dev.loadverdict.extractor.Messages;
 import dev.loadverdict.extractor.RequestLabels;
 import dev.loadverdict.model.InputException;
 
-import javax.xml.XMLConstants;
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
+
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -29,6 +31,8 @@ final class XmlSamples {
 
     private static final String ROOT = "testResults";
     private static final int MAX_TEXT = 1 << 14;
+    /** The longest attribute value read, in characters: far above any label or URL JMeter writes. */
+    static final int MAX_ATTRIBUTE = 1 << 20;
     private static final int LABEL_CACHE_LIMIT = 1 << 12;
     private static final Map<String, JtlColumn> ATTRIBUTES = new HashMap<>();
 
@@ -79,7 +83,8 @@ final class XmlSamples {
                 }
             }
         } catch (XMLStreamException e) {
-            long line = e.getLocation() != null ? e.getLocation().getLineNumber() : -1;
+            // a limit Woodstox enforces comes without a location: where the reader stands is where it broke
+            long line = e.getLocation() != null ? e.getLocation().getLineNumber() : xml.getLocation().getLineNumber();
             // truncated: the parser ran out of input inside the document, on (or right after) its last line
             if (stack.isEmpty() || !reader.reachedEnd() || line < reader.lastLine() - 1) {
                 throw new InputException(file, line > 0 ? OptionalLong.of(line) : OptionalLong.empty(),
@@ -96,12 +101,19 @@ final class XmlSamples {
         }
     }
 
+    /**
+     * Woodstox, with limits the JDK's parser lacks: an attribute value holds at most {@value #MAX_ATTRIBUTE}
+     * characters (the JDK's parser would hold a 2 GiB one in memory); at most 1,000 attributes an element and 1,000
+     * levels of nesting. Text, such as saved response data, is delivered in segments and never held whole.
+     */
     private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        XMLInputFactory factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_ATTRIBUTE);
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 1_000);
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, 1_000);
         return factory;
     }
 
@@ -277,7 +289,9 @@ final class XmlSamples {
     private static String message(XMLStreamException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         int detail = m.indexOf("Message: ");
-        return (detail >= 0 ? m.substring(detail + "Message: ".length()) : m).strip();
+        m = (detail >= 0 ? m.substring(detail + "Message: ".length()) : m).strip();
+        int location = m.indexOf("\n at [row,col"); // Woodstox appends where; the message names the line already
+        return (location >= 0 ? m.substring(0, location) : m).strip();
     }
 
     private static void close(XMLStreamReader xml) {

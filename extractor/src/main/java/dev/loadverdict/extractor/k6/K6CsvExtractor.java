@@ -94,7 +94,7 @@ public final class K6CsvExtractor implements ResultFormat {
         CSVParser parser;
         try {
             parser = CSVParser.builder()
-                    .setReader(new BoundedLineReader(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
+                    .setReader(BoundedLineReader.csv(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
                     .setFormat(FORMAT).get();
         } catch (IllegalArgumentException e) {
             throw new InputException(file, OptionalLong.of(1), "unreadable CSV header: " + e.getMessage(), e);

@@ -1,9 +1,11 @@
 package dev.loadverdict.extractor.k6;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
@@ -54,6 +56,14 @@ import java.util.regex.Pattern;
  * Checks, thresholds and custom metrics are not read.
  */
 public final class K6SummaryExtractor implements ResultFormat {
+
+    /** The longest summary read, in bytes: it is read whole, and real ones are kilobytes. */
+    static final long MAX_SUMMARY_BYTES = 64L << 20;
+
+    private static final JsonFactory SUMMARY_JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(MAX_SUMMARY_BYTES)
+                    .maxStringLength(1 << 20).build())
+            .build();
 
     private static final Pattern STATISTIC = Pattern.compile("avg|min|med|max|count|rate|value|passes|fails|thresholds|p\\(.*\\)");
     private static final Set<String> METRIC_TYPES = Set.of("counter", "gauge", "rate", "trend");
@@ -151,7 +161,7 @@ public final class K6SummaryExtractor implements ResultFormat {
     public ToolResult read(Path path, String displayPath, ReadContext context) {
         Object root;
         try (Reader reader = InputFiles.openText(path, displayPath);
-             JsonParser p = NdjsonReader.JSON.createParser(reader)) {
+             JsonParser p = SUMMARY_JSON.createParser(reader)) {
             root = JsonTree.read(p);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();

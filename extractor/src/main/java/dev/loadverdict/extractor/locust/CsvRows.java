@@ -40,7 +40,7 @@ final class CsvRows implements AutoCloseable {
         this.file = file;
         try {
             this.parser = CSVParser.builder()
-                    .setReader(new BoundedLineReader(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
+                    .setReader(BoundedLineReader.csv(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
                     .setFormat(FORMAT).get();
         } catch (IOException | IllegalArgumentException e) {
             throw new InputException(file, OptionalLong.of(1), "unreadable CSV header: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.loadverdict.extractor.locust;
 
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.Names;
 import dev.loadverdict.model.EndpointId;
 
 import java.io.IOException;
@@ -40,8 +41,12 @@ final class FailuresCsv {
                     continue;
                 }
                 EndpointId id = EndpointId.of(Headers.method(rows.text(method)), rows.text(name));
+                if (!kinds.containsKey(id) && kinds.size() >= LocustExtractor.MAX_ROWS) {
+                    throw rows.fail("failures of more than " + LocustExtractor.MAX_ROWS + " endpoints; this is not a"
+                            + " Locust failures file loadverdict can read");
+                }
                 SortedMap<String, Long> endpoint = kinds.computeIfAbsent(id, k -> new TreeMap<>());
-                String kind = rows.text(error);
+                String kind = Names.bounded(rows.text(error), Names.MAX_FAILURE_KIND);
                 long n = rows.wholeNumber(count);
                 endpoint.merge(endpoint.containsKey(kind) || endpoint.size() < MAX_KINDS ? kind : OTHER_KINDS, n, Long::sum);
             }

@@ -59,6 +59,9 @@ import java.util.TreeMap;
  */
 public final class LocustExtractor implements ResultFormat {
 
+    /** The most endpoint rows a stats file may have (they are held together); the name caps then apply. */
+    static final int MAX_ROWS = 100_000;
+
     /** The Locust formats loadverdict reads: the stats CSV (with its siblings) and the {@code --json} output. */
     public static List<ResultFormat> formats() {
         return List.of(new LocustExtractor(), new LocustJsonFormat());
@@ -255,6 +258,9 @@ public final class LocustExtractor implements ResultFormat {
                         throw rows.fail("a second total row ('" + name + "')");
                     }
                     total = Optional.of(stats);
+                } else if (endpoints.size() >= MAX_ROWS) {
+                    throw rows.fail("more than " + MAX_ROWS + " endpoints; this is not a Locust stats file loadverdict"
+                            + " can read");
                 } else if (endpoints.putIfAbsent(id.key(),
                         new ServiceMapper.Row(RequestLabels.of(id.method().orElse(null), name), stats)) != null) {
                     throw rows.fail("endpoint '" + id.key() + "' appears twice");
