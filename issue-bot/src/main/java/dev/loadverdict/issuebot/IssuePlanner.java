@@ -109,8 +109,10 @@ public final class IssuePlanner {
             if (s.critical()) {
                 if (existing.isPresent()) {
                     int number = existing.get().number();
-                    String updated = replaceSummary(existing.get().body(), fingerprint, s.summary());
-                    if (updated.equals(existing.get().body())) {
+                    // GitHub keeps a body edited in its web editor with CRLF line ends; compared and rewritten with LF
+                    String body = existing.get().body().replace("\r\n", "\n");
+                    String updated = replaceSummary(body, fingerprint, s.summary());
+                    if (updated.equals(body)) {
                         // its summary already says exactly this: the same comparison was filed before
                         actions.add(new IssuePlan.Keep(number, "it already shows this comparison"));
                     } else {

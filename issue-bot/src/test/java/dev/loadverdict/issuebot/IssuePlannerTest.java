@@ -72,6 +72,9 @@ class IssuePlannerTest {
         IssuePlan again = IssuePlanner.plan(List.of(scope("checkout", true)), List.of(new IssuePlanner.OpenIssue(7, shown)), confirm(1));
         assertThat(again.actions()).singleElement().isInstanceOf(IssuePlan.Keep.class)
                 .satisfies(a -> assertThat(a.describe()).isEqualTo("leave issue #7 as it is (it already shows this comparison)"));
+        IssuePlan editedOnGitHub = IssuePlanner.plan(List.of(scope("checkout", true)),
+                List.of(new IssuePlanner.OpenIssue(7, shown.replace("\n", "\r\n"))), confirm(1));
+        assertThat(editedOnGitHub.actions()).singleElement().isInstanceOf(IssuePlan.Keep.class);
         String older = "Notes.\n" + f.startMarker() + "\nold checkout\n" + f.endMarker() + "\nMore notes.";
         IssuePlan newer = IssuePlanner.plan(List.of(scope("checkout", true)), List.of(new IssuePlanner.OpenIssue(7, older)), confirm(1));
         assertThat(newer.actions()).extracting(IssuePlan.Action::describe)
