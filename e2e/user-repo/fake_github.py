@@ -33,8 +33,9 @@ Control endpoints (no token needed; not GitHub's):
                         the next `count` API requests whose "METHOD PATH" contains `match` (default: any) get that
                         status, with a Retry-After header when retry_after is given; with "after": true each is
                         carried out first and only its answer is lost (a timeout after GitHub did the work)
-    POST /_fake/hang    {"count": 1, "match": "..."}: likewise, but never answered (the connection stays open until
-                        the server stops); a new /_fake/fail or /_fake/hang replaces the previous one of its kind
+    POST /_fake/hang    {"count": 1, "match": "...", "after": false}: likewise, but never answered (the connection stays
+                        open until the server stops); with "after": true each is carried out first (GitHub did the work,
+                        the client times out); a new /_fake/fail or /_fake/hang replaces the previous one of its kind
 
 Start:  python3 fake_github.py --token T [--port 0] [--port-file FILE] [--log FILE] [--repo OWNER/NAME]...
         [--login github-actions[bot]]
@@ -338,7 +339,7 @@ class Handler(BaseHTTPRequestHandler):
                     status, body = control(fake, method, path, args)
                 else:
                     fault = fake.take_fault(method, path)
-                    if not fault or (fault["kind"] == "fail" and fault["after"]):
+                    if not fault or fault["after"]:
                         self.authenticate()
                         status, body, headers = api(fake, method, path, query, args)
                 body = json.loads(json.dumps(body))  # a snapshot, taken under the lock

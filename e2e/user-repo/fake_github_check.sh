@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks fake_github.py against the real loadverdict CLI: starts the fake on a free port, builds the jar if it is
 # missing, and runs `loadverdict issues` and `loadverdict comment` against it (GITHUB_API_URL=http://127.0.0.1:PORT),
-# asserting on the fake's /_fake/state and request log. One line per check; exits 0 only when every check held.
+# asserting on the fake's /_fake/state and request log: issues, recurrences, pagination and the sticky comment, a wrong
+# token (401), the same comparison filed again, answers lost after GitHub did the work (a 502, a hang), and a GitHub
+# that never answers (short LOADVERDICT_GITHUB_* timeouts). One line per check; exits 0 only when every check held.
 # Keeps its work directory (server output, request log, CLI output) when a check failed or KEEP_WORK is set.
 set -uo pipefail
 
@@ -54,7 +56,7 @@ def namespace():
     run = work + "/run/"
     offset = int(open(run + "offset").read()) if os.path.exists(run + "offset") else 0
     read = lambda name: open(run + name, encoding="utf-8").read() if os.path.exists(run + name) else ""
-    return dict(state, call=call, out=read("out"), err=read("err"), rc=int(read("rc") or -1),
+    return dict(state, call=call, out=read("out"), err=read("err"), rc=int(read("rc") or -1), secs=int(read("ms") or 0) / 1000,
                 reqs=[r for r in requests[offset:] if not r["path"].startswith("/_fake/")],  # the last CLI run's
                 on=lambda n: [c for c in state["comments"] if c["issue_number"] == n],
                 issue=lambda n: next(i for i in state["issues"] + state["pulls"] if i["number"] == n),
@@ -82,17 +84,26 @@ EOF
 
 fake() { FAKE_URL="$api" FAKE_TOKEN="$token" WORK="$work" "$python" "$work/fake.py" "$@"; }
 
-# lv ARGS...: runs the CLI against the fake; its stdout, stderr and exit code go to $work/run for the checks
+# lv ARGS...: runs the CLI against the fake; its stdout, stderr, exit code and milliseconds taken go to $work/run for
+# the checks. Each call is another CI run (its own GITHUB_RUN_ID, so its own run address in what it files) unless
+# run_id names an earlier one ($last_run: the same comparison filed again).
+runs=0
 lv() {
   wc -l <"$work/requests.jsonl" >"$work/run/offset"
-  GITHUB_API_URL="$api" GITHUB_TOKEN="${use_token:-$token}" java -XX:TieredStopAtLevel=1 -jar "$jar" "$@" \
-    >"$work/run/out" 2>"$work/run/err"
+  runs=$((runs + 1))
+  last_run=${run_id:-$runs}
+  local t0
+  t0=$(date +%s%N)
+  GITHUB_API_URL="$api" GITHUB_TOKEN="${use_token:-$token}" GITHUB_SERVER_URL=https://github.com GITHUB_REPOSITORY="$repo" \
+    GITHUB_RUN_ID="$last_run" java -XX:TieredStopAtLevel=1 -jar "$jar" "$@" >"$work/run/out" 2>"$work/run/err"
   echo $? >"$work/run/rc"
+  echo $((($(date +%s%N) - t0) / 1000000)) >"$work/run/ms"
 }
 
 # check DESCRIPTION PYTHON_EXPRESSION...: checks, evaluated together on the fake's state by the next `verify`. Names:
 # issues, pulls, comments (GitHub-shaped, as in /_fake/state), tracked (issues with a fingerprint), on(n) (comments
-# on #n), issue(n), call(method, path, data, auth); out, err, rc (the last CLI run), reqs (its requests, from the log)
+# on #n), issue(n), call(method, path, data, auth); out, err, rc, secs (the last CLI run), reqs (its requests, from
+# the log)
 pending=()
 check() { pending+=("$@"); }
 verify() {
@@ -162,7 +173,7 @@ check "issues, second run: no second issue, a recurrence comment on #1 instead" 
   "rc == 1 and 'commented on issue #1' in out and len(issues) == 1 and len(on(1)) == 1 \
    and 'found this regression again' in on(1)[0]['body']"
 check "issues, second run: a 502 on the comment was retried and succeeded" \
-  "[r['status'] for r in reqs if r['path'] == '/repos/$repo/issues/1/comments'] == [502, 201]"
+  "[r['status'] for r in reqs if (r['method'], r['path']) == ('POST', '/repos/$repo/issues/1/comments')] == [502, 201]"
 check "issues, second run: the summary in the body was rewritten (PATCH)" \
   "any(r['method'] == 'PATCH' and r['path'] == '/repos/$repo/issues/1' and 'body' in r['body'] for r in reqs)"
 verify
@@ -202,6 +213,11 @@ GITHUB_EVENT_NAME=pull_request GITHUB_EVENT_PATH="$work/event.json" lv comment "
 check "comment from a pull_request event (no --pr): the same one comment" \
   "rc == 0 and 'comment on #$pr' in out and [c['id'] for c in on($pr)] == [$comment_id]"
 verify
+run_id=$last_run GITHUB_EVENT_NAME=pull_request GITHUB_EVENT_PATH="$work/event.json" lv comment "$pass" --repo "$repo"
+check "comment, the same run again: says it is already up to date, and sends nothing (no PATCH)" \
+  "rc == 0 and out == 'loadverdict: comment on #$pr already up to date; not changed\n' \
+   and [c['id'] for c in on($pr)] == [$comment_id] and all(r['method'] == 'GET' for r in reqs)"
+verify
 
 busy=$(fake eval "call('POST', '/_fake/pulls', {'repo': '$repo', 'title': 'A busy pull request'})['number']")
 fake fill "/repos/$repo/issues/$busy/comments" 30 '{"body": "a reviewer'"'"'s remark {i}"}'
@@ -220,10 +236,50 @@ check "issues with a wrong token: one clear error line, exit 4, token not shown,
    and '$wrong_token' not in err and len(issues) + len(comments) == $before and all(r['status'] == 401 for r in reqs)"
 verify
 use_token=$wrong_token lv comment "$pass" --pr "$pr" --repo "$repo"
-check "comment with a wrong token: the same error line, nothing changed" \
-  "'401' in err.splitlines()[0] and '$wrong_token' not in err and len(issues) + len(comments) == $before"
+check "comment with a wrong token: the same error line, exit 4 (a 401 is no fork's read-only token), nothing changed" \
+  "rc == 4 and err.count('\n') == 1 and '401 Unauthorized: bad credentials' in err and 'fork' not in err \
+   and '$wrong_token' not in err and len(issues) + len(comments) == $before"
 verify
-echo "note - comment with a wrong token exits $(cat "$work/run/rc") (it treats 401 like a fork's read-only token)"
+
+# --- the same comparison again, lost answers, hangs --------------------------------------------------------------------
+lv issues "$cmp" --repo "$repo"
+n=$(fake eval "max(i['number'] for i in tracked if i['state'] == 'open')")
+check "issues: the regression back after #1 was closed opens a new issue #$n" "rc == 1 and 'created issue #$n ' in out"
+verify
+run_id=$last_run lv issues "$cmp" --repo "$repo"
+check "issues, the same comparison filed again: #$n left as it is, no comment, no PATCH, nothing created" \
+  "rc == 1 and out == 'loadverdict: left issue #$n as it is: it already shows this comparison\n' and on($n) == [] \
+   and all(r['method'] == 'GET' for r in reqs)"
+verify
+
+fake call POST /_fake/fail '{"count": 1, "status": 502, "after": true, "match": "POST /repos/acme/shop/issues/'"$n"'/comments"}' >/dev/null
+lv issues "$cmp" --repo "$repo"
+check "issues, the recurrence comment's answer lost (502 after GitHub added it): the retry finds it, one comment" \
+  "rc == 1 and 'issue #$n already has this comment; not added again' in out and len(on($n)) == 1 \
+   and [r['status'] for r in reqs if r['method'] == 'POST'] == [502]"
+verify
+
+fake call POST /_fake/hang '{"count": 1, "after": true, "match": "POST /repos/acme/shop/issues/'"$n"'/comments"}' >/dev/null
+LOADVERDICT_GITHUB_READ_TIMEOUT=1s lv issues "$cmp" --repo "$repo"
+check "issues, the recurrence comment never answered (GitHub added it): a timeout after 1 s, the retry finds it" \
+  "rc == 1 and 'issue #$n already has this comment; not added again' in out and len(on($n)) == 2 \
+   and sum(r['method'] == 'POST' for r in reqs) == 1 and err == ''"
+verify
+
+fake call POST /_fake/fail '{"count": 1, "status": 502, "after": true, "match": "POST /repos/acme/shop/issues"}' >/dev/null
+lv issues "$cmp" --repo "$repo" --suite other --confirm-runs 2
+check "issues --confirm-runs 2, the pending-state issue's answer lost: the retry finds it, one pending-state issue" \
+  "rc == 1 and 'found the pending-state issue #' in out and 'not created twice' in out \
+   and sum('loadverdict:pending-state' in (i['body'] or '') for i in issues) == 1"
+verify
+
+fake call POST /_fake/hang '{"count": 100}' >/dev/null
+LOADVERDICT_GITHUB_READ_TIMEOUT=1s LOADVERDICT_GITHUB_RETRY_TIME=4s lv comment "$pass" --pr "$pr" --repo "$repo"
+check "comment when GitHub never answers: one line, exit 4, within the retry time (4 s) and a run's own time" \
+  "rc == 4 and err.count('\n') == 1 and 'no answer within' in err and 'gave up after' in err and out == '' \
+   and secs < 12 and len(reqs) >= 2"
+verify
+fake call POST /_fake/hang '{"count": 0}' >/dev/null
 
 # --- stopping --------------------------------------------------------------------------------------------------------
 kill "$server_pid"

@@ -67,13 +67,12 @@ final class CommentCommand implements Callable<Integer> {
                 ? env.get("GITHUB_SERVER_URL") + "/" + repository + "/actions/runs/" + env.get("GITHUB_RUN_ID") : "";
         String body = Reports.comment(comparison, MARKER_NAME, runUrl);
         try {
-            GitHubIssues github = GitHubIssues.connect(env.getOrDefault("GITHUB_API_URL", "https://api.github.com"), repository, token,
-                    SavedComparisons::sleep);
+            GitHubIssues github = GitHubAccess.connect(environment, repository, token);
             spec.commandLine().getOut().println("loadverdict: " + github.stickyComment(number, "<!-- loadverdict:" + MARKER_NAME + ":start -->", body));
             return verdictExit;
         } catch (GitHubIssues.GitHubException e) {
             spec.commandLine().getErr().println("loadverdict: " + e.getMessage());
-            if (e.forbidden()) {
+            if (e.forbidden()) { // a 403 that is no rate limit; a 401 (bad credentials) is a failure like any other
                 spec.commandLine().getErr().println("loadverdict: warning: the token cannot comment here (a pull request from a fork"
                         + " gets a read-only token); the verdict alone decides the exit code");
                 return verdictExit;

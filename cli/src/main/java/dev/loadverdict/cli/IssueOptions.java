@@ -60,7 +60,8 @@ final class IssueOptions {
      * Plans and carries out the issues for a comparison (or prints the plan with {@code --dry-run}).
      *
      * @param verdictExit the exit code the comparison's verdict gives
-     * @return that exit code; on a GitHub failure 4, or the verdict's 1 when the run regressed anyway
+     * @return that exit code; on a GitHub failure 4, or the verdict's 1 when the run regressed anyway (inside GitHub
+     *         Actions a 403 that is no rate limit, a fork's read-only token, only warns; a 401 is a failure)
      */
     int file(Main.Environment environment, Comparison comparison, String config, String defaultSuite, int verdictExit,
              BaselinesDirOption baselines, PrintWriter out, PrintWriter err) {
@@ -78,7 +79,8 @@ final class IssueOptions {
         if (confirm < 1) {
             throw new UsageException("--confirm-runs takes a whole number of at least 1, not " + confirm);
         }
-        IssuePlanner.Options options = new IssuePlanner.Options(suite, labelList, assigneeList, closeResolved, confirm);
+        IssuePlanner.Options options = new IssuePlanner.Options(suite, labelList, assigneeList, closeResolved, confirm,
+                Reports.issueTitle(IssuePlanner.Options.defaultPendingTitle("{suite}"), "", suite));
         List<IssuePlanner.Scope> scopes = scopes(environment, comparison, titleTemplate, suite, baselines);
         String token = environment.variables().getOrDefault(tokenEnv, "");
         if (token.isBlank()) {
@@ -89,9 +91,8 @@ final class IssueOptions {
             print(IssuePlanner.plan(scopes, List.of(), options), out);
             return verdictExit;
         }
-        String api = environment.variables().getOrDefault("GITHUB_API_URL", "https://api.github.com");
         try {
-            GitHubIssues github = GitHubIssues.connect(api, repo, token, SavedComparisons::sleep);
+            GitHubIssues github = GitHubAccess.connect(environment, repo, token);
             IssuePlan plan = IssuePlanner.plan(scopes, github.openIssues(labelList.get(0)), options);
             if (dryRun) {
                 print(plan, out);
@@ -131,13 +132,11 @@ final class IssueOptions {
             boolean passed = findings.stream().noneMatch(f -> f.severity() == Severity.CRITICAL || f.outcome() == Outcome.NOT_COMPARABLE);
             Fingerprint fingerprint = Fingerprint.of(suite, scope);
             String summary = Reports.issue(comparison, scope, fingerprint.markerName(), suite, runUrl, reproduce);
-            String recurrence = "loadverdict found this regression again" + (runUrl.isEmpty() ? "" : " in " + runUrl) + ".\n\n"
-                    + Reports.issue(comparison, scope, "recurrence", suite, runUrl, reproduce);
-            long checks = findings.size();
-            String recovery = "loadverdict: " + scope + " passes again" + (runUrl.isEmpty() ? "" : " in " + runUrl) + ": all "
-                    + checks + " checks within their thresholds with enough requests, "
-                    + comparison.baseline().map(b -> "against " + b.location()).orElse("by absolute limits alone") + ". Closing.";
-            scopes.add(new IssuePlanner.Scope(scope, critical, passed, titleTemplate.replace("{service}", scope).replace("{suite}", suite),
+            // every text goes through the reporter's templates and escaping: a service name from a k6 tag or a comparison
+            // JSON mentions nobody, links nothing and forges no hidden marker; the title is inert and printable
+            String recurrence = Reports.recurrence(comparison, scope, suite, runUrl, reproduce);
+            String recovery = Reports.recovery(comparison, scope, suite, runUrl);
+            scopes.add(new IssuePlanner.Scope(scope, critical, passed, Reports.issueTitle(titleTemplate, scope, suite),
                     summary, recurrence, recovery));
         }
         return scopes;

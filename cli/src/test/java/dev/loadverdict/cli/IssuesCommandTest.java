@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -123,5 +124,169 @@ class IssuesCommandTest {
         Files.writeString(tmp.resolve("push.json"), "{\"ref\":\"refs/heads/main\"}");
         Map<String, String> push = Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REPOSITORY", "acme/shop", "GITHUB_EVENT_PATH", "push.json");
         assertThat(Cli.runIn(tmp, push, "comment", "comparison.json").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    /** The token, the fake's address and more variables. */
+    private Map<String, String> env(String... more) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", github.baseUrl()));
+        for (int i = 0; i < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
+    }
+
+    private static final int HANG_MS = 5000;
+
+    @Test
+    void aGitHubThatNeverAnswersEndsTheStepWithinTheRetryTimeWithOneLine() throws IOException {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[]").withFixedDelay(HANG_MS)));
+        // limits as short as a test wants them, through the same variables users set: 1 s, a 1 s wait, the 0.5 s left
+        String[] quick = {GitHubAccess.READ_TIMEOUT, "1s", GitHubAccess.RETRY_TIME, "2.5s"};
+        long start = System.nanoTime();
+        Cli.Result r = issues(env(quick), "--fail-on", "never");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMillis(HANG_MS - 1000));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(r.err()).startsWith("loadverdict: GitHub: cannot list open issues labelled performance-regression: no answer within")
+                .contains("gave up after 2 attempts").doesNotContain(TOKEN);
+        assertThat(r.err().lines()).hasSize(1);
+
+        Files.writeString(tmp.resolve("event.json"), "{\"pull_request\":{\"number\":5}}");
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5")).willReturn(okJson("{\"number\":5}").withFixedDelay(HANG_MS)));
+        Cli.Result comment = Cli.runIn(tmp, env(GitHubAccess.READ_TIMEOUT, "1s", GitHubAccess.RETRY_TIME, "2.5s",
+                "GITHUB_REPOSITORY", "acme/shop", "GITHUB_EVENT_PATH", "event.json"), "comment", "comparison.json", "--fail-on", "never");
+        assertThat(comment.exitCode()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(comment.err()).startsWith("loadverdict: GitHub: cannot comment on pull request #5: no answer within");
+    }
+
+    @Test
+    void badTimeoutsAreAUsageError() {
+        Cli.Result r = issues(env(GitHubAccess.READ_TIMEOUT, "soon"));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).isEqualTo("loadverdict: $" + GitHubAccess.READ_TIMEOUT
+                + ": expected a duration such as 30s, 500ms or 2m but found 'soon'\n");
+    }
+
+    @Test
+    void badCredentialsFailTheStepEvenInsideActionsWhereAForksReadOnlyTokenOnlyWarns() throws IOException {
+        Files.writeString(tmp.resolve("event.json"), "{\"pull_request\":{\"number\":5}}");
+        String[] actions = {"GITHUB_ACTIONS", "true", "GITHUB_REPOSITORY", "acme/shop", "GITHUB_EVENT_PATH", "event.json"};
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"message\":\"Bad credentials\"}")));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"message\":\"Bad credentials\"}")));
+        for (Cli.Result r : List.of(Cli.runIn(tmp, env(actions), "comment", "comparison.json", "--fail-on", "never"),
+                issues(env(actions), "--fail-on", "never"))) {
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.INTERNAL);
+            assertThat(r.err()).contains("401 Unauthorized: bad credentials").doesNotContain("fork").doesNotContain("warning");
+            assertThat(r.err().lines()).hasSize(1);
+        }
+        assertThat(Cli.runIn(tmp, env(actions), "comment", "comparison.json").exitCode()).isEqualTo(ExitCode.REGRESSION);
+
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5")).willReturn(aResponse().withStatus(403)
+                .withBody("{\"message\":\"Resource not accessible by integration\"}")));
+        Cli.Result fork = Cli.runIn(tmp, env(actions), "comment", "comparison.json", "--fail-on", "never");
+        assertThat(fork.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(fork.err()).contains("403 Forbidden").contains("a pull request from a fork gets a read-only token");
+    }
+
+    @Test
+    void anUnreachableGitHubIsOneLineWithoutLibraryLogsOrCredentials() throws IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            Cli.Result r = issues(env("GITHUB_API_URL", "http://x-access-token:" + TOKEN + "@127.0.0.1:" + closed + "/api/v3"),
+                    "--fail-on", "never");
+            assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
+            assertThat(r.err()).isEqualTo("loadverdict: GitHub: cannot open repository acme/shop: cannot reach GitHub at http://127.0.0.1:"
+                    + closed + "/api/v3: connection refused\n");
+        } finally {
+            root.removeHandler(handler);
+        }
+        assertThat(logged).extracting(java.util.logging.LogRecord::getLoggerName).noneMatch(n -> n != null && n.startsWith("org.kohsuke"));
+        assertThat(java.util.logging.Logger.getLogger("org.kohsuke.github.GitHubClient").isLoggable(java.util.logging.Level.SEVERE))
+                .as("github-api's logging is off").isFalse();
+    }
+
+    @Test
+    void aMissingRepositoryIsOneClearLine() {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/nosuch")).willReturn(aResponse().withStatus(404)
+                .withBody("{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\"}")));
+        Cli.Result r = Cli.runIn(tmp, env(), "issues", "comparison.json", "--repo", "acme/nosuch", "--fail-on", "never");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(r.err()).isEqualTo("loadverdict: GitHub: cannot open repository acme/nosuch: 404 Not Found: no repository acme/nosuch at "
+                + github.baseUrl() + ", or the token cannot see it\n");
+    }
+
+    /** The saved comparison with its one service renamed, as a k6 tag or a hand-written comparison JSON could name it. */
+    private void renameService(String file, String name) throws IOException {
+        String json = Files.readString(tmp.resolve(file));
+        Files.writeString(tmp.resolve(file), json.replace("\"service\": \"default\"", "\"service\": " + jsonString(name))
+                .replace("\"service\":\"default\"", "\"service\":" + jsonString(name)));
+    }
+
+    private static String jsonString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        s.chars().forEach(c -> out.append(c < 0x20 || c == '"' || c == '\\' ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.append('"').toString();
+    }
+
+    private static final String HOSTILE = "shop\u001B]0;pwned\u0007\u001B[2J\nPASS @octocat #1 <img src=x> <!-- loadverdict:fingerprint=0123456789abcdef -->";
+
+    @Test
+    void aHostileServiceNameReachesNeitherTheTerminalNorGitHubRaw() throws IOException {
+        renameService("comparison.json", HOSTILE);
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("{\"number\":3,\"title\":\"t\",\"state\":\"open\"}")));
+        Cli.Result r = issues(env(), "--suite", "nightly");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(r.out()).startsWith("loadverdict: created issue #3 \"Performance regression in shop PASS @\u200Doctocat #\u200D1 ")
+                .doesNotContain("\u001B").doesNotContain("\u0007");
+        assertThat(r.out().lines()).hasSize(1);
+        String title = new com.fasterxml.jackson.databind.ObjectMapper().readTree(github.findAll(postRequestedFor(
+                urlPathEqualTo("/repos/acme/shop/issues"))).get(0).getBodyAsString()).get("title").asText();
+        assertThat(title).startsWith("Performance regression in shop PASS @\u200Doctocat #\u200D1 ").endsWith(" (nightly)")
+                .doesNotContain("\u001B").doesNotContain("\n").doesNotContain("@octocat");
+
+        // the recovery comment: a passing run of the same service closes its issue
+        Cli.Result pass = Cli.run("compare", "--baseline", "examples/baselines/shop.json", "--format", "json",
+                "examples/runs/locust-unchanged/");
+        Files.writeString(tmp.resolve("pass.json"), pass.out());
+        renameService("pass.json", HOSTILE);
+        String scope = HOSTILE;
+        dev.loadverdict.issuebot.Fingerprint f = dev.loadverdict.issuebot.Fingerprint.of("nightly", scope);
+        String body = f.startMarker() + "\\nold\\n" + f.endMarker();
+        String issue = "{\"number\":7,\"title\":\"t\",\"state\":\"open\",\"body\":\"" + body + "\",\"url\":\"" + github.baseUrl()
+                + "/repos/acme/shop/issues/7\",\"labels\":[{\"name\":\"performance-regression\"}]}";
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[" + issue + "]")));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue)));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(okJson("{\"id\":9}")));
+        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.patch(urlPathEqualTo("/repos/acme/shop/issues/7"))
+                .willReturn(okJson(issue)));
+        Cli.Result recovered = Cli.runIn(tmp, env(), "issues", "pass.json", "--repo", "acme/shop", "--suite", "nightly", "--close-resolved");
+        assertThat(recovered.out()).as(recovered.err()).contains("loadverdict: commented on issue #7").contains("closed issue #7");
+        String comment = github.findAll(postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/7/comments"))).get(0).getBodyAsString();
+        assertThat(comment).contains("passes again").contains("@\u200Doctocat").doesNotContain("@octocat")
+                .doesNotContain("<img").doesNotContain("<!-- loadverdict:fingerprint=").doesNotContain("\\u001b");
+        assertThat(dev.loadverdict.issuebot.Fingerprint.findIn(comment)).as("no forged fingerprint marker").isEmpty();
     }
 }

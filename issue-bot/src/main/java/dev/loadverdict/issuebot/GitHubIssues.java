@@ -1,8 +1,8 @@
 package dev.loadverdict.issuebot;
 
-import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueBuilder;
+import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
@@ -10,32 +10,58 @@ import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.HttpException;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Carries out an {@link IssuePlan} on GitHub (or GitHub Enterprise) through org.kohsuke:github-api.
  *
- * <p>Robust and idempotent: every call is retried with backoff on a 5xx answer and on a secondary rate limit (403 or
- * 429 with {@code Retry-After}, which is honoured); before creating an issue the open issues are listed again, so a
- * retry or a re-run after a timeout that did create it finds it instead of creating a second one. Failures are
- * {@link GitHubException}s whose message never contains the token.
+ * <p>Bounded: every request, the ones github-api makes while its client is built included, connects within the connect
+ * timeout and is answered within the read timeout ({@link GitHubTimeouts}); one operation with its retries and the
+ * waits between them takes at most the retry time.
+ *
+ * <p>Robust and idempotent: every operation is retried with backoff on a 5xx answer, on a request that timed out or
+ * whose connection broke, and on a secondary rate limit (403 or 429 with {@code Retry-After}, which is honoured).
+ * Whatever creates something first looks for what an earlier attempt (whose answer was lost) or an earlier run made:
+ * an issue by its fingerprint, the pending-state issue by its marker, a comment by the digest of its body hidden in it,
+ * the sticky comment by its marker. So a retry never creates a second one, and filing the same comparison again adds
+ * no identical comment. Failures are {@link GitHubException}s of one line whose message never contains the token or any
+ * credential of an address.
  */
 public final class GitHubIssues {
 
-    /** Attempts per call: the first and three retries. */
+    /** Attempts per operation: the first and three retries (fewer when the retry time runs out). */
     static final int ATTEMPTS = 4;
 
-    private final GHRepository repository;
     private final String token;
+    private final GitHubTimeouts timeouts;
     private final LongConsumer sleeper;
+    private final LongSupplier nanoTime;
+    private final String api;
+    /** When the current operation's retry time ends, in {@link #nanoTime} nanoseconds; read by the connector. */
+    private volatile long deadline;
+    private GHRepository repository;
 
-    private GitHubIssues(GHRepository repository, String token, LongConsumer sleeper) {
-        this.repository = repository;
+    private GitHubIssues(String apiUrl, String token, GitHubTimeouts timeouts, LongConsumer sleeper, LongSupplier nanoTime) {
         this.token = token;
+        this.timeouts = timeouts;
         this.sleeper = sleeper;
+        this.nanoTime = nanoTime;
+        this.api = mask(apiUrl);
+        this.deadline = nanoTime.getAsLong() + timeouts.retryTime().toNanos();
+    }
+
+    /**
+     * Connects to a repository with the {@linkplain GitHubTimeouts#DEFAULTS default timeouts}.
+     *
+     * @see #connect(String, String, String, GitHubTimeouts, LongConsumer)
+     */
+    public static GitHubIssues connect(String apiUrl, String repository, String token, LongConsumer sleeper) {
+        return connect(apiUrl, repository, token, GitHubTimeouts.DEFAULTS, sleeper);
     }
 
     /**
@@ -44,26 +70,47 @@ public final class GitHubIssues {
      * @param apiUrl the REST API's root ({@code https://api.github.com}, or an Enterprise server's {@code …/api/v3})
      * @param repository {@code OWNER/NAME}
      * @param token the token; never printed
+     * @param timeouts how long to wait for GitHub
      * @param sleeper waits the given milliseconds between attempts (tests pass one that does not sleep)
      */
-    public static GitHubIssues connect(String apiUrl, String repository, String token, LongConsumer sleeper) {
+    public static GitHubIssues connect(String apiUrl, String repository, String token, GitHubTimeouts timeouts,
+                                       LongConsumer sleeper) {
+        return connect(apiUrl, repository, token, timeouts, sleeper, System::nanoTime);
+    }
+
+    /** As above, with the clock the retry time is measured by (tests advance it when they skip a sleep). */
+    static GitHubIssues connect(String apiUrl, String repository, String token, GitHubTimeouts timeouts, LongConsumer sleeper,
+                                LongSupplier nanoTime) {
         Objects.requireNonNull(token, "token == null");
+        Objects.requireNonNull(timeouts, "timeouts == null");
+        GitHubIssues issues = new GitHubIssues(apiUrl, token, timeouts, sleeper, nanoTime);
+        GitHub github;
         try {
-            // rate and abuse limits fail fast here, so that loadverdict's own retry waits (Retry-After, bounded) instead
-            // of the library sleeping up to an hour inside a CI job
-            GitHub github = new GitHubBuilder().withEndpoint(apiUrl).withOAuthToken(token)
+            // A plain authorization provider, not withOAuthToken(token): with that one github-api asks GET /user for the
+            // token's login while it builds the client, an answer loadverdict never uses (an Actions token has no user:
+            // 403) and one more request that could hang. Rate and abuse limits fail fast, so that loadverdict's own
+            // retry waits (Retry-After, bounded) instead of the library sleeping up to an hour inside a CI job.
+            github = new GitHubBuilder().withEndpoint(apiUrl).withAuthorizationProvider(() -> "token " + token)
+                    .withConnector(new BoundedConnector(timeouts, issues::timeLeft, issues.api))
                     .withRateLimitHandler(org.kohsuke.github.GitHubRateLimitHandler.FAIL)
                     .withAbuseLimitHandler(org.kohsuke.github.GitHubAbuseLimitHandler.FAIL).build();
-            GHRepository repo = retrying(token, sleeper, "open repository " + repository, () -> github.getRepository(repository));
-            return new GitHubIssues(repo, token, sleeper);
         } catch (IOException e) {
-            throw new GitHubException(clean("cannot connect to " + apiUrl + ": " + e.getMessage(), token), e);
+            throw new GitHubException(issues.clean("cannot connect to " + issues.api + ": " + describe(e, "")), e);
         }
+        issues.repository = issues.retrying("open repository " + repository,
+                "no repository " + repository + " at " + issues.api + ", or the token cannot see it",
+                () -> github.getRepository(repository));
+        return issues;
+    }
+
+    /** What is left of the current operation's retry time. */
+    private Duration timeLeft() {
+        return Duration.ofNanos(deadline - nanoTime.getAsLong());
     }
 
     /** The open issues with the label, all pages; pull requests left out. */
     public List<IssuePlanner.OpenIssue> openIssues(String label) {
-        return retrying(token, sleeper, "list open issues labelled " + label, () -> {
+        return retrying("list open issues labelled " + label, () -> {
             List<IssuePlanner.OpenIssue> out = new ArrayList<>();
             for (GHIssue issue : repository.queryIssues().label(label).state(GHIssueState.OPEN).pageSize(100).list()) {
                 if (!issue.isPullRequest()) {
@@ -92,31 +139,66 @@ public final class GitHubIssues {
             return create(c, label);
         }
         if (action instanceof IssuePlan.Comment c) {
-            retrying(token, sleeper, "comment on issue #" + c.issue(), () -> repository.getIssue(c.issue()).comment(c.body()));
-            return "commented on issue #" + c.issue();
+            return comment(c);
         }
         if (action instanceof IssuePlan.UpdateBody u) {
-            retrying(token, sleeper, "update issue #" + u.issue(), () -> {
+            retrying("update issue #" + u.issue(), () -> {
                 repository.getIssue(u.issue()).setBody(u.body());
                 return null;
             });
             return "updated the summary of issue #" + u.issue();
         }
         if (action instanceof IssuePlan.UpdatePending p) {
-            return pending(p);
+            return pending(p, label);
+        }
+        if (action instanceof IssuePlan.Keep k) {
+            return "left issue #" + k.issue() + " as it is: " + k.reason();
         }
         IssuePlan.Close c = (IssuePlan.Close) action;
-        retrying(token, sleeper, "close issue #" + c.issue(), () -> {
+        retrying("close issue #" + c.issue(), () -> {
             repository.getIssue(c.issue()).close();
             return null;
         });
         return "closed issue #" + c.issue();
     }
 
-    private String pending(IssuePlan.UpdatePending p) {
+    /**
+     * Adds a comment unless the issue already has it: the body carries a hidden digest of itself, and every attempt
+     * first reads the issue's comments for it. So a retry after a lost answer (GitHub added the comment, the answer
+     * never came) and filing the same comparison again add nothing.
+     */
+    private String comment(IssuePlan.Comment c) {
+        String marker = digestMarker(c.body());
+        String body = c.body() + (c.body().endsWith("\n") ? "" : "\n") + marker + "\n";
+        boolean[] found = {false};
+        retrying("comment on issue #" + c.issue(), () -> {
+            GHIssue issue = repository.getIssue(c.issue());
+            for (GHIssueComment comment : issue.listComments().withPageSize(100)) {
+                if (comment.getBody() != null && comment.getBody().contains(marker)) {
+                    found[0] = true;
+                    return null;
+                }
+            }
+            issue.comment(body);
+            return null;
+        });
+        return found[0] ? "issue #" + c.issue() + " already has this comment; not added again" : "commented on issue #" + c.issue();
+    }
+
+    /** The hidden marker of a comment body: the first 16 hex digits of its SHA-256. */
+    static String digestMarker(String body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "<!-- loadverdict:comment-digest=" + java.util.HexFormat.of().formatHex(digest, 0, 8) + " -->";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private String pending(IssuePlan.UpdatePending p, String label) {
         if (p.issue().isPresent()) {
             int n = p.issue().get();
-            retrying(token, sleeper, "update the pending-state issue #" + n, () -> {
+            retrying("update the pending-state issue #" + n, () -> {
                 GHIssue issue = repository.getIssue(n);
                 issue.setBody(p.body());
                 if (p.empty()) {
@@ -129,19 +211,32 @@ public final class GitHubIssues {
         if (p.empty()) {
             return "nothing awaits confirmation";
         }
-        GHIssue created = retrying(token, sleeper, "create the pending-state issue", () -> {
+        // Like an issue: every attempt first looks for the pending-state issue, which an attempt whose answer was lost may
+        // have created.
+        int[] found = {0};
+        GHIssue issue = retrying("create the pending-state issue", () -> {
+            for (GHIssue open : repository.queryIssues().label(label).state(GHIssueState.OPEN).pageSize(100).list()) {
+                if (open.getBody() != null && open.getBody().contains(p.marker())) {
+                    found[0] = open.getNumber();
+                    if (!open.getBody().equals(p.body())) {
+                        open.setBody(p.body());
+                    }
+                    return open;
+                }
+            }
             GHIssueBuilder builder = repository.createIssue(p.title()).body(p.body());
             p.labels().forEach(builder::label);
             return builder.create();
         });
-        return "created the pending-state issue #" + created.getNumber();
+        return found[0] != 0 ? "found the pending-state issue #" + found[0] + " already open; not created twice"
+                : "created the pending-state issue #" + issue.getNumber();
     }
 
     private String create(IssuePlan.Create c, String label) {
         // Every attempt first looks for the issue: an earlier attempt (or run) may have created it even though its
         // answer was lost, and creating it again would be the duplicate loadverdict promises never to make.
         int[] found = {0};
-        GHIssue issue = retrying(token, sleeper, "create issue \"" + c.title() + "\"", () -> {
+        GHIssue issue = retrying("create issue \"" + c.title() + "\"", () -> {
             for (GHIssue open : repository.queryIssues().label(label).state(GHIssueState.OPEN).pageSize(100).list()) {
                 if (Fingerprint.findIn(open.getBody()).filter(c.fingerprint()::equals).isPresent()) {
                     found[0] = open.getNumber();
@@ -161,19 +256,22 @@ public final class GitHubIssues {
      * Creates or updates loadverdict's one comment on a pull request: the comment whose body holds {@code marker} is
      * rewritten, else one is created. A retry after a lost answer finds the comment it created.
      *
-     * @return {@code created comment on #N} or {@code updated comment on #N}
+     * @return {@code created comment on #N}, {@code updated comment on #N}, or, when it already says exactly this,
+     *         {@code comment on #N already up to date; not changed}
      */
     public String stickyComment(int pullRequest, String marker, String body) {
         if (!body.contains(marker)) {
             throw new IllegalArgumentException("the body must carry the marker it is found by");
         }
-        return retrying(token, sleeper, "comment on pull request #" + pullRequest, () -> {
+        return retrying("comment on pull request #" + pullRequest,
+                "no issue or pull request #" + pullRequest + " in " + repository.getFullName() + ", or the token cannot see it", () -> {
             GHIssue pr = repository.getIssue(pullRequest);
-            for (org.kohsuke.github.GHIssueComment comment : pr.listComments()) {
+            for (GHIssueComment comment : pr.listComments()) {
                 if (comment.getBody() != null && comment.getBody().contains(marker)) {
-                    if (!comment.getBody().equals(body)) {
-                        comment.update(body);
+                    if (comment.getBody().equals(body)) {
+                        return "comment on #" + pullRequest + " already up to date; not changed";
                     }
+                    comment.update(body);
                     return "updated comment on #" + pullRequest;
                 }
             }
@@ -182,13 +280,18 @@ public final class GitHubIssues {
         });
     }
 
-    /** One GitHub call that may be retried. */
-    @FunctionalInterface
-    interface Call<T> {
-        T run() throws IOException;
+    private <T> T retrying(String what, Call<T> call) {
+        return retrying(what, "it does not exist, or the token cannot see it", call);
     }
 
-    static <T> T retrying(String token, LongConsumer sleeper, String what, Call<T> call) {
+    /**
+     * Runs one operation, retrying what is worth retrying within {@link #ATTEMPTS} attempts and the retry time.
+     *
+     * @param notFound what a 404 means here
+     */
+    private <T> T retrying(String what, String notFound, Call<T> call) {
+        long start = nanoTime.getAsLong();
+        deadline = start + timeouts.retryTime().toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
                 try {
@@ -202,20 +305,44 @@ public final class GitHubIssues {
                 }
             } catch (IOException e) {
                 long wait = retryAfter(e, attempt);
-                if (wait < 0 || attempt == ATTEMPTS) {
-                    throw new GitHubException(clean("GitHub: cannot " + what + ": " + describe(e), token), e);
+                String reason = describe(e, notFound);
+                long spent = nanoTime.getAsLong() - start;
+                String tries = attempt + (attempt == 1 ? " attempt" : " attempts") + " in " + seconds(spent);
+                if (wait < 0) {
+                    BoundedConnector.NoAnswer noAnswer = noAnswer(e);
+                    boolean outOfTime = noAnswer != null && noAnswer.kind == BoundedConnector.NoAnswer.Kind.OUT_OF_TIME;
+                    throw fail(what, reason + (outOfTime ? "; gave up after " + tries : ""), e);
+                }
+                if (attempt == ATTEMPTS) {
+                    throw fail(what, reason + "; gave up after " + tries, e);
+                }
+                if (nanoTime.getAsLong() + wait * 1_000_000 >= deadline) {
+                    throw fail(what, reason + "; gave up after " + tries + ": waiting " + seconds(wait * 1_000_000)
+                            + " more would pass the retry time of " + GitHubTimeouts.format(timeouts.retryTime()), e);
                 }
                 sleeper.accept(wait);
             }
         }
     }
 
+    private GitHubException fail(String what, String reason, IOException cause) {
+        return new GitHubException(clean("GitHub: cannot " + what + ": " + reason), cause);
+    }
+
+    private static String seconds(long nanos) {
+        return GitHubTimeouts.format(Duration.ofMillis(Math.max(0, Math.round(nanos / 1e6 / 100) * 100)));
+    }
+
     /** How long to wait before retrying, or -1 when the failure is not worth retrying. */
     static long retryAfter(IOException e, int attempt) {
         long backoff = 1000L << (attempt - 1);
+        BoundedConnector.NoAnswer noAnswer = noAnswer(e);
+        if (noAnswer != null) {
+            return noAnswer.retryable() ? backoff : -1;
+        }
         if (e instanceof HttpException http) {
             int status = http.getResponseCode();
-            List<String> after = headers(http).get("Retry-After");
+            List<String> after = header(http, "Retry-After");
             if ((status == 403 || status == 429) && after != null && !after.isEmpty()) {
                 try {
                     return Math.min(120_000, Long.parseLong(after.get(0).trim()) * 1000);
@@ -225,29 +352,74 @@ public final class GitHubIssues {
             }
             return status >= 500 || status <= 0 ? backoff : -1; // 5xx, or no answer at all (connection reset)
         }
-        return e instanceof GHFileNotFoundException ? -1 : backoff; // connection reset, timeout: try again
+        return e instanceof java.io.FileNotFoundException || e instanceof java.io.InterruptedIOException ? -1 : backoff;
     }
 
-    private static java.util.Map<String, List<String>> headers(HttpException http) {
-        try {
-            java.util.Map<String, List<String>> headers = http.getResponseHeaderFields();
-            return headers == null ? java.util.Map.of() : headers;
-        } catch (NullPointerException noResponse) { // no response arrived, so there are no headers
-            return java.util.Map.of();
+    /** The connector's account of a request without an answer, wherever github-api wrapped it. */
+    private static BoundedConnector.NoAnswer noAnswer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BoundedConnector.NoAnswer n) {
+                return n;
+            }
         }
+        return null;
     }
 
-    private static String describe(IOException e) {
+    private static List<String> header(HttpException http, String name) {
+        java.util.Map<String, List<String>> headers;
+        try {
+            headers = http.getResponseHeaderFields();
+        } catch (NullPointerException noResponse) { // no response arrived, so there are no headers
+            return null;
+        }
+        if (headers == null) {
+            return null;
+        }
+        for (java.util.Map.Entry<String, List<String>> h : headers.entrySet()) {
+            if (h.getKey() != null && h.getKey().equalsIgnoreCase(name)) {
+                return h.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a 403 or 429 is a rate limit rather than a lack of permission. */
+    private static boolean rateLimited(HttpException http) {
+        List<String> remaining = header(http, "X-RateLimit-Remaining");
+        List<String> after = header(http, "Retry-After");
+        String message = http.getMessage() == null ? "" : http.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return http.getResponseCode() == 429 || (after != null && !after.isEmpty())
+                || (remaining != null && remaining.contains("0")) || message.contains("rate limit");
+    }
+
+    private static String describe(IOException e, String notFound) {
+        BoundedConnector.NoAnswer noAnswer = noAnswer(e);
+        if (noAnswer != null) {
+            return noAnswer.describe();
+        }
+        if (e instanceof java.io.FileNotFoundException) { // github-api's GHFileNotFoundException: a 404
+            return "404 Not Found: " + notFound;
+        }
         if (e instanceof HttpException http) {
             return switch (http.getResponseCode()) {
-                case 401 -> "401 Unauthorized: the token is missing, wrong or expired";
-                case 403 -> "403 Forbidden: the token may not write issues (a pull request from a fork gets a read-only token)"
-                        + " or a rate limit was hit";
-                case 404 -> "404 Not Found: no such repository, or the token cannot see it";
-                default -> http.getResponseCode() + " " + firstLine(http.getMessage());
+                case 401 -> "401 Unauthorized: bad credentials: the token is wrong, expired or revoked";
+                case 403 -> rateLimited(http) ? "403 Forbidden: a rate limit was hit (" + gitHubMessage(http) + ")"
+                        : "403 Forbidden: the token may not do this (" + gitHubMessage(http) + ")";
+                case 404 -> "404 Not Found: " + notFound;
+                case -1 -> "no answer (" + firstLine(String.valueOf(e.getCause())) + ")";
+                default -> http.getResponseCode() + " " + gitHubMessage(http);
             };
         }
         return e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+    }
+
+    private static final java.util.regex.Pattern MESSAGE = java.util.regex.Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){0,300})\"");
+
+    /** The {@code message} of GitHub's JSON error, else the first line of what it answered. */
+    private static String gitHubMessage(HttpException http) {
+        String text = http.getMessage() == null ? "" : http.getMessage();
+        java.util.regex.Matcher m = MESSAGE.matcher(text);
+        return m.find() ? m.group(1).replace("\\\"", "\"") : firstLine(text);
     }
 
     private static String firstLine(String text) {
@@ -259,12 +431,32 @@ public final class GitHubIssues {
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
-    /** The message with the token removed, wherever it appears. */
-    static String clean(String message, String token) {
-        return token.isEmpty() ? message : message.replace(token, "***");
+    /** The message with the token and every credential of an address removed, and no control characters. */
+    private String clean(String message) {
+        return clean(message, token);
     }
 
-    /** A GitHub call that failed for good; its message names what failed and never holds the token. */
+    /** The message with the token and every credential of an address removed, and no control characters. */
+    static String clean(String message, String token) {
+        String masked = mask(token.isEmpty() ? message : message.replace(token, "***"));
+        return masked.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#\\s@]*@");
+
+    /** Text with the credentials of every address in it ({@code https://user:secret@host}) left out. */
+    public static String mask(String text) {
+        return text == null ? null : USER_INFO.matcher(text).replaceAll("$1");
+    }
+
+    /** One GitHub call that may be retried. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws IOException;
+    }
+
+    /** A GitHub call that failed for good; its message is one line, names what failed and never holds the token. */
     public static final class GitHubException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -272,9 +464,17 @@ public final class GitHubIssues {
             super(message, cause);
         }
 
-        /** Whether GitHub refused for lack of permission (401/403 without Retry-After). */
+        /**
+         * Whether GitHub refused for lack of permission: a 403 that is no rate limit, as a pull request from a fork gets
+         * ("Resource not accessible by integration"). A 401 is not: the token is wrong or expired.
+         */
         public boolean forbidden() {
-            return getCause() instanceof HttpException h && (h.getResponseCode() == 401 || h.getResponseCode() == 403);
+            return getCause() instanceof HttpException h && h.getResponseCode() == 403 && !rateLimited(h);
+        }
+
+        /** Whether the token was refused as bad credentials (401). */
+        public boolean unauthorized() {
+            return getCause() instanceof HttpException h && h.getResponseCode() == 401;
         }
     }
 }

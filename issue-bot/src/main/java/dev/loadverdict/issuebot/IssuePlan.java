@@ -50,6 +50,17 @@ public record IssuePlan(List<Action> actions) {
         }
     }
 
+    /**
+     * Leave an open issue as it is: it already shows this comparison (its summary would be rewritten to the same text),
+     * so filing the same comparison again adds no comment.
+     */
+    public record Keep(int issue, String reason) implements Action {
+        @Override
+        public String describe() {
+            return "leave issue #" + issue + " as it is (" + reason + ")";
+        }
+    }
+
     /** Close an issue whose regression is gone. */
     public record Close(int issue) implements Action {
         @Override
@@ -64,11 +75,15 @@ public record IssuePlan(List<Action> actions) {
      *
      * @param issue the open pending-state issue, when there is one
      * @param empty whether nothing is pending (the issue is then closed, or not created)
+     * @param marker the hidden marker in the body that makes an issue the suite's pending-state issue
      */
     public record UpdatePending(java.util.Optional<Integer> issue, String body, boolean empty, String title,
-                                List<String> labels) implements Action {
+                                List<String> labels, String marker) implements Action {
         public UpdatePending {
             labels = List.copyOf(labels);
+            if (!body.contains(marker)) {
+                throw new IllegalArgumentException("the body must carry the marker it is found by");
+            }
         }
 
         @Override

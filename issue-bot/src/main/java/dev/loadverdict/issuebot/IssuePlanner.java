@@ -9,7 +9,8 @@ import java.util.Optional;
  * Decides, without touching GitHub, what to do with one comparison's regressions: one issue per (suite, service) —
  * its {@link Fingerprint} hidden in the body — opened when the service has a critical regression and no open issue
  * carries its fingerprint; when one does, a comment with the new run and a rewrite of the summary between the
- * markers (people edit the rest); and with {@code closeResolved}, a comment with the evidence and a close when a
+ * markers (people edit the rest), unless the summary already says exactly this (the same comparison filed again);
+ * and with {@code closeResolved}, a comment with the evidence and a close when a
  * later run passes for that service with enough requests. A run that merely lacks the service closes nothing.
  */
 public final class IssuePlanner {
@@ -55,10 +56,13 @@ public final class IssuePlanner {
      * @param labels labels of a new issue; the first is the one open issues are searched by
      * @param assignees assignees of a new issue
      * @param closeResolved whether to close an issue when its service passes again
+     * @param confirmRuns open an issue only on a service's K-th failing run in a row
+     * @param pendingTitle the title of the suite's pending-state issue, when one is created
      */
     public record Options(String suite, List<String> labels, List<String> assignees, boolean closeResolved,
-                          int confirmRuns) {
+                          int confirmRuns, String pendingTitle) {
         public Options {
+            Objects.requireNonNull(pendingTitle, "pendingTitle == null");
             labels = List.copyOf(labels);
             assignees = List.copyOf(assignees);
             if (labels.isEmpty()) {
@@ -67,6 +71,16 @@ public final class IssuePlanner {
             if (confirmRuns < 1) {
                 throw new IllegalArgumentException("confirmRuns must be at least 1 but was " + confirmRuns);
             }
+        }
+
+        /** Options with the default title of the pending-state issue. */
+        public Options(String suite, List<String> labels, List<String> assignees, boolean closeResolved, int confirmRuns) {
+            this(suite, labels, assignees, closeResolved, confirmRuns, defaultPendingTitle(suite));
+        }
+
+        /** {@code loadverdict: regressions awaiting confirmation (SUITE)}. */
+        public static String defaultPendingTitle(String suite) {
+            return "loadverdict: regressions awaiting confirmation (" + suite + ")";
         }
 
         /** Options that file an issue on the first failing run. */
@@ -94,9 +108,17 @@ public final class IssuePlanner {
                     .min(java.util.Comparator.comparingInt(OpenIssue::number));
             if (s.critical()) {
                 if (existing.isPresent()) {
-                    actions.add(new IssuePlan.Comment(existing.get().number(), s.recurrence()));
-                    actions.add(new IssuePlan.UpdateBody(existing.get().number(),
-                            replaceSummary(existing.get().body(), fingerprint, s.summary())));
+                    int number = existing.get().number();
+                    // GitHub keeps a body edited in its web editor with CRLF line ends; compared and rewritten with LF
+                    String body = existing.get().body().replace("\r\n", "\n");
+                    String updated = replaceSummary(body, fingerprint, s.summary());
+                    if (updated.equals(body)) {
+                        // its summary already says exactly this: the same comparison was filed before
+                        actions.add(new IssuePlan.Keep(number, "it already shows this comparison"));
+                    } else {
+                        actions.add(new IssuePlan.Comment(number, s.recurrence()));
+                        actions.add(new IssuePlan.UpdateBody(number, updated));
+                    }
                 } else {
                     int runs = before.runs(fingerprint) + 1;
                     if (runs >= options.confirmRuns()) {
@@ -113,8 +135,8 @@ public final class IssuePlanner {
         PendingState after = new PendingState(pending);
         if (options.confirmRuns() > 1 && !after.equals(before)) {
             actions.add(new IssuePlan.UpdatePending(pendingIssue.map(OpenIssue::number), after.render(options.suite(),
-                    options.confirmRuns()), after.isEmpty(), "loadverdict: regressions awaiting confirmation (" + options.suite() + ")",
-                    options.labels()));
+                    options.confirmRuns()), after.isEmpty(), options.pendingTitle(), options.labels(),
+                    PendingState.issueMarker(options.suite())));
         }
         return new IssuePlan(actions);
     }

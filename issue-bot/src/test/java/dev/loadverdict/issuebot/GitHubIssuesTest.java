@@ -3,15 +3,22 @@ package dev.loadverdict.issuebot;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -23,14 +30,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The real github-api client against WireMock playing GitHub's REST API: create, dedupe, recurrence, recovery,
- * pagination, auth and rate-limit failures, retries, and a re-run after a lost answer that must not duplicate.
+ * pagination, auth and rate-limit failures, retries, timeouts, and retries and re-runs after a lost answer that must
+ * not duplicate anything.
  */
 class GitHubIssuesTest {
 
     private static final String TOKEN = "ghp_secretsecretsecret";
     private static final String LABEL = "performance-regression";
+    /** Short limits, so that a hang costs the test a fraction of a second. */
+    private static final GitHubTimeouts SHORT = new GitHubTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500),
+            Duration.ofSeconds(10));
+    /** Far longer than {@link #SHORT}'s read timeout: an answer that never comes, as far as the client can tell. */
+    private static final int HANG_MS = 5000;
     private WireMockServer github;
     private final List<Long> sleeps = new ArrayList<>();
+    /** The time the client measures its retry time by: real time, plus the sleeps it asked for and did not have to wait. */
+    private final VirtualTime time = new VirtualTime();
+
+    private final class VirtualTime implements LongConsumer, LongSupplier {
+        private long skipped;
+
+        @Override
+        public void accept(long millis) {
+            sleeps.add(millis);
+            skipped += millis * 1_000_000;
+        }
+
+        @Override
+        public long getAsLong() {
+            return System.nanoTime() + skipped;
+        }
+    }
 
     @BeforeEach
     void start() {
@@ -38,6 +68,22 @@ class GitHubIssuesTest {
         github.start();
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop")).willReturn(okJson(repo())));
         github.stubFor(get(urlPathEqualTo("/rate_limit")).willReturn(okJson("{\"resources\":{}}")));
+    }
+
+    /**
+     * One request before any test: the first request of a JVM loads the HTTP client's classes, which can take longer
+     * than {@link #SHORT}'s read timeout.
+     */
+    @BeforeAll
+    static void warmUp() {
+        WireMockServer warm = new WireMockServer(options().dynamicPort());
+        warm.start();
+        try {
+            warm.stubFor(get(urlPathEqualTo("/repos/acme/shop")).willReturn(okJson("{\"id\":1,\"name\":\"shop\"}")));
+            GitHubIssues.connect(warm.baseUrl(), "acme/shop", TOKEN, millis -> { });
+        } finally {
+            warm.stop();
+        }
     }
 
     @AfterEach
@@ -61,7 +107,15 @@ class GitHubIssuesTest {
     }
 
     private GitHubIssues client() {
-        return GitHubIssues.connect(github.baseUrl(), "acme/shop", TOKEN, sleeps::add);
+        return client(GitHubTimeouts.DEFAULTS);
+    }
+
+    private GitHubIssues client(GitHubTimeouts timeouts) {
+        return GitHubIssues.connect(github.baseUrl(), "acme/shop", TOKEN, timeouts, time, time);
+    }
+
+    private void stubNoComments(int issue) {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/" + issue + "/comments")).willReturn(okJson("[]")));
     }
 
     private static IssuePlanner.Scope scope(String name, boolean critical) {
@@ -90,6 +144,7 @@ class GitHubIssuesTest {
         String body = "Notes by a human.\n" + f.startMarker() + "\nold summary\n" + f.endMarker() + "\nMore notes.";
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[" + issue(7, body) + "]")));
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
+        stubNoComments(7);
         github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(okJson("{\"id\":5,\"body\":\"c\"}")));
         github.stubFor(patch(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, "new"))));
         GitHubIssues client = client();
@@ -108,6 +163,7 @@ class GitHubIssuesTest {
         String body = f.startMarker() + "\nold\n" + f.endMarker();
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[" + issue(7, body) + "]")));
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
+        stubNoComments(7);
         github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(okJson("{\"id\":5,\"body\":\"c\"}")));
         github.stubFor(patch(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
         GitHubIssues client = client();
@@ -151,13 +207,186 @@ class GitHubIssuesTest {
     }
 
     @Test
-    void unauthorisedIsAClearErrorWithoutTheToken() {
+    void unauthorisedIsBadCredentialsNotAForksReadOnlyToken() {
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"message\":\"Bad credentials " + TOKEN + "\"}")));
         GitHubIssues client = client();
         assertThatThrownBy(() -> client.openIssues(LABEL)).isInstanceOf(GitHubIssues.GitHubException.class)
-                .hasMessageContaining("401 Unauthorized").hasMessageNotContaining(TOKEN)
+                .hasMessageContaining("401 Unauthorized: bad credentials").hasMessageNotContaining(TOKEN)
+                .satisfies(e -> assertThat(((GitHubIssues.GitHubException) e).forbidden()).isFalse())
+                .satisfies(e -> assertThat(((GitHubIssues.GitHubException) e).unauthorized()).isTrue());
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void aForksReadOnlyTokenIsForbiddenButARateLimitIsNot() {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(aResponse().withStatus(403)
+                .withBody("{\"message\":\"Resource not accessible by integration\",\"documentation_url\":\"https://docs.github.com\"}")));
+        GitHubIssues client = client();
+        assertThatThrownBy(() -> client.openIssues(LABEL)).hasMessage("GitHub: cannot list open issues labelled " + LABEL
+                        + ": 403 Forbidden: the token may not do this (Resource not accessible by integration)")
                 .satisfies(e -> assertThat(((GitHubIssues.GitHubException) e).forbidden()).isTrue());
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(aResponse().withStatus(403)
+                .withHeader("Retry-After", "1").withBody("{\"message\":\"You have exceeded a secondary rate limit.\"}")));
+        assertThatThrownBy(() -> client.openIssues(LABEL)).hasMessageContaining("403 Forbidden: a rate limit was hit")
+                .satisfies(e -> assertThat(((GitHubIssues.GitHubException) e).forbidden()).isFalse());
+    }
+
+    @Test
+    void aMissingRepositoryIsOneClearLineNotARawException() {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/nosuch")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"404\"}")));
+        assertThatThrownBy(() -> GitHubIssues.connect(github.baseUrl(), "acme/nosuch", TOKEN, GitHubTimeouts.DEFAULTS, time, time))
+                .isInstanceOf(GitHubIssues.GitHubException.class)
+                .hasMessage("GitHub: cannot open repository acme/nosuch: 404 Not Found: no repository acme/nosuch at "
+                        + github.baseUrl() + ", or the token cannot see it");
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void aHangingRequestTimesOutAndIsRetried() {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).inScenario("hang").whenScenarioStateIs("Started")
+                .willReturn(okJson("[]").withFixedDelay(HANG_MS)).willSetStateTo("answering"));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).inScenario("hang").whenScenarioStateIs("answering")
+                .willReturn(okJson("[]")));
+        long start = System.nanoTime();
+        assertThat(client(SHORT).openIssues(LABEL)).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(HANG_MS / 2));
+        assertThat(sleeps).containsExactly(1000L);
+    }
+
+    @Test
+    void aRequestThatNeverAnswersFailsWithinTheRetryTimeWithOneClearLine() {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[]").withFixedDelay(HANG_MS)));
+        GitHubIssues client = client(SHORT.withRetryTime(Duration.ofSeconds(5)));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client.openIssues(LABEL)).isInstanceOf(GitHubIssues.GitHubException.class)
+                .hasMessageStartingWith("GitHub: cannot list open issues labelled " + LABEL + ": no answer within 500 ms"
+                        + " (read timeout) from " + github.baseUrl() + "; gave up after 3 attempts in ")
+                .hasMessageEndingWith(": waiting 4 s more would pass the retry time of 5 s")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(HANG_MS / 2));
+        assertThat(sleeps).containsExactly(1000L, 2000L);
+        github.verify(3, getRequestedFor(urlPathEqualTo("/repos/acme/shop/issues")));
+    }
+
+    @Test
+    void buildingTheClientMakesNoRequestThatCanHangAndOpeningTheRepositoryIsBounded() {
+        // github-api asks for the token's user while it builds a client with withOAuthToken: a request outside any retry
+        github.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("{\"login\":\"bot\",\"id\":1}").withFixedDelay(HANG_MS)));
+        long start = System.nanoTime();
+        client(SHORT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(HANG_MS / 2));
+        github.verify(0, getRequestedFor(urlPathEqualTo("/user")));
+
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop")).willReturn(okJson(repo()).withFixedDelay(HANG_MS)));
+        assertThatThrownBy(() -> client(SHORT.withRetryTime(Duration.ofMillis(1800))))
+                .hasMessageStartingWith("GitHub: cannot open repository acme/shop: no answer within ")
+                .hasMessageMatching(".*; gave up after 2 attempts in 1\\.[89] s");
+    }
+
+    @Test
+    void theLastAttemptGetsOnlyWhatIsLeftOfTheRetryTime() {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[]").withFixedDelay(HANG_MS)));
+        // 500 ms, a 1 s wait, then 300 ms left of 1.8 s: the second attempt is cut short, and nothing more is tried
+        GitHubIssues client = client(SHORT.withRetryTime(Duration.ofMillis(1800)));
+        assertThatThrownBy(() -> client.openIssues(LABEL)).hasMessageContaining("(what was left of the retry time of 1.8 s)")
+                .hasMessageMatching(".*; gave up after 2 attempts in 1\\.[89] s");
+        github.verify(2, getRequestedFor(urlPathEqualTo("/repos/acme/shop/issues")));
+    }
+
+    @Test
+    void aRefusedConnectionIsOneClearLineWithoutRetriesOrCredentials() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String secret = "ghp_inTheAddress0123456789";
+        assertThatThrownBy(() -> GitHubIssues.connect("http://x-access-token:" + secret + "@127.0.0.1:" + closed + "/api/v3",
+                "acme/shop", TOKEN, SHORT, time, time))
+                .isInstanceOf(GitHubIssues.GitHubException.class)
+                .hasMessage("GitHub: cannot open repository acme/shop: cannot reach GitHub at http://127.0.0.1:" + closed
+                        + "/api/v3: connection refused");
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void aCommentWhoseAnswerWasLostIsFoundNotAddedTwice() {
+        Fingerprint f = Fingerprint.of("nightly", "checkout");
+        String body = f.startMarker() + "\nold\n" + f.endMarker();
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[" + issue(7, body) + "]")));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
+        github.stubFor(patch(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
+        // GitHub adds the comment, then the answer is lost (a 502 from a proxy): the comment is there on the next look
+        String added = "again in run 2\n" + GitHubIssues.digestMarker("again in run 2") + "\n";
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("lost").whenScenarioStateIs("Started")
+                .willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("lost").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(502).withBody("{\"message\":\"Bad Gateway\"}")).willSetStateTo("commented"));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("lost").whenScenarioStateIs("commented")
+                .willReturn(okJson("[{\"id\":5,\"body\":" + quote(added) + "}]")));
+        GitHubIssues client = client();
+        IssuePlan plan = IssuePlanner.plan(List.of(scope("checkout", true)), client.openIssues(LABEL), OPTIONS);
+        assertThat(client.apply(plan, LABEL)).containsExactly("issue #7 already has this comment; not added again",
+                "updated the summary of issue #7");
+        github.verify(1, postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/7/comments"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("loadverdict:comment-digest=")));
+        assertThat(sleeps).containsExactly(1000L);
+    }
+
+    @Test
+    void aCommentWhoseAnswerTimedOutIsFoundNotAddedTwice() {
+        Fingerprint f = Fingerprint.of("nightly", "checkout");
+        String body = f.startMarker() + "\nold\n" + f.endMarker();
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
+        String added = "recovered in run 3\n" + GitHubIssues.digestMarker("recovered in run 3") + "\n";
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("late").whenScenarioStateIs("Started")
+                .willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("late").whenScenarioStateIs("Started")
+                .willReturn(okJson("{\"id\":5}").withFixedDelay(HANG_MS)).willSetStateTo("commented"));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("late").whenScenarioStateIs("commented")
+                .willReturn(okJson("[{\"id\":5,\"body\":" + quote(added) + "}]")));
+        github.stubFor(patch(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
+        GitHubIssues client = client(SHORT);
+        IssuePlan plan = IssuePlanner.plan(List.of(scope("checkout", false)), List.of(new IssuePlanner.OpenIssue(7, body)), OPTIONS);
+        assertThat(client.apply(plan, LABEL)).containsExactly("issue #7 already has this comment; not added again", "closed issue #7");
+        github.verify(1, postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/7/comments")));
+    }
+
+    @Test
+    void filingTheSameComparisonAgainAddsNoComment() {
+        Fingerprint f = Fingerprint.of("nightly", "checkout");
+        String current = f.startMarker() + "\nsummary of checkout\n" + f.endMarker() + "\n";
+        // the summary already says exactly this: the plan leaves the issue alone
+        IssuePlan same = IssuePlanner.plan(List.of(scope("checkout", true)), List.of(new IssuePlanner.OpenIssue(7, current)), OPTIONS);
+        assertThat(client().apply(same, LABEL)).containsExactly("left issue #7 as it is: it already shows this comparison");
+        // a comment already on the issue (a run that failed after commenting, then ran again) is not added twice
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, "x"))));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(okJson("[{\"id\":5,\"body\":"
+                + quote("again in run 2\n" + GitHubIssues.digestMarker("again in run 2") + "\n") + "}]")));
+        github.stubFor(patch(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, current))));
+        IssuePlan stale = IssuePlanner.plan(List.of(scope("checkout", true)),
+                List.of(new IssuePlanner.OpenIssue(7, f.startMarker() + "\nold\n" + f.endMarker() + "\n")), OPTIONS);
+        assertThat(client().apply(stale, LABEL)).containsExactly("issue #7 already has this comment; not added again",
+                "updated the summary of issue #7");
+        github.verify(0, postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/7/comments")));
+    }
+
+    @Test
+    void aPendingStateIssueWhoseAnswerWasLostIsFoundNotCreatedTwice() {
+        IssuePlanner.Options confirm = new IssuePlanner.Options("nightly", List.of(LABEL), List.of(), true, 2);
+        IssuePlan plan = IssuePlanner.plan(List.of(scope("checkout", true)), List.of(), confirm);
+        String pendingBody = ((IssuePlan.UpdatePending) plan.actions().get(0)).body();
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).inScenario("lost").whenScenarioStateIs("Started")
+                .willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues")).inScenario("lost").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(502).withBody("{\"message\":\"Bad Gateway\"}")).willSetStateTo("created"));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).inScenario("lost").whenScenarioStateIs("created")
+                .willReturn(okJson("[" + issue(40, pendingBody) + "]")));
+        assertThat(client().apply(plan, LABEL)).containsExactly("found the pending-state issue #40 already open; not created twice");
+        github.verify(1, postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues")));
+        github.verify(0, com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/40")));
     }
 
     @Test
@@ -193,5 +422,17 @@ class GitHubIssuesTest {
         assertThat(client.stickyComment(5, marker, marker + " first")).isEqualTo("created comment on #5");
         assertThat(client.stickyComment(5, marker, marker + " second")).isEqualTo("updated comment on #5");
         github.verify(1, postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/5/comments")));
+        github.verify(1, com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/comments/2")));
+    }
+
+    @Test
+    void anUnchangedStickyCommentIsNotSentAgainAndTheOutputSaysSo() {
+        String marker = "<!-- loadverdict:comment:start -->";
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5")).willReturn(okJson(issue(5, "a pull request"))));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5/comments")).willReturn(okJson("[{\"id\":2,\"body\":"
+                + quote(marker + " same") + ",\"url\":\"" + github.baseUrl() + "/repos/acme/shop/issues/comments/2\"}]")));
+        assertThat(client().stickyComment(5, marker, marker + " same")).isEqualTo("comment on #5 already up to date; not changed");
+        github.verify(0, com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/comments/2")));
+        github.verify(0, postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/5/comments")));
     }
 }

@@ -64,4 +64,31 @@ class IssuePlannerTest {
         assertThat(updated).isEqualTo("Human notes above.\n" + f.startMarker() + "\nnew\n" + f.endMarker() + "\nHuman notes below.");
         assertThat(IssuePlanner.replaceSummary("markers removed by someone", f, "S\n")).isEqualTo("S\n\nmarkers removed by someone");
     }
+
+    @Test
+    void theSameComparisonFiledAgainLeavesItsIssueAlone() {
+        Fingerprint f = Fingerprint.of("nightly", "checkout");
+        String shown = "Notes.\n" + f.startMarker() + "\nnew checkout\n" + f.endMarker() + "\nMore notes.";
+        IssuePlan again = IssuePlanner.plan(List.of(scope("checkout", true)), List.of(new IssuePlanner.OpenIssue(7, shown)), confirm(1));
+        assertThat(again.actions()).singleElement().isInstanceOf(IssuePlan.Keep.class)
+                .satisfies(a -> assertThat(a.describe()).isEqualTo("leave issue #7 as it is (it already shows this comparison)"));
+        IssuePlan editedOnGitHub = IssuePlanner.plan(List.of(scope("checkout", true)),
+                List.of(new IssuePlanner.OpenIssue(7, shown.replace("\n", "\r\n"))), confirm(1));
+        assertThat(editedOnGitHub.actions()).singleElement().isInstanceOf(IssuePlan.Keep.class);
+        String older = "Notes.\n" + f.startMarker() + "\nold checkout\n" + f.endMarker() + "\nMore notes.";
+        IssuePlan newer = IssuePlanner.plan(List.of(scope("checkout", true)), List.of(new IssuePlanner.OpenIssue(7, older)), confirm(1));
+        assertThat(newer.actions()).extracting(IssuePlan.Action::describe)
+                .containsExactly("comment on issue #7", "update the summary of issue #7");
+    }
+
+    @Test
+    void thePendingStateIssueCarriesTheMarkerItIsFoundByAndTheGivenTitle() {
+        IssuePlanner.Options options = new IssuePlanner.Options("nightly", List.of("performance-regression"), List.of(), true, 2,
+                "Awaiting confirmation");
+        IssuePlan.UpdatePending pending = (IssuePlan.UpdatePending) IssuePlanner.plan(List.of(scope("checkout", true)), List.of(),
+                options).actions().get(0);
+        assertThat(pending.title()).isEqualTo("Awaiting confirmation");
+        assertThat(pending.marker()).isEqualTo(PendingState.issueMarker("nightly"));
+        assertThat(pending.body()).startsWith(pending.marker());
+    }
 }

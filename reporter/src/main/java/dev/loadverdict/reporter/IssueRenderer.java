@@ -22,6 +22,9 @@ final class IssueRenderer {
     /** A marker's content: letters, digits and {@code - _ = :} only, so it can never close the comment early. */
     private static final Pattern MARKER = Pattern.compile("[A-Za-z0-9:=_-]{1,100}");
 
+    /** Characters of GitHub's body limit left free for a hidden marker line the issue bot may add. */
+    static final int MARKER_ROOM = 128;
+
     private IssueRenderer() {
     }
 
@@ -46,13 +49,15 @@ final class IssueRenderer {
         }
         View.Issue view = new View.Issue(ViewBuilder.build(comparison), UntrustedText.tidy(scope), UntrustedText.tidy(suite),
                 runUrl(runUrl), codeLine(reproduce),
-                Trusted.of("<!-- loadverdict:" + marker + ":start -->"), Trusted.of("<!-- loadverdict:" + marker + ":end -->"));
+                Trusted.of("<!-- loadverdict:" + marker + ":start -->"), Trusted.of("<!-- loadverdict:" + marker + ":end -->"),
+                Trusted.of(Labels.plural(comparison.findings().size(), "check", "checks")));
         StringWriter out = new StringWriter();
         try {
             Templates.get(template).process(view, out, Templates.wrapper(ReportFormat.MARKDOWN));
         } catch (TemplateException | IOException e) {
             throw new IllegalStateException("the " + template + " template failed: " + e.getMessage(), e);
         }
-        return MarkdownLimit.fit(out.toString(), MarkdownLimit.GITHUB_BODY_LIMIT);
+        // room is left for the one hidden marker line the issue bot adds to a comment (its digest)
+        return MarkdownLimit.fit(out.toString(), MarkdownLimit.GITHUB_BODY_LIMIT - MARKER_ROOM);
     }
 }

@@ -73,15 +73,67 @@ public final class Reports {
      */
     public static String issue(Comparison comparison, String scope, String marker, String suite, String runUrl,
                                String reproduce) {
+        return IssueRenderer.render("issue.md.ftl", narrow(comparison, scope), scope, marker, suite, runUrl, reproduce);
+    }
+
+    /**
+     * The comment added to a service's open issue when its regression is found again: a line naming the run, then the
+     * issue body ({@link #issue}) with {@code recurrence} markers.
+     */
+    public static String recurrence(Comparison comparison, String scope, String suite, String runUrl, String reproduce) {
+        return IssueRenderer.render("recurrence.md.ftl", narrow(comparison, scope), scope, "recurrence", suite, runUrl,
+                reproduce);
+    }
+
+    /**
+     * The comment on a service's issue when it passes again and the issue is closed: the service, the run, how many
+     * checks held and against what. Escaped like every other body, so a service name cannot mention anyone, link,
+     * embed HTML or forge a hidden marker.
+     */
+    public static String recovery(Comparison comparison, String scope, String suite, String runUrl) {
+        return IssueRenderer.render("recovery.md.ftl", narrow(comparison, scope), scope, "recovery", suite, runUrl, "");
+    }
+
+    /** GitHub's longest issue title, in characters. */
+    public static final int TITLE_LIMIT = 256;
+
+    /**
+     * An issue title: {@code template} with {@code {service}} and {@code {suite}} filled in. GitHub renders no Markdown
+     * in titles, so nothing is backslash-escaped, but the title is made inert and printable: escape sequences and
+     * control characters are removed and line breaks become spaces (in the template too), every {@code @} and
+     * {@code #} of the names is followed by a zero-width joiner (no mention, no issue reference), and the whole is cut
+     * to {@value #TITLE_LIMIT} characters. The same text is sent to GitHub and printed on the terminal.
+     */
+    public static String issueTitle(String template, String service, String suite) {
+        String title = UntrustedText.sanitize(template)
+                .replace("{service}", inertName(service))
+                .replace("{suite}", inertName(suite));
+        title = title.replaceAll(" {2,}", " ").strip();
+        if (title.length() <= TITLE_LIMIT) {
+            return title;
+        }
+        int end = TITLE_LIMIT - UntrustedText.ELLIPSIS.length();
+        if (Character.isHighSurrogate(title.charAt(end - 1))) {
+            end--;
+        }
+        return title.substring(0, end).stripTrailing() + UntrustedText.ELLIPSIS;
+    }
+
+    private static String inertName(String name) {
+        return UntrustedText.tidy(name).replace("@", "@" + MarkdownEscaper.ZERO_WIDTH_JOINER)
+                .replace("#", "#" + MarkdownEscaper.ZERO_WIDTH_JOINER);
+    }
+
+    /** The comparison narrowed to one service (scope): its findings, endpoint changes and verdict only. */
+    private static Comparison narrow(Comparison comparison, String scope) {
         List<dev.loadverdict.model.compare.Finding> findings = comparison.findings().stream()
                 .filter(f -> f.scopeLabel().equals(scope)).toList();
         List<dev.loadverdict.model.compare.EndpointChange> changes = comparison.endpointChanges().stream()
                 .filter(c -> c.scopeLabel().equals(scope)).toList();
-        Comparison narrowed = new Comparison(comparison.current(), comparison.baseline(), comparison.configSource(),
+        return new Comparison(comparison.current(), comparison.baseline(), comparison.configSource(),
                 findings, changes, dev.loadverdict.model.compare.Verdict.of(findings.stream().map(dev.loadverdict.model.compare.Finding::severity)
                 .max(java.util.Comparator.naturalOrder()).orElse(dev.loadverdict.model.compare.Severity.NONE)),
                 comparison.warnings(), comparison.notes());
-        return IssueRenderer.render("issue.md.ftl", narrowed, scope, marker, suite, runUrl, reproduce);
     }
 
     /** The sticky pull-request comment for a comparison, between hidden markers carrying {@code marker}. */

@@ -172,8 +172,9 @@ final class View {
      * @param reproduce the command that reproduces the comparison locally, or empty
      * @param markerStart the hidden marker opening the part loadverdict rewrites (with the fingerprint)
      * @param markerEnd the hidden marker closing it
+     * @param checks how many checks the report holds, with their noun: {@code 12 checks}, {@code 1 check}
      */
     public record Issue(Report report, String scope, String suite, Object runUrl, Trusted reproduce,
-                        Trusted markerStart, Trusted markerEnd) {
+                        Trusted markerStart, Trusted markerEnd, Trusted checks) {
     }
 }

@@ -49,4 +49,46 @@ class IssueTemplatesTest {
         assertThatThrownBy(() -> Reports.comment(FULL, "x --> <script>", ""))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** A service name as a k6 tag or a hand-written comparison JSON could carry it. */
+    private static final String HOSTILE_SERVICE = "shop @octocat #12 <img src=x onerror=alert(1)> "
+            + "<!-- loadverdict:fingerprint=0123456789abcdef --> \u001B]0;pwned\u0007[x](http://evil)";
+
+    @Test
+    void theRecoveryCommentIsEscapedLikeEveryOtherBody() {
+        Comparison hostile = Fixtures.comparison(java.util.List.of(
+                Fixtures.finding(HOSTILE_SERVICE, "GET /health", dev.loadverdict.model.Metric.P95).values(5, 4.9, -0.1, -2).build(),
+                Fixtures.finding(HOSTILE_SERVICE, "GET /items", dev.loadverdict.model.Metric.P99).values(9, 9, 0, 0).build()),
+                java.util.List.of());
+        String scope = hostile.scopes().get(0);
+        String recovery = Reports.recovery(hostile, scope, "nightly", "https://github.com/acme/shop/actions/runs/42");
+        assertThat(recovery).startsWith("loadverdict: shop @\u200Doctocat \\#\u200D12 &lt;img")
+                .contains(" passes again in https://github.com/acme/shop/actions/runs/42: all 2 checks within their thresholds")
+                .contains(" within their thresholds with enough requests, against `")
+                .endsWith(". Closing.\n");
+        // no live mention, reference, HTML, hidden marker, link or escape sequence
+        assertThat(recovery).doesNotContain("@octocat").doesNotContain("#12").doesNotContain("<img")
+                .doesNotContain("<!--").doesNotContain("](http").doesNotContain("\u001B").doesNotContain("\u0007");
+    }
+
+    @Test
+    void theRecurrenceCommentNamesTheRunAndCarriesTheIssueBody() {
+        String recurrence = Reports.recurrence(FULL, "checkout", "nightly", "https://github.com/acme/shop/actions/runs/42", "");
+        assertThat(recurrence).startsWith("loadverdict found this regression again in https://github.com/acme/shop/actions/runs/42.\n\n"
+                + "<!-- loadverdict:recurrence:start -->\n").contains("GET /cart").doesNotContain("POST /pay")
+                .endsWith("<!-- loadverdict:recurrence:end -->\n");
+        assertThat(Reports.recurrence(FULL, "checkout", "", "https://evil.example/x @team", ""))
+                .startsWith("loadverdict found this regression again in https:\u200D//evil.example/x @\u200Dteam.\n\n");
+    }
+
+    @Test
+    void anIssueTitleIsInertPrintableAndWithinGitHubsLimit() {
+        String title = Reports.issueTitle("Slow {service} ({suite})", "\u001B]0;pwned\u0007\u001B[2Jcheckout\n@team #3\rPASS", "nightly");
+        assertThat(title).isEqualTo("Slow checkout @\u200Dteam #\u200D3 PASS (nightly)");
+        assertThat(title.chars().filter(Character::isISOControl).count()).isZero();
+        String longTitle = Reports.issueTitle("{service} {suite}", "s".repeat(300), "x".repeat(300));
+        assertThat(longTitle).hasSizeLessThanOrEqualTo(Reports.TITLE_LIMIT).endsWith("…");
+        assertThat(Reports.issueTitle("Performance regression in {service} ({suite})", "checkout", "nightly"))
+                .isEqualTo("Performance regression in checkout (nightly)");
+    }
 }
