@@ -177,6 +177,19 @@ def main():
     seed('genericSamplesCsv', FIX + 'generic/1/locust-hook-2.12/samples.csv.gz', transform=lambda d: cut(d, 8 * 1024))
     seed('genericSamplesNdjson', FIX + 'generic/1/samples-ndjson/samples.ndjson')
     seed('genericDocument', FIX + 'generic/1/document-aggregates/run.json')
+    # the examples of docs/formats.md's generic section
+    formats = open('docs/formats.md', encoding='utf-8').read()
+    generic = formats[formats.index('## Generic input'):formats.index('## Written documents')]
+    for i, (kind, block) in enumerate(re.findall(r'```(csv|json)\n(.*?)```', generic, re.S)):
+        if kind == 'csv':
+            target = 'genericSamplesCsv'
+        elif block.lstrip().startswith('{"timestamp"'):
+            target = 'genericSamplesNdjson'
+        elif '"schema"' in block:
+            target = 'genericDocument'
+        else:
+            continue
+        put(INPUTS, target, 'seed-docs-formats-md-%d' % i, block.encode(), 'docs/formats.md, generic input example', 'this repository')
     # gzipped: small files of several formats, gzipped
     for f in (FIX + 'locust/2.12/shop-regressed/shop_stats.csv', FIX + 'jmeter/2.x/noheader-10cols/results.jtl',
               FIX + 'generic/1/samples-ndjson/samples.ndjson', FIX + 'jmeter/5.3+/statistics-json/statistics.json'):
