@@ -12,13 +12,8 @@ import dev.loadverdict.model.config.Conditions;
 import dev.loadverdict.model.config.MetricRule;
 import dev.loadverdict.model.config.LoadverdictConfig;
 import dev.loadverdict.model.config.RuleSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -26,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Random;
+import java.util.stream.LongStream;
 
 import static dev.loadverdict.comparator.Fixtures.compareWithTests;
 import static dev.loadverdict.comparator.Fixtures.config;
@@ -35,17 +32,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Invariants over random runs and random relative/delta rules (no limits, whose breach may fail a finding
- * whatever its change). Seed 42, fixed, so a failure reproduces.
+ * whatever its change). 400 seeds drawn from seed 42, fixed; each invocation's seed is its display name and
+ * {@code new Random(seed)} regenerates its runs and rules, so a failure reproduces.
  */
 class RegressionDetectorPropertiesTest {
 
     private static final List<Metric> RULED = List.of(Metric.P50, Metric.P95, Metric.P99, Metric.MEAN, Metric.MAX,
             Metric.ERROR_RATE, Metric.THROUGHPUT);
 
-    @Property(seed = "42", tries = 400)
-    void findingsHoldOnlyFiniteNumbersAndRegressionsAreWorse(@ForAll("sides") Side current,
-                                                             @ForAll("sides") Side baseline,
-                                                             @ForAll("rules") RuleSet defaults) {
+    static LongStream seeds() {
+        return new Random(42).longs(400);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void findingsHoldOnlyFiniteNumbersAndRegressionsAreWorse(long seed) {
+        withSeed(seed, () -> findingsHoldOnlyFiniteNumbersAndRegressionsAreWorse(new Random(seed)));
+    }
+
+    private static void findingsHoldOnlyFiniteNumbersAndRegressionsAreWorse(Random random) {
+        Side current = side(random);
+        Side baseline = side(random);
+        RuleSet defaults = rules(random);
         Comparison c = compareWithTests(current.run(), baseline.run(), config(defaults));
 
         if (current.requests() > 0 || baseline.requests() > 0) {
@@ -75,9 +83,16 @@ class RegressionDetectorPropertiesTest {
         }
     }
 
-    @Property(seed = "42", tries = 400)
-    void swappingARegressionYieldsNoFailure(@ForAll("sides") Side a, @ForAll("sides") Side b,
-                                            @ForAll("rules") RuleSet defaults) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void swappingARegressionYieldsNoFailure(long seed) {
+        withSeed(seed, () -> swappingARegressionYieldsNoFailure(new Random(seed)));
+    }
+
+    private static void swappingARegressionYieldsNoFailure(Random random) {
+        Side a = side(random);
+        Side b = side(random);
+        RuleSet defaults = rules(random);
         LoadverdictConfig config = config(defaults);
         Comparison forward = compareWithTests(a.run(), b.run(), config);
         Comparison backward = compareWithTests(b.run(), a.run(), config);
@@ -97,6 +112,15 @@ class RegressionDetectorPropertiesTest {
                 .allMatch(f -> f.outcome() == Outcome.IMPROVEMENT || f.outcome() == Outcome.UNCHANGED);
         if (onlyBetterOrSame) {
             assertThat(forward.verdict()).isEqualTo(Verdict.PASS);
+        }
+    }
+
+    /** Runs {@code body}, naming the seed in any failure, so that {@code new Random(seed)} reproduces it. */
+    private static void withSeed(long seed, Runnable body) {
+        try {
+            body.run();
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
         }
     }
 
@@ -122,51 +146,68 @@ class RegressionDetectorPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<Side> sides() {
-        Arbitrary<Long> requests = Arbitraries.longs().between(0, 5000).edgeCases(c -> c.add(0L, 99L, 100L));
-        Arbitrary<Double> fraction = Arbitraries.doubles().between(0, 1).edgeCases(c -> c.add(0.0, 1.0));
-        return Combinators.combine(requests, fraction, value().optional(0.8), value().optional(0.8),
-                        value().optional(0.8), value().optional(0.8))
-                .as((r, fr, tp, p95, p99, mean) -> new Side(r, Math.round(r * fr), tp, p95, p99, mean));
+    /** Requests 0 to 5000 (0, 99 and 100 often), a failed fraction of them, and each value present four times in five. */
+    static Side side(Random random) {
+        long requests = switch (random.nextInt(10)) {
+            case 0 -> 0;
+            case 1 -> 99;
+            case 2 -> 100;
+            default -> random.nextInt(5001);
+        };
+        double fraction = switch (random.nextInt(10)) {
+            case 0 -> 0.0;
+            case 1 -> 1.0;
+            default -> random.nextDouble();
+        };
+        return new Side(requests, Math.round(requests * fraction), optional(random, 0.8, () -> value(random)),
+                optional(random, 0.8, () -> value(random)), optional(random, 0.8, () -> value(random)),
+                optional(random, 0.8, () -> value(random)));
     }
 
-    private static Arbitrary<Double> value() {
-        Arbitrary<Double> ordinary = Arbitraries.doubles().between(0, 2000);
-        Arbitrary<Double> extreme = Arbitraries.of(0.0, Double.MIN_VALUE, 1e-300, 0.001, 1e300, Double.MAX_VALUE);
-        return Arbitraries.frequencyOf(Tuple.<Integer, Arbitrary<? extends Double>>of(8, ordinary),
-                Tuple.<Integer, Arbitrary<? extends Double>>of(2, extreme));
+    private static final double[] EXTREME = {0.0, Double.MIN_VALUE, 1e-300, 0.001, 1e300, Double.MAX_VALUE};
+
+    /** An ordinary value (0 to 2000) eight times in ten, else an extreme one. */
+    private static double value(Random random) {
+        return random.nextInt(10) < 8 ? random.nextDouble() * 2000 : EXTREME[random.nextInt(EXTREME.length)];
     }
 
-    @Provide
-    Arbitrary<RuleSet> rules() {
-        Arbitrary<Optional<Long>> minRequests = Arbitraries.longs().between(0, 200).optional(0.5);
-        Arbitrary<List<Optional<MetricRule>>> perMetric = metricRule().optional(0.6).list().ofSize(RULED.size());
-        return Combinators.combine(minRequests, perMetric).as((min, ruleList) -> {
-            Map<Metric, MetricRule> metrics = new EnumMap<>(Metric.class);
-            for (int i = 0; i < RULED.size(); i++) {
-                Metric metric = RULED.get(i);
-                ruleList.get(i).ifPresent(rule -> metrics.put(metric, rule));
-            }
-            return new RuleSet(min.map(OptionalLong::of).orElse(OptionalLong.empty()), false, metrics);
-        });
+    private static <T> Optional<T> optional(Random random, double presence, java.util.function.Supplier<T> value) {
+        return random.nextDouble() < presence ? Optional.of(value.get()) : Optional.empty();
     }
 
-    private static Arbitrary<MetricRule> metricRule() {
-        return Combinators.combine(conditions().optional(0.7), conditions().optional(0.7))
-                .as((w, c) -> new MetricRule(w, c, "random"));
+    /** A minimum request count half the time, and a warning and/or critical rule for each ruled metric six times in ten. */
+    static RuleSet rules(Random random) {
+        Optional<Long> min = optional(random, 0.5, () -> (long) random.nextInt(201));
+        Map<Metric, MetricRule> metrics = new EnumMap<>(Metric.class);
+        for (Metric metric : RULED) {
+            optional(random, 0.6, () -> metricRule(random)).ifPresent(rule -> metrics.put(metric, rule));
+        }
+        return new RuleSet(min.map(OptionalLong::of).orElse(OptionalLong.empty()), false, metrics);
     }
 
-    private static Arbitrary<Conditions> conditions() {
-        Arbitrary<Optional<Double>> amount = Arbitraries.doubles().between(0, 100)
-                .edgeCases(c -> c.add(0.0)).optional(0.6);
-        Arbitrary<Optional<Long>> min = Arbitraries.longs().between(0, 200).optional(0.3);
-        return Combinators.combine(amount, amount, min)
-                .filter((rel, delta, m) -> rel.isPresent() || delta.isPresent())
-                .as((rel, delta, m) -> new Conditions(
+    private static MetricRule metricRule(Random random) {
+        Optional<Conditions> warning = optional(random, 0.7, () -> conditions(random));
+        Optional<Conditions> critical = optional(random, 0.7, () -> conditions(random));
+        return new MetricRule(warning, critical, "random");
+    }
+
+    /** A relative and/or an absolute amount (0 to 100, 0 often), and a minimum request count three times in ten. */
+    private static Conditions conditions(Random random) {
+        while (true) {
+            Optional<Double> rel = optional(random, 0.6, () -> amount(random));
+            Optional<Double> delta = optional(random, 0.6, () -> amount(random));
+            Optional<Long> min = optional(random, 0.3, () -> (long) random.nextInt(201));
+            if (rel.isPresent() || delta.isPresent()) {
+                return new Conditions(
                         rel.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
                         delta.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
                         OptionalDouble.empty(),
-                        m.map(OptionalLong::of).orElse(OptionalLong.empty())));
+                        min.map(OptionalLong::of).orElse(OptionalLong.empty()));
+            }
+        }
+    }
+
+    private static double amount(Random random) {
+        return random.nextInt(10) == 0 ? 0.0 : random.nextDouble() * 100;
     }
 }

@@ -9,14 +9,15 @@ import dev.loadverdict.model.compare.Outcome;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.model.compare.Significance;
 import dev.loadverdict.model.config.RuleSet;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.ByteBuffer;
 import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import static dev.loadverdict.comparator.Fixtures.config;
 import static dev.loadverdict.comparator.Fixtures.endpoint;
@@ -199,19 +200,44 @@ class StatisticsTest {
         assertThat(outside.severity()).isEqualTo(Severity.CRITICAL);
     }
 
-    @Property(tries = 200)
-    void pValuesLieInTheUnitInterval(@ForAll @IntRange(min = 1, max = 5000) int nB, @ForAll @IntRange(min = 0, max = 5000) int fB,
-                                     @ForAll @IntRange(min = 1, max = 5000) int nC, @ForAll @IntRange(min = 0, max = 5000) int fC) {
-        double p = Tests.proportionHigher(Math.min(fB, nB), nB, Math.min(fC, nC), nC, "x").pValue();
-        assertThat(p).isBetween(0.0, 1.0);
+    static LongStream unitIntervalSeeds() {
+        return new Random(20261205).longs(200);
     }
 
-    @Property(tries = 30)
-    void pValuesShrinkAsTheSampleGrowsForAFixedShift(@ForAll @IntRange(min = 50, max = 400) int n) {
+    /** Requests 1 to 5000 and failures 0 to 5000 (capped at the requests) on each side, from {@code new Random(seed)}. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("unitIntervalSeeds")
+    void pValuesLieInTheUnitInterval(long seed) {
+        Random random = new Random(seed);
+        int nB = between(random, 1, 5000);
+        int fB = between(random, 0, 5000);
+        int nC = between(random, 1, 5000);
+        int fC = between(random, 0, 5000);
+        double p = Tests.proportionHigher(Math.min(fB, nB), nB, Math.min(fC, nC), nC, "x").pValue();
+        assertThat(p).as("seed %d: %d of %d, then %d of %d", seed, fB, nB, fC, nC).isBetween(0.0, 1.0);
+    }
+
+    /** An int in [min, max], one of the two ends one time in five. */
+    private static int between(Random random, int min, int max) {
+        return switch (random.nextInt(10)) {
+            case 0 -> min;
+            case 1 -> max;
+            default -> min + random.nextInt(max - min + 1);
+        };
+    }
+
+    static IntStream sampleSizes() {
+        return IntStream.rangeClosed(50, 400);
+    }
+
+    /** Every n from 50 to 400 (the property drew 30 of them at random). */
+    @ParameterizedTest(name = "n = {0}")
+    @MethodSource("sampleSizes")
+    void pValuesShrinkAsTheSampleGrowsForAFixedShift(int n) {
         // the same 2% -> 4% shift, measured on n and on 4n requests
         double small = Tests.proportionHigher(n / 50, n, n / 25, n, "x").pValue();
         double large = Tests.proportionHigher(4 * (n / 50), 4 * n, 4 * (n / 25), 4 * n, "x").pValue();
-        assertThat(large).isLessThanOrEqualTo(small);
+        assertThat(large).as("n = %d", n).isLessThanOrEqualTo(small);
     }
 
     /** A seeded log-normal-ish latency sample, µs. */

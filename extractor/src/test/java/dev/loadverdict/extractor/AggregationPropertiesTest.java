@@ -6,18 +6,15 @@ import dev.loadverdict.model.ServiceStats;
 import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.config.Naming;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.HdrHistogram.Histogram;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -28,14 +25,29 @@ class AggregationPropertiesTest {
     record Sample(int endpoint, long startMs, long micros, boolean ok) {
     }
 
-    @Provide
-    Arbitrary<List<Sample>> samples() {
-        Arbitrary<Sample> sample = Combinators.combine(
-                Arbitraries.integers().between(0, 4),
-                Arbitraries.longs().between(1_700_000_000_000L, 1_700_000_900_000L),
-                Arbitraries.longs().between(1, 60_000_000),
-                Arbitraries.of(true, true, true, false)).as(Sample::new);
-        return sample.list().ofMinSize(1).ofMaxSize(400);
+    /**
+     * 1 to 400 samples: endpoint 0 to 4, a start in a 15-minute span, a response time of 1 µs to 60 s (the ends
+     * of each range now and then), one in four failed.
+     */
+    static List<Sample> samples(Random random) {
+        int size = random.nextInt(10) == 0 ? (random.nextBoolean() ? 1 : 400) : 1 + random.nextInt(400);
+        List<Sample> samples = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            samples.add(new Sample(random.nextInt(5),
+                    between(random, 1_700_000_000_000L, 1_700_000_900_000L),
+                    between(random, 1, 60_000_000),
+                    random.nextInt(4) != 0));
+        }
+        return samples;
+    }
+
+    /** A long in [min, max], one of the two ends one time in ten. */
+    private static long between(Random random, long min, long max) {
+        return switch (random.nextInt(20)) {
+            case 0 -> min;
+            case 1 -> max;
+            default -> min + (long) (random.nextDouble() * (max - min + 1));
+        };
     }
 
     static ToolResult aggregate(List<Sample> samples) {
@@ -51,9 +63,17 @@ class AggregationPropertiesTest {
         return new ToolResult(metadata, a.total(), a.services(), List.of());
     }
 
-    @Property(seed = "20261123", tries = 200)
-    void splittingAndMergingGivesTheWholeRunsCountsAndHistograms(@ForAll("samples") List<Sample> samples,
-                                                                  @ForAll @IntRange(min = 0, max = 400) int cut) {
+    static LongStream splitSeeds() {
+        return RandomText.seeds(20261123, 200);
+    }
+
+    /** Samples and a cut (0 to 400, past the end cuts nothing off) from {@code new Random(seed)}. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("splitSeeds")
+    void splittingAndMergingGivesTheWholeRunsCountsAndHistograms(long seed) {
+        Random random = new Random(seed);
+        List<Sample> samples = samples(random);
+        int cut = random.nextInt(401);
         int at = Math.min(cut, samples.size());
         List<Sample> first = samples.subList(0, at);
         List<Sample> second = samples.subList(at, samples.size());
@@ -66,54 +86,65 @@ class AggregationPropertiesTest {
             parts.add(aggregate(second));
         }
         ToolResult merged = RunMerger.merge(parts);
-        assertSameDistributions(merged, whole);
+        assertSameDistributions("seed " + seed + ", cut " + cut, merged, whole);
     }
 
-    @Property(seed = "42", tries = 150)
-    void mergeIsCommutativeAndAssociative(@ForAll("samples") List<Sample> a, @ForAll("samples") List<Sample> b,
-                                          @ForAll("samples") List<Sample> c) {
+    static LongStream mergeSeeds() {
+        return RandomText.seeds(42, 150);
+    }
+
+    /** Three sample lists from {@code new Random(seed)}. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("mergeSeeds")
+    void mergeIsCommutativeAndAssociative(long seed) {
+        Random random = new Random(seed);
+        List<Sample> a = samples(random);
+        List<Sample> b = samples(random);
+        List<Sample> c = samples(random);
         ToolResult ra = aggregate(a);
         ToolResult rb = aggregate(b);
         ToolResult rc = aggregate(c);
-        assertSameDistributions(RunMerger.merge(List.of(ra, rb)), RunMerger.merge(List.of(rb, ra)));
+        assertSameDistributions("seed " + seed + ", a+b vs b+a", RunMerger.merge(List.of(ra, rb)),
+                RunMerger.merge(List.of(rb, ra)));
         ToolResult left = RunMerger.merge(List.of(RunMerger.merge(List.of(ra, rb)), rc));
         ToolResult right = RunMerger.merge(List.of(ra, RunMerger.merge(List.of(rb, rc))));
-        assertSameDistributions(left, right);
-        assertThat(left.metadata().start()).isEqualTo(right.metadata().start());
-        assertThat(left.metadata().end()).isEqualTo(right.metadata().end());
+        assertSameDistributions("seed " + seed + ", (a+b)+c vs a+(b+c)", left, right);
+        assertThat(left.metadata().start()).as("seed %d", seed).isEqualTo(right.metadata().start());
+        assertThat(left.metadata().end()).as("seed %d", seed).isEqualTo(right.metadata().end());
     }
 
-    static void assertSameDistributions(ToolResult actual, ToolResult expected) {
-        assertSame(actual.total().orElseThrow(), expected.total().orElseThrow());
-        assertThat(actual.services().stream().map(ServiceStats::name).sorted().toList())
+    static void assertSameDistributions(String context, ToolResult actual, ToolResult expected) {
+        assertSame(context + ", total", actual.total().orElseThrow(), expected.total().orElseThrow());
+        assertThat(actual.services().stream().map(ServiceStats::name).sorted().toList()).as(context)
                 .isEqualTo(expected.services().stream().map(ServiceStats::name).sorted().toList());
         for (ServiceStats e : expected.services()) {
             ServiceStats a = actual.services().stream().filter(s -> s.name().equals(e.name())).findFirst().orElseThrow();
-            assertSame(a.total(), e.total());
-            assertThat(a.endpoints().stream().map(x -> x.id().key()).toList())
+            assertSame(context + ", service " + e.name(), a.total(), e.total());
+            assertThat(a.endpoints().stream().map(x -> x.id().key()).toList()).as(context)
                     .isEqualTo(e.endpoints().stream().map(x -> x.id().key()).toList());
             for (int i = 0; i < e.endpoints().size(); i++) {
-                assertSame(a.endpoints().get(i), e.endpoints().get(i));
+                assertSame(context + ", " + e.endpoints().get(i).id().key(), a.endpoints().get(i), e.endpoints().get(i));
             }
         }
     }
 
-    static void assertSame(EndpointStats a, EndpointStats e) {
-        assertThat(a.requests()).isEqualTo(e.requests());
-        assertThat(a.failures()).isEqualTo(e.failures());
-        assertThat(a.failuresByKind()).isEqualTo(e.failuresByKind());
-        assertThat(a.latency().count()).isEqualTo(e.latency().count());
-        assertThat(a.latency().min()).isEqualTo(e.latency().min());
-        assertThat(a.latency().max()).isEqualTo(e.latency().max());
-        assertThat(a.latency().mean().getAsDouble()).isCloseTo(e.latency().mean().getAsDouble(), within(1e-6));
-        assertThat(a.latency().percentiles()).isEqualTo(e.latency().percentiles());
+    static void assertSame(String context, EndpointStats a, EndpointStats e) {
+        assertThat(a.requests()).as(context).isEqualTo(e.requests());
+        assertThat(a.failures()).as(context).isEqualTo(e.failures());
+        assertThat(a.failuresByKind()).as(context).isEqualTo(e.failuresByKind());
+        assertThat(a.latency().count()).as(context).isEqualTo(e.latency().count());
+        assertThat(a.latency().min()).as(context).isEqualTo(e.latency().min());
+        assertThat(a.latency().max()).as(context).isEqualTo(e.latency().max());
+        assertThat(a.latency().mean().getAsDouble()).as(context)
+                .isCloseTo(e.latency().mean().getAsDouble(), within(1e-6));
+        assertThat(a.latency().percentiles()).as(context).isEqualTo(e.latency().percentiles());
         Histogram ha = Histograms.decode(a.histogram().orElseThrow(), "actual");
         Histogram he = Histograms.decode(e.histogram().orElseThrow(), "expected");
-        assertThat(ha.getTotalCount()).isEqualTo(he.getTotalCount());
+        assertThat(ha.getTotalCount()).as(context).isEqualTo(he.getTotalCount());
         for (double p = 1; p <= 100; p += 1) {
-            assertThat(ha.getValueAtPercentile(p)).as("p%s", p).isEqualTo(he.getValueAtPercentile(p));
+            assertThat(ha.getValueAtPercentile(p)).as("%s, p%s", context, p).isEqualTo(he.getValueAtPercentile(p));
         }
         long requestsInSeries = a.timeSeries().orElseThrow().points().stream().mapToLong(pt -> pt.requests()).sum();
-        assertThat(requestsInSeries).isEqualTo(e.requests());
+        assertThat(requestsInSeries).as(context).isEqualTo(e.requests());
     }
 }

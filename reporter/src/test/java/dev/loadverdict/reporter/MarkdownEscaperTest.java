@@ -1,15 +1,13 @@
 package dev.loadverdict.reporter;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,39 +73,61 @@ class MarkdownEscaperTest {
         assertThat(escaped).hasSize(UntrustedText.MAX_CODE_POINTS).endsWith(UntrustedText.ELLIPSIS);
     }
 
-    // Fixed seeds: a failure reproduces exactly; jqwik prints the seed with every failure report.
+    // Fixed seeds: each invocation's seed is its display name and part of every failure message, and
+    // new Random(seed) regenerates its input exactly.
 
-    @Property(seed = "4242", tries = 2000)
-    void anyTextBecomesInert(@ForAll("hostile") String raw) {
-        assertInert(MarkdownEscaper.escape(raw));
+    static LongStream hostileSeeds() {
+        return RandomText.seeds(4242, 2000);
     }
 
-    @Property(seed = "1729", tries = 1000)
-    void anyUnicodeTextBecomesInert(@ForAll String raw) {
-        assertInert(MarkdownEscaper.escape(raw));
+    static LongStream unicodeSeeds() {
+        return RandomText.seeds(1729, 1000);
     }
 
-    @Provide
-    Arbitrary<String> hostile() {
-        Arbitrary<String> dangerous = Arbitraries.strings()
-                .withChars("|<>&@#\\`*_[]()!~$-+=.:/ \n\r\t\u0000\u001B\u0085\u2028\u202E\u200Daz09")
-                .ofMaxLength(300);
-        Arbitrary<String> names = Arbitraries.of("@octocat", "#123", "GET /x|y", "<script>", "&#64;",
-                "\u001B[31m", "1. ", "- ", "===", "\\|").list().ofMaxSize(20).map(parts -> String.join("", parts));
-        return Arbitraries.oneOf(dangerous, names);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("hostileSeeds")
+    void anyTextBecomesInert(long seed) {
+        String raw = hostile(new Random(seed));
+        assertInert(seed, raw, MarkdownEscaper.escape(raw));
     }
 
-    private static void assertInert(String escaped) {
-        assertThat(escaped).doesNotContain("<", ">", "\n", "\r", "\t", "\u001B");
-        assertThat(MENTION.matcher(escaped).find()).as("a mention in %s", escaped).isFalse();
-        assertThat(escaped.codePoints().filter(Character::isISOControl).count()).isZero();
-        assertThat(escaped.codePointCount(0, escaped.length()))
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("unicodeSeeds")
+    void anyUnicodeTextBecomesInert(long seed) {
+        String raw = RandomText.any(new Random(seed), 300);
+        assertInert(seed, raw, MarkdownEscaper.escape(raw));
+    }
+
+    private static final String DANGEROUS = "|<>&@#\\`*_[]()!~$-+=.:/ \n\r\t\u0000\u001B\u0085\u2028\u202E\u200Daz09";
+    private static final String[] NAMES = {"@octocat", "#123", "GET /x|y", "<script>", "&#64;", "\u001B[31m", "1. ", "- ",
+        "===", "\\|"};
+
+    /** Either up to 300 chars of Markdown, HTML and control characters, or up to 20 hostile names joined. */
+    static String hostile(Random random) {
+        if (random.nextBoolean()) {
+            return RandomText.of(random, DANGEROUS, 300);
+        }
+        StringBuilder joined = new StringBuilder();
+        int parts = RandomText.length(random, 20);
+        for (int i = 0; i < parts; i++) {
+            joined.append(NAMES[random.nextInt(NAMES.length)]);
+        }
+        return joined.toString();
+    }
+
+    private static void assertInert(long seed, String raw, String escaped) {
+        String input = "seed " + seed + ", input \"" + RandomText.visible(raw) + "\"";
+        assertThat(escaped).as(input).doesNotContain("<", ">", "\n", "\r", "\t", "\u001B");
+        assertThat(MENTION.matcher(escaped).find()).as("%s: a mention in %s", input, escaped).isFalse();
+        assertThat(escaped.codePoints().filter(Character::isISOControl).count()).as(input).isZero();
+        assertThat(escaped.codePointCount(0, escaped.length())).as(input)
                 .isLessThanOrEqualTo(UntrustedText.MAX_CODE_POINTS * 7); // "&amp;" per code point at worst
         for (int i = escaped.indexOf('|'); i >= 0; i = escaped.indexOf('|', i + 1)) {
-            assertThat(backslashesBefore(escaped, i) % 2).as("unescaped | at %d in %s", i, escaped).isEqualTo(1);
+            assertThat(backslashesBefore(escaped, i) % 2).as("%s: unescaped | at %d in %s", input, i, escaped)
+                    .isEqualTo(1);
         }
         for (int i = escaped.indexOf('&'); i >= 0; i = escaped.indexOf('&', i + 1)) {
-            assertThat(escaped.substring(i)).as("raw & at %d in %s", i, escaped)
+            assertThat(escaped.substring(i)).as("%s: raw & at %d in %s", input, i, escaped)
                     .matches("(?s)&(amp|lt|gt);.*");
         }
     }

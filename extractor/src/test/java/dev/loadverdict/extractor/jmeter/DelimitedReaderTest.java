@@ -1,16 +1,13 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.RandomText;
 import dev.loadverdict.model.InputException;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,6 +15,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,20 +40,41 @@ class DelimitedReaderTest {
         return records;
     }
 
-    @Provide
-    Arbitrary<List<List<String>>> records() {
-        Arbitrary<String> field = Arbitraries.oneOf(
-                Arbitraries.strings().withChars("abc XYZ0123456789-_./:").ofMaxLength(30),
-                Arbitraries.strings().withChars("a,;|\t\"\n\r é€").ofMaxLength(12),
-                Arbitraries.just(""));
-        return field.list().ofMinSize(1).ofMaxSize(20).list().ofMinSize(1).ofMaxSize(40);
+    /** 1 to 40 records of 1 to 20 fields: plain text, text full of delimiters, quotes and line breaks, or empty. */
+    static List<List<String>> records(Random random) {
+        List<List<String>> records = new ArrayList<>();
+        int count = 1 + random.nextInt(40);
+        for (int r = 0; r < count; r++) {
+            List<String> fields = new ArrayList<>();
+            int size = 1 + random.nextInt(20);
+            for (int f = 0; f < size; f++) {
+                fields.add(switch (random.nextInt(3)) {
+                    case 0 -> RandomText.of(random, "abc XYZ0123456789-_./:", 30);
+                    case 1 -> RandomText.of(random, "a,;|\t\"\n\r é€", 12);
+                    default -> "";
+                });
+            }
+            records.add(fields);
+        }
+        return records;
     }
 
-    @Property(seed = "20261123", tries = 400)
-    void readsWhatCommonsCsvWritesWhateverTheBufferSize(@ForAll("records") List<List<String>> records,
-                                                        @ForAll @IntRange(min = 0, max = 3) int delimiterIndex,
-                                                        @ForAll @IntRange(min = 1, max = 300) int bufferSize,
-                                                        @ForAll boolean crlf) throws IOException {
+    static LongStream recordSeeds() {
+        return RandomText.seeds(20261123, 400);
+    }
+
+    /**
+     * Random records, delimiter (of {@link CsvLayout#DELIMITERS}), buffer size (1 to 300) and line ends, all from
+     * {@code new Random(seed)}.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("recordSeeds")
+    void readsWhatCommonsCsvWritesWhateverTheBufferSize(long seed) throws IOException {
+        Random random = new Random(seed);
+        List<List<String>> records = records(random);
+        int delimiterIndex = random.nextInt(4);
+        int bufferSize = random.nextInt(8) == 0 ? 1 + random.nextInt(3) : 1 + random.nextInt(300);
+        boolean crlf = random.nextBoolean();
         char delimiter = CsvLayout.DELIMITERS[delimiterIndex];
         StringWriter out = new StringWriter();
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setQuoteMode(QuoteMode.MINIMAL)
@@ -74,8 +94,10 @@ class DelimitedReaderTest {
             expectedLines.add(line);
             line += 1 + record.stream().mapToLong(f -> f.chars().filter(c -> c == '\n').count()).sum();
         }
-        assertThat(read(out.toString(), delimiter, bufferSize, lines)).isEqualTo(expected);
-        assertThat(lines).isEqualTo(expectedLines);
+        String context = "seed " + seed + ", delimiter '" + RandomText.visible(String.valueOf(delimiter)) + "', buffer "
+                + bufferSize + (crlf ? ", CRLF" : ", LF");
+        assertThat(read(out.toString(), delimiter, bufferSize, lines)).as(context).isEqualTo(expected);
+        assertThat(lines).as(context).isEqualTo(expectedLines);
     }
 
     @Test
@@ -129,8 +151,14 @@ class DelimitedReaderTest {
         }
     }
 
-    @Property(seed = "8080", tries = 2000)
-    void wholeNumbersAgreeWithLongParseLong(@ForAll("numberish") String text) {
+    static LongStream numberSeeds() {
+        return RandomText.seeds(8080, 2000);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("numberSeeds")
+    void wholeNumbersAgreeWithLongParseLong(long seed) {
+        String text = numberish(new Random(seed));
         Long expected = text.matches("-?[0-9]{1,18}") ? Long.parseLong(text) : null;
         Long actual;
         try (DelimitedReader row = DelimitedReader.of(text + ",x\n", ',')) {
@@ -139,15 +167,23 @@ class DelimitedReaderTest {
         } catch (NumberFormatException e) {
             actual = null;
         }
-        assertThat(actual).isEqualTo(expected);
+        assertThat(actual).as("seed %d, text \"%s\"", seed, text).isEqualTo(expected);
     }
 
-    @Provide
-    Arbitrary<String> numberish() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(20),
-                Arbitraries.strings().withChars("0123456789-/:. a").ofMaxLength(20),
-                Arbitraries.longs().map(String::valueOf));
+    private static final long[] EDGE_LONGS = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1,
+        Long.MAX_VALUE - 1, 999_999_999_999_999_999L, -999_999_999_999_999_999L, 100_000_000_000_000_000L};
+
+    /** Digits only (1 to 20), digits mixed with date and number punctuation (0 to 20), or any long (edges often). */
+    static String numberish(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> {
+                String digits = RandomText.of(random, "0123456789", 20);
+                yield digits.isEmpty() ? "0" : digits;
+            }
+            case 1 -> RandomText.of(random, "0123456789-/:. a", 20);
+            default -> String.valueOf(random.nextInt(5) == 0 ? EDGE_LONGS[random.nextInt(EDGE_LONGS.length)]
+                    : random.nextLong() >> random.nextInt(64));
+        };
     }
 
     @Test

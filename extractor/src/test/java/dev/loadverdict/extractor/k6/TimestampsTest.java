@@ -1,11 +1,9 @@
 package dev.loadverdict.extractor.k6;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import dev.loadverdict.extractor.RandomText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
@@ -13,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Random;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,13 +67,34 @@ class TimestampsTest {
         assertThat(Timestamps.csvCell("1633706790123.5")).isEqualTo(Timestamps.INVALID);
     }
 
-    @Property(seed = "20250614", tries = 2000)
-    void agreesWithJavaTime(@ForAll @LongRange(min = -2_000_000_000L, max = 4_000_000_000L) long epochSecond,
-                            @ForAll @IntRange(min = 0, max = 999_999_999) int nano,
-                            @ForAll @IntRange(min = -18 * 60, max = 18 * 60) int offsetMinutes) {
+    static LongStream seeds() {
+        return RandomText.seeds(20250614, 2000);
+    }
+
+    /**
+     * A second from 1906 to 2096, a nanosecond and an offset of up to ±18 h (each now and then at an end of its
+     * range or 0), from {@code new Random(seed)}.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void agreesWithJavaTime(long seed) {
+        Random random = new Random(seed);
+        long epochSecond = between(random, -2_000_000_000L, 4_000_000_000L);
+        int nano = (int) between(random, 0, 999_999_999);
+        int offsetMinutes = (int) between(random, -18 * 60, 18 * 60);
         OffsetDateTime t = Instant.ofEpochSecond(epochSecond, nano)
                 .atOffset(ZoneOffset.ofTotalSeconds(offsetMinutes * 60)).truncatedTo(ChronoUnit.NANOS);
         String text = t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        assertThat(Timestamps.rfc3339(text)).as(text).isEqualTo(epochSecond * 1_000_000_000L + nano);
+        assertThat(Timestamps.rfc3339(text)).as("seed %d: %s", seed, text).isEqualTo(epochSecond * 1_000_000_000L + nano);
+    }
+
+    /** A long in [min, max]: min, max or 0 (when inside) one time in ten each, else uniform. */
+    private static long between(Random random, long min, long max) {
+        return switch (random.nextInt(30)) {
+            case 0, 1, 2 -> min;
+            case 3, 4, 5 -> max;
+            case 6, 7, 8 -> Math.max(min, Math.min(max, 0));
+            default -> min + (long) (random.nextDouble() * (max - min + 1));
+        };
     }
 }
