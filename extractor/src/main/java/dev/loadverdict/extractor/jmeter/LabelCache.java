@@ -13,7 +13,8 @@ import java.util.Map;
  * The {@link RequestLabels} of CSV rows, looked up by the bytes of label, URL and thread group so that
  * repeated rows decode and allocate nothing: a JTL of millions of rows usually has a few dozen distinct
  * triples. The table keeps at most {@value #MAX_ENTRIES} of them; rows beyond that (URLs with ids in
- * them) get fresh labels, which the aggregator's own bounded caches then handle.
+ * them) get fresh labels, which the aggregator's own bounded caches then handle. Its keys and labels hold
+ * at most {@value #MAX_BYTES} bytes of text in all, so a few thousand huge labels cannot fill the heap.
  */
 final class LabelCache {
 
@@ -21,6 +22,7 @@ final class LabelCache {
     private static final long MIX = 0x9E3779B97F4A7C15L;
     private static final int SLOTS = 1 << 13;
     static final int MAX_ENTRIES = SLOTS / 2;
+    static final long MAX_BYTES = 4L << 20;
     /** What JMeter writes in the URL column of a sample that has none. */
     private static final String NULL_URL = "null";
     private static final byte[] ABSENT = new byte[0];
@@ -31,6 +33,7 @@ final class LabelCache {
     private final RequestLabels[] values = new RequestLabels[SLOTS];
     private final int[] hashes = new int[SLOTS];
     private int size;
+    private long bytes;
 
     /**
      * The labels of the current row.
@@ -68,15 +71,22 @@ final class LabelCache {
         RequestLabels labelsOfRow = new RequestLabels(null, text(labelArray, labelStart, labelEnd),
                 hasUrl ? text(urlArray, urlStart, urlEnd) : null,
                 hasThread ? text(threadArray, groupStart, groupEnd) : null, null, Map.of());
-        if (size < MAX_ENTRIES) {
+        int entryBytes = 2 * ((labelEnd - labelStart) + (urlEnd - urlStart) + (groupEnd - groupStart));
+        if (size < MAX_ENTRIES && bytes + entryBytes <= MAX_BYTES) {
             labels[slot] = Arrays.copyOfRange(labelArray, labelStart, labelEnd);
             urls[slot] = hasUrl ? Arrays.copyOfRange(urlArray, urlStart, urlEnd) : null;
             groups[slot] = hasThread ? Arrays.copyOfRange(threadArray, groupStart, groupEnd) : null;
             hashes[slot] = hash;
             values[slot] = labelsOfRow;
             size++;
+            bytes += entryBytes;
         }
         return labelsOfRow;
+    }
+
+    /** The bytes of text the cache holds (twice the keys' bytes: the key and its decoded label). */
+    long bytes() {
+        return bytes;
     }
 
     /**
