@@ -41,11 +41,15 @@ final class EndpointAccumulator {
     }
 
     /**
-     * An endpoint's accumulator: a run may have a thousand, so its histogram is packed (a few to a few tens of KB
-     * instead of about 100 KB) and its time series counts against {@code budget} (see {@link MemoryBudget}).
+     * An endpoint's accumulator, whose time series counts against {@code budget} (see {@link MemoryBudget}). A run may
+     * have a thousand endpoints, so beyond the first few their histograms are packed (a few to a few tens of KB
+     * instead of about 100 KB, recording a few times slower); the first ones, which most runs never go beyond, keep
+     * the plain array.
+     *
+     * @param dense whether the histogram is a plain array rather than packed
      */
-    EndpointAccumulator(MemoryBudget budget) {
-        latency = Histograms.newPackedLatencyHistogram();
+    EndpointAccumulator(MemoryBudget budget, boolean dense) {
+        latency = dense ? Histograms.newLatencyHistogram() : Histograms.newPackedLatencyHistogram();
         series = new TimeSeriesBuilder(budget);
     }
 
