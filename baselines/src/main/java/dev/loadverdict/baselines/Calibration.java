@@ -92,9 +92,7 @@ public final class Calibration {
         }
         // A source that rounds (whole ms, Locust's 2 digits) can make every run report the same value: MAD 0.
         // One rounding step is the least noise such a value has.
-        double step = metric.unit() == dev.loadverdict.model.Unit.MILLISECONDS
-                ? runs.get(runs.size() - 1).run().metadata().precision().quantisationStep(median) : 0;
-        double sigma = Math.max(1.4826 * h.mad().getAsDouble(), step);
+        double sigma = Math.max(NoiseBandCalculator.sigma(h), NoiseBandCalculator.step(h, runs.get(runs.size() - 1).run()));
         double noise = sigma / median * 100;
         double pairNoise = noise * Math.sqrt(2);
         int warning = Math.max(floorPercent, (int) Math.ceil(kWarning * pairNoise));

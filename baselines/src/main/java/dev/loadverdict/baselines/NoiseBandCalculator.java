@@ -65,24 +65,45 @@ public final class NoiseBandCalculator {
     private static void band(Optional<String> stage, String service, Optional<String> endpoint, Run current,
                              List<Baseline> history, double k, NoiseBands.Builder bands) {
         for (Metric metric : Metric.values()) {
-            MetricHistory h = MetricHistory.of(history, service, endpoint, metric);
-            int values = h.values().size();
-            if (values < MIN_RUNS) {
-                continue;
-            }
-            double median = h.median().getAsDouble();
-            double mad = h.mad().getAsDouble();
-            double step = step(metric, median, current, h);
-            bands.put(stage, service, endpoint, metric, new NoiseBands.Band(median, Math.max(k * 1.4826 * mad, step), values));
+            band(MetricHistory.of(history, service, endpoint, metric), current, k)
+                    .ifPresent(band -> bands.put(stage, service, endpoint, metric, band));
         }
     }
 
-    private static double step(Metric metric, double median, Run current, MetricHistory h) {
+    /**
+     * The noise band of one metric's history, the one {@code compare} uses and {@code baseline history} shows:
+     * median ± max(k × {@link #sigma}, {@link #step}), once {@link #MIN_RUNS} runs have the value.
+     *
+     * @param history the metric's values over the suite's runs
+     * @param current the run compared with the band (its source's rounding sets the least width)
+     * @param k the half-width in robust standard deviations
+     */
+    public static Optional<NoiseBands.Band> band(MetricHistory history, Run current, double k) {
+        int values = history.values().size();
+        if (values < MIN_RUNS) {
+            return Optional.empty();
+        }
+        double median = history.median().getAsDouble();
+        return Optional.of(new NoiseBands.Band(median, Math.max(k * sigma(history), step(history, current)), values));
+    }
+
+    /** The robust standard deviation of the history's values, 1.4826 × MAD (0 without values). */
+    public static double sigma(MetricHistory history) {
+        return 1.4826 * history.mad().orElse(0);
+    }
+
+    /**
+     * The least noise a value has however steady it is, one quantisation step of its source: for latency, the
+     * source's rounding at the history's median (as {@code current} reports it: whole ms, Locust's two significant
+     * digits); for the error rate one failure in the median run's requests; 0 otherwise.
+     */
+    public static double step(MetricHistory history, Run current) {
+        Metric metric = history.metric();
         if (metric.unit() == Unit.MILLISECONDS) {
-            return current.metadata().precision().quantisationStep(median);
+            return history.median().isPresent() ? current.metadata().precision().quantisationStep(history.median().getAsDouble()) : 0;
         }
         if (metric == Metric.ERROR_RATE) {
-            double requests = h.table().longColumn("requests").asDoubleColumn().median();
+            double requests = history.table().longColumn("requests").asDoubleColumn().median();
             return requests > 0 ? 100.0 / requests : 0;
         }
         return 0;

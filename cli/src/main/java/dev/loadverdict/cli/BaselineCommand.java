@@ -488,6 +488,9 @@ final class BaselineCommand implements Runnable {
         String format;
 
         @Mixin
+        NoiseKOption noise;
+
+        @Mixin
         BaselinesDirOption baselines;
 
         History(Main.Environment environment) {
@@ -527,8 +530,8 @@ final class BaselineCommand implements Runnable {
                     history.table().write().csv(csv);
                     out.print(csv);
                 }
-                case "json" -> out.println(HistoryOutput.json(history, suite, serviceName, endpoint));
-                default -> out.print(HistoryOutput.text(history, suite, serviceName, endpoint, runs.get(runs.size() - 1)));
+                case "json" -> out.println(HistoryOutput.json(history, suite, serviceName, endpoint, runs.get(runs.size() - 1), noise.k()));
+                default -> out.print(HistoryOutput.text(history, suite, serviceName, endpoint, runs.get(runs.size() - 1), noise.k()));
             }
             out.flush();
             return ExitCode.OK;

@@ -87,8 +87,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--noise-runs", paramLabel = "N", defaultValue = "20", description = "With a suite baseline, the noise bands come from its last N recorded runs (default: ${DEFAULT-VALUE}; at least 5 are needed).")
     int noiseRuns;
 
-    @Option(names = "--noise-k", paramLabel = "K", defaultValue = "3", description = "A noise band's half-width in robust standard deviations (1.4826 × MAD) (default: ${DEFAULT-VALUE}).")
-    double noiseK;
+    @Mixin
+    NoiseKOption noise;
 
     @Option(names = "--create-issues", description = "Also open, update or close GitHub issues for critical regressions, as 'loadverdict issues' does (its options below).")
     boolean createIssues;
@@ -225,8 +225,8 @@ final class CompareCommand implements Callable<Integer> {
             return NoiseBands.none();
         }
         notes.add("Noise bands from the last " + history.size() + " recorded runs of suite " + suite
-                + ": median ± max(" + (noiseK == Math.rint(noiseK) ? String.valueOf((long) noiseK) : String.valueOf(noiseK)) + " × 1.4826 × MAD, one quantisation step); a value inside its band is noise.");
-        return NoiseBandCalculator.of(run, history, noiseK);
+                + ": median ± max(" + HistoryOutput.number(noise.k()) + " × 1.4826 × MAD, one quantisation step); a value inside its band is noise.");
+        return NoiseBandCalculator.of(run, history, noise.k());
     }
 
     private static String capitalise(String text) {

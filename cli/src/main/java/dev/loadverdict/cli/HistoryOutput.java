@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadverdict.baselines.MetricHistory;
+import dev.loadverdict.baselines.NoiseBandCalculator;
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.Metric;
 import dev.loadverdict.model.RunMetadata;
 import dev.loadverdict.model.ServiceStats;
-import dev.loadverdict.model.Unit;
+import dev.loadverdict.model.compare.NoiseBands;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -21,13 +22,15 @@ import java.util.OptionalDouble;
 /** How {@code baseline history} and {@code baseline show} print: a terminal table, CSV or JSON. */
 final class HistoryOutput {
 
-    /** Runs needed before the history gives a noise band (DESIGN.md: at least 5). */
-    static final int NOISE_BAND_RUNS = 5;
-
     private HistoryOutput() {
     }
 
-    static String text(MetricHistory history, String suite, String service, String endpoint, Baseline latest) {
+    /**
+     * @param latest the suite's newest run: its source's rounding sets the band's least width, as the compared run's
+     *               does in {@code compare}
+     * @param k the band's half-width in robust standard deviations ({@code --noise-k})
+     */
+    static String text(MetricHistory history, String suite, String service, String endpoint, Baseline latest, double k) {
         Metric metric = history.metric();
         Table shown = history.table().copy();
         DoubleColumn values = shown.doubleColumn("value");
@@ -40,25 +43,27 @@ final class HistoryOutput {
         out.append(String.format(Locale.ROOT, "%s: %s of %s %s, %d run%s%n", suite, metric.key(), service,
                 endpoint == null ? "(total)" : endpoint, values.size(), values.size() == 1 ? "" : "s"));
         out.append(shown.printAll()).append('\n');
-        OptionalDouble median = history.median();
-        OptionalDouble mad = history.mad();
         out.append("trend   ").append(history.sparkline()).append('\n');
-        out.append("median  ").append(value(metric, median.getAsDouble())).append('\n');
-        out.append("MAD     ").append(value(metric, mad.getAsDouble())).append('\n');
-        int present = history.values().size();
-        if (present >= NOISE_BAND_RUNS) {
-            double step = latest.run().metadata().precision().quantisationStep(median.getAsDouble());
-            double band = Math.max(3 * 1.4826 * mad.getAsDouble(), metric.unit() == Unit.MILLISECONDS ? step : 0);
-            out.append("noise   ±").append(value(metric, band)).append(" around the median (max of 3 × 1.4826 × MAD and one ")
-                    .append("quantisation step of the source)\n");
+        out.append("median  ").append(value(metric, history.median().getAsDouble())).append('\n');
+        out.append("MAD     ").append(value(metric, history.mad().getAsDouble())).append('\n');
+        Optional<NoiseBands.Band> band = NoiseBandCalculator.band(history, latest.run(), k);
+        if (band.isPresent()) {
+            out.append("noise   ±").append(value(metric, band.get().halfWidth())).append(" around the median (max of ")
+                    .append(number(k)).append(" × 1.4826 × MAD and one quantisation step of the source): the band compare uses\n");
         } else {
-            out.append("noise   no band yet: it needs ").append(NOISE_BAND_RUNS).append(" runs with this value, the history has ")
-                    .append(present).append(" (record runs with: loadverdict baseline record RUN --suite ").append(suite).append(")\n");
+            out.append("noise   no band yet: it needs ").append(NoiseBandCalculator.MIN_RUNS).append(" runs with this value, the history has ")
+                    .append(history.values().size()).append(" (record runs with: loadverdict baseline record RUN --suite ")
+                    .append(suite).append(")\n");
         }
         return out.toString();
     }
 
-    static String json(MetricHistory history, String suite, String service, String endpoint) {
+    /** {@code k} as written: 3, not 3.0. */
+    static String number(double k) {
+        return k == Math.rint(k) ? String.valueOf((long) k) : String.valueOf(k);
+    }
+
+    static String json(MetricHistory history, String suite, String service, String endpoint, Baseline latest, double k) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("suite", suite);
@@ -85,6 +90,13 @@ final class HistoryOutput {
         }
         history.median().ifPresent(m -> root.put("median", m));
         history.mad().ifPresent(m -> root.put("mad", m));
+        NoiseBandCalculator.band(history, latest.run(), k).ifPresent(b -> {
+            ObjectNode band = root.putObject("noiseBand");
+            band.put("k", k);
+            band.put("halfWidth", b.halfWidth());
+            band.put("low", b.median() - b.halfWidth());
+            band.put("high", b.median() + b.halfWidth());
+        });
         return root.toPrettyString();
     }
 

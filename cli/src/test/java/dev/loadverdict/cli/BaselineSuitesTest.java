@@ -1,5 +1,7 @@
 package dev.loadverdict.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,12 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Baseline suites from the command line: promote, record, list, verify, and compare against SUITE / SUITE@vN. */
 class BaselineSuitesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
 
     private static final Path EXAMPLES = Cli.ROOT.resolve("examples/runs");
 
@@ -346,6 +353,44 @@ class BaselineSuitesTest {
         assertThat(banded.out()).contains("Noise bands from the last 5 recorded runs of suite shop")
                 .contains("noise band of 5 recorded runs");
         assertThat(banded.exitCode()).isEqualTo(ExitCode.REGRESSION);
+    }
+
+    @Test
+    void historyShowsTheNoiseBandsCompareUsesForEveryMetric() throws IOException {
+        assertThat(run("baseline", "promote", aa("aa-01"), "--suite", "shop").exitCode()).isZero();
+        for (String name : new String[] {"aa-02", "aa-03", "aa-04", "aa-05", "aa-06", "aa-07"}) {
+            assertThat(run("baseline", "record", aa(name), "--suite", "shop").exitCode()).isZero();
+        }
+        for (String k : new String[] {"3", "1.5"}) {
+            JsonNode comparison = JSON.readTree(run("compare", "--baseline", "shop", "--noise-k", k, "--format", "json",
+                    aa("aa-08")).out());
+            int checked = 0;
+            for (JsonNode finding : comparison.get("findings")) {
+                String reason = StreamSupport.stream(finding.get("reasons").spliterator(), false).map(JsonNode::asText)
+                        .filter(r -> r.startsWith("noise band of ")).findFirst().orElseThrow();
+                Matcher band = Pattern.compile(": (\\S+) ± (\\S+) ").matcher(reason);
+                assertThat(band.find()).as(reason).isTrue();
+                List<String> args = new java.util.ArrayList<>(List.of("baseline", "history", "shop", "--metric",
+                        finding.get("metric").asText(), "--noise-k", k, "--format", "json"));
+                if (finding.has("endpoint")) {
+                    args.addAll(List.of("--endpoint", finding.get("endpoint").asText()));
+                }
+                JsonNode shown = JSON.readTree(run(args.toArray(String[]::new)).out()).get("noiseBand");
+                String as = finding.get("metric").asText() + " of " + finding.path("endpoint").asText("(total)") + ", k " + k;
+                assertThat(shown.get("halfWidth").asDouble()).as(as).isCloseTo(Double.parseDouble(band.group(2)),
+                        org.assertj.core.data.Offset.offset(halfUnit(band.group(2))));
+                assertThat(shown.get("low").asDouble() + shown.get("halfWidth").asDouble()).as(as)
+                        .isCloseTo(Double.parseDouble(band.group(1)), org.assertj.core.data.Offset.offset(halfUnit(band.group(1))));
+                checked++;
+            }
+            assertThat(checked).isGreaterThanOrEqualTo(8);
+        }
+    }
+
+    /** Half a unit of the last digit a number was printed with: how far the printed value may be from the true one. */
+    private static double halfUnit(String printed) {
+        int dot = printed.indexOf('.');
+        return 0.5 * Math.pow(10, dot < 0 ? 0 : -(printed.length() - dot - 1)) + 1e-9;
     }
 
     @Test
