@@ -82,7 +82,7 @@ public final class Calibration {
     private static Optional<Suggestion> suggest(List<Baseline> runs, String service, Optional<String> endpoint, Metric metric,
                                                 double kWarning, double kCritical, int floorPercent) {
         MetricHistory h = MetricHistory.of(runs, service, endpoint, metric);
-        int n = h.values().size();
+        int n = h.values().length;
         if (n < MIN_RUNS) {
             return Optional.empty();
         }
@@ -98,7 +98,7 @@ public final class Calibration {
         int warning = Math.max(floorPercent, (int) Math.ceil(kWarning * pairNoise));
         int critical = Math.max(warning + 1, Math.max(floorPercent, (int) Math.ceil(kCritical * pairNoise)));
         double expected = pairNoise == 0 ? 0 : STANDARD_NORMAL.survivalProbability(warning / pairNoise) * 100;
-        double[] values = h.values().asDoubleArray();
+        double[] values = h.values();
         int pairs = 0;
         int alarms = 0;
         for (int i = 0; i < values.length; i++) {

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * One metric of one endpoint (or a service's total) across a suite's history, as a Tablesaw table with one row
+ * One metric of one endpoint (or a service's total) across a suite's history, as a table with one row
  * per recorded run — {@code version}, {@code recorded}, {@code commit}, {@code requests}, {@code value} (missing
  * where that run lacks the endpoint or the metric) — and the robust statistics the noise band is made of.
  */
@@ -70,7 +70,8 @@ public final class MetricHistory {
         return s.flatMap(x -> x.endpoints().stream().filter(e -> e.id().key().equals(endpoint.get())).findFirst());
     }
 
-    public Table table() {
+    /** The history as a Tablesaw table (inside this package: Tablesaw stays out of its API). */
+    Table table() {
         return table;
     }
 
@@ -79,13 +80,17 @@ public final class MetricHistory {
     }
 
     /** The values present, oldest first. */
-    public DoubleColumn values() {
+    public double[] values() {
+        return present().asDoubleArray();
+    }
+
+    private DoubleColumn present() {
         return table.doubleColumn("value").removeMissing();
     }
 
     /** The median of the values present; empty when there are none. */
     public OptionalDouble median() {
-        DoubleColumn v = values();
+        DoubleColumn v = present();
         return v.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(v.median());
     }
 
@@ -95,14 +100,14 @@ public final class MetricHistory {
         if (median.isEmpty()) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(values().subtract(median.getAsDouble()).abs().median());
+        return OptionalDouble.of(present().subtract(median.getAsDouble()).abs().median());
     }
 
     /** The values as a one-line text chart ({@code ▁▂▃▄▅▆▇█}, a space where a run lacks the value). */
     public String sparkline() {
         String bars = "▁▂▃▄▅▆▇█";
         DoubleColumn all = table.doubleColumn("value");
-        DoubleColumn present = values();
+        DoubleColumn present = present();
         if (present.isEmpty()) {
             return " ".repeat(all.size());
         }

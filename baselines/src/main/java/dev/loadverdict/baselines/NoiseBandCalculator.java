@@ -79,7 +79,7 @@ public final class NoiseBandCalculator {
      * @param k the half-width in robust standard deviations
      */
     public static Optional<NoiseBands.Band> band(MetricHistory history, Run current, double k) {
-        int values = history.values().size();
+        int values = history.values().length;
         if (values < MIN_RUNS) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.loadverdict.cli;
 
+import dev.loadverdict.baselines.HistoryView;
 import dev.loadverdict.codec.ComparisonJson;
 import dev.loadverdict.baselines.NoiseBandCalculator;
 import dev.loadverdict.comparator.ProfileGuard;
@@ -225,7 +226,7 @@ final class CompareCommand implements Callable<Integer> {
             return NoiseBands.none();
         }
         notes.add("Noise bands from the last " + history.size() + " recorded runs of suite " + suite
-                + ": median ± max(" + HistoryOutput.number(noise.k()) + " × 1.4826 × MAD, one quantisation step); a value inside its band is noise.");
+                + ": median ± max(" + HistoryView.number(noise.k()) + " × 1.4826 × MAD, one quantisation step); a value inside its band is noise.");
         return NoiseBandCalculator.of(run, history, noise.k());
     }
 

@@ -1,10 +1,8 @@
-package dev.loadverdict.cli;
+package dev.loadverdict.baselines;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.loadverdict.baselines.MetricHistory;
-import dev.loadverdict.baselines.NoiseBandCalculator;
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.Metric;
@@ -19,10 +17,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** How {@code baseline history} and {@code baseline show} print: a terminal table, CSV or JSON. */
-final class HistoryOutput {
+/** How {@code baseline history} and {@code baseline show} print a suite's history and a baseline: a terminal table, CSV or JSON. */
+public final class HistoryView {
 
-    private HistoryOutput() {
+    private HistoryView() {
     }
 
     /**
@@ -30,7 +28,7 @@ final class HistoryOutput {
      *               does in {@code compare}
      * @param k the band's half-width in robust standard deviations ({@code --noise-k})
      */
-    static String text(MetricHistory history, String suite, String service, String endpoint, Baseline latest, double k) {
+    public static String text(MetricHistory history, String suite, String service, String endpoint, Baseline latest, double k) {
         Metric metric = history.metric();
         Table shown = history.table().copy();
         DoubleColumn values = shown.doubleColumn("value");
@@ -52,18 +50,25 @@ final class HistoryOutput {
                     .append(number(k)).append(" × 1.4826 × MAD and one quantisation step of the source): the band compare uses\n");
         } else {
             out.append("noise   no band yet: it needs ").append(NoiseBandCalculator.MIN_RUNS).append(" runs with this value, the history has ")
-                    .append(history.values().size()).append(" (record runs with: loadverdict baseline record RUN --suite ")
+                    .append(history.values().length).append(" (record runs with: loadverdict baseline record RUN --suite ")
                     .append(suite).append(")\n");
         }
         return out.toString();
     }
 
     /** {@code k} as written: 3, not 3.0. */
-    static String number(double k) {
+    public static String number(double k) {
         return k == Math.rint(k) ? String.valueOf((long) k) : String.valueOf(k);
     }
 
-    static String json(MetricHistory history, String suite, String service, String endpoint, Baseline latest, double k) {
+    /** The history as CSV: version, recorded, commit, requests, value. */
+    public static String csv(MetricHistory history) {
+        java.io.StringWriter csv = new java.io.StringWriter();
+        history.table().write().csv(csv);
+        return csv.toString();
+    }
+
+    public static String json(MetricHistory history, String suite, String service, String endpoint, Baseline latest, double k) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("suite", suite);
@@ -100,12 +105,12 @@ final class HistoryOutput {
         return root.toPrettyString();
     }
 
-    static String show(String location, Baseline baseline) {
+    public static String show(String location, Baseline baseline) {
         return show(location, baseline, Optional.empty());
     }
 
     /** As above; {@code how} says how a suite's current baseline became current when it was not promoted (a rollback). */
-    static String show(String location, Baseline baseline, Optional<String> how) {
+    public static String show(String location, Baseline baseline, Optional<String> how) {
         RunMetadata m = baseline.run().metadata();
         StringBuilder out = new StringBuilder();
         out.append("Baseline:  ").append(location).append(", version ").append(baseline.version()).append(", created ")
@@ -150,7 +155,7 @@ final class HistoryOutput {
         return v.isPresent() ? value(metric, v.getAsDouble()) : "-";
     }
 
-    static String value(Metric metric, double v) {
+    public static String value(Metric metric, double v) {
         return switch (metric.unit()) {
             case PERCENT -> String.format(Locale.ROOT, "%.2f%%", v);
             case REQUESTS_PER_SECOND -> String.format(Locale.ROOT, "%.1f req/s", v);

@@ -1,0 +1,106 @@
+package dev.loadverdict.cli;
+
+import dev.loadverdict.baselines.HistoryView;
+import dev.loadverdict.baselines.MetricHistory;
+import dev.loadverdict.baselines.SuiteStore;
+import dev.loadverdict.model.Baseline;
+import dev.loadverdict.model.InputException;
+import dev.loadverdict.model.Metric;
+import dev.loadverdict.model.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code loadverdict baseline history SUITE}. */
+@Command(name = "history", sortOptions = false, versionProvider = VersionProvider.class,
+        description = {"Shows one metric of one endpoint across a suite's history: per run, then median, MAD and the noise band.",
+                "Without --endpoint, the service's total; without --service, the only service."})
+final class BaselineHistoryCommand implements Callable<Integer> {
+
+    private final Main.Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "SUITE", description = "The suite.")
+    String suite;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "The service (default: the only one).")
+    String service;
+
+    @Option(names = "--endpoint", paramLabel = "KEY", description = "The endpoint, e.g. \"GET /api/search\" (default: the service's total).")
+    String endpoint;
+
+    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "p95", description = "p50, p75, p90, p95, p99, p99.9, mean, max, error_rate or throughput (default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = "--last", paramLabel = "N", description = "Only the last N runs.")
+    Integer last;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Mixin
+    NoiseKOption noise;
+
+    @Mixin
+    BaselinesDirOption baselines;
+
+    BaselineHistoryCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        Metric m = Metric.fromKey(metric).orElseThrow(() -> new UsageException("--metric: unknown metric '" + metric
+                + "' (one of: " + String.join(", ", java.util.Arrays.stream(Metric.values()).map(Metric::key).toList()) + ")"));
+        if (!List.of("table", "csv", "json").contains(format)) {
+            throw new UsageException("--format takes table, csv or json, not '" + format + "'");
+        }
+        try (BaselineSource source = baselines.open(environment)) {
+            return show(source.store(), m);
+        }
+    }
+
+    private int show(SuiteStore store, Metric m) {
+        if (!store.exists(BaselineCommand.requireSuiteName(suite))) {
+            throw new InputException(store.display(suite), "no such baseline suite");
+        }
+        List<Baseline> runs = store.last(suite, last == null ? Integer.MAX_VALUE : Math.max(1, last));
+        if (runs.isEmpty()) {
+            throw new InputException(store.display(suite), "has no recorded runs yet");
+        }
+        String serviceName = service != null ? service : onlyService(runs.get(runs.size() - 1).run(), store.display(suite));
+        MetricHistory history = MetricHistory.of(runs, serviceName, Optional.ofNullable(endpoint), m);
+        if (history.values().length == 0) {
+            throw new InputException(store.display(suite), "no run has " + m.key() + " for " + serviceName + " "
+                    + (endpoint == null ? "(total)" : endpoint));
+        }
+        var out = spec.commandLine().getOut();
+        switch (format) {
+            case "csv" -> out.print(HistoryView.csv(history));
+            case "json" -> out.println(HistoryView.json(history, suite, serviceName, endpoint, runs.get(runs.size() - 1), noise.k()));
+            default -> out.print(HistoryView.text(history, suite, serviceName, endpoint, runs.get(runs.size() - 1), noise.k()));
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static String onlyService(Run run, String display) {
+        if (run.services().size() == 1) {
+            return run.services().get(0).name();
+        }
+        throw new UsageException(display + " has several services; choose one with --service ("
+                + String.join(", ", run.services().stream().map(dev.loadverdict.model.ServiceStats::name).toList()) + ")");
+    }
+}
