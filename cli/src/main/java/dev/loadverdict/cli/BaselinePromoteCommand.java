@@ -2,10 +2,8 @@ package dev.loadverdict.cli;
 
 import dev.loadverdict.baselines.BaselineFiles;
 import dev.loadverdict.baselines.SuiteStore;
-import dev.loadverdict.comparator.RegressionDetector;
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.Run;
-import dev.loadverdict.model.compare.BaselineRef;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.model.config.LoadverdictConfig;
@@ -146,8 +144,8 @@ final class BaselinePromoteCommand implements Callable<Integer> {
             String ref = target.file;
             Optional<BaselineSource.Found> current = source.findFile(ref);
             if (current.isPresent() && !force) {
-                Comparison check = RegressionDetector.compare(loaded, BaselineRef.of(current.get().location(),
-                        current.get().baseline()), current.get().baseline().run(), loadverdictConfig);
+                Comparison check = ComparePipeline.compare(loaded, current.get(), source.store(),
+                        ComparePipeline.Settings.defaults(loadverdictConfig), List.of()).comparison();
                 if (check.worstSeverity().atLeast(Severity.CRITICAL)) {
                     err.print(Reports.render(ReportFormat.TEXT, check));
                     err.println("loadverdict: not promoted: the run has critical regressions against "

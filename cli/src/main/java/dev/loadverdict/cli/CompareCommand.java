@@ -1,16 +1,11 @@
 package dev.loadverdict.cli;
 
-import dev.loadverdict.baselines.HistoryView;
 import dev.loadverdict.codec.ComparisonJson;
-import dev.loadverdict.baselines.NoiseBandCalculator;
-import dev.loadverdict.comparator.ProfileGuard;
 import dev.loadverdict.comparator.RegressionDetector;
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Run;
-import dev.loadverdict.model.compare.BaselineRef;
 import dev.loadverdict.model.compare.Comparison;
-import dev.loadverdict.model.compare.NoiseBands;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.model.config.LoadverdictConfig;
 import dev.loadverdict.reporter.ReportFormat;
@@ -85,7 +80,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "When the baseline does not exist (no file, or a suite without a current baseline): fail (exit 3), or pass: check absolute limits alone and exit by them (1 when one breaks at --fail-on). Default: ${DEFAULT-VALUE}.")
     IfNoBaseline ifNoBaseline;
 
-    @Option(names = "--noise-runs", paramLabel = "N", defaultValue = "20", description = "With a suite baseline, the noise bands come from its last N recorded runs (default: ${DEFAULT-VALUE}; at least 5 are needed).")
+    @Option(names = "--noise-runs", paramLabel = "N", defaultValue = "" + ComparePipeline.DEFAULT_NOISE_RUNS, description = "With a suite baseline, the noise bands come from its last N recorded runs (default: ${DEFAULT-VALUE}; at least 5 are needed).")
     int noiseRuns;
 
     @Mixin
@@ -103,7 +98,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--strict-profile", description = "Refuse (exit 3) to compare runs whose load profiles differ (tool, workload model, users/VUs, arrival rate, duration, script); by default they are compared with a warning in every report.")
     boolean strictProfile;
 
-    @Option(names = "--profile-tolerance", paramLabel = "PERCENT", defaultValue = "10", description = "How far users/VUs and arrival rate may differ before the profiles count as different, in percent; the duration may differ twice as much (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--profile-tolerance", paramLabel = "PERCENT", defaultValue = "" + ComparePipeline.DEFAULT_PROFILE_TOLERANCE, description = "How far users/VUs and arrival rate may differ before the profiles count as different, in percent; the duration may differ twice as much (default: ${DEFAULT-VALUE}).")
     double profileTolerance;
 
     CompareCommand(Main.Environment environment) {
@@ -141,23 +136,15 @@ final class CompareCommand implements Callable<Integer> {
             return publish(comparison, run, java.util.Optional.empty(), List.of(), rendering, "default");
         }
         Baseline base = found.get().baseline();
-        List<String> profile = ProfileGuard.differences(run.metadata(), base.run().metadata(), profileTolerance);
-        if (strictProfile && !profile.isEmpty()) {
-            throw new InputException(baseline, "not comparable (--strict-profile): " + String.join("; ", profile));
-        }
         List<String> notes = new java.util.ArrayList<>();
         SavedComparisons.runUrl(environment.variables()).ifPresent(url -> notes.add("This run: " + url));
         base.provenance().runUrl().ifPresent(url -> notes.add("The baseline's run: " + url));
-        List<Baseline> history = found.get().suite().map(s -> BaselineSource.references(source.store(), s, noiseRuns))
-                .orElse(List.of());
-        NoiseBands bands = noiseBands(found.get(), history, run, notes);
-        BaselineRef ref = BaselineRef.of(found.get().location(), base);
-        if (found.get().selection().isPresent()) {
-            ref = ref.withSelection(found.get().selection().get());
-        }
-        Comparison comparison = RegressionDetector.compare(run, ref, base.run(),
-                loadverdictConfig, new RegressionDetector.Options(requireSignificance, bands))
-                .withWarnings(profile).withNotes(notes);
+        ComparePipeline.Outcome outcome = ComparePipeline.compare(run, found.get(), source.store(),
+                new ComparePipeline.Settings(loadverdictConfig, requireSignificance, noise.k(), noiseRuns, profileTolerance,
+                        strictProfile), notes);
+        Comparison comparison = outcome.comparison();
+        List<String> profile = outcome.profileDifferences();
+        List<Baseline> history = outcome.history();
         profile.forEach(p -> spec.commandLine().getErr().println("loadverdict: warning: not a like-for-like comparison: " + p));
         warnOnMappingMismatch(run, base);
         warnOnStageMismatch(run, base);
@@ -209,25 +196,6 @@ final class CompareCommand implements Callable<Integer> {
         java.time.Instant when = run.metadata().end().or(() -> run.metadata().start()).orElse(java.time.Instant.EPOCH);
         return java.util.Optional.of(new BaselineSource.Found(baseline,
                 new Baseline(1, when, Baseline.Provenance.none(), run)));
-    }
-
-    /** The noise bands from the suite's last {@code --noise-runs} recorded runs, and a note saying what was used. */
-    private NoiseBands noiseBands(BaselineSource.Found found, List<Baseline> history, Run run, List<String> notes) {
-        if (found.suite().isEmpty()) {
-            notes.add("Noise band not available: the baseline is a single file; a suite's recorded runs give one"
-                    + " (loadverdict baseline record RUN --suite NAME).");
-            return NoiseBands.none();
-        }
-        String suite = found.suite().get();
-        if (history.size() < NoiseBandCalculator.MIN_RUNS) {
-            notes.add("Noise band not available: suite " + suite + " has " + history.size() + " recorded run"
-                    + (history.size() == 1 ? "" : "s") + ", " + NoiseBandCalculator.MIN_RUNS
-                    + " are needed (loadverdict baseline record RUN --suite " + suite + ").");
-            return NoiseBands.none();
-        }
-        notes.add("Noise bands from the last " + history.size() + " recorded runs of suite " + suite
-                + ": median ± max(" + HistoryView.number(noise.k()) + " × 1.4826 × MAD, one quantisation step); a value inside its band is noise.");
-        return NoiseBandCalculator.of(run, history, noise.k());
     }
 
     private static String capitalise(String text) {

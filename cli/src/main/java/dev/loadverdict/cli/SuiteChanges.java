@@ -1,14 +1,13 @@
 package dev.loadverdict.cli;
 
 import dev.loadverdict.baselines.SuiteStore;
-import dev.loadverdict.comparator.RegressionDetector;
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.Run;
-import dev.loadverdict.model.compare.BaselineRef;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.model.config.LoadverdictConfig;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,7 +60,7 @@ final class SuiteChanges {
         }
         Optional<BaselineSource.Found> current = BaselineSource.current(store, suite);
         if (current.isPresent() && !force) {
-            Comparison check = check(run, current.get(), config);
+            Comparison check = check(store, run, current.get(), config);
             if (check.worstSeverity().atLeast(Severity.CRITICAL)) {
                 return new Refused(check, current.get().location(), false);
             }
@@ -77,7 +76,7 @@ final class SuiteChanges {
         }
         Baseline earlier = store.version(suite, version);
         if (current.isPresent() && !force) {
-            Comparison check = check(earlier.run(), current.get(), config);
+            Comparison check = check(store, earlier.run(), current.get(), config);
             if (check.worstSeverity().atLeast(Severity.CRITICAL)) {
                 return new Refused(check, current.get().location(), true);
             }
@@ -95,8 +94,8 @@ final class SuiteChanges {
         return new Recorded(store.record(suite, run, provenance));
     }
 
-    private static Comparison check(Run run, BaselineSource.Found current, LoadverdictConfig config) {
-        return RegressionDetector.compare(run, BaselineRef.of(current.location(), current.baseline()),
-                current.baseline().run(), config);
+    /** The comparison {@code compare} would make with its defaults: the same rules, noise bands and profile check. */
+    private static Comparison check(SuiteStore store, Run run, BaselineSource.Found current, LoadverdictConfig config) {
+        return ComparePipeline.compare(run, current, store, ComparePipeline.Settings.defaults(config), List.of()).comparison();
     }
 }

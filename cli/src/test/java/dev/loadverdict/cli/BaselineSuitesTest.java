@@ -387,6 +387,20 @@ class BaselineSuitesTest {
         }
     }
 
+    @Test
+    void promotionRefusesByTheComparisonCompareMakesNoiseBandsIncluded() {
+        assertThat(run("baseline", "promote", aa("aa-01"), "--suite", "shop").exitCode()).isZero();
+        for (String name : new String[] {"aa-02", "aa-03", "aa-04", "aa-05"}) {
+            assertThat(run("baseline", "record", aa(name), "--suite", "shop").exitCode()).isZero();
+        }
+        Cli.Result compared = run("compare", "--baseline", "shop", aa("slow-search"));
+        Cli.Result refused = run("baseline", "promote", aa("slow-search"), "--suite", "shop");
+        assertThat(refused.exitCode()).isEqualTo(compared.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        String report = refused.err().substring(0, refused.err().indexOf("loadverdict: not promoted"));
+        assertThat(report).contains("Noise bands from the last 5 recorded runs of suite shop")
+                .contains("noise band of 5 recorded runs").isEqualTo(compared.out());
+    }
+
     /** Half a unit of the last digit a number was printed with: how far the printed value may be from the true one. */
     private static double halfUnit(String printed) {
         int dot = printed.indexOf('.');
