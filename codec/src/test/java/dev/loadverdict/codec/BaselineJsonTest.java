@@ -2,6 +2,7 @@ package dev.loadverdict.codec;
 
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.InputException;
+import dev.loadverdict.testsupport.Golden;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

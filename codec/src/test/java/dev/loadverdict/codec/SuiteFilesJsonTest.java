@@ -1,6 +1,7 @@
 package dev.loadverdict.codec;
 
 import dev.loadverdict.model.InputException;
+import dev.loadverdict.testsupport.Golden;
 import dev.loadverdict.model.Run;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.loadverdict.extractor;
 
 import dev.loadverdict.codec.RunJson;
 import dev.loadverdict.model.Run;
+import dev.loadverdict.testsupport.Golden;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -12,10 +12,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FingerprintTest {
 
+    /**
+     * Pins real values. Issues already filed on GitHub carry these fingerprints in their hidden markers: changing
+     * how a fingerprint is computed orphans every one of them (the next run opens a duplicate of each open issue
+     * and never closes the old ones). Computed once, independently of this class: the first 16 hex digits of
+     * SHA-256 over "7:nightly|8:checkout" (name lengths in UTF-16 code units, as String.length counts them).
+     */
+    @Test
+    void fingerprintsAreTheOnesOnGitHub() {
+        assertThat(Fingerprint.of("nightly", "checkout").value()).isEqualTo("1fd419a7938898ce");
+        assertThat(Fingerprint.of("nightly", "steady / checkout").value()).isEqualTo("353f6facf454d36f");
+        // UTF-8 bytes, and a supplementary character counts 2 in the length prefix
+        assertThat(Fingerprint.of("n\u00e4chtlich \uD83D\uDE80", "Kasse").value()).isEqualTo("3a8b367bc30b33a2");
+        assertThat(Fingerprint.of("nightly", "checkout").marker())
+                .isEqualTo("<!-- loadverdict:fingerprint=1fd419a7938898ce -->");
+        assertThat(Fingerprint.of("nightly", "checkout").startMarker())
+                .isEqualTo("<!-- loadverdict:fingerprint=1fd419a7938898ce:start -->");
+    }
+
     @Test
     void sameSuiteAndServiceGiveTheSameFingerprint() {
-        assertThat(Fingerprint.of("checkout-nightly", "api")).isEqualTo(Fingerprint.of("checkout-nightly", "api"));
-        assertThat(Fingerprint.of("checkout-nightly", "api").value()).hasSize(16);
+        // built independently, so equal text in different String objects (no shared constant) must give equal values
+        String suite = new StringBuilder("checkout-").append("nightly").toString();
+        String service = String.valueOf(new char[] {'a', 'p', 'i'});
+        assertThat(Fingerprint.of(suite, service)).isEqualTo(Fingerprint.of("checkout-nightly", "api"));
+        assertThat(Fingerprint.of(suite, service).value()).hasSize(16);
+        // and it depends on both names
+        assertThat(Fingerprint.of("checkout-nightly", "api")).isNotEqualTo(Fingerprint.of("checkout-weekly", "api"))
+                .isNotEqualTo(Fingerprint.of("checkout-nightly", "web"))
+                .isNotEqualTo(Fingerprint.of("api", "checkout-nightly"));
     }
 
     @Test

@@ -1,66 +1,61 @@
 package dev.loadverdict.reporter;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.loadverdict.model.compare.Comparison;
+import dev.loadverdict.model.compare.Severity;
+import dev.loadverdict.testsupport.Golden;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.Locale;
-import java.util.TimeZone;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * Seals the rendered reports with golden files, under default locales that write numbers differently
- * ({@code 1.234,5} in German, a narrow no-break space in French) and a non-UTC default zone: the output must
- * not change. See {@link GoldenFiles} for how to update the files.
+ * Seals every rendered output with a golden file: the reports in each format, and the issue body, the comments on an
+ * issue and the sticky pull-request comment. Each is rendered under default locales that write numbers differently
+ * ({@code 1.234,5} in German, a narrow no-break space in French) and a non-UTC default zone: the output must not
+ * change. Nothing is normalised: every output is deterministic (the HTML report has no timestamp, random id or
+ * hash-ordered part), so the files hold exactly what is rendered. See {@link Golden} for how to update the files.
  */
 class GoldenReportTest {
-    private Locale savedLocale;
-    private TimeZone savedZone;
-
-    @BeforeEach
-    void save() {
-        savedLocale = Locale.getDefault();
-        savedZone = TimeZone.getDefault();
-    }
-
-    @AfterEach
-    void restore() {
-        Locale.setDefault(savedLocale);
-        TimeZone.setDefault(savedZone);
-    }
+    /** A CI run's address as loadverdict builds it, which the bodies print as a link. */
+    private static final String RUN_URL = "https://github.com/acme/shop/actions/runs/42";
+    /** The marker name the issue bot gives the issue of suite nightly, service checkout (FingerprintTest pins it). */
+    private static final String MARKER = "fingerprint=1fd419a7938898ce";
+    private static final String REPRODUCE = "./loadverdict compare --baseline nightly@v3 results/";
 
     static Stream<Arguments> cases() {
+        Comparison full = Fixtures.full();
+        Comparison passing = Fixtures.passing();
         return Stream.of(
-                Arguments.of(ReportFormat.MARKDOWN, "full", "full.md"),
-                Arguments.of(ReportFormat.TEXT, "full", "full.txt"),
-                Arguments.of(ReportFormat.MARKDOWN, "passing", "passing.md"),
-                Arguments.of(ReportFormat.TEXT, "passing", "passing.txt"));
+                report(ReportFormat.MARKDOWN, "full", "full.md"),
+                report(ReportFormat.TEXT, "full", "full.txt"),
+                report(ReportFormat.MARKDOWN, "passing", "passing.md"),
+                report(ReportFormat.TEXT, "passing", "passing.txt"),
+                report(ReportFormat.HTML, "full", "full.html"),
+                report(ReportFormat.HTML, "passing", "passing.html"),
+                // failures from critical up (the default), and from warning up
+                report(ReportFormat.JUNIT, "full", "full.junit.xml"),
+                golden("full-fail-on-warning.junit.xml", () -> Reports.render(ReportFormat.JUNIT, full, Severity.WARNING)),
+                report(ReportFormat.JUNIT, "passing", "passing.junit.xml"),
+                golden("issue-checkout.md", () -> Reports.issue(full, "checkout", MARKER, "nightly", RUN_URL, REPRODUCE)),
+                golden("recurrence-checkout.md", () -> Reports.recurrence(full, "checkout", "nightly", RUN_URL, REPRODUCE)),
+                golden("recovery-api.md", () -> Reports.recovery(passing, "api", "nightly", RUN_URL)),
+                golden("comment-full.md", () -> Reports.comment(full, "comment", RUN_URL)),
+                golden("comment-passing.md", () -> Reports.comment(passing, "comment", RUN_URL)));
     }
 
-    @ParameterizedTest(name = "{2}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void matchesGoldenFileUnderEveryLocale(ReportFormat format, String fixture, String golden) {
-        Locale.setDefault(Locale.ROOT);
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-        String underRoot = render(format, fixture);
-
-        Locale.setDefault(Locale.GERMANY);
-        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
-        String underGerman = render(format, fixture);
-
-        Locale.setDefault(Locale.FRANCE);
-        String underFrench = render(format, fixture);
-
-        assertThat(underGerman).isEqualTo(underRoot);
-        assertThat(underFrench).isEqualTo(underRoot);
-        GoldenFiles.assertMatches(golden, underRoot);
+    void matchesGoldenFileUnderEveryLocale(String golden, Supplier<String> render) {
+        Golden.assertMatchesUnderEveryLocale(Golden.file(golden), render);
     }
 
-    private static String render(ReportFormat format, String fixture) {
-        return Reports.render(format, fixture.equals("full") ? Fixtures.full() : Fixtures.passing());
+    private static Arguments report(ReportFormat format, String fixture, String golden) {
+        return golden(golden, () -> Reports.render(format, fixture.equals("full") ? Fixtures.full() : Fixtures.passing()));
+    }
+
+    private static Arguments golden(String name, Supplier<String> render) {
+        return Arguments.of(name, render);
     }
 }
