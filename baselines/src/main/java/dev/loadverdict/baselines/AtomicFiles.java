@@ -39,6 +39,10 @@ public final class AtomicFiles {
      */
     public static void write(Path target, String displayPath, String content, Consumer<Path> verify) {
         Path absolute = prepare(target, displayPath);
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+            writeThrough(absolute, displayPath, content);
+            return;
+        }
         try {
             Path temp = temp(absolute, content, displayPath);
             try {
@@ -51,6 +55,19 @@ public final class AtomicFiles {
             } finally {
                 Files.deleteIfExists(temp);
             }
+        } catch (IOException e) {
+            throw failure(displayPath, e);
+        }
+    }
+
+    /**
+     * Writes into a target that is not a file but a device or a pipe ({@code -o /dev/null}, {@code -o /dev/stdout}, a
+     * FIFO): renaming a temporary file over it would replace it — {@code /dev/null} itself, for a root user — so the
+     * content is written into it as into a stream.
+     */
+    private static void writeThrough(Path target, String displayPath, String content) {
+        try {
+            Files.writeString(target, content, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw failure(displayPath, e);
         }
