@@ -1,6 +1,5 @@
 package dev.loadverdict.cli;
 
-import dev.loadverdict.codec.ComparisonJson;
 import dev.loadverdict.comparator.RegressionDetector;
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.InputException;
@@ -9,6 +8,7 @@ import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.model.config.LoadverdictConfig;
 import dev.loadverdict.reporter.ReportFormat;
+import dev.loadverdict.reporter.ReportInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -57,21 +56,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Thresholds (default: ./loadverdict.yml when present, else built-in defaults).")
     String config;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = OutputFormat.Converter.class,
-            description = "What to print on stdout: text, md or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
-
-    @Option(names = "--report", paramLabel = "KINDS", description = "Also write report files: md, html, junit, json, text (comma-separated) into --out-dir.")
-    String report;
-
-    @Option(names = "--template-dir", paramLabel = "DIR", description = "Templates that replace the built-in ones (markdown.ftl, text.ftl, html.ftl, junit.ftl); see docs/templates.md.")
-    String templateDir;
-
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour the terminal report: auto (on a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE}).")
-    String color;
-
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "loadverdict-reports", description = "Where --report writes (default: ${DEFAULT-VALUE}).")
-    String outDir;
+    @Mixin
+    ReportOptions reports;
 
     @Mixin
     FailOnOption failOn;
@@ -107,10 +93,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (report != null) {
-            ReportFiles.parse(report);
-        }
-        Rendering rendering = Rendering.of(environment, templateDir, color);
+        reports.files(); // a misspelt --report fails before any work
+        Rendering rendering = reports.rendering(environment);
         LoadverdictConfig loadverdictConfig = ConfigLoader.load(environment, config);
         try (BaselineSource source = baselines.open(environment)) {
             return compare(source, loadverdictConfig, rendering);
@@ -159,15 +143,13 @@ final class CompareCommand implements Callable<Integer> {
     private int publish(Comparison comparison, Run run, java.util.Optional<Run> base, List<Run> history,
                         Rendering rendering, String defaultSuite) {
         Severity threshold = failOn.severity();
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(format.render(comparison, rendering));
-        out.flush();
-        java.util.Map<ReportFiles.Kind, String> written = report == null ? java.util.Map.of()
-                : ReportFiles.write(environment, outDir, ReportFiles.parse(report), comparison, threshold,
-                        base.map(b -> new Run[] {run, b}), rendering.withoutColor(), history);
-        written.values().forEach(path -> spec.commandLine().getErr().println("loadverdict: wrote " + path));
-        new GitHubActions(environment).publish(comparison, threshold, written, spec.commandLine().getErr(),
-                rendering.withoutColor());
+        ReportInput input = ReportInput.of(comparison, threshold);
+        if (base.isPresent()) {
+            input = input.withRuns(run, base.get(), history);
+        }
+        var err = spec.commandLine().getErr();
+        java.util.Map<ReportFormat, String> written = reports.publish(environment, rendering, input, spec.commandLine().getOut(), err);
+        new GitHubActions(environment).publish(comparison, threshold, written, err, rendering.withoutColor());
         int verdictExit = failOn.exitCode(comparison);
         if (createIssues) {
             return issues.file(environment, comparison, config, defaultSuite, verdictExit, baselines,
@@ -253,39 +235,6 @@ final class CompareCommand implements Callable<Integer> {
         static final class Converter extends LowerCaseEnumConverter<IfNoBaseline> {
             Converter() {
                 super(IfNoBaseline.class, "--if-no-baseline");
-            }
-        }
-    }
-
-    /** What {@code --format} can print. */
-    enum OutputFormat {
-        TEXT, MD, JSON;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        String render(Comparison comparison) {
-            return render(comparison, Rendering.builtIn());
-        }
-
-        String render(Comparison comparison, Rendering rendering) {
-            return switch (this) {
-                case TEXT -> rendering.render(ReportFormat.TEXT, comparison, Severity.CRITICAL, java.util.Optional.empty());
-                case MD -> rendering.render(ReportFormat.MARKDOWN, comparison, Severity.CRITICAL, java.util.Optional.empty());
-                case JSON -> ComparisonJson.write(comparison);
-            };
-        }
-
-        static final class Converter extends LowerCaseEnumConverter<OutputFormat> {
-            Converter() {
-                super(OutputFormat.class, "--format");
-            }
-
-            @Override
-            public OutputFormat convert(String value) {
-                return value.equalsIgnoreCase("markdown") ? MD : super.convert(value);
             }
         }
     }

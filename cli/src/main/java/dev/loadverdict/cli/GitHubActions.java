@@ -4,6 +4,7 @@ import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.Finding;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.reporter.ReportFormat;
+import dev.loadverdict.reporter.ReportInput;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,7 +44,7 @@ final class GitHubActions {
     }
 
     /** Summary, annotations and outputs for a comparison; problems writing them are warnings, never the verdict. */
-    void publish(Comparison comparison, Severity failOn, Map<ReportFiles.Kind, String> reports, PrintWriter err,
+    void publish(Comparison comparison, Severity failOn, Map<ReportFormat, String> reports, PrintWriter err,
                  Rendering rendering) {
         if (!active()) {
             return;
@@ -51,7 +52,7 @@ final class GitHubActions {
         annotations(comparison, failOn, err);
         String summary = env.get("GITHUB_STEP_SUMMARY");
         if (summary != null && !summary.isBlank()) {
-            String md = rendering.render(ReportFormat.MARKDOWN, comparison, failOn, java.util.Optional.empty());
+            String md = rendering.render(ReportFormat.MARKDOWN, ReportInput.of(comparison, failOn));
             byte[] bytes = md.getBytes(StandardCharsets.UTF_8);
             if (bytes.length > MAX_SUMMARY_BYTES) {
                 md = "loadverdict: the report is too large for a job summary; see the report files.\n";

@@ -1,10 +1,8 @@
 package dev.loadverdict.cli;
 
 import dev.loadverdict.model.InputException;
-import dev.loadverdict.model.Run;
-import dev.loadverdict.model.compare.Comparison;
-import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.reporter.ReportFormat;
+import dev.loadverdict.reporter.ReportInput;
 import dev.loadverdict.reporter.ReportRenderer;
 import dev.loadverdict.reporter.Reports;
 import dev.loadverdict.reporter.TemplateFailedException;
@@ -49,19 +47,12 @@ record Rendering(Optional<Path> templateDirectory, String templateDisplay, boole
         return new Rendering(Optional.empty(), "", false);
     }
 
-    String render(ReportFormat format, Comparison comparison, Severity failOn, Optional<Run[]> runs) {
-        return render(format, comparison, failOn, runs, java.util.List.of());
-    }
-
-    /** As above; the HTML report also charts the trend across {@code history}, the suite's recorded runs. */
-    String render(ReportFormat format, Comparison comparison, Severity failOn, Optional<Run[]> runs, java.util.List<Run> history) {
+    /** One report, built-in or from the user's template, coloured when it is terminal text and colour is on. */
+    String render(ReportFormat format, ReportInput input) {
         try {
-            if (templateDirectory.isEmpty() && format == ReportFormat.HTML && runs.isPresent()) {
-                return Reports.html(comparison, runs.get()[0], runs.get()[1], history);
-            }
             ReportRenderer renderer = templateDirectory.map(d -> Reports.renderer(format, d))
                     .orElseGet(() -> Reports.renderer(format));
-            String text = renderer.render(comparison, failOn);
+            String text = renderer.render(input);
             return color && format == ReportFormat.TEXT ? TerminalColors.apply(text) : text;
         } catch (TemplateFailedException e) {
             if (templateDirectory.isPresent()) {

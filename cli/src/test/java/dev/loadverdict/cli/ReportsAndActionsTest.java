@@ -103,6 +103,28 @@ class ReportsAndActionsTest {
     }
 
     @Test
+    void aVerbatimCopyOfTheBuiltInTemplatesGivesTheSameReportsChartsIncluded() throws IOException {
+        Path copy = Files.createDirectories(tmp.resolve("copy"));
+        Path builtIn = Cli.ROOT.resolve("reporter/src/main/resources/dev/loadverdict/reporter/templates");
+        try (var templates = Files.list(builtIn)) {
+            for (Path t : templates.toList()) {
+                Files.copy(t, copy.resolve(t.getFileName()));
+            }
+        }
+        Cli.Result own = Cli.run("compare", "--report", "html,md,junit,text", "--out-dir", tmp.resolve("own").toString(),
+                "--baseline", BASELINE, REGRESSED);
+        Cli.Result copied = Cli.run("compare", "--template-dir", copy.toString(), "--report", "html,md,junit,text",
+                "--out-dir", tmp.resolve("copied").toString(), "--baseline", BASELINE, REGRESSED);
+        assertThat(copied.exitCode()).isEqualTo(own.exitCode()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(copied.out()).isEqualTo(own.out());
+        for (String file : new String[] {"report.html", "report.md", "junit.xml", "report.txt"}) {
+            assertThat(Files.readString(tmp.resolve("copied").resolve(file))).as(file)
+                    .isEqualTo(Files.readString(tmp.resolve("own").resolve(file)));
+        }
+        assertThat(Files.readString(tmp.resolve("copied/report.html"))).contains(": p95 over time");
+    }
+
+    @Test
     void templatesThatEvaluateTextLinkOutsideOrRecurseAreBadInputNamingTheTemplate() throws IOException {
         Path interpret = templates("interpret", "markdown.ftl", "# report\n<#list regressions as r><@r.endpoint?interpret/></#list>\n");
         Cli.Result r = markdownWith(interpret);

@@ -16,15 +16,20 @@ public interface ReportRenderer {
      * The complete report, ending with a line break. The output does not depend on the default locale or
      * time zone: numbers are formatted with {@link java.util.Locale#ROOT} and times in UTC.
      *
-     * @throws IllegalStateException if a template fails, which is a bug in loadverdict, not in the input
+     * @throws TemplateFailedException if a template fails (a user's template, or a bug in loadverdict)
      */
-    String render(Comparison comparison);
+    String render(ReportInput input);
+
+    /** As {@link #render(ReportInput)}, for a comparison alone, failing from critical up. */
+    default String render(Comparison comparison) {
+        return render(ReportInput.of(comparison));
+    }
 
     /**
-     * As {@link #render(Comparison)}, for a run that fails from {@code failOn} up: JUnit marks those regressions
-     * as failures ({@link Severity#NONE}: none). The other formats do not depend on it.
+     * As {@link #render(ReportInput)}, for a comparison alone that fails from {@code failOn} up: JUnit marks those
+     * regressions as failures ({@link Severity#NONE}: none). The other formats do not depend on it.
      */
     default String render(Comparison comparison, Severity failOn) {
-        return render(comparison);
+        return render(ReportInput.of(comparison, failOn));
     }
 }

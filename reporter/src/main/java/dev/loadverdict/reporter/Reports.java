@@ -21,17 +21,18 @@ public final class Reports {
     /**
      * The renderer of a format whose template may be replaced by a file of the same name ({@code markdown.ftl},
      * {@code text.ftl}, {@code html.ftl}, {@code junit.ftl}) in {@code templateDirectory}. A replaced template is
-     * bound to the same output format with forced auto-escaping, so it cannot print untrusted text unescaped.
+     * bound to the same output format with forced auto-escaping, so it cannot print untrusted text unescaped; it
+     * gets the same {@link ReportInput} as the built-in one (the HTML report's runs included). JSON has no template.
      */
     public static ReportRenderer renderer(ReportFormat format, java.nio.file.Path templateDirectory) {
         Objects.requireNonNull(format, "format == null");
-        return new TemplateRenderer(format, java.util.Optional.of(templateDirectory));
+        return format.templated() ? new TemplateRenderer(format, java.util.Optional.of(templateDirectory)) : new JsonRenderer();
     }
 
     /** The renderer of a format. */
     public static ReportRenderer renderer(ReportFormat format) {
         Objects.requireNonNull(format, "format == null");
-        return new TemplateRenderer(format);
+        return format.templated() ? new TemplateRenderer(format) : new JsonRenderer();
     }
 
     /** Renders a comparison for a run that fails from {@code failOn} up (JUnit marks those as failures). */
@@ -53,8 +54,7 @@ public final class Reports {
      */
     public static String html(Comparison comparison, dev.loadverdict.model.Run current, dev.loadverdict.model.Run baseline,
                               List<dev.loadverdict.model.Run> history) {
-        return new TemplateRenderer(ReportFormat.HTML).render(comparison, dev.loadverdict.model.compare.Severity.CRITICAL,
-                java.util.Optional.of(current), java.util.Optional.of(baseline), history);
+        return renderer(ReportFormat.HTML).render(ReportInput.of(comparison).withRuns(current, baseline, history));
     }
 
     /** Renders a comparison in a format; shorthand for {@code renderer(format).render(comparison)}. */

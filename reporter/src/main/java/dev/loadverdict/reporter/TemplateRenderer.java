@@ -1,8 +1,6 @@
 package dev.loadverdict.reporter;
 
-import dev.loadverdict.model.Run;
 import dev.loadverdict.model.compare.Comparison;
-import dev.loadverdict.model.compare.Severity;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 
@@ -32,29 +30,11 @@ final class TemplateRenderer implements ReportRenderer {
     }
 
     @Override
-    public String render(Comparison comparison) {
-        return render(comparison, Severity.CRITICAL);
-    }
-
-    @Override
-    public String render(Comparison comparison, Severity failOn) {
-        Objects.requireNonNull(comparison, "comparison == null");
-        Objects.requireNonNull(failOn, "failOn == null");
-        return render(comparison, failOn, Optional.empty(), Optional.empty());
-    }
-
-    /** As {@link #render(Comparison, Severity)}, with the runs compared, from which the HTML report draws curves. */
-    String render(Comparison comparison, Severity failOn, Optional<Run> current, Optional<Run> baseline) {
-        return render(comparison, failOn, current, baseline, java.util.List.of());
-    }
-
-    String render(Comparison comparison, Severity failOn, Optional<Run> current, Optional<Run> baseline,
-                  java.util.List<Run> history) {
-        Objects.requireNonNull(comparison, "comparison == null");
-        Objects.requireNonNull(failOn, "failOn == null");
+    public String render(ReportInput input) {
+        Comparison comparison = input.comparison();
         Object view = switch (format) {
-            case JUNIT -> JunitViewBuilder.build(comparison, failOn);
-            case HTML -> HtmlViewBuilder.build(comparison, current, baseline, history);
+            case JUNIT -> JunitViewBuilder.build(comparison, input.failOn());
+            case HTML -> HtmlViewBuilder.build(comparison, input.current(), input.baseline(), input.history());
             default -> ViewBuilder.build(comparison);
         };
         StringWriter out = new StringWriter();

@@ -18,6 +18,9 @@ class ReportFormatTest {
         assertThat(ReportFormat.fromId(" Markdown ")).contains(ReportFormat.MARKDOWN);
         assertThat(ReportFormat.fromId("html")).contains(ReportFormat.HTML);
         assertThat(ReportFormat.fromId("junit")).contains(ReportFormat.JUNIT);
+        assertThat(ReportFormat.fromId("JSON")).contains(ReportFormat.JSON);
+        assertThat(ReportFormat.fromId("txt")).contains(ReportFormat.TEXT);
+        assertThat(ReportFormat.JSON.templated()).isFalse();
         assertThat(ReportFormat.fromId("pdf")).isEmpty();
         assertThat(ReportFormat.fromId("")).isEmpty();
     }
