@@ -84,7 +84,7 @@ public final class RegressionDetector {
     /** As {@link #compare(Run, BaselineRef, Run, LoadverdictConfig)}, with options. */
     public static Comparison compare(Run current, BaselineRef baselineRef, Run baselineRun, LoadverdictConfig config,
                                      Options options) {
-        return new RegressionDetector(new StatisticalTests(config.alpha()))
+        return new RegressionDetector(new StatisticalAssessor(config.alpha()))
                 .detect(current, baselineRef, baselineRun, config, options);
     }
 
@@ -109,7 +109,7 @@ public final class RegressionDetector {
         } else {
             current.stages().forEach(s -> addLimitChecks(s.metadata().stage(), s, rules, comparisons));
         }
-        RegressionDetector detector = new RegressionDetector(new StatisticalTests(config.alpha()));
+        RegressionDetector detector = new RegressionDetector(new StatisticalAssessor(config.alpha()));
         List<Finding> findings = detector.judge(comparisons, new FindingJudge.Judging(config.alpha(),
                 config.alphaCritical(), false, NoiseBands.none()));
         Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.NONE);

@@ -114,8 +114,8 @@ class StatisticsTest {
     void twoSamplesOfOneDistributionAreNotSignificantlyDifferent() {
         Histogram a = decode(histogram(10, 5000, 100_000, 1.0));
         Histogram b = decode(histogram(11, 5000, 100_000, 1.0));
-        assertThat(Tests.stochasticallyLarger(a, b).pValue()).isGreaterThan(ALPHA);
-        assertThat(Tests.percentileHigher(a, b, 95).pValue()).isGreaterThan(ALPHA);
+        assertThat(OneSidedTesting.stochasticallyLarger(a, b).pValue()).isGreaterThan(ALPHA);
+        assertThat(OneSidedTesting.percentileHigher(a, b, 95).pValue()).isGreaterThan(ALPHA);
     }
 
     @Test
@@ -123,9 +123,9 @@ class StatisticsTest {
         Histogram base = decode(histogram(20, 4000, 50_000, 1.0));
         Histogram current = decode(histogram(21, 3800, 50_000, 1.0));
         current.recordValueWithCount(2_000_000, 200);   // 5% of requests now hit a 2 s timeout
-        double tail = Tests.percentileHigher(base, current, 99).pValue();
+        double tail = OneSidedTesting.percentileHigher(base, current, 99).pValue();
         assertThat(tail).isLessThan(1e-6);
-        assertThat(Tests.stochasticallyLarger(base, current).pValue()).isGreaterThan(1000 * tail);
+        assertThat(OneSidedTesting.stochasticallyLarger(base, current).pValue()).isGreaterThan(1000 * tail);
     }
 
     @Test
@@ -140,15 +140,15 @@ class StatisticsTest {
         c.recordValue(3000);
         double z = 1.5 / Math.sqrt(2.4);
         double expected = 1 - org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).cumulativeProbability(z);
-        assertThat(Tests.stochasticallyLarger(b, c).pValue()).isCloseTo(expected, within(1e-12));
+        assertThat(OneSidedTesting.stochasticallyLarger(b, c).pValue()).isCloseTo(expected, within(1e-12));
     }
 
     @Test
     void holmAdjustsHandComputedValues() {
         // sorted 0.01, 0.02, 0.03, 0.04 with m = 4: 0.04, max(0.04, 0.06), max(0.06, 0.06), max(0.06, 0.04)
-        assertThat(StatisticalTests.holm(new double[] {0.03, 0.01, 0.04, 0.02}))
+        assertThat(StatisticalAssessor.holm(new double[] {0.03, 0.01, 0.04, 0.02}))
                 .containsExactly(new double[] {0.06, 0.04, 0.06, 0.06}, within(1e-12));
-        assertThat(StatisticalTests.holm(new double[] {0.5, 0.9})).containsExactly(1.0, 1.0);
+        assertThat(StatisticalAssessor.holm(new double[] {0.5, 0.9})).containsExactly(1.0, 1.0);
     }
 
     @Test
@@ -213,7 +213,7 @@ class StatisticsTest {
         int fB = between(random, 0, 5000);
         int nC = between(random, 1, 5000);
         int fC = between(random, 0, 5000);
-        double p = Tests.proportionHigher(Math.min(fB, nB), nB, Math.min(fC, nC), nC, "x").pValue();
+        double p = OneSidedTesting.proportionHigher(Math.min(fB, nB), nB, Math.min(fC, nC), nC, "x").pValue();
         assertThat(p).as("seed %d: %d of %d, then %d of %d", seed, fB, nB, fC, nC).isBetween(0.0, 1.0);
     }
 
@@ -235,8 +235,8 @@ class StatisticsTest {
     @MethodSource("sampleSizes")
     void pValuesShrinkAsTheSampleGrowsForAFixedShift(int n) {
         // the same 2% -> 4% shift, measured on n and on 4n requests
-        double small = Tests.proportionHigher(n / 50, n, n / 25, n, "x").pValue();
-        double large = Tests.proportionHigher(4 * (n / 50), 4 * n, 4 * (n / 25), 4 * n, "x").pValue();
+        double small = OneSidedTesting.proportionHigher(n / 50, n, n / 25, n, "x").pValue();
+        double large = OneSidedTesting.proportionHigher(4 * (n / 50), 4 * n, 4 * (n / 25), 4 * n, "x").pValue();
         assertThat(large).as("n = %d", n).isLessThanOrEqualTo(small);
     }
 

@@ -25,17 +25,17 @@ import java.util.zip.DataFormatException;
  *       the two sources' rounding. With raw samples on a side, its count above v is exact.</li>
  * </ul>
  * Each bound is taken in the direction that makes a change harder to find (the baseline's share as large and the
- * current's as small as the data allows), so the one-sided test of the two shares ({@link Tests#proportionHigher})
+ * current's as small as the data allows), so the one-sided test of the two shares ({@link OneSidedTesting#proportionHigher})
  * gives a p-value that is, if anything, too large: a table can make loadverdict miss a small change, never invent
  * one. A table that is missing, not monotonic, or holds no value above v gives no test.
  */
-final class TabulatedShareTest {
+final class TabulatedShare {
 
-    private TabulatedShareTest() {
+    private TabulatedShare() {
     }
 
     /** The test of a percentile comparison, when the two sides' data allow it. */
-    static Optional<Tests.Result> test(MetricComparison c, double percent) {
+    static Optional<OneSidedTesting.Result> test(MetricComparison c, double percent) {
         long nb = count(c.baseline());
         long nc = count(c.current());
         Optional<Double> v = Optional.ofNullable(c.baseline().latency().percentiles().get(percent));
@@ -44,8 +44,8 @@ final class TabulatedShareTest {
         }
         double value = v.get();
         double margin = (c.baselinePrecision().quantisationStep(value) + c.currentPrecision().quantisationStep(value)) / 2;
-        Optional<Histogram> hb = c.baseline().histogram().flatMap(TabulatedShareTest::decode);
-        Optional<Histogram> hc = c.current().histogram().flatMap(TabulatedShareTest::decode);
+        Optional<Histogram> hb = c.baseline().histogram().flatMap(TabulatedShare::decode);
+        Optional<Histogram> hc = c.current().histogram().flatMap(TabulatedShare::decode);
         long above = nb - (long) Math.floor(nb * percent / 100);
         long baselineAbove = hb.map(h -> countAbove(h, value)).orElse(above);
         Optional<Long> currentAbove = hc.isPresent() ? Optional.of(countAbove(hc.get(), value + margin))
@@ -55,7 +55,7 @@ final class TabulatedShareTest {
         }
         long kc = Math.min(nc, currentAbove.get());
         long kb = Math.min(nb, baselineAbove);
-        Tests.Result r = Tests.proportionHigher(kb, nb, kc, nc, "the share of requests above the baseline's p"
+        OneSidedTesting.Result r = OneSidedTesting.proportionHigher(kb, nb, kc, nc, "the share of requests above the baseline's p"
                 + Numbers.configured(percent) + " (" + Numbers.measured(value) + " ms): at most " + Numbers.count(kb)
                 + " of " + Numbers.count(nb) + " before, at least " + Numbers.count(kc) + " of " + Numbers.count(nc) + " now"
                 + (hb.isPresent() && hc.isPresent() ? "" : ", bounded from the percentile table"));

@@ -22,7 +22,7 @@ import java.util.zip.DataFormatException;
  *   <li>error rate: failures out of requests — Fisher's exact test when expected counts are small, else the
  *       two-proportion z-test (counts exist even in aggregate-only sources);</li>
  *   <li>a percentile: with histograms on both sides, the quantile test at that percentile; else, from the percentile
- *       tables, the share of requests above the baseline's value, bounded conservatively ({@link TabulatedShareTest});</li>
+ *       tables, the share of requests above the baseline's value, bounded conservatively ({@link TabulatedShare});</li>
  *   <li>mean: with histograms on both sides, Mann-Whitney U;</li>
  *   <li>throughput: the conditional binomial test of two request rates over the runs' durations;</li>
  *   <li>max, a mean without histograms on both sides, and a percentile with no table to bound it: not testable;
@@ -32,12 +32,12 @@ import java.util.zip.DataFormatException;
  * are optimistic; with large samples nearly every difference is significant. The relative/delta floors and the
  * history's noise band are what keep loadverdict quiet; significance only stops alarms the data cannot support.
  */
-final class StatisticalTests implements SignificanceAssessor {
+final class StatisticalAssessor implements SignificanceAssessor {
 
     private final double alpha;
 
     /** @param alpha the warning level: at or below it, an adjusted p-value is reported as significant */
-    StatisticalTests(double alpha) {
+    StatisticalAssessor(double alpha) {
         this.alpha = alpha;
     }
 
@@ -48,7 +48,7 @@ final class StatisticalTests implements SignificanceAssessor {
      */
     @Override
     public List<Significance> assess(List<MetricComparison> comparisons) {
-        List<Optional<Tests.Result>> raw = comparisons.stream().map(StatisticalTests::test).toList();
+        List<Optional<OneSidedTesting.Result>> raw = comparisons.stream().map(StatisticalAssessor::test).toList();
         Significance[] out = new Significance[comparisons.size()];
         for (boolean totals : new boolean[] {false, true}) {
             List<Integer> family = new ArrayList<>();
@@ -64,7 +64,7 @@ final class StatisticalTests implements SignificanceAssessor {
             double[] adjusted = holm(family.stream().mapToDouble(i -> raw.get(i).orElseThrow().pValue()).toArray());
             String of = family.size() + " " + (totals ? "service-total" : "endpoint") + (family.size() == 1 ? " test" : " tests");
             for (int k = 0; k < family.size(); k++) {
-                Tests.Result r = raw.get(family.get(k)).orElseThrow();
+                OneSidedTesting.Result r = raw.get(family.get(k)).orElseThrow();
                 double adj = adjusted[k];
                 String note = "p = " + Numbers.pValue(r.pValue()) + " before, " + Numbers.pValue(adj)
                         + " after Holm's adjustment over " + of;
@@ -76,7 +76,7 @@ final class StatisticalTests implements SignificanceAssessor {
     }
 
     /** The raw test of one comparison, when the data allows one. */
-    static Optional<Tests.Result> test(MetricComparison c) {
+    static Optional<OneSidedTesting.Result> test(MetricComparison c) {
         EndpointStats b = c.baseline();
         EndpointStats cur = c.current();
         Metric metric = c.metric();
@@ -84,17 +84,17 @@ final class StatisticalTests implements SignificanceAssessor {
             return Optional.empty();
         }
         return switch (metric) {
-            case ERROR_RATE -> Optional.of(Tests.proportionHigher(b.failures(), b.requests(), cur.failures(), cur.requests(),
+            case ERROR_RATE -> Optional.of(OneSidedTesting.proportionHigher(b.failures(), b.requests(), cur.failures(), cur.requests(),
                     "failures per request"));
             case THROUGHPUT -> seconds(b).flatMap(sb -> seconds(cur)
                     .filter(sc -> sc / (sb + sc) > 0 && sc / (sb + sc) < 1) // durations of wildly different scale: no test
-                    .map(sc -> Tests.rateLower(b.requests(), sb, cur.requests(), sc)));
+                    .map(sc -> OneSidedTesting.rateLower(b.requests(), sb, cur.requests(), sc)));
             case MAX -> Optional.empty();
-            case MEAN -> histograms(b, cur).map(h -> Tests.stochasticallyLarger(h[0], h[1]));
-            case P95 -> histograms(b, cur).map(h -> withBootstrap(c, Tests.percentileHigher(h[0], h[1], 95)))
-                    .or(() -> TabulatedShareTest.test(c, 95));
-            default -> histograms(b, cur).map(h -> Tests.percentileHigher(h[0], h[1], metric.percent().orElseThrow()))
-                    .or(() -> TabulatedShareTest.test(c, metric.percent().orElseThrow()));
+            case MEAN -> histograms(b, cur).map(h -> OneSidedTesting.stochasticallyLarger(h[0], h[1]));
+            case P95 -> histograms(b, cur).map(h -> withBootstrap(c, OneSidedTesting.percentileHigher(h[0], h[1], 95)))
+                    .or(() -> TabulatedShare.test(c, 95));
+            default -> histograms(b, cur).map(h -> OneSidedTesting.percentileHigher(h[0], h[1], metric.percent().orElseThrow()))
+                    .or(() -> TabulatedShare.test(c, metric.percent().orElseThrow()));
         };
     }
 
@@ -102,14 +102,14 @@ final class StatisticalTests implements SignificanceAssessor {
      * For p95, where both runs keep a time series: also the block bootstrap over time intervals, which sees
      * within-run correlation that the quantile test (requests as independent) cannot; the larger p-value counts.
      */
-    private static Tests.Result withBootstrap(MetricComparison c, Tests.Result quantile) {
+    private static OneSidedTesting.Result withBootstrap(MetricComparison c, OneSidedTesting.Result quantile) {
         if (c.baseline().timeSeries().isEmpty() || c.current().timeSeries().isEmpty()) {
             return quantile;
         }
         long seed = (c.stage().orElse("") + "\u0000" + c.service() + "\u0000"
                 + c.endpoint().map(e -> e.key()).orElse("")).hashCode();
         return BlockBootstrap.p95Difference(c.baseline().timeSeries().get(), c.current().timeSeries().get(), seed, 0.05)
-                .map(r -> new Tests.Result(Math.max(quantile.pValue(), r.pValue()), quantile.name()
+                .map(r -> new OneSidedTesting.Result(Math.max(quantile.pValue(), r.pValue()), quantile.name()
                         + "; and a block bootstrap of the runs' interval p95s (" + BlockBootstrap.REPLICATES
                         + " seeded replicates: " + Numbers.signed(r.observed()) + " ms, 95% lower bound "
                         + Numbers.signed(r.lowerBound()) + " ms, p = " + Numbers.pValue(r.pValue()) + "); the larger p counts"))

@@ -15,13 +15,13 @@ import java.util.TreeMap;
  * come from Apache Commons Statistics; only the rank statistics over two histograms are computed here, from the
  * histograms' bucket counts (no sample arrays, so memory does not grow with the number of requests).
  */
-final class Tests {
+final class OneSidedTesting {
 
     /** Below this expected count in any cell of a 2×2 table, the normal approximation is not trusted. */
     static final double SMALL_EXPECTED_COUNT = 5;
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
-    private Tests() {
+    private OneSidedTesting() {
     }
 
     /**
