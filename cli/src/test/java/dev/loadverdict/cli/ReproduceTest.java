@@ -59,6 +59,29 @@ class ReproduceTest {
     }
 
     @Test
+    void aNameThatPlaysWithQuotesIsPastedExactlyAndRunsNothing() throws IOException, InterruptedException {
+        Path hostile = Files.createDirectories(tmp.resolve("runs")).resolve("a`;touch PWNED;`b'$(touch PWNED2)_stats.csv");
+        Files.copy(Cli.ROOT.resolve("examples/runs/locust-regressed/shop_stats.csv"), hostile);
+        Comparison comparison = ComparisonJson.read("cmp.json", new StringReader(Cli.run("compare", "--format", "json",
+                "--baseline", "examples/baselines/shop.json", hostile.toString()).out()));
+        String commands = Reproduce.commands(Map.of("LOADVERDICT_COMMAND", "printf %s\\n"), comparison, null, Optional.empty());
+        String body = dev.loadverdict.reporter.Reports.issue(comparison, "default", "fingerprint=0123456789abcdef", "shop",
+                "", commands);
+        String block = body.substring(body.indexOf("```sh\n") + 6, body.indexOf("\n```", body.indexOf("```sh\n")));
+        Path script = Files.writeString(tmp.resolve("paste.sh"), block + "\n");
+        Process p = new ProcessBuilder("sh", script.toString()).directory(tmp.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(out.lines().toList()).as(block).endsWith(hostile.toString());
+        assertThat(tmp.resolve("PWNED")).doesNotExist();
+        assertThat(tmp.resolve("PWNED2")).doesNotExist();
+
+        String invisible = Reproduce.commands(Map.of(), comparison, null, Optional.of("shop@v1\u202Egnp.exe"));
+        assertThat(dev.loadverdict.reporter.Reports.issue(comparison, "default", "fingerprint=0123456789abcdef", "shop", "",
+                invisible)).contains("# not shown: a name in the command holds control").doesNotContain("\u202E");
+    }
+
+    @Test
     void hostileWordsAreSingleQuoted() {
         assertThat(Reproduce.quote("results/run 1/$(rm -rf ~)")).isEqualTo("'results/run 1/$(rm -rf ~)'");
         assertThat(Reproduce.quote("it's")).isEqualTo("'it'\\''s'");

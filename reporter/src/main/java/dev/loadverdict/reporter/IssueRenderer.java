@@ -5,6 +5,7 @@ import freemarker.template.TemplateException;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Renders the issue and comment templates, whose markers are loadverdict's own hidden HTML comments. */
@@ -32,9 +33,18 @@ final class IssueRenderer {
      * Commands for a fenced code block, where Markdown is not rendered and nobody can be mentioned: one command a line,
      * no backticks (which alone could close the fence), no control characters. Printed as they are.
      */
+    /**
+     * The shell commands of "Reproduce locally", inside a code fence where nothing is markup: shown exactly as they
+     * are, since any change to a quoted name (a backtick made a quote, a character dropped) could change what the
+     * pasted command does. Commands that cannot be shown exactly — a name with control, escape or invisible
+     * characters, a carriage return, or a line that would close the fence — are not shown at all.
+     */
     static Trusted codeLine(String commands) {
-        return Trusted.of(String.join("\n", commands.lines().map(l -> UntrustedText.sanitize(l).replace('`', '\''))
-                .filter(l -> !l.isBlank()).toList()));
+        List<String> lines = commands.strip().lines().toList();
+        boolean exact = commands.indexOf('\r') < 0 && lines.stream().allMatch(l -> UntrustedText.sanitize(l).equals(l)
+                && !l.stripLeading().startsWith("```") && !l.stripLeading().startsWith("~~~"));
+        return Trusted.of(exact ? String.join("\n", lines)
+                : "# not shown: a name in the command holds control, escape or invisible characters, so it could not be pasted as it is");
     }
 
     /** The run's address as a Markdown link when it is one loadverdict built, else as escaped text. */
