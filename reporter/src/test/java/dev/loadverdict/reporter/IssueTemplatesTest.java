@@ -27,8 +27,12 @@ class IssueTemplatesTest {
     void theReproduceCommandCannotCloseItsCodeFence() {
         String body = Reports.issue(FULL, "checkout", "fingerprint=0123456789abcdef", "", "",
                 "loadverdict compare x```\n## owned @team");
-        // one command a line, inside the fence: the backticks that could close it are gone, the rest is inert there
-        assertThat(body).doesNotContain("x```").contains("```sh\nloadverdict compare x'''\n## owned @team\n```");
+        // inside the fence nothing is markup, and backticks within a line cannot close it: shown exactly as they are
+        assertThat(body).contains("```sh\nloadverdict compare x```\n## owned @team\n```");
+        // a line that would close the fence is not shown, and nor is the rest of the command
+        String closing = Reports.issue(FULL, "checkout", "fingerprint=0123456789abcdef", "", "",
+                "loadverdict compare 'x\n```\n## owned @team'");
+        assertThat(closing).doesNotContain("owned").contains("```sh\n# not shown: ");
     }
 
     @Test
