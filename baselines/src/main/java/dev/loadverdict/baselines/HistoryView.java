@@ -8,6 +8,7 @@ import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.Metric;
 import dev.loadverdict.model.RunMetadata;
 import dev.loadverdict.model.ServiceStats;
+import dev.loadverdict.model.TerminalText;
 import dev.loadverdict.model.compare.NoiseBands;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -38,8 +39,8 @@ public final class HistoryView {
         }
         shown.replaceColumn("value", formatted);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s: %s of %s %s, %d run%s%n", suite, metric.key(), service,
-                endpoint == null ? "(total)" : endpoint, values.size(), values.size() == 1 ? "" : "s"));
+        out.append(String.format(Locale.ROOT, "%s: %s of %s %s, %d run%s%n", suite, metric.key(), TerminalText.oneLine(service),
+                endpoint == null ? "(total)" : TerminalText.oneLine(endpoint), values.size(), values.size() == 1 ? "" : "s"));
         out.append(shown.printAll()).append('\n');
         out.append("trend   ").append(history.sparkline()).append('\n');
         out.append("median  ").append(value(metric, history.median().getAsDouble())).append('\n');
@@ -113,21 +114,21 @@ public final class HistoryView {
     public static String show(String location, Baseline baseline, Optional<String> how) {
         RunMetadata m = baseline.run().metadata();
         StringBuilder out = new StringBuilder();
-        out.append("Baseline:  ").append(location).append(", version ").append(baseline.version()).append(", created ")
+        out.append("Baseline:  ").append(TerminalText.oneLine(location)).append(", version ").append(baseline.version()).append(", created ")
                 .append(baseline.created()).append('\n');
-        how.ifPresent(h -> out.append("Current:   by ").append(h).append('\n'));
-        baseline.provenance().gitSha().ifPresent(s -> out.append("Commit:    ").append(s)
-                .append(baseline.provenance().gitRef().map(r -> " (" + r + ")").orElse("")).append('\n'));
-        baseline.provenance().runUrl().ifPresent(u -> out.append("CI run:    ").append(u).append('\n'));
-        baseline.provenance().note().ifPresent(n -> out.append("Note:      ").append(n).append('\n'));
-        out.append("Tool:      ").append(m.tool().id()).append(m.toolVersion().map(v -> " " + v).orElse("")).append('\n');
+        how.ifPresent(h -> out.append("Current:   by ").append(TerminalText.oneLine(h)).append('\n'));
+        baseline.provenance().gitSha().ifPresent(s -> out.append("Commit:    ").append(TerminalText.oneLine(s))
+                .append(baseline.provenance().gitRef().map(r -> " (" + TerminalText.oneLine(r) + ")").orElse("")).append('\n'));
+        baseline.provenance().runUrl().ifPresent(u -> out.append("CI run:    ").append(TerminalText.oneLine(u)).append('\n'));
+        baseline.provenance().note().ifPresent(n -> out.append("Note:      ").append(TerminalText.oneLine(n)).append('\n'));
+        out.append("Tool:      ").append(m.tool().id()).append(m.toolVersion().map(v -> " " + TerminalText.oneLine(v)).orElse("")).append('\n');
         m.duration().ifPresent(d -> out.append("Duration:  ").append(d.toSeconds()).append(" s").append('\n'));
         m.workload().users().ifPresent(u -> out.append("Users:     ").append(u).append('\n'));
         if (!baseline.run().stages().isEmpty()) {
             out.append("Stages:    ").append(String.join(", ", baseline.run().stages().stream()
-                    .map(s -> s.metadata().stage().orElseThrow()).toList())).append('\n');
+                    .map(s -> TerminalText.oneLine(s.metadata().stage().orElseThrow())).toList())).append('\n');
         }
-        out.append("Sources:   ").append(String.join(", ", m.sources())).append("\n\n");
+        out.append("Sources:   ").append(TerminalText.oneLine(String.join(", ", m.sources()))).append("\n\n");
         Table t = Table.create("endpoints", StringColumn.create("service"), StringColumn.create("endpoint"),
                 StringColumn.create("requests"), StringColumn.create("errors"), StringColumn.create("p50"),
                 StringColumn.create("p95"), StringColumn.create("p99"), StringColumn.create("throughput"));
@@ -141,8 +142,8 @@ public final class HistoryView {
     }
 
     private static void row(Table t, String service, String endpoint, EndpointStats e) {
-        t.stringColumn("service").append(service);
-        t.stringColumn("endpoint").append(endpoint);
+        t.stringColumn("service").append(TerminalText.oneLine(service));
+        t.stringColumn("endpoint").append(TerminalText.oneLine(endpoint));
         t.stringColumn("requests").append(Long.toString(e.requests()));
         t.stringColumn("errors").append(optional(Metric.ERROR_RATE, Metric.ERROR_RATE.valueOf(e)));
         t.stringColumn("p50").append(optional(Metric.P50, Metric.P50.valueOf(e)));

@@ -5,6 +5,7 @@ import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.Metric;
 import dev.loadverdict.model.Run;
 import dev.loadverdict.model.ServiceStats;
+import dev.loadverdict.model.TerminalText;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -48,7 +49,7 @@ public final class MetricHistory {
         for (Baseline b : runs) {
             version.append(b.version());
             recorded.append(b.created().toString());
-            commit.append(b.provenance().gitSha().map(s -> s.length() > 7 ? s.substring(0, 7) : s).orElse(""));
+            commit.append(b.provenance().gitSha().map(s -> TerminalText.oneLine(s.length() > 7 ? s.substring(0, 7) : s)).orElse(""));
             Optional<EndpointStats> stats = find(b.run(), service, endpoint);
             requests.append(stats.map(EndpointStats::requests).orElse(0L));
             OptionalDouble v = stats.map(metric::valueOf).orElse(OptionalDouble.empty());

@@ -108,7 +108,9 @@ final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    private static String clip(String text, int width) {
+    /** A name from result files, inert on a terminal and cut to {@code width}. */
+    private static String clip(String name, int width) {
+        String text = dev.loadverdict.model.TerminalText.oneLine(name);
         return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 

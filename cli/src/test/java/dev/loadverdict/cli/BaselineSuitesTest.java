@@ -401,6 +401,27 @@ class BaselineSuitesTest {
                 .contains("noise band of 5 recorded runs").isEqualTo(compared.out());
     }
 
+    @Test
+    void showAndHistoryPrintNamesFromResultFilesInertly() throws IOException {
+        String hostile = "\u001B]0;PWNED\u0007svc\u001B[2J\rloadverdict: PASS\u202Egnp";
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            ndjson.append("{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2025-06-14T09:21:")
+                    .append(String.format("%02d", i)).append(".14+01:00\",\"value\":").append(10 + i % 7)
+                    .append(",\"tags\":{\"method\":\"GET\",\"name\":\"/x\",\"service\":")
+                    .append(JSON.writeValueAsString(hostile)).append(",\"status\":\"200\",\"url\":\"/x\"}}}\n");
+        }
+        Path run = Files.writeString(tmp.resolve("hostile.ndjson"), ndjson);
+        assertThat(run("baseline", "promote", run.toString(), "--suite", "h").exitCode()).isZero();
+        String service = JSON.readTree(run("baseline", "history", "h", "--format", "json").out()).get("service").asText();
+        assertThat(service).isEqualTo(hostile);
+        for (Cli.Result shown : List.of(run("baseline", "show", "h"), run("baseline", "history", "h"),
+                run("baseline", "history", "h", "--service", hostile))) {
+            assertThat(shown.exitCode()).as(shown.err()).isZero();
+            assertThat(shown.out()).contains("svc").doesNotContain("\u001B", "\u0007", "\r", "\u202E");
+        }
+    }
+
     /** Half a unit of the last digit a number was printed with: how far the printed value may be from the true one. */
     private static double halfUnit(String printed) {
         int dot = printed.indexOf('.');

@@ -56,23 +56,7 @@ public final class InputException extends RuntimeException {
         return line.isPresent() ? place + ":" + line.getAsLong() + ": " + safe : place + ": " + safe;
     }
 
-    /**
-     * Text from a result file may hold terminal escape sequences or line breaks: drop ANSI escape sequences,
-     * turn line breaks into spaces and every other control or bidi-override character into '?'.
-     */
     static String oneLine(String text) {
-        String noEscapes = text.replaceAll("\\u001B(\\[[0-?]*[ -/]*[@-~]|\\][^\\u0007\\u001B]*(\\u0007|\\u001B\\\\)?|.)?", "");
-        StringBuilder out = new StringBuilder(noEscapes.length());
-        for (int i = 0; i < noEscapes.length(); i++) {
-            char c = noEscapes.charAt(i);
-            if (c == '\r' || c == '\n' || c == '\t') {
-                out.append(' ');
-            } else if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
-                out.append('?');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return TerminalText.oneLine(text);
     }
 }
