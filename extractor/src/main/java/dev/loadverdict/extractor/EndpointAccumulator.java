@@ -57,7 +57,7 @@ final class EndpointAccumulator {
         long micros = Math.max(0, elapsedMicros);
         count++;
         latency.recordValue(micros);
-        sumMicros += micros;
+        sumMicros = saturatedSum(sumMicros, micros);
         minMicros = Math.min(minMicros, micros);
         maxMicros = Math.max(maxMicros, micros);
         firstStartMs = Math.min(firstStartMs, startMs);
@@ -82,7 +82,7 @@ final class EndpointAccumulator {
         count += other.count;
         failures += other.failures;
         latency.add(other.latency);
-        sumMicros += other.sumMicros;
+        sumMicros = saturatedSum(sumMicros, other.sumMicros);
         minMicros = Math.min(minMicros, other.minMicros);
         maxMicros = Math.max(maxMicros, other.maxMicros);
         firstStartMs = Math.min(firstStartMs, other.firstStartMs);
@@ -124,5 +124,11 @@ final class EndpointAccumulator {
         return new EndpointStats(id, count, failures, kinds, throughput, stats,
                 Optional.of(Histograms.encode(latency)),
                 series.isEmpty() ? Optional.empty() : Optional.of(series.build()));
+    }
+
+    /** a + b, or Long.MAX_VALUE beyond it: absurd latencies from a hostile file must not wrap into a negative mean. */
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 }

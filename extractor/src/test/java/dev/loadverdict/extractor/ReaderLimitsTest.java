@@ -132,6 +132,23 @@ class ReaderLimitsTest {
     }
 
     @Test
+    void aK6DurationBeyondAnyRequestIsBadInputNamingTheLineNotAnInternalError() throws IOException {
+        Path ndjson = dir.resolve("huge.ndjson");
+        Files.writeString(ndjson, "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":"
+                + "\"2025-01-01T00:00:01Z\",\"value\":5,\"tags\":{\"name\":\"x\"}}}\n"
+                + "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":"
+                + "\"2025-01-01T00:00:02Z\",\"value\":1e16,\"tags\":{\"name\":\"x\"}}}\n");
+        assertThatThrownBy(() -> extract(ndjson)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(ndjson + ":2: http_req_duration of 1.0E16 ms is longer than any request");
+        Path csv = dir.resolve("huge.csv");
+        Files.writeString(csv, "metric_name,timestamp,metric_value,check,error,error_code,expected_response,group,method,"
+                + "name,proto,scenario,service,status,subproto,tls_version,url,extra_tags\n"
+                + "http_req_duration,1633706790,1e16,,,,true,,GET,https://x/,HTTP/2.0,default,,200,,tls1.3,https://x/,\n");
+        assertThatThrownBy(() -> extract(csv)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(csv + ":2: http_req_duration of 1.0E16 ms is longer than any request");
+    }
+
+    @Test
     void servicesBeyondTheCapAreCountedAsOtherServicesNeverDropped() throws IOException {
         Path file = dir.resolve("services.ndjson");
         try (Writer out = Files.newBufferedWriter(file)) {

@@ -139,8 +139,8 @@ public final class K6CsvExtractor implements ResultFormat {
                 }
                 RequestTags tags = tags(row, tagColumns, extraColumn, interned);
                 if (metric == K6Metric.HTTP_REQ_DURATION) {
-                    if (value < 0) {
-                        throw new InputException(file, line, "negative http_req_duration: " + value);
+                    if (!(value >= 0 && value <= RawResults.MAX_DURATION_MS)) {
+                        throw new InputException(file, line, RawResults.durationOutOfRange(value));
                     }
                     join.duration(time, tags, Math.round(value * 1000.0));
                 } else {

@@ -420,8 +420,8 @@ final class NdjsonReader {
             throw new InputException(file, line, metric.id() + " sample whose 'tags' is not a JSON object");
         }
         if (metric == K6Metric.HTTP_REQ_DURATION) {
-            if (value < 0) {
-                throw new InputException(file, line, "negative http_req_duration: " + value);
+            if (!(value >= 0 && value <= RawResults.MAX_DURATION_MS)) {
+                throw new InputException(file, line, RawResults.durationOutOfRange(value));
             }
             join.duration(timeNanos, tags, Math.round(value * 1000.0));
         } else {

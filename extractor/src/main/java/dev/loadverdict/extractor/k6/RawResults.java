@@ -18,7 +18,16 @@ import java.util.TreeMap;
 /** The result of k6's raw-sample formats (NDJSON, CSV), built the same way for both. */
 final class RawResults {
 
+    /** The longest {@code http_req_duration} read, in ms: 10^9 ms, about 11.6 days (k6's own timeouts are far below). */
+    static final double MAX_DURATION_MS = 1e9;
+
     private RawResults() {
+    }
+
+    /** Why an {@code http_req_duration} value is refused. */
+    static String durationOutOfRange(double value) {
+        return "http_req_duration of " + value + " ms is " + (value < 0 ? "negative" : Double.isNaN(value) ? "not a number"
+                : "longer than any request (over " + (long) MAX_DURATION_MS + " ms, about 11.6 days)");
     }
 
     /**
