@@ -45,13 +45,31 @@ public final class BaselineFiles {
                     + "(make one with: loadverdict baseline promote RUN --to FILE)");
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return BaselineJson.read(displayPath, reader);
+            Baseline baseline = BaselineJson.read(displayPath, reader);
+            requireSameAsKeptCopy(file, displayPath, baseline.version());
+            return baseline;
         } catch (NoSuchFileException e) {
             throw new InputException(displayPath, "no such baseline file");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InputException(displayPath, java.util.OptionalLong.empty(), "is not UTF-8 text, so not a baseline", e);
         } catch (IOException e) {
             throw new InputException(displayPath, java.util.OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A baseline file whose version is also kept as {@code NAME.vN.json} must be that copy: a file edited by hand (its
+     * checksum removed as well) would otherwise be used silently. Files without a kept copy (written before copies
+     * were kept) and the copies themselves are taken as they are.
+     */
+    private static void requireSameAsKeptCopy(Path file, String displayPath, int version) throws IOException {
+        if (isVersionedCopy(file.getFileName().toString())) {
+            return;
+        }
+        Path kept = file.resolveSibling(versionedName(file, version));
+        if (Files.isRegularFile(kept) && Files.mismatch(file, kept) >= 0) {
+            throw new InputException(displayPath, "differs from " + sibling(displayPath, kept) + ", its kept copy of"
+                    + " version " + version + ": one of them was edited; copy the right one over the other, or promote a run again");
         }
     }
 
@@ -98,8 +116,8 @@ public final class BaselineFiles {
     }
 
     /**
-     * Checks a single baseline file and its kept versions: it reads as a baseline, and its current version is
-     * also kept, unchanged, as {@code NAME.vN.json}.
+     * Checks a single baseline file and its kept versions: it reads as a baseline (its checksum matches, and it is
+     * the same as its kept copy), and its current version is also kept as {@code NAME.vN.json}.
      *
      * @return one message per problem, each naming its file; empty when all is well
      */
@@ -113,17 +131,9 @@ public final class BaselineFiles {
             return problems;
         }
         Path kept = file.resolveSibling(versionedName(file, current.version()));
-        String keptDisplay = sibling(displayPath, kept);
-        try {
-            if (!Files.exists(kept)) {
-                problems.add(keptDisplay + ": missing: " + displayPath + " is at version " + current.version()
-                        + " but that version is not kept beside it");
-            } else if (!Files.readString(kept, StandardCharsets.UTF_8).equals(Files.readString(file, StandardCharsets.UTF_8))) {
-                problems.add(keptDisplay + ": differs from " + displayPath + ", which claims the same version "
-                        + current.version() + " (one of them was edited)");
-            }
-        } catch (IOException e) {
-            problems.add(keptDisplay + ": cannot be read: " + e.getMessage());
+        if (!Files.exists(kept)) { // a kept copy that differs fails the read above
+            problems.add(sibling(displayPath, kept) + ": missing: " + displayPath + " is at version " + current.version()
+                    + " but that version is not kept beside it");
         }
         return problems;
     }

@@ -101,7 +101,7 @@ class BaselineFilesTest {
         Files.writeString(dir.resolve("shop.v1.json"), "something else");
         String before = Files.readString(file);
         assertThatThrownBy(() -> files.promote(file, "shop.json", run(2), Baseline.Provenance.none()))
-                .isInstanceOf(InputException.class).hasMessageContaining("already exists with other content");
+                .isInstanceOf(InputException.class).hasMessageContaining("differs from shop.v1.json, its kept copy of version 1");
         assertThat(Files.readString(file)).isEqualTo(before);
     }
 

@@ -257,7 +257,21 @@ class BaselineSuitesTest {
         assertThat(run("baseline", "promote", example("locust-baseline"), "--to", "baselines/other.json").exitCode()).isZero();
         Files.writeString(tmp.resolve("baselines/other.v1.json"),
                 Files.readString(tmp.resolve("baselines/other.json")).replace("\"gitSha\"", "\"gitRef\": \"x\", \"gitSha\""));
-        assertThat(run("baseline", "verify").err()).contains("baselines/other.v1.json: differs from baselines/other.json");
+        assertThat(run("baseline", "verify").err()).contains("baselines/other.json: differs from baselines/other.v1.json");
+    }
+
+    @Test
+    void aBaselineFileEditedWithItsChecksumRemovedIsRefusedByItsKeptCopy() throws IOException {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--to", "baselines/shop.json").exitCode()).isZero();
+        Path file = tmp.resolve("baselines/shop.json");
+        String edited = Files.readString(file).replaceAll("\\n\\s*\"sha256\": \"[0-9a-f]+\",?", "")
+                .replaceFirst("\"p95\": [0-9.]+", "\"p95\": 900.0");
+        assertThat(edited).doesNotContain("sha256").contains("\"p95\": 900.0");
+        Files.writeString(file, edited);
+        Cli.Result compared = run("compare", "--baseline", "baselines/shop.json", example("locust-regressed"));
+        assertThat(compared.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(compared.err()).isEqualTo("loadverdict: baselines/shop.json: differs from baselines/shop.v1.json, its"
+                + " kept copy of version 1: one of them was edited; copy the right one over the other, or promote a run again\n");
     }
 
     @Test
