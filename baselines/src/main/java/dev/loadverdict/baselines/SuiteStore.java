@@ -62,6 +62,8 @@ public final class SuiteStore {
     private boolean breakLock;
     /** A seam for tests: runs between writing a promoted run's history file and pointing the baseline at it. */
     Runnable betweenEntryAndPointer = () -> { };
+    /** A seam for tests: runs when a history file has landed, before the writer checks that it landed last. */
+    Runnable afterEntryLanded = () -> { };
 
     /**
      * @param dir the baselines directory
@@ -109,21 +111,56 @@ public final class SuiteStore {
         return versionOf(suite, writeEntry(suite, run, provenance));
     }
 
-    /** Writes a new history file for the run and returns its name: the name, not a position, identifies it. */
+    /**
+     * Writes a new history file for the run and returns its name: the name, not a position, identifies it. Names sort
+     * by the time in them, and a run's version is its place in that order, so a run must land last: a writer that
+     * took its time before another's but lands after it (two jobs recording at once) would otherwise slip in among
+     * the runs before it and shift their versions. So after landing, a writer that finds a name after its own takes
+     * its file back and lands again with a later time.
+     */
     private String writeEntry(String suite, Run run, Baseline.Provenance provenance) {
-        Instant now = clock.instant();
-        String json = HistoryJson.write(new HistoryJson.Entry(now, provenance, run));
-        HistoryJson.read("(new history entry)", new StringReader(json)); // never write what does not read back
         Path history = dir.resolve(suite).resolve(HISTORY);
-        String base = STAMP.format(now) + "-" + provenance.gitSha().filter(s -> SHA7.matcher(s).matches())
+        String sha = provenance.gitSha().filter(s -> SHA7.matcher(s).matches())
                 .map(s -> s.substring(0, 7).toLowerCase(Locale.ROOT)).orElse("nogit00");
+        Instant now = clock.instant();
         for (int attempt = 1; attempt < 100; attempt++) {
-            String name = base + (attempt == 1 ? "" : "-" + attempt) + ".json";
-            if (AtomicFiles.createNew(history.resolve(name), display(suite, HISTORY + "/" + name), json)) {
-                return name;
+            String json = HistoryJson.write(new HistoryJson.Entry(now, provenance, run));
+            HistoryJson.read("(new history entry)", new StringReader(json)); // never write what does not read back
+            String name = STAMP.format(now) + "-" + sha + ".json";
+            Path file = history.resolve(name);
+            if (AtomicFiles.createNew(file, display(suite, HISTORY + "/" + name), json)) {
+                afterEntryLanded.run();
+                List<Path> files = historyFiles(suite);
+                Path last = files.get(files.size() - 1);
+                if (stem(last).compareTo(stem(file)) <= 0) {
+                    return name;
+                }
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new InputException(display(suite, HISTORY + "/" + name), OptionalLong.empty(),
+                            "cannot be taken back to land after " + last.getFileName() + ": " + e.getMessage(), e);
+                }
+                now = later(clock.instant(), stampOf(last).plusMillis(1));
+            } else {
+                now = now.plusMillis(1); // a run of the same commit recorded in the same millisecond
             }
         }
-        throw new InputException(display(suite, HISTORY), "too many runs recorded in the same millisecond");
+        throw new InputException(display(suite, HISTORY), "too many runs recorded at the same time");
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** The time in a history file's name; the epoch for a name without one. */
+    private static Instant stampOf(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            return STAMP.parse(name.substring(0, Math.min(name.length(), 20)), Instant::from);
+        } catch (java.time.DateTimeException e) {
+            return Instant.EPOCH;
+        }
     }
 
     /**

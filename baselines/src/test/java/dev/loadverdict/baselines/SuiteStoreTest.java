@@ -184,6 +184,31 @@ class SuiteStoreTest {
     }
 
     @Test
+    void aRunThatLandsLastIsTheLastVersionHoweverEarlyItsClockAndNoEarlierVersionShifts() {
+        SuiteStore store = store("2026-11-23T10:00:00Z");
+        Baseline first = store.record("nightly", run(100), sha("1111111"));
+        // another job took its time a minute earlier (another machine's clock, or a slow write) but lands after
+        SuiteStore late = store("2026-11-23T09:59:00Z");
+        Baseline second = late.record("nightly", run(200), sha("2222222"));
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(store.version("nightly", 1).run()).isEqualTo(run(100));
+        assertThat(store.version("nightly", 2).run()).isEqualTo(run(200));
+        // and one that lands between another's landing and its check goes after it too
+        SuiteStore racing = store("2026-11-23T09:58:00Z");
+        late.afterEntryLanded = () -> {
+            late.afterEntryLanded = () -> { };
+            racing.record("nightly", run(300), sha("3333333"));
+        };
+        Baseline third = late.record("nightly", run(400), sha("4444444"));
+        assertThat(store.version("nightly", 3).run()).isEqualTo(run(300));
+        assertThat(third.version()).isEqualTo(4);
+        assertThat(store.version("nightly", 4).run()).isEqualTo(run(400));
+        assertThat(store.size("nightly")).isEqualTo(4);
+        assertThat(store.verify()).isEmpty();
+    }
+
+    @Test
     void verifyReportsTheTemporaryFilesAnInterruptedWriteLeft() throws IOException {
         SuiteStore store = store("2026-11-23T10:00:00Z");
         store.promote("nightly", run(100), sha("1111111"));
