@@ -149,6 +149,17 @@ class ReaderLimitsTest {
     }
 
     @Test
+    void aJmeterElapsedBeyondAnyRequestIsBadInputNotSilentlyZero() throws IOException {
+        Path jtl = dir.resolve("huge.jtl");
+        Files.writeString(jtl, "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,"
+                + "failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect\n"
+                + "1795431750115,60,GET /a,200,OK,t 1-1,text,true,,749,130,1,1,http://x/a,54,0,24\n"
+                + "1795431750215,10000000000000000,GET /a,200,OK,t 1-1,text,true,,749,130,1,1,http://x/a,54,0,24\n");
+        assertThatThrownBy(() -> extract(jtl)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(jtl + ":3: elapsed of 10000000000000000 ms is longer than any request");
+    }
+
+    @Test
     void servicesBeyondTheCapAreCountedAsOtherServicesNeverDropped() throws IOException {
         Path file = dir.resolve("services.ndjson");
         try (Writer out = Files.newBufferedWriter(file)) {

@@ -49,6 +49,10 @@ final class SampleRecorder {
      */
     void record(RequestLabels labels, long startMs, long elapsedMs, boolean success, String failureKind,
                 boolean outsideTotals, long sampleCount, long errorCount, long line) {
+        if (elapsedMs > SampleAggregator.MAX_LATENCY_MS) {
+            throw new InputException(file, line, "elapsed of " + elapsedMs + " ms is longer than any request (over "
+                    + SampleAggregator.MAX_LATENCY_MS + " ms, about 11.6 days)");
+        }
         if (sampleCount == 1) {
             add(labels, startMs, elapsedMs * 1000, success, failureKind, outsideTotals);
             return;

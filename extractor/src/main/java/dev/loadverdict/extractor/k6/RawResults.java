@@ -18,8 +18,8 @@ import java.util.TreeMap;
 /** The result of k6's raw-sample formats (NDJSON, CSV), built the same way for both. */
 final class RawResults {
 
-    /** The longest {@code http_req_duration} read, in ms: 10^9 ms, about 11.6 days (k6's own timeouts are far below). */
-    static final double MAX_DURATION_MS = 1e9;
+    /** The longest {@code http_req_duration} read, in ms (k6's own timeouts are far below). */
+    static final double MAX_DURATION_MS = SampleAggregator.MAX_LATENCY_MS;
 
     private RawResults() {
     }
