@@ -402,8 +402,8 @@ public final class SuiteStore {
     }
 
     /**
-     * A history file's name without {@code .json}: names sort by it, so a run recorded in the same millisecond
-     * ({@code …-3f9c2ab-2.json}) comes after the first ({@code …-3f9c2ab.json}).
+     * A history file's name without {@code .json}: names sort by it, so a second run that earlier versions recorded in
+     * the same millisecond ({@code …-3f9c2ab-2.json}) comes after the first ({@code …-3f9c2ab.json}).
      */
     private static String stem(Path file) {
         String name = file.getFileName().toString();
