@@ -5,9 +5,6 @@ import dev.loadverdict.issuebot.GitHubIssues;
 import dev.loadverdict.issuebot.IssuePlan;
 import dev.loadverdict.issuebot.IssuePlanner;
 import dev.loadverdict.model.compare.Comparison;
-import dev.loadverdict.model.compare.Finding;
-import dev.loadverdict.model.compare.Outcome;
-import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.reporter.Reports;
 import picocli.CommandLine.Option;
 
@@ -125,11 +122,8 @@ final class IssueOptions {
         String reproduce = Reproduce.commands(env, comparison, baselines, java.util.Optional.ofNullable(runRef));
         List<IssuePlanner.Scope> scopes = new ArrayList<>();
         for (String scope : comparison.scopes()) {
-            List<Finding> findings = comparison.findings().stream().filter(f -> f.scopeLabel().equals(scope)).toList();
-            boolean critical = findings.stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
-            // recovered: no critical regression left and every check comparable (a warning does not keep an issue about a
-            // critical regression open; too few requests cannot show a recovery)
-            boolean passed = findings.stream().noneMatch(f -> f.severity() == Severity.CRITICAL || f.outcome() == Outcome.NOT_COMPARABLE);
+            boolean critical = comparison.criticalIn(scope);
+            boolean passed = comparison.recoveredIn(scope);
             Fingerprint fingerprint = Fingerprint.of(suite, scope);
             String summary = Reports.issue(comparison, scope, fingerprint.markerName(), suite, runUrl, reproduce);
             // every text goes through the reporter's templates and escaping: a service name from a k6 tag or a comparison

@@ -73,7 +73,7 @@ public final class Reports {
      */
     public static String issue(Comparison comparison, String scope, String marker, String suite, String runUrl,
                                String reproduce) {
-        return IssueRenderer.render("issue.md.ftl", narrow(comparison, scope), scope, marker, suite, runUrl, reproduce);
+        return IssueRenderer.render("issue.md.ftl", comparison.narrowedTo(scope), scope, marker, suite, runUrl, reproduce);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Reports {
      * issue body ({@link #issue}) with {@code recurrence} markers.
      */
     public static String recurrence(Comparison comparison, String scope, String suite, String runUrl, String reproduce) {
-        return IssueRenderer.render("recurrence.md.ftl", narrow(comparison, scope), scope, "recurrence", suite, runUrl,
+        return IssueRenderer.render("recurrence.md.ftl", comparison.narrowedTo(scope), scope, "recurrence", suite, runUrl,
                 reproduce);
     }
 
@@ -91,7 +91,7 @@ public final class Reports {
      * embed HTML or forge a hidden marker.
      */
     public static String recovery(Comparison comparison, String scope, String suite, String runUrl) {
-        return IssueRenderer.render("recovery.md.ftl", narrow(comparison, scope), scope, "recovery", suite, runUrl, "");
+        return IssueRenderer.render("recovery.md.ftl", comparison.narrowedTo(scope), scope, "recovery", suite, runUrl, "");
     }
 
     /** GitHub's longest issue title, in characters. */
@@ -122,18 +122,6 @@ public final class Reports {
     private static String inertName(String name) {
         return UntrustedText.tidy(name).replace("@", "@" + MarkdownEscaper.ZERO_WIDTH_JOINER)
                 .replace("#", "#" + MarkdownEscaper.ZERO_WIDTH_JOINER);
-    }
-
-    /** The comparison narrowed to one service (scope): its findings, endpoint changes and verdict only. */
-    private static Comparison narrow(Comparison comparison, String scope) {
-        List<dev.loadverdict.model.compare.Finding> findings = comparison.findings().stream()
-                .filter(f -> f.scopeLabel().equals(scope)).toList();
-        List<dev.loadverdict.model.compare.EndpointChange> changes = comparison.endpointChanges().stream()
-                .filter(c -> c.scopeLabel().equals(scope)).toList();
-        return new Comparison(comparison.current(), comparison.baseline(), comparison.configSource(),
-                findings, changes, dev.loadverdict.model.compare.Verdict.of(findings.stream().map(dev.loadverdict.model.compare.Finding::severity)
-                .max(java.util.Comparator.naturalOrder()).orElse(dev.loadverdict.model.compare.Severity.NONE)),
-                comparison.warnings(), comparison.notes());
     }
 
     /** The sticky pull-request comment for a comparison, between hidden markers carrying {@code marker}. */

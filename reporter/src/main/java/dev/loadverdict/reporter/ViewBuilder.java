@@ -60,7 +60,7 @@ final class ViewBuilder {
     }
 
     private static View.Service service(Comparison comparison, String service) {
-        List<Finding> findings = comparison.findings().stream().filter(f -> f.scopeLabel().equals(service)).toList();
+        List<Finding> findings = comparison.findingsIn(service);
         List<View.Row> attention = rows(findings.stream().filter(f -> needsAttention(f.outcome())));
         List<View.Row> improvements = rows(findings.stream().filter(f -> f.outcome() == Outcome.IMPROVEMENT));
         // checks that passed with nothing to show: unchanged, or (with no baseline value) within their limits

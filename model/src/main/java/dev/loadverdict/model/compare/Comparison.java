@@ -101,6 +101,36 @@ public record Comparison(RunMetadata current, Optional<BaselineRef> baseline, Op
         return findings.stream().map(Finding::scopeLabel).distinct().toList();
     }
 
+    /** The findings of one scope ({@link #scopes()}), in order. */
+    public List<Finding> findingsIn(String scope) {
+        return findings.stream().filter(f -> f.scopeLabel().equals(scope)).toList();
+    }
+
+    /**
+     * The comparison narrowed to one scope, as its regression issue tells it: that scope's findings and endpoint
+     * changes, and the verdict they give.
+     */
+    public Comparison narrowedTo(String scope) {
+        List<Finding> in = findingsIn(scope);
+        List<EndpointChange> changes = endpointChanges.stream().filter(c -> c.scopeLabel().equals(scope)).toList();
+        Severity worst = in.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.NONE);
+        return new Comparison(current, baseline, configSource, in, changes, Verdict.of(worst), warnings, notes);
+    }
+
+    /** Whether a scope has a critical regression: what opens or updates its issue. */
+    public boolean criticalIn(String scope) {
+        return findingsIn(scope).stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
+    }
+
+    /**
+     * Whether a scope passes in a way that shows a recovery: no critical regression left and every check comparable
+     * (a warning does not keep an issue about a critical regression open; too few requests cannot show a recovery).
+     */
+    public boolean recoveredIn(String scope) {
+        return findingsIn(scope).stream()
+                .noneMatch(f -> f.severity() == Severity.CRITICAL || f.outcome() == Outcome.NOT_COMPARABLE);
+    }
+
     /** The stages compared, in order; empty when the runs were not split into stages. */
     public List<String> stages() {
         return java.util.stream.Stream.concat(findings.stream().map(Finding::stage),
