@@ -4,6 +4,7 @@ import dev.loadverdict.model.EncodedHistogram;
 import dev.loadverdict.model.InputException;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.PackedHistogram;
 
 import java.nio.ByteBuffer;
@@ -53,11 +54,31 @@ public final class Histograms {
     public static Histogram decode(EncodedHistogram encoded, String source) {
         try {
             Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded.compressedV2()), 0);
+            check(h);
             h.setAutoResize(true);
             return h;
         } catch (DataFormatException | RuntimeException e) {
             throw new InputException(source, java.util.OptionalLong.empty(), "holds a histogram that cannot be decoded: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses well-formed bytes of a histogram loadverdict does not write: another precision or unit (its
+     * percentiles can run off its own counts: found by fuzzing), or counts that do not add up to its total.
+     */
+    private static void check(Histogram h) {
+        if (h.getLowestDiscernibleValue() != 1 || h.getNumberOfSignificantValueDigits() != EncodedHistogram.SIGNIFICANT_DIGITS) {
+            throw new IllegalArgumentException("not a latency histogram of " + EncodedHistogram.SIGNIFICANT_DIGITS
+                    + " significant digits in microseconds (it has " + h.getNumberOfSignificantValueDigits()
+                    + " and a lowest discernible value of " + h.getLowestDiscernibleValue() + ")");
+        }
+        long total = 0;
+        for (HistogramIterationValue v : h.recordedValues()) {
+            total = Math.addExact(total, v.getCountAtValueIteratedTo());
+        }
+        if (total != h.getTotalCount()) {
+            throw new IllegalArgumentException("its counts add up to " + total + ", not to its total " + h.getTotalCount());
         }
     }
 

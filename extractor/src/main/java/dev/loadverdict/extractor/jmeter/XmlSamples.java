@@ -5,6 +5,7 @@ import dev.loadverdict.extractor.RequestLabels;
 import dev.loadverdict.model.InputException;
 
 import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.exc.WstxLazyException;
 import com.ctc.wstx.stax.WstxInputFactory;
 
 import javax.xml.stream.XMLInputFactory;
@@ -83,15 +84,11 @@ final class XmlSamples {
                 }
             }
         } catch (XMLStreamException e) {
-            // a limit Woodstox enforces comes without a location: where the reader stands is where it broke
-            long line = e.getLocation() != null ? e.getLocation().getLineNumber() : xml.getLocation().getLineNumber();
-            // truncated: the parser ran out of input inside the document, on (or right after) its last line
-            if (stack.isEmpty() || !reader.reachedEnd() || line < reader.lastLine() - 1) {
-                throw new InputException(file, line > 0 ? OptionalLong.of(line) : OptionalLong.empty(),
-                        "broken XML: " + message(e), e);
-            }
-            recorder.warn(line, "truncated: the file ends before </" + ROOT + "> (" + message(e)
-                    + "), probably because JMeter was stopped or still writing it; its complete samples were read");
+            broken(e, xml, reader);
+        } catch (WstxLazyException e) {
+            // Woodstox parses text lazily: an error in it (an undeclared entity) surfaces when the text is read,
+            // unchecked (found by fuzzing)
+            broken(e.getCause() instanceof XMLStreamException x ? x : new XMLStreamException(e.getMessage()), xml, reader);
         } finally {
             close(xml);
         }
@@ -99,6 +96,19 @@ final class XmlSamples {
             recorder.warn(firstSkippedLine, "skipped " + skipped + " element(s) under <" + ROOT
                     + "> that are no samples (no label)");
         }
+    }
+
+    /** Broken XML, an error naming the line; or, at the end of the file, a truncated one, a warning. */
+    private void broken(XMLStreamException e, XMLStreamReader xml, EofTrackingReader reader) {
+        // a limit Woodstox enforces comes without a location: where the reader stands is where it broke
+        long line = e.getLocation() != null ? e.getLocation().getLineNumber() : xml.getLocation().getLineNumber();
+        // truncated: the parser ran out of input inside the document, on (or right after) its last line
+        if (stack.isEmpty() || !reader.reachedEnd() || line < reader.lastLine() - 1) {
+            throw new InputException(file, line > 0 ? OptionalLong.of(line) : OptionalLong.empty(),
+                    "broken XML: " + message(e), e);
+        }
+        recorder.warn(line, "truncated: the file ends before </" + ROOT + "> (" + message(e)
+                + "), probably because JMeter was stopped or still writing it; its complete samples were read");
     }
 
     /**

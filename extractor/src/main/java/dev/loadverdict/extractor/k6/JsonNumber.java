@@ -71,7 +71,7 @@ final class JsonNumber {
         if (i != to) {
             return Double.NaN;
         }
-        if (negative && mantissa == 0 && decimals == 0 && !exponent) {
+        if (negative && digits == 1 && mantissa == 0 && !exponent) { // not a long integer whose mantissa wrapped to 0
             return 0.0; // "-0" is an integer token: JSON parsers give 0, not -0.0
         }
         if (!exponent && digits <= 18 && mantissa <= MAX_EXACT && decimals < POWERS_OF_TEN.length) {

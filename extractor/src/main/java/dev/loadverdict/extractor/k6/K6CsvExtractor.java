@@ -101,6 +101,7 @@ public final class K6CsvExtractor implements ResultFormat {
         }
         try (parser) {
             Map<String, Integer> header = parser.getHeaderMap();
+            int columns = columns(parser.getHeaderNames(), file);
             int metricColumn = required(header, CsvColumn.METRIC_NAME, file);
             int timeColumn = required(header, CsvColumn.TIMESTAMP, file);
             int valueColumn = required(header, CsvColumn.METRIC_VALUE, file);
@@ -117,9 +118,9 @@ public final class K6CsvExtractor implements ResultFormat {
                 if (shortRow != null) {
                     throw shortRow;
                 }
-                if (row.size() < header.size()) {
+                if (row.size() < columns) {
                     shortRow = new InputException(file, line, "a row with " + row.size() + " of the header's "
-                            + header.size() + " columns");
+                            + columns + " columns");
                     continue;
                 }
                 K6Metric metric = K6Metric.of(row.get(metricColumn).trim());
@@ -152,6 +153,28 @@ public final class K6CsvExtractor implements ResultFormat {
                         + "; the run was probably stopped while k6 was writing");
             }
         }
+    }
+
+    /**
+     * The header's number of columns. k6 never repeats a column name; a header that does (compared as columns are
+     * found, without case and surrounding blanks) is refused, as one column of the name would be lost. Columns
+     * without a name may repeat: they are not read. The header map has one entry for all of them, so a row's
+     * length is checked against this count, not the map's size.
+     */
+    private static int columns(List<String> names, String file) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i).trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
+            if (first != null) {
+                throw new InputException(file, 1, "the header repeats the column '" + Messages.shorten(name)
+                        + "' (columns " + (first + 1) + " and " + (i + 1) + ")");
+            }
+        }
+        return names.size();
     }
 
     private static int required(Map<String, Integer> header, CsvColumn column, String file) {

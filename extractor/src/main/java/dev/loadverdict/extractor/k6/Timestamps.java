@@ -119,7 +119,8 @@ final class Timestamps {
         }
         int dot = text.indexOf('.');
         String whole = dot < 0 ? text : text.substring(0, dot);
-        if (whole.isEmpty() || whole.length() > 19 || !allDigits(whole, 0, whole.length())) {
+        if (whole.isEmpty() || whole.length() > 19 || !allDigits(whole, 0, whole.length())
+                || whole.length() == 19 && whole.compareTo(String.valueOf(Long.MAX_VALUE)) > 0) {
             return INVALID;
         }
         long n = Long.parseLong(whole);
@@ -134,15 +135,20 @@ final class Timestamps {
             }
         }
         if (n < 100_000_000_000L) {
-            return n * NANOS_PER_SECOND + fractionNanos;
+            return n < MAX_SECONDS ? n * NANOS_PER_SECOND + fractionNanos : INVALID;
         }
         if (n < 100_000_000_000_000L) {
-            return n * 1_000_000L;
+            return scaled(n, 1_000_000L);
         }
         if (n < 100_000_000_000_000_000L) {
-            return n * 1_000L;
+            return scaled(n, 1_000L);
         }
         return n;
+    }
+
+    /** {@code n * factor} nanoseconds, or {@link #INVALID} past the range of a long. */
+    private static long scaled(long n, long factor) {
+        return n <= Long.MAX_VALUE / factor ? n * factor : INVALID;
     }
 
     private static boolean allDigits(String s, int from, int to) {

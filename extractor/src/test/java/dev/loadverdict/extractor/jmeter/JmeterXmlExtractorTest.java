@@ -125,6 +125,19 @@ class JmeterXmlExtractorTest {
     }
 
     @Test
+    void anUndeclaredEntityInTextThatIsReadIsAnErrorWithItsLine() throws IOException {
+        // found by fuzzing (ExtractorFuzzTestInputs/jmeterXml/crash-fc30f109…): Woodstox parses text lazily and
+        // reported the entity as an unchecked WstxLazyException when the text was read
+        String xml = START + "<httpSample t=\"20\" ts=\"1000\" s=\"false\" lb=\"A\" rc=\"200\">\n"
+                + "<assertionResult><failure>true</failure><failureMessage>it took too long &oops;</failureMessage></assertionResult>\n"
+                + "</httpSample>\n</testResults>\n";
+        Path file = Jtl.write(dir, "entity.jtl", xml);
+        InputException e = Jtl.failure(file);
+        assertThat(e.line()).hasValue(4);
+        assertThat(e.getMessage()).startsWith(file + ":4: broken XML: ").contains("oops").doesNotContain("\n");
+    }
+
+    @Test
     void damageInsideTheFileIsAnErrorWithItsLine() throws IOException {
         StringBuilder xml = new StringBuilder(START);
         xml.append("<httpSample t=\"20\" ts=\"1000\" s=\"true\" lb=\"A\" rc=\"200\" rm=\"OK\" tn=\"T 1-1\"/>\n");

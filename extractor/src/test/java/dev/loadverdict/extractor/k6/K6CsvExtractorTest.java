@@ -103,6 +103,29 @@ class K6CsvExtractorTest {
     }
 
     @Test
+    void aHeaderRepeatingAColumnNameIsRefusedNamingIt() throws IOException {
+        // k6 never repeats a column; found by fuzzing (ExtractorFuzzTestInputs/k6Csv/min-duplicate-tag-column.csv)
+        String csv = "metric_name,timestamp,metric_value,url,url\nhttp_req_duration,1700000000,2,x\n";
+        assertThatThrownBy(() -> read(csv)).isInstanceOf(InputException.class)
+                .hasMessage("run.csv:1: the header repeats the column 'url' (columns 4 and 5)");
+        // names are compared as columns are found: without case and surrounding blanks
+        String differentCase = "metric_name,timestamp,metric_value,url,Metric_Name \nhttp_req_duration,1700000000,2,x,y\n";
+        assertThatThrownBy(() -> read(differentCase)).isInstanceOf(InputException.class)
+                .hasMessage("run.csv:1: the header repeats the column 'Metric_Name' (columns 1 and 5)");
+    }
+
+    @Test
+    void columnsWithoutANameCountInTheRowLength() throws IOException {
+        // several unnamed columns are one entry of the header map: a row is checked against every column
+        String csv = "metric_name,timestamp,metric_value,,,url\n"
+                + "http_req_duration,1700000000,2,,,/a\n"
+                + "http_req_duration,1700000001,2,,x\n"
+                + "http_req_duration,1700000002,2,,,/a\n";
+        assertThatThrownBy(() -> read(csv)).isInstanceOf(InputException.class)
+                .hasMessage("run.csv:3: a row with 5 of the header's 6 columns");
+    }
+
+    @Test
     void badValueNamesLine() throws IOException {
         String csv = HEADER_2025
                 + "http_req_duration,1749889289,26.063152,,,,true,,GET,/a,HTTP/1.1,default,,200,,,/a,,\n"

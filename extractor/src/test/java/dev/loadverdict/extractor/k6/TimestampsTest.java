@@ -67,6 +67,19 @@ class TimestampsTest {
         assertThat(Timestamps.csvCell("1633706790123.5")).isEqualTo(Timestamps.INVALID);
     }
 
+    @Test
+    void csvTimestampsBeyondTheRangeOfNanosecondsAreInvalid() {
+        // found by fuzzing (K6FuzzTestInputs/timestamps/crash-154408db…): 19 digits above Long.MAX_VALUE threw
+        assertThat(Timestamps.csvCell("9319637067901239459")).isEqualTo(Timestamps.INVALID);
+        assertThat(Timestamps.csvCell("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+        // seconds, milliseconds and microseconds whose nanoseconds overflow were wrapped to another time
+        assertThat(Timestamps.csvCell("99999999999")).isEqualTo(Timestamps.INVALID);
+        assertThat(Timestamps.csvCell("9999999999.5")).isEqualTo(Timestamps.INVALID);
+        assertThat(Timestamps.csvCell("99999999999999")).isEqualTo(Timestamps.INVALID);
+        assertThat(Timestamps.csvCell("99999999999999999")).isEqualTo(Timestamps.INVALID);
+        assertThat(Timestamps.csvCell("9000000000")).isEqualTo(9_000_000_000_000_000_000L);
+    }
+
     static LongStream seeds() {
         return RandomText.seeds(20250614, 2000);
     }
