@@ -6,6 +6,7 @@ import dev.loadverdict.model.ServiceStats;
 import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.config.Naming;
+import dev.loadverdict.testsupport.RandomText;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

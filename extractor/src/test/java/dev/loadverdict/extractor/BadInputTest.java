@@ -2,6 +2,7 @@ package dev.loadverdict.extractor;
 
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Run;
+import dev.loadverdict.testsupport.RandomText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package dev.loadverdict.reporter;
 
+import dev.loadverdict.testsupport.RandomText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

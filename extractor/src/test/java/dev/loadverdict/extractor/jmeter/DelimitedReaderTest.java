@@ -1,7 +1,7 @@
 package dev.loadverdict.extractor.jmeter;
 
-import dev.loadverdict.extractor.RandomText;
 import dev.loadverdict.model.InputException;
+import dev.loadverdict.testsupport.RandomText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;

@@ -1,8 +1,8 @@
 package dev.loadverdict.extractor.k6;
 
-import dev.loadverdict.extractor.RandomText;
 import dev.loadverdict.extractor.ToolResult;
 import dev.loadverdict.model.InputException;
+import dev.loadverdict.testsupport.RandomText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

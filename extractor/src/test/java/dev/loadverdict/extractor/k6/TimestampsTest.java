@@ -1,6 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
-import dev.loadverdict.extractor.RandomText;
+import dev.loadverdict.testsupport.RandomText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

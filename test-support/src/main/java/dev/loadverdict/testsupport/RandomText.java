@@ -1,4 +1,4 @@
-package dev.loadverdict.reporter;
+package dev.loadverdict.testsupport;
 
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -7,7 +7,7 @@ import java.util.stream.LongStream;
  * Seeded random text for property tests: every invocation of a parameterised test gets one seed (shown in
  * its display name and its failure messages), and {@code new Random(seed)} regenerates its input exactly.
  */
-final class RandomText {
+public final class RandomText {
 
     /** Characters that text handling tends to get wrong: line breaks, escapes, bidi controls, joiners, a BOM. */
     private static final String SPECIALS = "\n\r\t\u000B\u000C\u001B\u0085\u009B\u2028\u2029\u202A\u202B\u202C\u202D"
@@ -19,12 +19,12 @@ final class RandomText {
     }
 
     /** {@code count} seeds derived from {@code base}: the same list on every run. */
-    static LongStream seeds(long base, int count) {
+    public static LongStream seeds(long base, int count) {
         return new Random(base).longs(count);
     }
 
     /** A length up to {@code max}, mostly short, sometimes 0 or {@code max}. */
-    static int length(Random random, int max) {
+    public static int length(Random random, int max) {
         return switch (random.nextInt(20)) {
             case 0 -> 0;
             case 1 -> max;
@@ -37,7 +37,16 @@ final class RandomText {
      * Any text up to {@code maxLength} chars: printable ASCII, C0 and C1 controls, line breaks and bidi controls,
      * any BMP char (lone surrogates included) and supplementary code points (surrogate pairs).
      */
-    static String any(Random random, int maxLength) {
+    public static String any(Random random, int maxLength) {
+        return text(random, maxLength, true);
+    }
+
+    /** As {@link #any}, but well-formed UTF-16 (no lone surrogates), so that it encodes to UTF-8 as it is. */
+    public static String wellFormed(Random random, int maxLength) {
+        return text(random, maxLength, false);
+    }
+
+    private static String text(Random random, int maxLength, boolean loneSurrogates) {
         int length = length(random, maxLength);
         StringBuilder text = new StringBuilder(length + 1);
         while (text.length() < length) {
@@ -50,7 +59,8 @@ final class RandomText {
             } else if (kind < 62) {
                 text.append(SPECIALS.charAt(random.nextInt(SPECIALS.length())));
             } else if (kind < 87) {
-                text.append((char) random.nextInt(0x10000));
+                char c = (char) random.nextInt(0x10000);
+                text.append(loneSurrogates || !Character.isSurrogate(c) ? c : (char) (c - 0x1000));
             } else if (kind < 95) {
                 text.appendCodePoint(0x10000 + random.nextInt(0x10FFFF - 0x10000 + 1));
             } else {
@@ -61,7 +71,7 @@ final class RandomText {
     }
 
     /** Text of {@code 0..maxLength} chars, each from {@code alphabet}. */
-    static String of(Random random, String alphabet, int maxLength) {
+    public static String of(Random random, String alphabet, int maxLength) {
         int length = length(random, maxLength);
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -70,8 +80,15 @@ final class RandomText {
         return text.toString();
     }
 
+    /** {@code 0..maxLength} random bytes. */
+    public static byte[] bytes(Random random, int maxLength) {
+        byte[] bytes = new byte[length(random, maxLength)];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
     /** The text with every char outside printable ASCII written as {@code \}{@code uXXXX}, for failure messages. */
-    static String visible(String text) {
+    public static String visible(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
