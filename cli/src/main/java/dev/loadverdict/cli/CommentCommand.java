@@ -1,8 +1,8 @@
 package dev.loadverdict.cli;
 
 import dev.loadverdict.issuebot.GitHubIssues;
+import dev.loadverdict.issuebot.IssueTexts;
 import dev.loadverdict.model.compare.Comparison;
-import dev.loadverdict.reporter.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
                 "The pull request comes from --pr or, inside GitHub Actions, from the pull_request event; the repository from --repo or $GITHUB_REPOSITORY."})
 final class CommentCommand implements Callable<Integer> {
 
-    static final String MARKER_NAME = "comment";
 
     private final Main.Environment environment;
 
@@ -65,10 +64,10 @@ final class CommentCommand implements Callable<Integer> {
         }
         String runUrl = env.containsKey("GITHUB_SERVER_URL") && env.containsKey("GITHUB_RUN_ID")
                 ? env.get("GITHUB_SERVER_URL") + "/" + repository + "/actions/runs/" + env.get("GITHUB_RUN_ID") : "";
-        String body = Reports.comment(comparison, MARKER_NAME, runUrl);
+        String body = IssueTexts.comment(comparison, runUrl);
         try {
             GitHubIssues github = GitHubAccess.connect(environment, repository, token);
-            spec.commandLine().getOut().println("loadverdict: " + github.stickyComment(number, "<!-- loadverdict:" + MARKER_NAME + ":start -->", body));
+            spec.commandLine().getOut().println("loadverdict: " + github.stickyComment(number, IssueTexts.commentMarker(), body));
             return verdictExit;
         } catch (GitHubIssues.GitHubException e) {
             spec.commandLine().getErr().println("loadverdict: " + e.getMessage());

@@ -1,15 +1,14 @@
 package dev.loadverdict.cli;
 
-import dev.loadverdict.issuebot.Fingerprint;
 import dev.loadverdict.issuebot.GitHubIssues;
 import dev.loadverdict.issuebot.IssuePlan;
 import dev.loadverdict.issuebot.IssuePlanner;
+import dev.loadverdict.issuebot.IssueTexts;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.reporter.Reports;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -120,20 +119,7 @@ final class IssueOptions {
         String runUrl = SavedComparisons.runUrl(env).orElse("")
                 + (commit.length() >= 7 ? (SavedComparisons.runUrl(env).isPresent() ? ", " : "") + "commit " + commit.substring(0, 7) : "");
         String reproduce = Reproduce.commands(env, comparison, baselines, java.util.Optional.ofNullable(runRef));
-        List<IssuePlanner.Scope> scopes = new ArrayList<>();
-        for (String scope : comparison.scopes()) {
-            boolean critical = comparison.criticalIn(scope);
-            boolean passed = comparison.recoveredIn(scope);
-            Fingerprint fingerprint = Fingerprint.of(suite, scope);
-            String summary = Reports.issue(comparison, scope, fingerprint.markerName(), suite, runUrl, reproduce);
-            // every text goes through the reporter's templates and escaping: a service name from a k6 tag or a comparison
-            // JSON mentions nobody, links nothing and forges no hidden marker; the title is inert and printable
-            String recurrence = Reports.recurrence(comparison, scope, suite, runUrl, reproduce);
-            String recovery = Reports.recovery(comparison, scope, suite, runUrl);
-            scopes.add(new IssuePlanner.Scope(scope, critical, passed, Reports.issueTitle(titleTemplate, scope, suite),
-                    summary, recurrence, recovery));
-        }
-        return scopes;
+        return IssueTexts.scopes(comparison, suite, titleTemplate, runUrl, reproduce);
     }
 
     private static void print(IssuePlan plan, PrintWriter out) {

@@ -65,7 +65,7 @@ class ReproduceTest {
         Comparison comparison = ComparisonJson.read("cmp.json", new StringReader(Cli.run("compare", "--format", "json",
                 "--baseline", "examples/baselines/shop.json", hostile.toString()).out()));
         String commands = Reproduce.commands(Map.of("LOADVERDICT_COMMAND", "printf %s\\n"), comparison, null, Optional.empty());
-        String body = dev.loadverdict.reporter.Reports.issue(comparison, "default", "fingerprint=0123456789abcdef", "shop",
+        String body = dev.loadverdict.reporter.Reports.issue(comparison, "default", dev.loadverdict.issuebot.Fingerprint.of("shop", "default").markers(), "shop",
                 "", commands);
         String block = body.substring(body.indexOf("```sh\n") + 6, body.indexOf("\n```", body.indexOf("```sh\n")));
         Path script = Files.writeString(tmp.resolve("paste.sh"), block + "\n");
@@ -77,7 +77,7 @@ class ReproduceTest {
         assertThat(tmp.resolve("PWNED2")).doesNotExist();
 
         String invisible = Reproduce.commands(Map.of(), comparison, null, Optional.of("shop@v1\u202Egnp.exe"));
-        assertThat(dev.loadverdict.reporter.Reports.issue(comparison, "default", "fingerprint=0123456789abcdef", "shop", "",
+        assertThat(dev.loadverdict.reporter.Reports.issue(comparison, "default", dev.loadverdict.issuebot.Fingerprint.of("shop", "default").markers(), "shop", "",
                 invisible)).contains("# not shown: a name in the command holds control").doesNotContain("\u202E");
     }
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record Fingerprint(String value) {
 
     private static final Pattern VALUE = Pattern.compile("[0-9a-f]{16}");
-    private static final Pattern MARKER = Pattern.compile("<!-- loadverdict:fingerprint=([0-9a-f]{16})(?::start)? -->");
+    private static final Pattern MARKER = Markers.pattern("fingerprint=([0-9a-f]{16})(?::start)?");
 
     public Fingerprint {
         Objects.requireNonNull(value, "value == null");
@@ -45,7 +45,7 @@ public record Fingerprint(String value) {
 
     /** The hidden marker to put in an issue body. */
     public String marker() {
-        return "<!-- loadverdict:fingerprint=" + value + " -->";
+        return Markers.line(markerName());
     }
 
     /** The marker's name inside the start/end markers of the part loadverdict rewrites: {@code fingerprint=…}. */
@@ -55,12 +55,17 @@ public record Fingerprint(String value) {
 
     /** The marker opening the part of the body loadverdict rewrites on every run. */
     public String startMarker() {
-        return "<!-- loadverdict:" + markerName() + ":start -->";
+        return Markers.start(markerName());
     }
 
     /** The marker closing it. */
     public String endMarker() {
-        return "<!-- loadverdict:" + markerName() + ":end -->";
+        return Markers.end(markerName());
+    }
+
+    /** The markers around the part of the issue body loadverdict rewrites on every run. */
+    public dev.loadverdict.reporter.HiddenMarkers markers() {
+        return Markers.around(markerName());
     }
 
     /** The fingerprint marked in an issue body, if any (the first one). */

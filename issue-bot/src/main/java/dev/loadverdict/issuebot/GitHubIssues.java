@@ -189,7 +189,7 @@ public final class GitHubIssues {
     static String digestMarker(String body) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "<!-- loadverdict:comment-digest=" + java.util.HexFormat.of().formatHex(digest, 0, 8) + " -->";
+            return Markers.line("comment-digest=" + java.util.HexFormat.of().formatHex(digest, 0, 8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public record PendingState(Map<Fingerprint, Integer> runs) {
 
     static final PendingState EMPTY = new PendingState(Map.of());
-    private static final Pattern ENTRY = Pattern.compile("<!-- loadverdict:pending fingerprint=([0-9a-f]{16}) runs=([0-9]{1,6}) -->");
+    private static final Pattern ENTRY = Markers.pattern("pending fingerprint=([0-9a-f]{16}) runs=([0-9]{1,6})");
 
     public PendingState {
         runs = Map.copyOf(Objects.requireNonNull(runs, "runs == null"));
@@ -23,7 +23,7 @@ public record PendingState(Map<Fingerprint, Integer> runs) {
 
     /** The marker that makes an issue the pending-state issue of a suite. */
     static String issueMarker(String suite) {
-        return "<!-- loadverdict:pending-state " + Fingerprint.of(suite, "(pending)").value() + " -->";
+        return Markers.line("pending-state " + Fingerprint.of(suite, "(pending)").value());
     }
 
     static boolean isPendingIssue(String body, String suite) {
@@ -54,7 +54,7 @@ public record PendingState(Map<Fingerprint, Integer> runs) {
                 .append(" each service has failed; an issue is opened on the ").append(confirmRuns)
                 .append(confirmRuns == 2 ? "nd" : confirmRuns == 3 ? "rd" : "th").append(" failing run in a row. ")
                 .append(runs.size()).append(runs.size() == 1 ? " service awaits" : " services await").append(" confirmation.\n");
-        runs.forEach((f, n) -> body.append("<!-- loadverdict:pending fingerprint=").append(f.value()).append(" runs=").append(n).append(" -->\n"));
+        runs.forEach((f, n) -> body.append(Markers.line("pending fingerprint=" + f.value() + " runs=" + n)).append('\n'));
         return body.toString();
     }
 }

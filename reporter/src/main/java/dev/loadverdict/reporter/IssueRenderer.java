@@ -20,8 +20,6 @@ final class IssueRenderer {
             "https://[A-Za-z0-9.-]{1,200}(:[0-9]{1,5})?/[A-Za-z0-9._-]{1,100}/[A-Za-z0-9._-]{1,100}/actions/runs/[0-9]{1,20}"
                     + "(, commit [0-9a-f]{7,40})?|commit [0-9a-f]{7,40}");
 
-    /** A marker's content: letters, digits and {@code - _ = :} only, so it can never close the comment early. */
-    private static final Pattern MARKER = Pattern.compile("[A-Za-z0-9:=_-]{1,100}");
 
     /** Characters of GitHub's body limit left free for a hidden marker line the issue bot may add. */
     static final int MARKER_ROOM = 128;
@@ -52,14 +50,10 @@ final class IssueRenderer {
         return RUN_URL.matcher(runUrl).matches() ? Trusted.of(runUrl) : UntrustedText.tidy(runUrl);
     }
 
-    static String render(String template, Comparison comparison, String scope, String marker, String suite, String runUrl,
-                         String reproduce) {
-        if (!MARKER.matcher(marker).matches()) {
-            throw new IllegalArgumentException("a marker is letters, digits and - _ = : only, not " + marker);
-        }
+    static String render(String template, Comparison comparison, String scope, HiddenMarkers markers, String suite,
+                         String runUrl, String reproduce) {
         View.Issue view = new View.Issue(ViewBuilder.build(comparison), UntrustedText.tidy(scope), UntrustedText.tidy(suite),
-                runUrl(runUrl), codeLine(reproduce),
-                Trusted.of("<!-- loadverdict:" + marker + ":start -->"), Trusted.of("<!-- loadverdict:" + marker + ":end -->"),
+                runUrl(runUrl), codeLine(reproduce), Trusted.of(markers.start()), Trusted.of(markers.end()),
                 Trusted.of(Labels.plural(comparison.findings().size(), "check", "checks")));
         StringWriter out = new StringWriter();
         try {

@@ -64,24 +64,25 @@ public final class Reports {
 
     /**
      * The body of the regression issue of one service (its scope: {@code checkout}, or {@code steady / checkout} when
-     * split into stages), between hidden markers carrying {@code marker} (the issue bot's fingerprint) so a later run
-     * can find the issue and rewrite just that part.
+     * split into stages), between hidden markers (the issue bot's, carrying its fingerprint) so a later run can find the
+     * issue and rewrite just that part.
      *
      * @param suite the suite, or empty text
      * @param runUrl the CI run, or empty text
      * @param reproduce the command that reproduces the comparison locally, or empty text
      */
-    public static String issue(Comparison comparison, String scope, String marker, String suite, String runUrl,
+    public static String issue(Comparison comparison, String scope, HiddenMarkers markers, String suite, String runUrl,
                                String reproduce) {
-        return IssueRenderer.render("issue.md.ftl", comparison.narrowedTo(scope), scope, marker, suite, runUrl, reproduce);
+        return IssueRenderer.render("issue.md.ftl", comparison.narrowedTo(scope), scope, markers, suite, runUrl, reproduce);
     }
 
     /**
      * The comment added to a service's open issue when its regression is found again: a line naming the run, then the
-     * issue body ({@link #issue}) with {@code recurrence} markers.
+     * issue body ({@link #issue}) between its own markers.
      */
-    public static String recurrence(Comparison comparison, String scope, String suite, String runUrl, String reproduce) {
-        return IssueRenderer.render("recurrence.md.ftl", comparison.narrowedTo(scope), scope, "recurrence", suite, runUrl,
+    public static String recurrence(Comparison comparison, String scope, HiddenMarkers markers, String suite, String runUrl,
+                                    String reproduce) {
+        return IssueRenderer.render("recurrence.md.ftl", comparison.narrowedTo(scope), scope, markers, suite, runUrl,
                 reproduce);
     }
 
@@ -90,8 +91,8 @@ public final class Reports {
      * checks held and against what. Escaped like every other body, so a service name cannot mention anyone, link,
      * embed HTML or forge a hidden marker.
      */
-    public static String recovery(Comparison comparison, String scope, String suite, String runUrl) {
-        return IssueRenderer.render("recovery.md.ftl", comparison.narrowedTo(scope), scope, "recovery", suite, runUrl, "");
+    public static String recovery(Comparison comparison, String scope, HiddenMarkers markers, String suite, String runUrl) {
+        return IssueRenderer.render("recovery.md.ftl", comparison.narrowedTo(scope), scope, markers, suite, runUrl, "");
     }
 
     /** GitHub's longest issue title, in characters. */
@@ -124,8 +125,8 @@ public final class Reports {
                 .replace("#", "#" + MarkdownEscaper.ZERO_WIDTH_JOINER);
     }
 
-    /** The sticky pull-request comment for a comparison, between hidden markers carrying {@code marker}. */
-    public static String comment(Comparison comparison, String marker, String runUrl) {
-        return IssueRenderer.render("comment.md.ftl", comparison, "", marker, "", runUrl, "");
+    /** The sticky pull-request comment for a comparison, between the issue bot's hidden markers. */
+    public static String comment(Comparison comparison, HiddenMarkers markers, String runUrl) {
+        return IssueRenderer.render("comment.md.ftl", comparison, "", markers, "", runUrl, "");
     }
 }

@@ -174,4 +174,9 @@ final class Fixtures {
                     new AppliedRule(warning, "defaults", critical, "services." + service), reasons, significance);
         }
     }
+
+    /** The markers the issue bot puts around a part named {@code name} (its syntax pinned here as the goldens pin it). */
+    static HiddenMarkers markers(String name) {
+        return new HiddenMarkers("<!-- loadverdict:" + name + ":start -->", "<!-- loadverdict:" + name + ":end -->");
+    }
 }

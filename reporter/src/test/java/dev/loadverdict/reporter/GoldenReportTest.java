@@ -38,11 +38,11 @@ class GoldenReportTest {
                 report(ReportFormat.JUNIT, "full", "full.junit.xml"),
                 golden("full-fail-on-warning.junit.xml", () -> Reports.render(ReportFormat.JUNIT, full, Severity.WARNING)),
                 report(ReportFormat.JUNIT, "passing", "passing.junit.xml"),
-                golden("issue-checkout.md", () -> Reports.issue(full, "checkout", MARKER, "nightly", RUN_URL, REPRODUCE)),
-                golden("recurrence-checkout.md", () -> Reports.recurrence(full, "checkout", "nightly", RUN_URL, REPRODUCE)),
-                golden("recovery-api.md", () -> Reports.recovery(passing, "api", "nightly", RUN_URL)),
-                golden("comment-full.md", () -> Reports.comment(full, "comment", RUN_URL)),
-                golden("comment-passing.md", () -> Reports.comment(passing, "comment", RUN_URL)));
+                golden("issue-checkout.md", () -> Reports.issue(full, "checkout", Fixtures.markers(MARKER), "nightly", RUN_URL, REPRODUCE)),
+                golden("recurrence-checkout.md", () -> Reports.recurrence(full, "checkout", Fixtures.markers("recurrence"), "nightly", RUN_URL, REPRODUCE)),
+                golden("recovery-api.md", () -> Reports.recovery(passing, "api", Fixtures.markers("recovery"), "nightly", RUN_URL)),
+                golden("comment-full.md", () -> Reports.comment(full, Fixtures.markers("comment"), RUN_URL)),
+                golden("comment-passing.md", () -> Reports.comment(passing, Fixtures.markers("comment"), RUN_URL)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,7 +12,7 @@ class IssueTemplatesTest {
 
     @Test
     void anIssueBodyHoldsOneServicesRegressionsBetweenItsMarkers() {
-        String body = Reports.issue(FULL, "checkout", "fingerprint=0123456789abcdef", "nightly",
+        String body = Reports.issue(FULL, "checkout", Fixtures.markers("fingerprint=0123456789abcdef"), "nightly",
                 "https://github.com/acme/shop/actions/runs/42", "./loadverdict compare --baseline nightly results/");
         assertThat(body).startsWith("<!-- loadverdict:fingerprint=0123456789abcdef:start -->\n")
                 .endsWith("<!-- loadverdict:fingerprint=0123456789abcdef:end -->\n")
@@ -25,32 +25,32 @@ class IssueTemplatesTest {
 
     @Test
     void theReproduceCommandCannotCloseItsCodeFence() {
-        String body = Reports.issue(FULL, "checkout", "fingerprint=0123456789abcdef", "", "",
+        String body = Reports.issue(FULL, "checkout", Fixtures.markers("fingerprint=0123456789abcdef"), "", "",
                 "loadverdict compare x```\n## owned @team");
         // inside the fence nothing is markup, and backticks within a line cannot close it: shown exactly as they are
         assertThat(body).contains("```sh\nloadverdict compare x```\n## owned @team\n```");
         // a line that would close the fence is not shown, and nor is the rest of the command
-        String closing = Reports.issue(FULL, "checkout", "fingerprint=0123456789abcdef", "", "",
+        String closing = Reports.issue(FULL, "checkout", Fixtures.markers("fingerprint=0123456789abcdef"), "", "",
                 "loadverdict compare 'x\n```\n## owned @team'");
         assertThat(closing).doesNotContain("owned").contains("```sh\n# not shown: ");
     }
 
     @Test
     void anActionsRunAddressIsALinkAnythingElseIsInertText() {
-        assertThat(Reports.comment(FULL, "comment", "https://github.com/acme/shop/actions/runs/42"))
+        assertThat(Reports.comment(FULL, Fixtures.markers("comment"), "https://github.com/acme/shop/actions/runs/42"))
                 .contains("Run: https://github.com/acme/shop/actions/runs/42\n");
-        assertThat(Reports.issue(FULL, "checkout", "fingerprint=0123456789abcdef", "", "https://github.com/acme/shop/actions/runs/42, commit 3f9c2ab", ""))
+        assertThat(Reports.issue(FULL, "checkout", Fixtures.markers("fingerprint=0123456789abcdef"), "", "https://github.com/acme/shop/actions/runs/42, commit 3f9c2ab", ""))
                 .contains("Run: https://github.com/acme/shop/actions/runs/42, commit 3f9c2ab\n");
-        assertThat(Reports.comment(FULL, "comment", "https://evil.example/x @team"))
+        assertThat(Reports.comment(FULL, Fixtures.markers("comment"), "https://evil.example/x @team"))
                 .doesNotContain("https://evil").contains("@\u200Dteam");
     }
 
     @Test
     void theStickyCommentCarriesItsMarker() {
-        String comment = Reports.comment(FULL, "comment", "https://github.com/acme/shop/actions/runs/42");
+        String comment = Reports.comment(FULL, Fixtures.markers("comment"), "https://github.com/acme/shop/actions/runs/42");
         assertThat(comment).startsWith("<!-- loadverdict:comment:start -->").contains("### loadverdict: FAIL")
                 .contains("POST /pay").contains("GET /cart");
-        assertThatThrownBy(() -> Reports.comment(FULL, "x --> <script>", ""))
+        assertThatThrownBy(() -> Reports.comment(FULL, Fixtures.markers("x --> <script>"), ""))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -65,7 +65,7 @@ class IssueTemplatesTest {
                 Fixtures.finding(HOSTILE_SERVICE, "GET /items", dev.loadverdict.model.Metric.P99).values(9, 9, 0, 0).build()),
                 java.util.List.of());
         String scope = hostile.scopes().get(0);
-        String recovery = Reports.recovery(hostile, scope, "nightly", "https://github.com/acme/shop/actions/runs/42");
+        String recovery = Reports.recovery(hostile, scope, Fixtures.markers("recovery"), "nightly", "https://github.com/acme/shop/actions/runs/42");
         assertThat(recovery).startsWith("loadverdict: shop @\u200Doctocat \\#\u200D12 &lt;img")
                 .contains(" passes again in https://github.com/acme/shop/actions/runs/42: all 2 checks within their thresholds")
                 .contains(" within their thresholds with enough requests, against `")
@@ -77,11 +77,11 @@ class IssueTemplatesTest {
 
     @Test
     void theRecurrenceCommentNamesTheRunAndCarriesTheIssueBody() {
-        String recurrence = Reports.recurrence(FULL, "checkout", "nightly", "https://github.com/acme/shop/actions/runs/42", "");
+        String recurrence = Reports.recurrence(FULL, "checkout", Fixtures.markers("recurrence"), "nightly", "https://github.com/acme/shop/actions/runs/42", "");
         assertThat(recurrence).startsWith("loadverdict found this regression again in https://github.com/acme/shop/actions/runs/42.\n\n"
                 + "<!-- loadverdict:recurrence:start -->\n").contains("GET /cart").doesNotContain("POST /pay")
                 .endsWith("<!-- loadverdict:recurrence:end -->\n");
-        assertThat(Reports.recurrence(FULL, "checkout", "", "https://evil.example/x @team", ""))
+        assertThat(Reports.recurrence(FULL, "checkout", Fixtures.markers("recurrence"), "", "https://evil.example/x @team", ""))
                 .startsWith("loadverdict found this regression again in https:\u200D//evil.example/x @\u200Dteam.\n\n");
     }
 
