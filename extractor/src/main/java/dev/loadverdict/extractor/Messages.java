@@ -1,6 +1,12 @@
 package dev.loadverdict.extractor;
 
-/** Small helpers every reader uses to quote file content in its error messages. */
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.loadverdict.model.InputException;
+
+import java.util.OptionalLong;
+
+/** Small helpers every reader uses for its error messages: quoting file content, and Jackson's complaints as bad input. */
 public final class Messages {
 
     private static final int QUOTED_LENGTH = 40;
@@ -23,5 +29,24 @@ public final class Messages {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /**
+     * A JSON parser's complaint about a file as bad input: {@code FILE:LINE: broken JSON: …} (one line), naming the line
+     * where the parser knows it.
+     */
+    public static InputException brokenJson(String file, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return brokenJson(file, at != null && at.getLineNr() > 0 ? OptionalLong.of(at.getLineNr()) : OptionalLong.empty(), e);
+    }
+
+    /** As {@link #brokenJson(String, JsonProcessingException)}, at a line the reader knows (a line of NDJSON). */
+    public static InputException brokenJson(String file, OptionalLong line, JsonProcessingException e) {
+        return new InputException(file, line, "broken JSON: " + why(e), e);
+    }
+
+    /** What Jackson says is wrong, on one line, without its own location (the message names the line). */
+    public static String why(JsonProcessingException e) {
+        return String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ");
     }
 }

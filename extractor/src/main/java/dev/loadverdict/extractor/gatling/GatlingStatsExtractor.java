@@ -1,7 +1,6 @@
 package dev.loadverdict.extractor.gatling;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.loadverdict.extractor.EndpointResolver;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.Messages;
 import dev.loadverdict.extractor.MatchStrength;
 import dev.loadverdict.extractor.ReadContext;
 import dev.loadverdict.extractor.RequestLabels;
@@ -133,9 +133,7 @@ public final class GatlingStatsExtractor implements ResultFormat {
                 throw fail(displayPath, json, "text after the JSON object");
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InputException(displayPath, at != null && at.getLineNr() > 0 ? OptionalLong.of(at.getLineNr())
-                    : OptionalLong.empty(), "broken JSON: " + e.getOriginalMessage(), e);
+            throw Messages.brokenJson(displayPath, e);
         } catch (IOException e) {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }

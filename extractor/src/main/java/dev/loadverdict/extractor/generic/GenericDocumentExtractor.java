@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.Messages;
 import dev.loadverdict.extractor.MatchStrength;
 import dev.loadverdict.extractor.ReadContext;
 import dev.loadverdict.extractor.ResultFormat;
@@ -63,7 +64,7 @@ public final class GenericDocumentExtractor implements ResultFormat {
             } catch (JsonEOFException e) {
                 return document.truncated(line(e), e.getOriginalMessage());
             } catch (JsonProcessingException e) {
-                throw new InputException(displayPath, line(e), "broken JSON: " + e.getOriginalMessage());
+                throw Messages.brokenJson(displayPath, OptionalLong.of(line(e)), e);
             }
         } catch (IOException e) {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);

@@ -62,7 +62,7 @@ final class SampleNdjson {
                 throw new InputException(file, number, "more than one JSON value on the line");
             }
         } catch (JsonProcessingException e) {
-            throw new InputException(file, number, "broken JSON: " + e.getOriginalMessage());
+            throw Messages.brokenJson(file, OptionalLong.of(number), e);
         } catch (IOException e) {
             throw new InputException(file, OptionalLong.of(number), "cannot be read: " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.Messages;
 import dev.loadverdict.extractor.MatchStrength;
 import dev.loadverdict.extractor.ReadContext;
 import dev.loadverdict.extractor.RequestLabels;
@@ -129,9 +129,7 @@ public final class JmeterDashboardExtractor implements ResultFormat {
                 throw fail(displayPath, json, "unexpected " + json.currentToken());
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InputException(displayPath, at != null && at.getLineNr() > 0 ? OptionalLong.of(at.getLineNr())
-                    : OptionalLong.empty(), "broken JSON: " + e.getOriginalMessage(), e);
+            throw Messages.brokenJson(displayPath, e);
         } catch (IOException e) {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }

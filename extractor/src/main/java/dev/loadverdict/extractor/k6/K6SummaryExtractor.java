@@ -1,7 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.Messages;
 import dev.loadverdict.extractor.MatchStrength;
 import dev.loadverdict.extractor.ReadContext;
 import dev.loadverdict.extractor.ResultFormat;
@@ -164,9 +164,7 @@ public final class K6SummaryExtractor implements ResultFormat {
              JsonParser p = SUMMARY_JSON.createParser(reader)) {
             root = JsonTree.read(p);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            OptionalLong line = at == null || at.getLineNr() < 1 ? OptionalLong.empty() : OptionalLong.of(at.getLineNr());
-            throw new InputException(displayPath, line, "malformed JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
+            throw Messages.brokenJson(displayPath, e);
         } catch (IOException e) {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }

@@ -173,13 +173,13 @@ final class NdjsonReader {
         try {
             parse(buf, s, e - s);
         } catch (JsonProcessingException ex) {
-            String why = ex.getOriginalMessage().replaceAll("\\s+", " ");
+            String why = Messages.why(ex);
             if (unterminated) {
                 warnings.add(file + ":" + line + ": skipped the last line: it is cut off (" + why
                         + "); the run was probably stopped while k6 was writing");
                 return;
             }
-            throw new InputException(file, OptionalLong.of(line), "malformed JSON: " + why, ex);
+            throw Messages.brokenJson(file, OptionalLong.of(line), ex);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex); // parsing bytes in memory does no I/O
         }

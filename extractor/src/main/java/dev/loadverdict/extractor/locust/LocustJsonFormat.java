@@ -1,7 +1,6 @@
 package dev.loadverdict.extractor.locust;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -113,9 +112,7 @@ final class LocustJsonFormat implements ResultFormat {
                         + "(cut off); the " + entries.size() + " complete entries before it are used"));
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InputException(displayPath, at != null && at.getLineNr() > 0 ? OptionalLong.of(at.getLineNr())
-                    : OptionalLong.empty(), "broken JSON: " + e.getOriginalMessage(), e);
+            throw Messages.brokenJson(displayPath, e);
         } catch (IOException e) {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }

@@ -130,7 +130,7 @@ class K6NdjsonExtractorTest {
         for (boolean shortcuts : new boolean[] {true, false}) {
             assertThatThrownBy(() -> read(file, shortcuts))
                     .isInstanceOf(InputException.class)
-                    .hasMessageStartingWith(file + ":11: malformed JSON:")
+                    .hasMessageStartingWith(file + ":11: broken JSON:")
                     .satisfies(e -> assertThat(((InputException) e).line()).hasValue(11));
         }
     }

@@ -176,7 +176,7 @@ class K6SummaryExtractorTest {
         Path file = write("{\n  \"metrics\": {\n    \"http_reqs\": {\"count\": 1,,}\n  }\n}\n");
         assertThatThrownBy(() -> new K6SummaryExtractor().read(file, "s.json",
                 new ReadContext(new EndpointResolver(List.of(), Naming.defaults()), TimeWindow.all())))
-                .isInstanceOf(InputException.class).hasMessageStartingWith("s.json:3: malformed JSON:");
+                .isInstanceOf(InputException.class).hasMessageStartingWith("s.json:3: broken JSON:");
     }
 
     @Test
