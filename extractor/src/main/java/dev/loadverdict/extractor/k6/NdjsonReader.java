@@ -12,7 +12,6 @@ import dev.loadverdict.model.InputException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -181,7 +180,9 @@ final class NdjsonReader {
             }
             throw Messages.brokenJson(file, OptionalLong.of(line), ex);
         } catch (IOException ex) {
-            throw new UncheckedIOException(ex); // parsing bytes in memory does no I/O
+            // parsing bytes in memory does no I/O: this is Jackson taking the bytes for UTF-16 or UTF-32 and finding
+            // them invalid there (a CharConversionException), which is a broken line like any other
+            throw new InputException(file, OptionalLong.of(line), "broken JSON: not UTF-8 text: " + ex.getMessage(), ex);
         }
         use(buf, line);
     }
