@@ -106,11 +106,7 @@ public final class HistoryView {
         return root.toPrettyString();
     }
 
-    public static String show(String location, Baseline baseline) {
-        return show(location, baseline, Optional.empty());
-    }
-
-    /** As above; {@code how} says how a suite's current baseline became current when it was not promoted (a rollback). */
+    /** A baseline: where it came from and its numbers; {@code how} says how a suite's current baseline became current when it was not promoted (a rollback). */
     public static String show(String location, Baseline baseline, Optional<String> how) {
         RunMetadata m = baseline.run().metadata();
         StringBuilder out = new StringBuilder();

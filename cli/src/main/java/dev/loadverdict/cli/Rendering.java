@@ -43,10 +43,6 @@ record Rendering(Optional<Path> templateDirectory, String templateDisplay, boole
         return new Rendering(templateDirectory, templateDisplay, false);
     }
 
-    static Rendering builtIn() {
-        return new Rendering(Optional.empty(), "", false);
-    }
-
     /** One report, built-in or from the user's template, coloured when it is terminal text and colour is on. */
     String render(ReportFormat format, ReportInput input) {
         try {

@@ -2,7 +2,6 @@ package dev.loadverdict.reporter;
 
 import dev.loadverdict.model.compare.Comparison;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,23 +37,6 @@ public final class Reports {
     /** Renders a comparison for a run that fails from {@code failOn} up (JUnit marks those as failures). */
     public static String render(ReportFormat format, Comparison comparison, dev.loadverdict.model.compare.Severity failOn) {
         return renderer(format).render(comparison, failOn);
-    }
-
-    /**
-     * Renders the HTML report of a comparison with the two runs compared, from which it draws the latency
-     * percentile curves and the p95 over time (without them, only the findings' numbers are charted).
-     */
-    public static String html(Comparison comparison, dev.loadverdict.model.Run current, dev.loadverdict.model.Run baseline) {
-        return html(comparison, current, baseline, List.of());
-    }
-
-    /**
-     * As {@link #html(Comparison, dev.loadverdict.model.Run, dev.loadverdict.model.Run)}, with the suite's recorded runs
-     * (oldest first), from which each service gets its trend: the total's p95 run by run, the current run last.
-     */
-    public static String html(Comparison comparison, dev.loadverdict.model.Run current, dev.loadverdict.model.Run baseline,
-                              List<dev.loadverdict.model.Run> history) {
-        return renderer(ReportFormat.HTML).render(ReportInput.of(comparison).withRuns(current, baseline, history));
     }
 
     /** Renders a comparison in a format; shorthand for {@code renderer(format).render(comparison)}. */
