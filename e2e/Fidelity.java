@@ -1,6 +1,6 @@
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extractor;
-import dev.loadverdict.extractor.Histograms;
+import dev.loadverdict.extractor.internal.Histograms;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.Run;
 import dev.loadverdict.model.ServiceStats;

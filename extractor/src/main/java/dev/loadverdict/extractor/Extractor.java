@@ -1,5 +1,12 @@
 package dev.loadverdict.extractor;
 
+import dev.loadverdict.extractor.internal.EndpointResolver;
+import dev.loadverdict.extractor.internal.FormatDetector;
+import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.ResultFormat;
+import dev.loadverdict.extractor.internal.RunMerger;
+import dev.loadverdict.extractor.internal.TimeWindow;
+import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Run;
 import dev.loadverdict.model.RunMetadata;

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor;
 
+import dev.loadverdict.extractor.internal.TimeWindow;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor;
 
+import dev.loadverdict.extractor.internal.ResultFormat;
 import java.util.Objects;
 import java.util.OptionalInt;
 

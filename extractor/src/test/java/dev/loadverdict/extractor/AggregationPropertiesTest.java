@@ -1,5 +1,12 @@
 package dev.loadverdict.extractor;
 
+import dev.loadverdict.extractor.internal.EndpointResolver;
+import dev.loadverdict.extractor.internal.Histograms;
+import dev.loadverdict.extractor.internal.RequestLabels;
+import dev.loadverdict.extractor.internal.RunMerger;
+import dev.loadverdict.extractor.internal.SampleAggregator;
+import dev.loadverdict.extractor.internal.TimeWindow;
+import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.RunMetadata;
 import dev.loadverdict.model.ServiceStats;

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor;
 
+import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Run;
 import dev.loadverdict.testsupport.RandomText;

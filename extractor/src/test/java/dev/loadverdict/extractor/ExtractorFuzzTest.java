@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor;
 
+import dev.loadverdict.extractor.internal.Histograms;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.loadverdict.codec.RunJson;

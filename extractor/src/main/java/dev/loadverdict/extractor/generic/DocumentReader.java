@@ -2,11 +2,11 @@ package dev.loadverdict.extractor.generic;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.loadverdict.extractor.Messages;
-import dev.loadverdict.extractor.ReadContext;
-import dev.loadverdict.extractor.RequestLabels;
-import dev.loadverdict.extractor.ServiceMapper;
-import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.extractor.internal.Messages;
+import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.RequestLabels;
+import dev.loadverdict.extractor.internal.ServiceMapper;
+import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.EndpointId;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.InputException;

@@ -1,7 +1,7 @@
 package dev.loadverdict.extractor.generic;
 
-import dev.loadverdict.extractor.BoundedLineReader;
-import dev.loadverdict.extractor.CsvRecords;
+import dev.loadverdict.extractor.internal.BoundedLineReader;
+import dev.loadverdict.extractor.internal.CsvRecords;
 import dev.loadverdict.model.InputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.loadverdict.extractor.BoundedLineReader;
-import dev.loadverdict.extractor.Messages;
+import dev.loadverdict.extractor.internal.BoundedLineReader;
+import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.model.InputException;
 
 import java.io.BufferedReader;

@@ -1,10 +1,10 @@
 package dev.loadverdict.extractor.generic;
 
-import dev.loadverdict.extractor.Messages;
-import dev.loadverdict.extractor.ReadContext;
-import dev.loadverdict.extractor.RequestLabels;
-import dev.loadverdict.extractor.SampleAggregator;
-import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.extractor.internal.Messages;
+import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.RequestLabels;
+import dev.loadverdict.extractor.internal.SampleAggregator;
+import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.RunMetadata;
 import dev.loadverdict.model.SourcePrecision;

@@ -1,7 +1,7 @@
 package dev.loadverdict.extractor.jmeter;
 
 import dev.loadverdict.extractor.Head;
-import dev.loadverdict.extractor.MatchStrength;
+import dev.loadverdict.extractor.internal.MatchStrength;
 
 import java.util.ArrayList;
 import java.util.Arrays;

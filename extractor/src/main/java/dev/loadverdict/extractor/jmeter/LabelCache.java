@@ -1,6 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
-import dev.loadverdict.extractor.RequestLabels;
+import dev.loadverdict.extractor.internal.RequestLabels;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

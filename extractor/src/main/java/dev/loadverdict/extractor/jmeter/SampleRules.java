@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  * counts like any sample.
  *
  * <p>XML results nest sub-samples inside their parent instead of writing them as rows; see
- * {@link JmeterXmlExtractor} for how nesting maps onto this rule.
+ * {@link JtlXmlFormat} for how nesting maps onto this rule.
  */
 final class SampleRules {
 

@@ -1,7 +1,7 @@
 package dev.loadverdict.extractor.jmeter;
 
-import dev.loadverdict.extractor.Messages;
-import dev.loadverdict.extractor.RequestLabels;
+import dev.loadverdict.extractor.internal.Messages;
+import dev.loadverdict.extractor.internal.RequestLabels;
 import dev.loadverdict.model.InputException;
 
 import com.ctc.wstx.api.WstxInputProperties;

@@ -1,13 +1,13 @@
 package dev.loadverdict.extractor.k6;
 
-import dev.loadverdict.extractor.Messages;
+import dev.loadverdict.extractor.internal.Messages;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import dev.loadverdict.extractor.BoundedLineReader;
+import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.model.InputException;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.loadverdict.extractor.k6;
 
-import dev.loadverdict.extractor.SampleAggregator;
-import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.extractor.internal.SampleAggregator;
+import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.RunMetadata;
 import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;

@@ -1,6 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
-import dev.loadverdict.extractor.SampleAggregator;
+import dev.loadverdict.extractor.internal.SampleAggregator;
 
 import java.util.ArrayList;
 import java.util.Iterator;

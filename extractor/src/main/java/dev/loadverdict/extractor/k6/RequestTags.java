@@ -1,6 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
-import dev.loadverdict.extractor.RequestLabels;
+import dev.loadverdict.extractor.internal.RequestLabels;
 
 import java.util.Collections;
 import java.util.Map;

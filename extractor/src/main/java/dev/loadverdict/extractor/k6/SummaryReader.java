@@ -1,9 +1,9 @@
 package dev.loadverdict.extractor.k6;
 
-import dev.loadverdict.extractor.ReadContext;
-import dev.loadverdict.extractor.RequestLabels;
-import dev.loadverdict.extractor.ServiceMapper;
-import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.RequestLabels;
+import dev.loadverdict.extractor.internal.ServiceMapper;
+import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.EndpointId;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.InputException;
@@ -27,10 +27,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns a parsed k6 summary into a {@link ToolResult}; see {@link K6SummaryExtractor} for the rules. */
+/** Turns a parsed k6 summary into a {@link ToolResult}; see {@link K6SummaryFormat} for the rules. */
 final class SummaryReader {
 
-    /** The name loadverdict gives a run's total (as {@code dev.loadverdict.extractor.Totals}). */
+    /** The name loadverdict gives a run's total (as {@code dev.loadverdict.extractor.internal.Totals}). */
     static final String TOTAL = "Aggregated";
     /** The endpoint holding the requests that no endpoint submetric covers. */
     static final String OTHER_REQUESTS = "(other requests)";

@@ -1,7 +1,7 @@
 package dev.loadverdict.extractor.locust;
 
-import dev.loadverdict.extractor.Messages;
-import dev.loadverdict.extractor.BoundedLineReader;
+import dev.loadverdict.extractor.internal.Messages;
+import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.model.InputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

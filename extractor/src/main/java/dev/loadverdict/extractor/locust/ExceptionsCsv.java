@@ -1,7 +1,7 @@
 package dev.loadverdict.extractor.locust;
 
 import dev.loadverdict.extractor.InputFiles;
-import dev.loadverdict.extractor.Messages;
+import dev.loadverdict.extractor.internal.Messages;
 
 import java.io.IOException;
 import java.io.Reader;

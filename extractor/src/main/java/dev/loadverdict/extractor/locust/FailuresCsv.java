@@ -1,7 +1,7 @@
 package dev.loadverdict.extractor.locust;
 
 import dev.loadverdict.extractor.InputFiles;
-import dev.loadverdict.extractor.Names;
+import dev.loadverdict.extractor.internal.Names;
 import dev.loadverdict.model.EndpointId;
 
 import java.io.IOException;
@@ -41,8 +41,8 @@ final class FailuresCsv {
                     continue;
                 }
                 EndpointId id = EndpointId.of(Headers.method(rows.text(method)), rows.text(name));
-                if (!kinds.containsKey(id) && kinds.size() >= LocustExtractor.MAX_ROWS) {
-                    throw rows.fail("failures of more than " + LocustExtractor.MAX_ROWS + " endpoints; this is not a"
+                if (!kinds.containsKey(id) && kinds.size() >= LocustStatsFormat.MAX_ROWS) {
+                    throw rows.fail("failures of more than " + LocustStatsFormat.MAX_ROWS + " endpoints; this is not a"
                             + " Locust failures file loadverdict can read");
                 }
                 SortedMap<String, Long> endpoint = kinds.computeIfAbsent(id, k -> new TreeMap<>());

@@ -1,8 +1,8 @@
 package dev.loadverdict.extractor.locust;
 
 import dev.loadverdict.extractor.InputFiles;
-import dev.loadverdict.extractor.Messages;
-import dev.loadverdict.extractor.TimeWindow;
+import dev.loadverdict.extractor.internal.Messages;
+import dev.loadverdict.extractor.internal.TimeWindow;
 import dev.loadverdict.model.EndpointId;
 import dev.loadverdict.model.InputException;
 

@@ -1,9 +1,9 @@
 package dev.loadverdict.extractor.locust;
 
-import dev.loadverdict.extractor.ReadContext;
-import dev.loadverdict.extractor.RequestLabels;
-import dev.loadverdict.extractor.ServiceMapper;
-import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.RequestLabels;
+import dev.loadverdict.extractor.internal.ServiceMapper;
+import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.LatencyStats;

@@ -2,10 +2,10 @@ package dev.loadverdict.extractor.locust;
 
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
-import dev.loadverdict.extractor.MatchStrength;
-import dev.loadverdict.extractor.ReadContext;
-import dev.loadverdict.extractor.ResultFormat;
-import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.extractor.internal.MatchStrength;
+import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.ResultFormat;
+import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 
 import java.nio.file.Files;

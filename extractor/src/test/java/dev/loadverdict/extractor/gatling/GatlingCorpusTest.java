@@ -3,8 +3,8 @@ package dev.loadverdict.extractor.gatling;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extraction;
 import dev.loadverdict.extractor.Extractor;
-import dev.loadverdict.extractor.FormatDetector;
-import dev.loadverdict.extractor.ResultFormat;
+import dev.loadverdict.extractor.internal.FormatDetector;
+import dev.loadverdict.extractor.internal.ResultFormat;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.Run;
 import org.junit.jupiter.api.Assumptions;
@@ -43,9 +43,9 @@ class GatlingCorpusTest {
                     int users, int warnings) {
     }
 
-    private static final Class<GatlingLogExtractor> TEXT = GatlingLogExtractor.class;
-    private static final Class<GatlingBinaryLogExtractor> BINARY = GatlingBinaryLogExtractor.class;
-    private static final Class<GatlingStatsExtractor> STATS = GatlingStatsExtractor.class;
+    private static final Class<GatlingTextLogFormat> TEXT = GatlingTextLogFormat.class;
+    private static final Class<GatlingBinaryLogFormat> BINARY = GatlingBinaryLogFormat.class;
+    private static final Class<GatlingStatsFormat> STATS = GatlingStatsFormat.class;
     private static final String LOG_2 = "2.x (log format 2.0)";
 
     static final Map<String, Expected> EXPECTED = new TreeMap<>(Stream.of(

@@ -2,7 +2,7 @@ package dev.loadverdict.extractor.gatling;
 
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extractor;
-import dev.loadverdict.extractor.Histograms;
+import dev.loadverdict.extractor.internal.Histograms;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.Run;
 import org.HdrHistogram.Histogram;

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * Test-only: the statistics Gatling 3.13+ embeds in its HTML report. Those versions write no {@code js/stats.json};
  * the same tree is in {@code js/stats.js} as a JavaScript literal {@code var stats = {type: "GROUP", …, stats: {…},
  * contents: {…}}} (unquoted top-level keys, numbers as strings). This turns it into the JSON of a
- * {@code stats.json}, which {@link GatlingStatsExtractor} reads (numbers as strings included), so loadverdict's numbers
+ * {@code stats.json}, which {@link GatlingStatsFormat} reads (numbers as strings included), so loadverdict's numbers
  * from the binary log can be checked against Gatling's own report of the same run.
  *
  * <pre>java -cp loadverdict.jar:extractor/target/test-classes dev.loadverdict.extractor.gatling.StatsJs stats.js out.json</pre>

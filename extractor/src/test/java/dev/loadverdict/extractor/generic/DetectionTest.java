@@ -1,10 +1,10 @@
 package dev.loadverdict.extractor.generic;
 
-import dev.loadverdict.extractor.FormatDetector;
+import dev.loadverdict.extractor.internal.FormatDetector;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
-import dev.loadverdict.extractor.MatchStrength;
-import dev.loadverdict.extractor.ResultFormat;
+import dev.loadverdict.extractor.internal.MatchStrength;
+import dev.loadverdict.extractor.internal.ResultFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,25 +36,25 @@ class DetectionTest {
             "endpoint,latency_ms,ok\n", // timestamp missing: still ours, so reading says which column is missing
     })
     void csvHeadersAreGenericSamples(String text) {
-        assertThat(detect(text)).get().isInstanceOf(GenericSamplesExtractor.class);
+        assertThat(detect(text)).get().isInstanceOf(GenericSamplesFormat.class);
     }
 
     @Test
     void ndjsonAndDocumentsAreRecognised() {
         assertThat(detect("{\"timestamp\":1763892000000,\"endpoint\":\"/a\",\"latency_ms\":1.5,\"ok\":true}\n"))
-                .get().isInstanceOf(GenericSamplesExtractor.class);
+                .get().isInstanceOf(GenericSamplesFormat.class);
         assertThat(detect("{\n  \"schema\": \"loadverdict.generic/1\",\n  \"endpoints\": []\n}\n"))
-                .get().isInstanceOf(GenericDocumentExtractor.class);
+                .get().isInstanceOf(GenericDocumentFormat.class);
         assertThat(detect("{\"schema\":\"loadverdict.generic/1\",\"samples\":[{\"timestamp\":1,\"endpoint\":\"a\",\"latency_ms\":1,\"ok\":true}]}"))
-                .get().isInstanceOf(GenericDocumentExtractor.class);
+                .get().isInstanceOf(GenericDocumentFormat.class);
         // a run JSON loadverdict wrote is no generic document
-        assertThat(new GenericDocumentExtractor().detect(new Head(Path.of("x"), "{\"schema\": \"loadverdict.run/1\"}")))
+        assertThat(new GenericDocumentFormat().detect(new Head(Path.of("x"), "{\"schema\": \"loadverdict.run/1\"}")))
                 .isEqualTo(MatchStrength.NO_MATCH);
     }
 
     @Test
     void otherCsvsAreNotClaimed() {
-        GenericSamplesExtractor generic = new GenericSamplesExtractor();
+        GenericSamplesFormat generic = new GenericSamplesFormat();
         for (String header : List.of(
                 "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,bytes",
                 "metric_name,timestamp,metric_value,check,error,error_code,expected_response,group,method,name",
@@ -81,8 +81,8 @@ class DetectionTest {
         assertThat(files).hasSizeGreaterThan(10);
         for (Path file : files) {
             Head head = InputFiles.head(file, file.toString());
-            assertThat(new GenericSamplesExtractor().detect(head)).as(file.toString()).isEqualTo(MatchStrength.NO_MATCH);
-            assertThat(new GenericDocumentExtractor().detect(head)).as(file.toString()).isEqualTo(MatchStrength.NO_MATCH);
+            assertThat(new GenericSamplesFormat().detect(head)).as(file.toString()).isEqualTo(MatchStrength.NO_MATCH);
+            assertThat(new GenericDocumentFormat().detect(head)).as(file.toString()).isEqualTo(MatchStrength.NO_MATCH);
         }
     }
 }

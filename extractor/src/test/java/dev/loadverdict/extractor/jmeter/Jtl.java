@@ -1,14 +1,14 @@
 package dev.loadverdict.extractor.jmeter;
 
-import dev.loadverdict.extractor.EndpointResolver;
+import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extraction;
 import dev.loadverdict.extractor.Extractor;
 import dev.loadverdict.extractor.InputFiles;
-import dev.loadverdict.extractor.ReadContext;
-import dev.loadverdict.extractor.ResultFormat;
-import dev.loadverdict.extractor.TimeWindow;
-import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.ResultFormat;
+import dev.loadverdict.extractor.internal.TimeWindow;
+import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Run;

@@ -1,6 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
-import dev.loadverdict.extractor.RequestLabels;
+import dev.loadverdict.extractor.internal.RequestLabels;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,9 +3,9 @@ package dev.loadverdict.extractor.k6;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extraction;
 import dev.loadverdict.extractor.Extractor;
-import dev.loadverdict.extractor.FormatDetector;
+import dev.loadverdict.extractor.internal.FormatDetector;
 import dev.loadverdict.extractor.InputFiles;
-import dev.loadverdict.extractor.ResultFormat;
+import dev.loadverdict.extractor.internal.ResultFormat;
 import dev.loadverdict.model.EndpointStats;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -37,21 +37,21 @@ class K6CorpusTest {
     }
 
     static final Map<String, Expected> EXPECTED = new TreeMap<>(Map.of(
-            "csv/jsonvsprotobuf-getuser-1000iter.csv", new Expected(K6CsvExtractor.class, 1000, 0, 1),
-            "csv/taurus-k6-kpi.csv", new Expected(K6CsvExtractor.class, 4, 2, 2),
-            "handlesummary-json/jsonvsprotobuf-getuser-1000iter-summary.json", new Expected(K6SummaryExtractor.class, 1000, 0, 1),
-            "handlesummary-json/k6reporter-grpc.json", new Expected(K6SummaryExtractor.class, 9615, 0, 1),
-            "handlesummary-json/k6reporter-simple-http.json", new Expected(K6SummaryExtractor.class, 878, 349, 1),
-            "ndjson-out-json/jsonvsprotobuf-getuser-1000iter.ndjson", new Expected(K6NdjsonExtractor.class, 1000, 0, 1),
-            "ndjson-out-json/xk6dashboard-test-k6io-2023-05.ndjson", new Expected(K6NdjsonExtractor.class, 28, 0, 2),
-            "ndjson-out-json/xk6dashboard-test-k6io-2023-09.ndjson", new Expected(K6NdjsonExtractor.class, 322, 0, 2)));
+            "csv/jsonvsprotobuf-getuser-1000iter.csv", new Expected(K6CsvFormat.class, 1000, 0, 1),
+            "csv/taurus-k6-kpi.csv", new Expected(K6CsvFormat.class, 4, 2, 2),
+            "handlesummary-json/jsonvsprotobuf-getuser-1000iter-summary.json", new Expected(K6SummaryFormat.class, 1000, 0, 1),
+            "handlesummary-json/k6reporter-grpc.json", new Expected(K6SummaryFormat.class, 9615, 0, 1),
+            "handlesummary-json/k6reporter-simple-http.json", new Expected(K6SummaryFormat.class, 878, 349, 1),
+            "ndjson-out-json/jsonvsprotobuf-getuser-1000iter.ndjson", new Expected(K6NdjsonFormat.class, 1000, 0, 1),
+            "ndjson-out-json/xk6dashboard-test-k6io-2023-05.ndjson", new Expected(K6NdjsonFormat.class, 28, 0, 2),
+            "ndjson-out-json/xk6dashboard-test-k6io-2023-09.ndjson", new Expected(K6NdjsonFormat.class, 322, 0, 2)));
 
     static Stream<Arguments> files() {
         return EXPECTED.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
     static Stream<String> ndjsonFiles() {
-        return EXPECTED.entrySet().stream().filter(e -> e.getValue().format() == K6NdjsonExtractor.class).map(Map.Entry::getKey);
+        return EXPECTED.entrySet().stream().filter(e -> e.getValue().format() == K6NdjsonFormat.class).map(Map.Entry::getKey);
     }
 
     private static Path corpusFile(String relative) {
@@ -86,15 +86,15 @@ class K6CorpusTest {
     @MethodSource("ndjsonFiles")
     void shortcutsGiveExactlyTheFullParse(String relative) {
         Path file = corpusFile(relative);
-        assertThat(K6NdjsonExtractorTest.runJson(K6NdjsonExtractorTest.read(file, true)))
-                .isEqualTo(K6NdjsonExtractorTest.runJson(K6NdjsonExtractorTest.read(file, false)));
+        assertThat(K6NdjsonFormatTest.runJson(K6NdjsonFormatTest.read(file, true)))
+                .isEqualTo(K6NdjsonFormatTest.runJson(K6NdjsonFormatTest.read(file, false)));
     }
 
     @Test
     void shortcutsGiveExactlyTheFullParseOnTheFixture() {
         Path file = K6FidelityTest.RUN.resolve("jsonvsprotobuf-ndjson/data.json.gz");
         assertThat(InputFiles.head(file, file.toString()).firstLine()).startsWith("{\"type\":\"Metric\"");
-        assertThat(K6NdjsonExtractorTest.runJson(K6NdjsonExtractorTest.read(file, true)))
-                .isEqualTo(K6NdjsonExtractorTest.runJson(K6NdjsonExtractorTest.read(file, false)));
+        assertThat(K6NdjsonFormatTest.runJson(K6NdjsonFormatTest.read(file, true)))
+                .isEqualTo(K6NdjsonFormatTest.runJson(K6NdjsonFormatTest.read(file, false)));
     }
 }

@@ -1,8 +1,8 @@
 package dev.loadverdict.extractor.k6;
 
-import dev.loadverdict.extractor.EndpointResolver;
-import dev.loadverdict.extractor.SampleAggregator;
-import dev.loadverdict.extractor.TimeWindow;
+import dev.loadverdict.extractor.internal.EndpointResolver;
+import dev.loadverdict.extractor.internal.SampleAggregator;
+import dev.loadverdict.extractor.internal.TimeWindow;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.config.Naming;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
-import dev.loadverdict.extractor.ToolResult;
+import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.testsupport.RandomText;
 import org.junit.jupiter.api.Test;
@@ -76,15 +76,15 @@ class ShortcutsTest {
         Path file = Files.createTempFile("k6-shortcuts", ".json");
         try {
             Files.writeString(file, content, StandardCharsets.UTF_8);
-            Throwable t = catchThrowable(() -> K6NdjsonExtractorTest.read(file, shortcuts));
+            Throwable t = catchThrowable(() -> K6NdjsonFormatTest.read(file, shortcuts));
             if (t instanceof InputException e) {
                 return "error at " + e.line() + ": " + e.detail();
             }
             if (t != null) {
                 throw new AssertionError(t);
             }
-            ToolResult r = K6NdjsonExtractorTest.read(file, shortcuts);
-            return K6NdjsonExtractorTest.runJson(r).replace(file.toString(), "FILE")
+            ToolResult r = K6NdjsonFormatTest.read(file, shortcuts);
+            return K6NdjsonFormatTest.runJson(r).replace(file.toString(), "FILE")
                     + r.warnings().toString().replace(file.toString(), "FILE");
         } finally {
             Files.delete(file);
@@ -146,7 +146,7 @@ class ShortcutsTest {
         "{\"metric\":\"http_req_failed\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{\"a\":\"\\x\"}}}",
     })
     void sameResultForEveryVariant(String line) throws IOException {
-        String before = K6NdjsonExtractorTest.request("2023-09-08T21:03:09.5+02:00", "/a", 200, 1.5, false);
+        String before = K6NdjsonFormatTest.request("2023-09-08T21:03:09.5+02:00", "/a", 200, 1.5, false);
         assertSame(before + line + "\n" + before.replace("09.5", "11.5"));
         assertSame(before + line); // as a last line without a line break
     }
@@ -159,9 +159,9 @@ class ShortcutsTest {
     @MethodSource("damageSeeds")
     void sameResultForRandomlyDamagedFiles(int seed) throws IOException {
         Random random = new Random(seed);
-        StringBuilder b = new StringBuilder(K6NdjsonExtractorTest.METRIC);
+        StringBuilder b = new StringBuilder(K6NdjsonFormatTest.METRIC);
         for (int i = 0; i < 4; i++) {
-            b.append(K6NdjsonExtractorTest.request("2023-09-08T21:03:1" + i + ".5" + random.nextInt(10) + "+02:00",
+            b.append(K6NdjsonFormatTest.request("2023-09-08T21:03:1" + i + ".5" + random.nextInt(10) + "+02:00",
                     "/p" + random.nextInt(3), random.nextBoolean() ? 200 : 503, random.nextInt(100_000) / 1000.0,
                     random.nextInt(4) == 0));
         }

@@ -4,7 +4,7 @@ import dev.loadverdict.codec.RunJson;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extraction;
 import dev.loadverdict.extractor.Extractor;
-import dev.loadverdict.extractor.Histograms;
+import dev.loadverdict.extractor.internal.Histograms;
 import dev.loadverdict.extractor.RelativeWindow;
 import dev.loadverdict.extractor.Stage;
 import dev.loadverdict.extractor.UserPlateau;

@@ -1,0 +1,333 @@
+package dev.loadverdict.extractor.gatling;
+
+import dev.loadverdict.extractor.Head;
+import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.internal.MatchStrength;
+import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.ResultFormat;
+import dev.loadverdict.extractor.internal.ToolResult;
+import dev.loadverdict.model.InputException;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Gatling's binary {@code simulation.log} (Gatling 3.13 and later), streamed: raw records, so percentiles
+ * are exact and the run can be cut to a time window. Our own decoder of the layout Gatling's
+ * {@code LogFileDataWriter} writes (see {@code docs/formats.md}):
+ *
+ * <ul>
+ *   <li>big-endian {@code int}/{@code long}; a <em>string</em> is an {@code int} byte length, then (when &gt; 0)
+ *       the bytes of Java's internal string value and one coder byte (0 = Latin-1, 1 = UTF-16, in the writing
+ *       JVM's byte order, little-endian on every platform Gatling runs on); a <em>cached string</em> is an
+ *       {@code int} index: positive = a new string follows and gets that index (1, 2, 3, … in order), negative =
+ *       the earlier string {@code -index};</li>
+ *   <li>records: a type byte, then 0 RUN (version, simulation class, start epoch ms as {@code long}, description,
+ *       scenario names, assertions), 1 REQUEST (group hierarchy, name, start and end, OK flag, message),
+ *       2 USER (scenario index, start flag, time), 3 GROUP (hierarchy, start, end, cumulated response time, OK
+ *       flag), 4 ERROR (message, time). Every time after RUN is an {@code int} ms offset from the RUN start.</li>
+ * </ul>
+ *
+ * Samples, groups, users and metadata as for the text log ({@link GatlingTextLogFormat}, {@link GatlingRecorder});
+ * the version is the RUN record's (which may be a snapshot label such as {@code 3.12.1} on a 3.13 layout).
+ *
+ * <p><b>Limits</b>: a string longer than {@value #MAX_STRING_BYTES} bytes, more than {@value #MAX_CACHED_STRINGS}
+ * distinct cached strings (a hostile or corrupt file; real logs cache each distinct name and message once), an
+ * out-of-order cache index, an unknown record type or a negative response time fail the file naming the byte
+ * offset of the record. A file that ends inside a record (a run killed mid-write) keeps the complete records and
+ * warns with the offset where the incomplete one starts.
+ *
+ * <p><b>Detection</b>: first byte 0 (RUN), then a string that is a plausible Gatling version ({@code 3.13.1}).
+ */
+final class GatlingBinaryLogFormat implements ResultFormat {
+
+    static final int MAX_STRING_BYTES = 1 << 20;
+    static final int MAX_CACHED_STRINGS = 1 << 20;
+    private static final int MAX_SCENARIOS = 100_000;
+    private static final int MAX_GROUP_DEPTH = 1_000;
+    private static final Pattern VERSION = Pattern.compile("^\\d+\\.\\d+[0-9A-Za-z.\\-+]*$");
+
+    private static final byte RUN = 0;
+    private static final byte REQUEST = 1;
+    private static final byte USER = 2;
+    private static final byte GROUP = 3;
+    private static final byte ERROR = 4;
+
+    @Override
+    public String displayName() {
+        return "Gatling simulation.log (binary, 3.13+)";
+    }
+
+    @Override
+    public boolean rawSamples() {
+        return true;
+    }
+
+    @Override
+    public MatchStrength detect(Head head) {
+        String t = head.text();
+        // byte 0 (RUN), int length (three zero bytes and a small one), the version in ASCII, then its coder byte 0.
+        if (t.length() < 8 || t.charAt(0) != 0 || t.charAt(1) != 0 || t.charAt(2) != 0 || t.charAt(3) != 0) {
+            return MatchStrength.NO_MATCH;
+        }
+        int length = t.charAt(4);
+        if (length < 3 || length > 40 || t.length() < 6 + length) {
+            return MatchStrength.NO_MATCH;
+        }
+        String version = t.substring(5, 5 + length);
+        return VERSION.matcher(version).matches() && t.charAt(5 + length) == 0 ? MatchStrength.FULL_MATCH
+                : MatchStrength.NO_MATCH;
+    }
+
+    @Override
+    public ToolResult read(Path path, String displayPath, ReadContext context) {
+        GatlingRecorder recorder = new GatlingRecorder(context, displayPath);
+        try (Counting counting = new Counting(InputFiles.openBytes(path, displayPath));
+             DataInputStream in = new DataInputStream(counting)) {
+            new Decoder(in, counting, recorder, displayPath).read();
+        } catch (IOException e) {
+            throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
+        }
+        return recorder.finish();
+    }
+
+    /** One pass over the records. */
+    private static final class Decoder {
+        private final DataInputStream in;
+        private final Counting position;
+        private final GatlingRecorder recorder;
+        private final String file;
+        private final List<String> cache = new ArrayList<>();
+        private final List<String> groups = new ArrayList<>();
+        private List<String> scenarios;
+        private long start;
+        private long recordOffset;
+
+        Decoder(DataInputStream in, Counting position, GatlingRecorder recorder, String file) {
+            this.in = in;
+            this.position = position;
+            this.recorder = recorder;
+            this.file = file;
+        }
+
+        void read() throws IOException {
+            while (true) {
+                recordOffset = position.count;
+                int type = in.read();
+                if (type == -1) {
+                    break;
+                }
+                try {
+                    record(type);
+                } catch (EOFException e) {
+                    recorder.warn("byte " + recordOffset, "truncated: the file ends inside a record (type " + type
+                            + "), probably cut off when the run was stopped; the " + (position.count - recordOffset)
+                            + " byte(s) of it skipped");
+                    break;
+                }
+            }
+            if (scenarios == null) {
+                throw new InputException(file, "no RUN record: not a Gatling binary simulation.log");
+            }
+        }
+
+        private void record(int type) throws IOException {
+            if (scenarios == null && type != RUN) {
+                throw fail("expected the RUN record first, found record type " + type);
+            }
+            switch (type) {
+                case RUN -> run();
+                case REQUEST -> request();
+                case USER -> user();
+                case GROUP -> group();
+                case ERROR -> {
+                    cachedString();
+                    in.readInt();
+                }
+                default -> throw fail("unknown record type " + type + " (not a Gatling 3.13+ binary log, or corrupt)");
+            }
+        }
+
+        private void run() throws IOException {
+            if (scenarios != null) {
+                throw fail("a second RUN record");
+            }
+            String version = string();
+            String simulation = string();
+            start = in.readLong();
+            string(); // description
+            int n = count(MAX_SCENARIOS, "scenarios");
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                names.add(string());
+            }
+            int assertions = count(MAX_SCENARIOS, "assertions");
+            for (int i = 0; i < assertions; i++) {
+                skip(count(MAX_STRING_BYTES, "assertion bytes"));
+            }
+            scenarios = names;
+            recorder.run(start, version, simulation);
+        }
+
+        private void request() throws IOException {
+            List<String> hierarchy = hierarchy();
+            String name = cachedString();
+            long begin = start + in.readInt();
+            long end = start + in.readInt();
+            boolean ok = flag();
+            String message = cachedString();
+            if (end < begin) {
+                throw fail("REQUEST '" + name + "' ends " + (begin - end) + " ms before it starts");
+            }
+            recorder.request(hierarchy, name, begin, end, ok, message);
+        }
+
+        private void user() throws IOException {
+            int scenario = in.readInt();
+            boolean isStart = flag();
+            in.readInt();
+            if (scenario < 0 || scenario >= scenarios.size()) {
+                throw fail("USER record of scenario " + scenario + "; the RUN record names " + scenarios.size());
+            }
+            if (isStart) {
+                recorder.userStart();
+            } else {
+                recorder.userEnd();
+            }
+        }
+
+        private void group() throws IOException {
+            List<String> hierarchy = hierarchy();
+            long begin = start + in.readInt();
+            in.readInt(); // end
+            int cumulated = in.readInt();
+            boolean ok = flag();
+            if (cumulated < 0) {
+                throw fail("GROUP with a negative cumulated response time " + cumulated);
+            }
+            recorder.group(hierarchy, begin, cumulated, ok);
+        }
+
+        private List<String> hierarchy() throws IOException {
+            int n = count(MAX_GROUP_DEPTH, "groups");
+            if (n == 0) {
+                return List.of();
+            }
+            groups.clear();
+            for (int i = 0; i < n; i++) {
+                groups.add(cachedString());
+            }
+            return List.copyOf(groups);
+        }
+
+        private boolean flag() throws IOException {
+            int b = in.readUnsignedByte();
+            if (b > 1) {
+                throw fail("a flag byte is " + b + ", not 0 or 1");
+            }
+            return b == 1;
+        }
+
+        private String cachedString() throws IOException {
+            int index = in.readInt();
+            if (index > 0) {
+                if (index != cache.size() + 1) {
+                    throw fail("cached string " + index + " out of order (expected " + (cache.size() + 1) + ")");
+                }
+                if (cache.size() >= MAX_CACHED_STRINGS) {
+                    throw fail("more than " + MAX_CACHED_STRINGS + " distinct names and messages; refusing to hold"
+                            + " more (a corrupt or hostile file)");
+                }
+                String value = string();
+                cache.add(value);
+                return value;
+            }
+            if (index == 0 || -(long) index > cache.size()) {
+                throw fail("reference to cached string " + (-(long) index) + ", but " + cache.size() + " are known");
+            }
+            return cache.get(-index - 1);
+        }
+
+        private String string() throws IOException {
+            int length = in.readInt();
+            if (length == 0) {
+                return "";
+            }
+            if (length < 0 || length > MAX_STRING_BYTES) {
+                throw fail("a string of " + length + " bytes (at most " + MAX_STRING_BYTES + " are accepted)");
+            }
+            byte[] bytes = new byte[length];
+            in.readFully(bytes);
+            int coder = in.readUnsignedByte();
+            return switch (coder) {
+                case 0 -> new String(bytes, StandardCharsets.ISO_8859_1);
+                case 1 -> {
+                    if (length % 2 != 0) {
+                        throw fail("a UTF-16 string of an odd number of bytes (" + length + ")");
+                    }
+                    yield new String(bytes, StandardCharsets.UTF_16LE);
+                }
+                default -> throw fail("string coder byte " + coder + " (expected 0 Latin-1 or 1 UTF-16)");
+            };
+        }
+
+        private int count(int max, String what) throws IOException {
+            int n = in.readInt();
+            if (n < 0 || n > max) {
+                throw fail("a count of " + n + " " + what + " (at most " + max + " are accepted)");
+            }
+            return n;
+        }
+
+        private void skip(int n) throws IOException {
+            in.skipNBytes(n);
+        }
+
+        private InputException fail(String message) {
+            return new InputException(file, "record at byte " + recordOffset + ": " + message);
+        }
+    }
+
+    /** Counts the bytes read, for messages that name a byte offset. */
+    private static final class Counting extends FilterInputStream {
+        private long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+}

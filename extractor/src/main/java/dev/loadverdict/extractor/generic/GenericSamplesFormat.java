@@ -1,0 +1,109 @@
+package dev.loadverdict.extractor.generic;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.loadverdict.extractor.Head;
+import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.internal.MatchStrength;
+import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.ResultFormat;
+import dev.loadverdict.extractor.internal.ToolResult;
+import dev.loadverdict.model.InputException;
+import dev.loadverdict.model.Workload;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Reads loadverdict's generic raw-sample format, written by custom harnesses and by the Locust hook
+ * {@code integrations/locust/loadverdict_samples.py}: one request per CSV row or NDJSON line with at least
+ * {@code timestamp} (start, epoch ms or ISO-8601), {@code endpoint}, {@code latency_ms} and {@code ok}, and
+ * optionally {@code method}, {@code service}, {@code error}, {@code status}, {@code url}, {@code group} and
+ * tags ({@link SampleField}). Samples go through the {@link dev.loadverdict.extractor.internal.SampleAggregator}, so
+ * histograms, time series, windows, stages and mapping rules all apply. Several files (one per load
+ * generator) merge into one run.
+ *
+ * <p><b>Detection</b>: a CSV whose first line is a header naming all four required columns (full match; two
+ * of them, {@code endpoint} and {@code latency_ms}, give a solid match so a missing column gets a clear
+ * error), or NDJSON whose first line is an object with those keys. No JMeter, k6 or Locust file names
+ * both {@code endpoint} and {@code latency_ms}, and none of their detectors takes such a header.
+ *
+ * <p><b>Precision</b>: 1 µs when any response time has a fraction of a millisecond, else whole ms.
+ */
+final class GenericSamplesFormat implements ResultFormat {
+
+    @Override
+    public String displayName() {
+        return "loadverdict generic samples (CSV or NDJSON)";
+    }
+
+    @Override
+    public boolean rawSamples() {
+        return true;
+    }
+
+    @Override
+    public MatchStrength detect(Head head) {
+        String first = head.lines().stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        Set<SampleField> named = first.startsWith("{") ? jsonKeys(first) : csvHeader(first);
+        if (named.containsAll(SampleField.REQUIRED)) {
+            return MatchStrength.FULL_MATCH;
+        }
+        return named.contains(SampleField.ENDPOINT) && named.contains(SampleField.LATENCY_MS)
+                ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
+    }
+
+    private static Set<SampleField> csvHeader(String line) {
+        Set<SampleField> named = EnumSet.noneOf(SampleField.class);
+        for (String cell : SampleCsv.firstRecord(line)) {
+            SampleField f = SampleField.of(cell);
+            if (f != null) {
+                named.add(f);
+            }
+        }
+        return named;
+    }
+
+    private static Set<SampleField> jsonKeys(String line) {
+        Set<SampleField> named = EnumSet.noneOf(SampleField.class);
+        try (JsonParser p = SampleNdjson.JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return named;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                SampleField f = SampleField.of(p.currentName());
+                JsonToken v = p.nextToken();
+                if (f != null && v != null && v.isScalarValue()) {
+                    named.add(f);
+                }
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            // a first line cut off: judge by the keys seen before the cut
+        }
+        return named;
+    }
+
+    @Override
+    public ToolResult read(Path path, String displayPath, ReadContext context) {
+        Head head = InputFiles.head(path, displayPath);
+        boolean ndjson = head.text().stripLeading().startsWith("{");
+        SampleSink sink = new SampleSink(context, displayPath);
+        try (Reader reader = InputFiles.openText(path, displayPath)) {
+            if (ndjson) {
+                SampleNdjson.read(reader, displayPath, sink);
+            } else {
+                SampleCsv.read(reader, displayPath, sink);
+            }
+        } catch (IOException e) {
+            throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
+        }
+        return sink.finish(Optional.empty(), Workload.unknown(), List.of(displayPath));
+    }
+}

@@ -1,0 +1,205 @@
+package dev.loadverdict.extractor.internal;
+
+import dev.loadverdict.model.EndpointId;
+import dev.loadverdict.model.EndpointStats;
+import dev.loadverdict.model.ServiceStats;
+import dev.loadverdict.model.config.Naming;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Aggregates raw samples, one at a time, into per-endpoint histograms and time series: memory depends on
+ * the number of endpoints (capped, see {@link Naming}), never on the number of samples, and the time series
+ * of all endpoints together stay within a {@link MemoryBudget}. Tool readers feed it;
+ * {@link #finish()} turns it into services with exact totals (histograms add).
+ */
+public final class SampleAggregator {
+
+    private static final int FAST_PATH_LIMIT = 1 << 16;
+    /** The characters all labels in the fast path may hold together: a file of huge labels cannot fill memory. */
+    private static final long FAST_PATH_CHARS = 4L << 20;
+    /**
+     * The longest latency a raw reader accepts, in ms: 10^9 ms, about 11.6 days. Longer is no request but a damaged or
+     * hostile file, refused naming its line (in µs it would also overflow the sums).
+     */
+    public static final long MAX_LATENCY_MS = 1_000_000_000L;
+    /** Endpoints whose histograms are plain arrays (fast to record into): about 6 MB for 64. */
+    static final int DENSE_HISTOGRAMS = 64;
+
+    private final EndpointResolver resolver;
+    private final TimeWindow window;
+    private final Map<String, Map<EndpointId, EndpointAccumulator>> services = new LinkedHashMap<>();
+    private final Map<RequestLabels, EndpointAccumulator> byLabels = new HashMap<>();
+    /** Per endpoint accumulator, its samples that stay out of the totals (see {@link #addOutsideTotals}). */
+    private final Map<EndpointAccumulator, EndpointAccumulator> outsideTotals = new IdentityHashMap<>();
+    private final MemoryBudget budget;
+    /** How many more endpoints get a plain-array histogram (about 100 KB each, fast) before the rest are packed. */
+    private int denseHistograms = DENSE_HISTOGRAMS;
+    private final EndpointCaps caps;
+    private long cachedChars;
+    private long firstStartMs = Long.MAX_VALUE;
+    private long lastStartMs = Long.MIN_VALUE;
+    private long outsideWindow;
+
+    public SampleAggregator(EndpointResolver resolver, TimeWindow window) {
+        this(resolver, window, MemoryBudget.DEFAULT_BYTES);
+    }
+
+    /** As {@link #SampleAggregator(EndpointResolver, TimeWindow)}, with the memory all endpoints' time series may hold. */
+    SampleAggregator(EndpointResolver resolver, TimeWindow window, long timeSeriesBytes) {
+        this.resolver = resolver;
+        this.window = window;
+        this.budget = new MemoryBudget(timeSeriesBytes);
+        this.caps = new EndpointCaps(resolver.naming());
+    }
+
+    /**
+     * Records one sample.
+     *
+     * @param labels what the tool recorded about the request
+     * @param startMs when the request started, epoch ms
+     * @param elapsedMicros its response time in µs
+     * @param success whether it succeeded
+     * @param failureKind why it failed (an error message, status or exception), or null
+     */
+    public void add(RequestLabels labels, long startMs, long elapsedMicros, boolean success, String failureKind) {
+        EndpointAccumulator accumulator = endpoint(labels, startMs);
+        if (accumulator != null) {
+            accumulator.add(startMs, elapsedMicros, success, failureKind);
+            if (budget.exceeded()) {
+                keepWithinBudget();
+            }
+        }
+    }
+
+    /**
+     * Records a sample that counts for its endpoint but not for the service and run totals, because the
+     * samples it contains are recorded too (JMeter's transaction-controller samples: counting both would
+     * count the contained requests twice). When no sample at all counts for the totals, these do, so a
+     * file of such samples alone still has totals. Parameters as for {@link #add}.
+     */
+    public void addOutsideTotals(RequestLabels labels, long startMs, long elapsedMicros, boolean success,
+                                 String failureKind) {
+        EndpointAccumulator accumulator = endpoint(labels, startMs);
+        if (accumulator != null) {
+            outsideTotals.computeIfAbsent(accumulator, k -> newAccumulator())
+                    .add(startMs, elapsedMicros, success, failureKind);
+            if (budget.exceeded()) {
+                keepWithinBudget();
+            }
+        }
+    }
+
+    private EndpointAccumulator newAccumulator() {
+        return new EndpointAccumulator(budget, denseHistograms-- > 0);
+    }
+
+    /**
+     * Coarsens every series to twice the interval until all fit the budget again. That ends at the latest when one
+     * interval spans every sample (epoch-aligned intervals longer than the largest timestamp put them all in one): the
+     * budget must then allow one interval per endpoint, which the endpoint caps bound.
+     */
+    private void keepWithinBudget() {
+        long reach = Math.max(Math.abs(firstStartMs), Math.abs(lastStartMs));
+        while (budget.exceeded() && budget.intervalMs() <= reach && budget.intervalMs() < (1L << 60)) {
+            long interval = budget.coarsened();
+            services.values().forEach(endpoints -> endpoints.values().forEach(a -> a.series().coarsen(interval)));
+            outsideTotals.values().forEach(a -> a.series().coarsen(interval));
+        }
+    }
+
+    /** The endpoint's accumulator, or null when the sample lies outside the time window. */
+    private EndpointAccumulator endpoint(RequestLabels labels, long startMs) {
+        if (!window.contains(startMs)) {
+            outsideWindow++;
+            return null;
+        }
+        firstStartMs = Math.min(firstStartMs, startMs);
+        lastStartMs = Math.max(lastStartMs, startMs);
+        EndpointAccumulator accumulator = byLabels.get(labels);
+        if (accumulator == null) {
+            accumulator = accumulatorFor(resolver.resolve(labels));
+            int chars = labels.chars();
+            if (byLabels.size() < FAST_PATH_LIMIT && cachedChars + chars <= FAST_PATH_CHARS) {
+                byLabels.put(labels, accumulator);
+                cachedChars += chars;
+            }
+        }
+        return accumulator;
+    }
+
+    /** What the time series of all endpoints are charged against their {@link MemoryBudget} now. */
+    long timeSeriesBytes() {
+        return budget.bytes();
+    }
+
+    /** Samples dropped because they started outside the time window. */
+    public long outsideWindow() {
+        return outsideWindow;
+    }
+
+    private EndpointAccumulator accumulatorFor(EndpointResolver.Target target) {
+        Map<EndpointId, EndpointAccumulator> endpoints = services.computeIfAbsent(caps.service(target.service(), services),
+                s -> new LinkedHashMap<>());
+        return endpoints.computeIfAbsent(caps.endpoint(target.id(), endpoints), k -> newAccumulator());
+    }
+
+    /**
+     * What was aggregated.
+     *
+     * @param services the services with their endpoints and totals
+     * @param total the whole run's total, when there was any sample
+     * @param start the earliest sample start
+     * @param end the latest sample end
+     */
+    public record Aggregate(List<ServiceStats> services, Optional<EndpointStats> total, Optional<Instant> start,
+                            Optional<Instant> end) {
+    }
+
+    /** The services, endpoints and totals. Call once, after the last sample. */
+    public Aggregate finish() {
+        List<EndpointAccumulator> all = new ArrayList<>();
+        services.values().forEach(endpoints -> all.addAll(endpoints.values()));
+        boolean anyInTotals = all.stream().anyMatch(a -> a.count() > 0);
+        all.addAll(outsideTotals.values());
+        if (all.isEmpty()) {
+            return new Aggregate(List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        long interval = all.stream().mapToLong(a -> a.series().intervalMs()).max().orElse(TimeSeriesBuilder.FIRST_INTERVAL_MS);
+        all.forEach(a -> a.series().coarsen(interval));
+        long start = all.stream().mapToLong(EndpointAccumulator::firstStartMs).min().orElseThrow();
+        long end = all.stream().mapToLong(EndpointAccumulator::lastEndMs).max().orElseThrow();
+        long duration = Math.max(0, end - start);
+        EndpointAccumulator runTotal = new EndpointAccumulator();
+        List<ServiceStats> result = new ArrayList<>();
+        for (Map.Entry<String, Map<EndpointId, EndpointAccumulator>> service : services.entrySet()) {
+            EndpointAccumulator serviceTotal = new EndpointAccumulator();
+            List<EndpointStats> endpoints = new ArrayList<>();
+            for (Map.Entry<EndpointId, EndpointAccumulator> e : service.getValue().entrySet()) {
+                EndpointAccumulator inTotals = e.getValue();
+                EndpointAccumulator outside = outsideTotals.get(inTotals);
+                EndpointAccumulator whole = inTotals;
+                if (outside != null) {
+                    whole = new EndpointAccumulator();
+                    whole.addAll(inTotals);
+                    whole.addAll(outside);
+                }
+                serviceTotal.addAll(anyInTotals ? inTotals : whole);
+                endpoints.add(whole.toStats(e.getKey(), duration));
+            }
+            runTotal.addAll(serviceTotal);
+            endpoints.sort((a, b) -> a.id().compareTo(b.id()));
+            result.add(new ServiceStats(service.getKey(), serviceTotal.toStats(EndpointId.of(null, Totals.NAME), duration),
+                    endpoints));
+        }
+        return new Aggregate(result, Optional.of(runTotal.toStats(EndpointId.of(null, Totals.NAME), duration)),
+                Optional.of(Instant.ofEpochMilli(start)), Optional.of(Instant.ofEpochMilli(end)));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.loadverdict.extractor.internal;
+
+import dev.loadverdict.model.EndpointStats;
+import dev.loadverdict.model.RunMetadata;
+import dev.loadverdict.model.ServiceStats;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a tool's reader found in one input.
+ *
+ * @param metadata the run's metadata as far as the files tell
+ * @param total the whole run's total (the tool's own, or computed from raw samples), when known
+ * @param services the services with their endpoints and totals
+ * @param warnings problems that did not stop the reading, each {@code file:line: message}
+ */
+public record ToolResult(RunMetadata metadata, Optional<EndpointStats> total, List<ServiceStats> services,
+                         List<String> warnings) {
+    public ToolResult {
+        Objects.requireNonNull(metadata, "metadata == null");
+        Objects.requireNonNull(total, "total == null");
+        services = List.copyOf(Objects.requireNonNull(services, "services == null"));
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings == null"));
+    }
+}

@@ -1,0 +1,233 @@
+package dev.loadverdict.extractor.k6;
+
+import dev.loadverdict.extractor.internal.Messages;
+import dev.loadverdict.extractor.internal.BoundedLineReader;
+import dev.loadverdict.extractor.internal.CsvRecords;
+import dev.loadverdict.extractor.Head;
+import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.internal.MatchStrength;
+import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.ResultFormat;
+import dev.loadverdict.extractor.internal.SampleAggregator;
+import dev.loadverdict.extractor.internal.ToolResult;
+import dev.loadverdict.model.InputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads k6's {@code --out csv} output: {@code metric_name,timestamp,metric_value,<one column per system
+ * tag>,extra_tags[,metadata]}, one row per sample. Columns are found by header name; every column that is
+ * not a fixed one ({@link CsvColumn}) is a tag, and {@code extra_tags} ({@code k=v&k2=v2}) adds more.
+ * Samples are joined and aggregated exactly as {@link K6NdjsonFormat} does, so the CSV and the NDJSON
+ * of one run give the same endpoints, counts, failures and histograms.
+ *
+ * <p>Timestamps: epoch seconds by default (so start, end and time series are only as precise as one
+ * second), or nanoseconds / RFC 3339 with k6's {@code timeFormat} option ({@link Timestamps#csvCell}).
+ * A last row with fewer cells than the header (a run stopped while k6 was writing) is skipped with a
+ * warning; such a row anywhere else is an error.
+ */
+final class K6CsvFormat implements ResultFormat {
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setAllowMissingColumnNames(true)
+            .get();
+    private static final Set<CsvColumn> REQUIRED = Set.of(CsvColumn.METRIC_NAME, CsvColumn.TIMESTAMP,
+            CsvColumn.METRIC_VALUE);
+    private static final int INTERNED = 1 << 12;
+
+    @Override
+    public String displayName() {
+        return "k6 CSV output (--out csv)";
+    }
+
+    @Override
+    public boolean rawSamples() {
+        return true;
+    }
+
+    @Override
+    public MatchStrength detect(Head head) {
+        Set<String> names = Arrays.stream(head.firstLine().split(",", -1))
+                .map(s -> s.trim().replace("\"", "").toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        for (CsvColumn c : REQUIRED) {
+            if (!names.contains(c.header())) {
+                return MatchStrength.NO_MATCH;
+            }
+        }
+        return MatchStrength.FULL_MATCH;
+    }
+
+    @Override
+    public ToolResult read(Path path, String displayPath, ReadContext context) {
+        SampleAggregator aggregator = context.newAggregator();
+        RequestJoin join = new RequestJoin(aggregator);
+        List<String> warnings = new ArrayList<>();
+        try (Reader reader = InputFiles.openText(path, displayPath)) {
+            readRows(reader, displayPath, join, warnings);
+        } catch (IOException e) {
+            throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
+        }
+        SampleAggregator.Aggregate aggregate = join.finish();
+        warnings.addAll(join.warnings(displayPath));
+        return RawResults.of(displayPath, aggregate, join.maxVus(), warnings);
+    }
+
+    private static void readRows(Reader reader, String file, RequestJoin join, List<String> warnings) throws IOException {
+        CSVParser parser;
+        try {
+            parser = CSVParser.builder()
+                    .setReader(BoundedLineReader.csv(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
+                    .setFormat(FORMAT).get();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file, OptionalLong.of(1), "unreadable CSV header: " + e.getMessage(), e);
+        }
+        try (parser) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            int columns = columns(parser.getHeaderNames(), file);
+            int metricColumn = required(header, CsvColumn.METRIC_NAME, file);
+            int timeColumn = required(header, CsvColumn.TIMESTAMP, file);
+            int valueColumn = required(header, CsvColumn.METRIC_VALUE, file);
+            int extraColumn = CsvColumn.EXTRA_TAGS.indexIn(header);
+            List<Map.Entry<String, Integer>> tagColumns = header.entrySet().stream()
+                    .filter(e -> !CsvColumn.isFixed(e.getKey()) && !e.getKey().isBlank())
+                    .map(e -> Map.entry(e.getKey().trim(), e.getValue())).toList();
+            Map<List<String>, RequestTags> interned = new HashMap<>();
+            CsvRecords records = new CsvRecords(parser, file, 1);
+            InputException shortRow = null;
+            CSVRecord row;
+            while ((row = records.next()) != null) {
+                long line = records.line();
+                if (shortRow != null) {
+                    throw shortRow;
+                }
+                if (row.size() < columns) {
+                    shortRow = new InputException(file, line, "a row with " + row.size() + " of the header's "
+                            + columns + " columns");
+                    continue;
+                }
+                K6Metric metric = K6Metric.of(row.get(metricColumn).trim());
+                if (metric == null || !metric.readFromPoints()) {
+                    continue;
+                }
+                double value = number(row.get(valueColumn), file, line);
+                if (metric == K6Metric.VUS) {
+                    join.vus(value);
+                    continue;
+                }
+                String timeText = row.get(timeColumn).trim();
+                long time = Timestamps.csvCell(timeText);
+                if (time == Timestamps.INVALID) {
+                    throw new InputException(file, line, "timestamp is neither epoch time nor RFC 3339: \""
+                            + Messages.shorten(timeText) + "\"");
+                }
+                RequestTags tags = tags(row, tagColumns, extraColumn, interned);
+                if (metric == K6Metric.HTTP_REQ_DURATION) {
+                    if (!(value >= 0 && value <= RawResults.MAX_DURATION_MS)) {
+                        throw new InputException(file, line, RawResults.durationOutOfRange(value));
+                    }
+                    join.duration(time, tags, Math.round(value * 1000.0));
+                } else {
+                    join.failed(time, tags, value != 0);
+                }
+            }
+            if (shortRow != null) {
+                warnings.add(shortRow.getMessage().replaceFirst(": a row with", ": skipped the last line: it has only")
+                        + "; the run was probably stopped while k6 was writing");
+            }
+        }
+    }
+
+    /**
+     * The header's number of columns. k6 never repeats a column name; a header that does (compared as columns are
+     * found, without case and surrounding blanks) is refused, as one column of the name would be lost. Columns
+     * without a name may repeat: they are not read. The header map has one entry for all of them, so a row's
+     * length is checked against this count, not the map's size.
+     */
+    private static int columns(List<String> names, String file) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i).trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
+            if (first != null) {
+                throw new InputException(file, 1, "the header repeats the column '" + Messages.shorten(name)
+                        + "' (columns " + (first + 1) + " and " + (i + 1) + ")");
+            }
+        }
+        return names.size();
+    }
+
+    private static int required(Map<String, Integer> header, CsvColumn column, String file) {
+        int index = column.indexIn(header);
+        if (index < 0) {
+            throw new InputException(file, 1, "not a k6 CSV: no '" + column.header() + "' column");
+        }
+        return index;
+    }
+
+    private static RequestTags tags(CSVRecord row, List<Map.Entry<String, Integer>> tagColumns, int extraColumn,
+                                    Map<List<String>, RequestTags> interned) {
+        List<String> cells = new ArrayList<>(tagColumns.size() + 1);
+        for (Map.Entry<String, Integer> c : tagColumns) {
+            cells.add(row.get(c.getValue()));
+        }
+        if (extraColumn >= 0) {
+            cells.add(row.get(extraColumn));
+        }
+        RequestTags tags = interned.get(cells);
+        if (tags != null) {
+            return tags;
+        }
+        Map<String, String> map = new HashMap<>();
+        for (Map.Entry<String, Integer> c : tagColumns) {
+            map.put(c.getKey(), row.get(c.getValue()));
+        }
+        if (extraColumn >= 0) {
+            // k6 joins non-system tags as k=v&k2=v2 without escaping; a value holding '&' cannot be told apart
+            for (String pair : row.get(extraColumn).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    map.putIfAbsent(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+        }
+        tags = RequestTags.of(map);
+        if (interned.size() >= INTERNED) {
+            interned.clear();
+        }
+        interned.put(cells, tags);
+        return tags;
+    }
+
+    private static double number(String text, String file, long line) {
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InputException(file, line, "metric_value is not a number: \"" + Messages.shorten(text) + "\"");
+    }
+}
