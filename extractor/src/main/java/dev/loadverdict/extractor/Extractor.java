@@ -61,8 +61,8 @@ public final class Extractor {
         EndpointResolver resolver = new EndpointResolver(options.mapping(), options.naming());
         if (!options.window().isAll() || !options.stages().isEmpty() || options.plateau().isPresent()) {
             for (Located file : files) {
-                if (!file.format.windowable(file.path)) {
-                    throw new InputException(file.display, file.format.displayName() + " holds aggregates only, "
+                if (!file.format.windowable(file.path())) {
+                    throw new InputException(file.display(), file.format.displayName() + " holds aggregates only, "
                             + "so it cannot be cut to a time window" + (options.stages().isEmpty() ? "" : " or stages")
                             + "; use the tool's raw output (or, for Locust, its stats history beside the stats CSV)");
                 }
@@ -72,7 +72,7 @@ public final class Extractor {
                 : options.window().isAll() ? TimeWindow.all() : windowOf(files, options.window(), resolver);
         ToolResult whole = readAll(files, new ReadContext(resolver, window, options.subSamples()));
         if (whole.services().isEmpty()) {
-            throw new InputException(files.get(0).display, window.equals(TimeWindow.all())
+            throw new InputException(files.get(0).display(), window.equals(TimeWindow.all())
                     ? "holds no requests" : "holds no requests inside the time window");
         }
         warnings.addAll(whole.warnings());
@@ -80,7 +80,7 @@ public final class Extractor {
         if (!options.stages().isEmpty()) {
             RunMetadata m = whole.metadata();
             if (m.start().isEmpty() || m.end().isEmpty()) {
-                throw new InputException(files.get(0).display, "has no timestamps, so it cannot be split into stages");
+                throw new InputException(files.get(0).display(), "has no timestamps, so it cannot be split into stages");
             }
             long start = m.start().get().toEpochMilli();
             long end = m.end().get().toEpochMilli();
@@ -89,18 +89,18 @@ public final class Extractor {
                 try {
                     stageWindow = stage.window().resolve(start, end);
                 } catch (IllegalArgumentException e) {
-                    warnings.add(files.get(0).display + ": stage " + stage.name() + " left out: " + e.getMessage());
+                    warnings.add(files.get(0).display() + ": stage " + stage.name() + " left out: " + e.getMessage());
                     continue;
                 }
                 ToolResult part = readAll(files, new ReadContext(resolver, stageWindow, options.subSamples()));
                 if (part.services().isEmpty()) {
-                    warnings.add(files.get(0).display + ": stage " + stage.name() + " left out: no requests started in it");
+                    warnings.add(files.get(0).display() + ": stage " + stage.name() + " left out: no requests started in it");
                     continue;
                 }
                 stages.add(toRun(part, options, Optional.of(stage.name()), List.of()));
             }
             if (stages.isEmpty()) {
-                throw new InputException(files.get(0).display, "none of the stages holds requests (the run lasted "
+                throw new InputException(files.get(0).display(), "none of the stages holds requests (the run lasted "
                         + java.time.Duration.ofMillis(end - start).toSeconds() + " s)");
             }
         }
@@ -111,9 +111,9 @@ public final class Extractor {
     private static List<Located> withoutCompanions(List<Located> files) {
         java.util.Set<Path> claimed = new java.util.HashSet<>();
         for (Located file : files) {
-            file.format.companions(file.path).forEach(p -> claimed.add(p.toAbsolutePath().normalize()));
+            file.format.companions(file.path()).forEach(p -> claimed.add(p.toAbsolutePath().normalize()));
         }
-        return files.stream().filter(f -> !claimed.contains(f.path.toAbsolutePath().normalize())).toList();
+        return files.stream().filter(f -> !claimed.contains(f.path().toAbsolutePath().normalize())).toList();
     }
 
     /**
@@ -125,27 +125,27 @@ public final class Extractor {
         long from = Long.MIN_VALUE;
         long to = Long.MAX_VALUE;
         for (Located file : files) {
-            TimeWindow w = file.format.loadPlateau(file.path, file.display, plateau.users())
-                    .orElseThrow(() -> new InputException(file.display, file.format.displayName()
+            TimeWindow w = file.format.loadPlateau(file.path(), file.display(), plateau.users())
+                    .orElseThrow(() -> new InputException(file.display(), file.format.displayName()
                             + " does not record the number of users over time, so it cannot be cut to "
                             + plateau.describe()));
             from = Math.max(from, w.fromMs());
             to = Math.min(to, w.toMs());
         }
         if (to <= from) {
-            throw new InputException(files.get(0).display, "the files are never at " + plateau.describe() + " at the same time");
+            throw new InputException(files.get(0).display(), "the files are never at " + plateau.describe() + " at the same time");
         }
         try {
             return options.window().resolve(from, to - 1);
         } catch (IllegalArgumentException e) {
-            throw new InputException(files.get(0).display, "at " + plateau.describe() + ": " + e.getMessage());
+            throw new InputException(files.get(0).display(), "at " + plateau.describe() + ": " + e.getMessage());
         }
     }
 
     private static ToolResult readAll(List<Located> files, ReadContext context) {
         List<ToolResult> results = new ArrayList<>();
         for (Located file : files) {
-            results.add(file.format.read(file.path, file.display, context));
+            results.add(file.format.read(file.head, context));
         }
         return RunMerger.merge(results);
     }
@@ -164,26 +164,27 @@ public final class Extractor {
         long end = Long.MIN_VALUE;
         ReadContext all = new ReadContext(resolver, TimeWindow.all());
         for (Located file : files) {
-            RunMetadata m = file.format.read(file.path, file.display, all).metadata();
+            RunMetadata m = file.format.read(file.head, all).metadata();
             if (m.start().isPresent() && m.end().isPresent()) {
                 start = Math.min(start, m.start().get().toEpochMilli());
                 end = Math.max(end, m.end().get().toEpochMilli());
             }
         }
         if (start == Long.MAX_VALUE) {
-            throw new InputException(files.get(0).display, "has no timestamps, so it cannot be cut to a time window");
+            throw new InputException(files.get(0).display(), "has no timestamps, so it cannot be cut to a time window");
         }
         try {
             return relative.resolve(start, end);
         } catch (IllegalArgumentException e) {
-            throw new InputException(files.get(0).display, e.getMessage());
+            throw new InputException(files.get(0).display(), e.getMessage());
         }
     }
 
     private List<Located> resultFiles(String input, List<String> warnings) {
         Path path = Path.of(input);
         if (Files.isRegularFile(path)) {
-            return List.of(new Located(path, input, detector.require(path, input)));
+            Head head = InputFiles.head(path, input);
+            return List.of(new Located(head, detector.require(head)));
         }
         if (Files.isDirectory(path)) {
             String dir = input.endsWith("/") ? input : input + "/";
@@ -226,8 +227,8 @@ public final class Extractor {
                 }
                 Path file = dir.toString().isEmpty() ? Path.of(name) : child;
                 String shown = display + name.substring(prefix.length());
-                Optional<ResultFormat> format = detector.detect(InputFiles.head(file, shown));
-                format.ifPresent(f -> found.add(new Located(file, shown, f)));
+                Head head = InputFiles.head(file, shown);
+                detector.detect(head).ifPresent(f -> found.add(new Located(head, f)));
             }
         } catch (IOException e) {
             throw new InputException(input, java.util.OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
@@ -243,8 +244,8 @@ public final class Extractor {
                     continue;
                 }
                 String display = prefix + child.getFileName();
-                Optional<ResultFormat> format = detector.detect(InputFiles.head(child, display));
-                format.ifPresent(f -> found.add(new Located(child, display, f)));
+                Head head = InputFiles.head(child, display);
+                detector.detect(head).ifPresent(f -> found.add(new Located(head, f)));
             }
         } catch (IOException e) {
             throw new InputException(input, java.util.OptionalLong.empty(), "cannot be listed: " + e.getMessage(), e);
@@ -263,13 +264,22 @@ public final class Extractor {
         List<Located> chosen = found.stream().filter(l -> l.format == best).toList();
         for (Located l : found) {
             if (l.format != best) {
-                warnings.add(l.display + ": skipped: " + l.format.displayName() + " beside the "
+                warnings.add(l.display() + ": skipped: " + l.format.displayName() + " beside the "
                         + best.displayName() + " of the same directory (pass it explicitly to read it)");
             }
         }
         return chosen;
     }
 
-    private record Located(Path path, String display, ResultFormat format) {
+    /** A result file, its beginning (read once, for detection and reading) and its format. */
+    private record Located(Head head, ResultFormat format) {
+
+        Path path() {
+            return head.path();
+        }
+
+        String display() {
+            return head.displayPath();
+        }
     }
 }

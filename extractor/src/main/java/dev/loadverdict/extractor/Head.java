@@ -8,12 +8,18 @@ import java.util.List;
  * split into lines.
  *
  * @param path the file
+ * @param displayPath how messages name the file
  * @param text the decoded beginning of the file (a BOM removed, gzip undone)
  */
-public record Head(Path path, String text) {
+public record Head(Path path, String displayPath, String text) {
 
     /** How much of a file detection looks at. */
     public static final int MAX_CHARS = 64 * 1024;
+
+    /** The head of a file that messages name by its path. */
+    public Head(Path path, String text) {
+        this(path, path.toString(), text);
+    }
 
     /** The first line, without its line terminator. */
     public String firstLine() {

@@ -68,7 +68,7 @@ public final class InputFiles {
             while (filled < buffer.length && (n = reader.read(buffer, filled, buffer.length - filled)) != -1) {
                 filled += n;
             }
-            return new Head(path, new String(buffer, 0, filled));
+            return new Head(path, displayPath, new String(buffer, 0, filled));
         } catch (IOException e) {
             throw new InputException(displayPath, java.util.OptionalLong.empty(),
                     "cannot be read: " + e.getMessage(), e);

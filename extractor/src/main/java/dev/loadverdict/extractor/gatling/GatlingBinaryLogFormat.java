@@ -89,7 +89,9 @@ final class GatlingBinaryLogFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         GatlingRecorder recorder = new GatlingRecorder(context, displayPath);
         try (Counting counting = new Counting(InputFiles.openBytes(path, displayPath));
              DataInputStream in = new DataInputStream(counting)) {

@@ -1,15 +1,14 @@
 package dev.loadverdict.extractor.gatling;
 
+import dev.loadverdict.extractor.internal.RunFacts;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
 import dev.loadverdict.extractor.internal.SampleAggregator;
 import dev.loadverdict.extractor.internal.ToolResult;
-import dev.loadverdict.model.RunMetadata;
 import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.Workload;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 
 /**
  * Where the text and binary {@code simulation.log} readers put what they decode: requests and groups into a
@@ -102,22 +100,10 @@ final class GatlingRecorder {
     }
 
     ToolResult finish() {
-        SampleAggregator.Aggregate aggregate = aggregator.finish();
-        Optional<Instant> start = aggregate.start();
-        if (runStart != null && (start.isEmpty() || runStart < start.get().toEpochMilli())) {
-            start = Optional.of(Instant.ofEpochMilli(runStart));
-        }
-        Optional<Instant> end = aggregate.end();
-        Optional<Duration> duration = start.isPresent() && end.isPresent() && !end.get().isBefore(start.get())
-                ? Optional.of(Duration.between(start.get(), end.get())) : Optional.empty();
         OptionalInt peak = maxUsers >= 0 ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, maxUsers)) : OptionalInt.empty();
-        TreeMap<String, String> labels = new TreeMap<>();
-        if (simulation != null) {
-            labels.put("simulation", simulation);
-        }
-        RunMetadata metadata = new RunMetadata(Tool.GATLING, Optional.ofNullable(version), List.of(file), start, end,
-                duration, Optional.empty(), new Workload(Workload.Model.UNKNOWN, peak, OptionalDouble.empty()),
-                Optional.empty(), labels, Optional.empty(), SourcePrecision.wholeMilliseconds());
-        return new ToolResult(metadata, aggregate.total(), aggregate.services(), warnings);
+        Map<String, String> labels = simulation == null ? Map.of() : Map.of("simulation", simulation);
+        return aggregator.finish().result(new RunFacts(Tool.GATLING, Optional.ofNullable(version), List.of(file),
+                new Workload(Workload.Model.UNKNOWN, peak, OptionalDouble.empty()), labels,
+                SourcePrecision.wholeMilliseconds(), Optional.ofNullable(runStart).map(Instant::ofEpochMilli)), warnings);
     }
 }

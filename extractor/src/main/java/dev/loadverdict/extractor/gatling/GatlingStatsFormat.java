@@ -121,7 +121,9 @@ final class GatlingStatsFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         List<Entry> entries = new ArrayList<>();
         Entry root;
         try (Reader reader = InputFiles.openText(path, displayPath); JsonParser json = JSON.createParser(reader)) {

@@ -89,11 +89,13 @@ final class GatlingTextLogFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         GatlingRecorder recorder = new GatlingRecorder(context, displayPath);
         try (Reader text = InputFiles.openText(path, displayPath);
              Lines lines = new Lines(new BoundedLineReader(text, displayPath, BoundedLineReader.DEFAULT_MAX_LINE))) {
-            new Records(lines, recorder, displayPath, () -> InputFiles.head(path, displayPath).lines())
+            new Records(lines, recorder, displayPath, head::lines)
                     .read();
         } catch (IOException e) {
             throw new InputException(displayPath, java.util.OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);

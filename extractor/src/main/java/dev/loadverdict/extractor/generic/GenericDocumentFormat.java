@@ -56,7 +56,9 @@ final class GenericDocumentFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         try (Reader reader = InputFiles.openText(path, displayPath); JsonParser json = JSON.createParser(reader)) {
             DocumentReader document = new DocumentReader(json, displayPath, context);
             try {

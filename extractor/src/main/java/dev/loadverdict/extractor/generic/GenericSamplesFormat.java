@@ -91,8 +91,9 @@ final class GenericSamplesFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
-        Head head = InputFiles.head(path, displayPath);
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         boolean ndjson = head.text().stripLeading().startsWith("{");
         SampleSink sink = new SampleSink(context, displayPath);
         try (Reader reader = InputFiles.openText(path, displayPath)) {

@@ -1,18 +1,16 @@
 package dev.loadverdict.extractor.generic;
 
+import dev.loadverdict.extractor.internal.RunFacts;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
 import dev.loadverdict.extractor.internal.SampleAggregator;
 import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
-import dev.loadverdict.model.RunMetadata;
 import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.Workload;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -128,15 +126,9 @@ final class SampleSink {
      * response time had a fraction of a millisecond, else whole milliseconds.
      */
     ToolResult finish(Optional<String> toolVersion, Workload workload, List<String> sources) {
-        SampleAggregator.Aggregate aggregate = aggregator.finish();
-        Optional<Instant> start = aggregate.start();
-        Optional<Instant> end = aggregate.end();
-        Optional<Duration> duration = start.isPresent() && end.isPresent()
-                ? Optional.of(Duration.between(start.get(), end.get())) : Optional.empty();
         SourcePrecision precision = submillisecond ? new SourcePrecision(0.001, OptionalInt.empty(), 0)
                 : SourcePrecision.wholeMilliseconds();
-        RunMetadata metadata = new RunMetadata(Tool.GENERIC, toolVersion, sources, start, end, duration,
-                Optional.empty(), workload, Optional.empty(), new TreeMap<>(), Optional.empty(), precision);
-        return new ToolResult(metadata, aggregate.total(), aggregate.services(), warnings);
+        return aggregator.finish().result(new RunFacts(Tool.GENERIC, toolVersion, sources, workload, Map.of(), precision,
+                Optional.empty()), warnings);
     }
 }

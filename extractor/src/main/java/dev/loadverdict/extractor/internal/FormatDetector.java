@@ -45,7 +45,12 @@ public final class FormatDetector {
 
     /** The format of a file, or an {@link InputException} that says what was expected. */
     public ResultFormat require(Path path, String displayPath) {
-        Head head = InputFiles.head(path, displayPath);
+        return require(InputFiles.head(path, displayPath));
+    }
+
+    /** The format of a file whose beginning has been read, or an {@link InputException} that says what was expected. */
+    public ResultFormat require(Head head) {
+        String displayPath = head.displayPath();
         if (head.text().isBlank()) {
             throw new InputException(displayPath, "is empty");
         }

@@ -58,10 +58,9 @@ public interface ResultFormat {
     /**
      * Reads a whole file of this format.
      *
-     * @param path the file
-     * @param displayPath how to name the file in messages
+     * @param head the file, with the beginning {@link #detect} recognised (a reader need not read it again)
      * @param context naming rules and time window
      * @throws dev.loadverdict.model.InputException when the file is broken
      */
-    ToolResult read(Path path, String displayPath, ReadContext context);
+    ToolResult read(Head head, ReadContext context);
 }

@@ -161,6 +161,11 @@ public final class SampleAggregator {
      */
     public record Aggregate(List<ServiceStats> services, Optional<EndpointStats> total, Optional<Instant> start,
                             Optional<Instant> end) {
+
+        /** The reader's result: these samples, with metadata from {@code facts} and the samples' span. */
+        public ToolResult result(RunFacts facts, List<String> warnings) {
+            return new ToolResult(facts.metadata(start, end), total, services, warnings);
+        }
     }
 
     /** The services, endpoints and totals. Call once, after the last sample. */

@@ -99,7 +99,9 @@ final class JmeterStatisticsFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         Optional<EndpointStats> total = Optional.empty();
         List<ServiceMapper.Row> rows = new ArrayList<>();
         try (Reader reader = InputFiles.openText(path, displayPath); JsonParser json = JSON.createParser(reader)) {

@@ -53,8 +53,9 @@ final class JtlCsvFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
-        Head head = InputFiles.head(path, displayPath);
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         CsvLayout layout = CsvLayout.of(head).orElseThrow(() -> new InputException(displayPath,
                 "not a JMeter JTL CSV: no header naming JMeter columns, and the first row is no JMeter sample"));
         if (!layout.missing().isEmpty()) {

@@ -102,7 +102,9 @@ final class JtlXmlFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         SampleRecorder recorder = new SampleRecorder(context, displayPath);
         try (Reader reader = InputFiles.openText(path, displayPath)) {
             new XmlSamples(displayPath, subSamplesAsEndpoints || context.subSamples(), recorder).read(reader);

@@ -1,22 +1,19 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.internal.RunFacts;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
 import dev.loadverdict.extractor.internal.SampleAggregator;
 import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
-import dev.loadverdict.model.RunMetadata;
 import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.Workload;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 
 /**
  * Where CSV and XML readers put JMeter samples: into their endpoint and the totals, or their endpoint only
@@ -89,15 +86,10 @@ final class SampleRecorder {
     }
 
     ToolResult finish() {
-        SampleAggregator.Aggregate aggregate = aggregator.finish();
-        Optional<Duration> duration = aggregate.start().isPresent() && aggregate.end().isPresent()
-                ? Optional.of(Duration.between(aggregate.start().get(), aggregate.end().get())) : Optional.empty();
         OptionalInt users = maxThreads >= 0 ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, maxThreads))
                 : OptionalInt.empty();
-        RunMetadata metadata = new RunMetadata(Tool.JMETER, Optional.empty(), List.of(file), aggregate.start(),
-                aggregate.end(), duration, Optional.empty(), new Workload(Workload.Model.CLOSED, users,
-                OptionalDouble.empty()), Optional.empty(), new TreeMap<>(), Optional.empty(),
-                SourcePrecision.wholeMilliseconds());
-        return new ToolResult(metadata, aggregate.total(), aggregate.services(), warnings);
+        return aggregator.finish().result(RunFacts.of(Tool.JMETER, file,
+                new Workload(Workload.Model.CLOSED, users, OptionalDouble.empty()), SourcePrecision.wholeMilliseconds()),
+                warnings);
     }
 }

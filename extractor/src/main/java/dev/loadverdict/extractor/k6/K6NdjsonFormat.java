@@ -101,7 +101,9 @@ final class K6NdjsonFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         SampleAggregator aggregator = context.newAggregator();
         RequestJoin join = new RequestJoin(aggregator);
         NdjsonReader reader = new NdjsonReader(displayPath, shortcuts, join);

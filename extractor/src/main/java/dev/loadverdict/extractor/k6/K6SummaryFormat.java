@@ -158,7 +158,9 @@ final class K6SummaryFormat implements ResultFormat {
 
     @Override
     @SuppressWarnings("unchecked")
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         Object root;
         try (Reader reader = InputFiles.openText(path, displayPath);
              JsonParser p = SUMMARY_JSON.createParser(reader)) {

@@ -1,19 +1,15 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.internal.RunFacts;
 import dev.loadverdict.extractor.internal.SampleAggregator;
 import dev.loadverdict.extractor.internal.ToolResult;
-import dev.loadverdict.model.RunMetadata;
 import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.Workload;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 
 /** The result of k6's raw-sample formats (NDJSON, CSV), built the same way for both. */
 final class RawResults {
@@ -40,14 +36,8 @@ final class RawResults {
     }
 
     static ToolResult of(String file, SampleAggregator.Aggregate aggregate, OptionalInt maxVus, List<String> warnings) {
-        Optional<Instant> start = aggregate.start();
-        Optional<Instant> end = aggregate.end();
-        Optional<Duration> duration = start.isPresent() && end.isPresent()
-                ? Optional.of(Duration.between(start.get(), end.get())) : Optional.empty();
         // k6's executors can be open (arrival rate) or closed (looping VUs); the samples do not say which
         Workload workload = new Workload(Workload.Model.UNKNOWN, maxVus, OptionalDouble.empty());
-        RunMetadata metadata = new RunMetadata(Tool.K6, Optional.empty(), List.of(file), start, end, duration,
-                Optional.empty(), workload, Optional.empty(), new TreeMap<>(), Optional.empty(), precision());
-        return new ToolResult(metadata, aggregate.total(), aggregate.services(), warnings);
+        return aggregate.result(RunFacts.of(Tool.K6, file, workload, precision()), warnings);
     }
 }

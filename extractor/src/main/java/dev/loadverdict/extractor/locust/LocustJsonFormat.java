@@ -85,7 +85,9 @@ final class LocustJsonFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         List<Entry> entries = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         IntervalSeries totalSeries = new IntervalSeries();

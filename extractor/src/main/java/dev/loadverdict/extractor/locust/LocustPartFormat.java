@@ -71,8 +71,10 @@ final class LocustPartFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
-        Part part = kind(InputFiles.head(path, displayPath));
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
+        Part part = kind(head);
         if (part == null) {
             throw new InputException(displayPath, "is no Locust file loadverdict recognises");
         }

@@ -103,7 +103,9 @@ final class LocustStatsFormat implements ResultFormat {
     }
 
     @Override
-    public ToolResult read(Path path, String displayPath, ReadContext context) {
+    public ToolResult read(Head head, ReadContext context) {
+        Path path = head.path();
+        String displayPath = head.displayPath();
         LocustFiles files = LocustFiles.of(path, displayPath);
         boolean windowed = !context.window().equals(TimeWindow.all());
         if (windowed && files.history().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.generic;
 
+import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extractor;
@@ -34,7 +35,7 @@ class GenericDocumentFormatTest {
         Path file = dir.resolve("doc.json");
         Files.writeString(file, content, StandardCharsets.UTF_8);
         ReadContext context = new ReadContext(new EndpointResolver(List.of(), Naming.defaults()), TimeWindow.all());
-        return new GenericDocumentFormat().read(file, "doc.json", context);
+        return new GenericDocumentFormat().read(InputFiles.head(file, "doc.json"), context);
     }
 
     @Test

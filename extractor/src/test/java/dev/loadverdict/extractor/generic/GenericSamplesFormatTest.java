@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.generic;
 
+import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.codec.RunJson;
 import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.ExtractOptions;
@@ -35,7 +36,7 @@ class GenericSamplesFormatTest {
         Path file = dir.resolve(name);
         Files.writeString(file, content, StandardCharsets.UTF_8);
         ReadContext context = new ReadContext(new EndpointResolver(List.of(), Naming.defaults()), TimeWindow.all());
-        return new GenericSamplesFormat().read(file, name, context);
+        return new GenericSamplesFormat().read(InputFiles.head(file, name), context);
     }
 
     private Run extract(String name, String content) throws IOException {

@@ -45,7 +45,7 @@ final class Jtl {
 
     /** Reads with one format directly. */
     static ToolResult read(ResultFormat format, Path file) {
-        return format.read(file, file.toString(), CONTEXT);
+        return format.read(InputFiles.head(file, file.toString()), CONTEXT);
     }
 
     /** The InputException extraction fails with. */

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.Extraction;
 import dev.loadverdict.extractor.Head;
@@ -99,7 +100,7 @@ class JtlXmlFormatTest {
         MappingRule byUrl = new MappingRule(Map.of(MappingRule.Field.URL, Pattern.compile("^https://shop/cart$")),
                 Map.of(), Optional.of("cart"), Optional.empty());
         ReadContext context = new ReadContext(new EndpointResolver(List.of(byUrl), Naming.defaults()), TimeWindow.all());
-        ToolResult result = new JtlXmlFormat(true).read(file, file.toString(), context);
+        ToolResult result = new JtlXmlFormat(true).read(InputFiles.head(file, file.toString()), context);
         assertThat(result.services()).extracting(s -> s.name() + ":" + s.endpoints().size())
                 .containsExactlyInAnyOrder("cart:1", "default:5");
         assertThat(result.services().stream().filter(s -> s.name().equals("cart")).findFirst().orElseThrow()

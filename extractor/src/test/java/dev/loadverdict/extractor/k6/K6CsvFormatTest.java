@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extractor;
@@ -34,7 +35,7 @@ class K6CsvFormatTest {
         Path file = dir.resolve("run.csv");
         Files.writeString(file, content, StandardCharsets.UTF_8);
         ReadContext context = new ReadContext(new EndpointResolver(List.of(), Naming.defaults()), TimeWindow.all());
-        return new K6CsvFormat().read(file, "run.csv", context);
+        return new K6CsvFormat().read(InputFiles.head(file, "run.csv"), context);
     }
 
     @Test

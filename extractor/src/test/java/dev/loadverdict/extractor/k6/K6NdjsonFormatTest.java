@@ -67,7 +67,7 @@ class K6NdjsonFormatTest {
 
     static ToolResult read(Path file, boolean shortcuts) {
         ReadContext context = new ReadContext(new EndpointResolver(List.of(), Naming.defaults()), TimeWindow.all());
-        return new K6NdjsonFormat(shortcuts).read(file, file.toString(), context);
+        return new K6NdjsonFormat(shortcuts).read(InputFiles.head(file, file.toString()), context);
     }
 
     static String runJson(ToolResult r) {

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extractor;
@@ -40,7 +41,7 @@ class K6SummaryFormatTest {
     private ToolResult read(String content) throws IOException {
         Path file = write(content);
         ReadContext context = new ReadContext(new EndpointResolver(List.of(), Naming.defaults()), TimeWindow.all());
-        return new K6SummaryFormat().read(file, "summary.json", context);
+        return new K6SummaryFormat().read(InputFiles.head(file, "summary.json"), context);
     }
 
     @Test
@@ -174,7 +175,7 @@ class K6SummaryFormatTest {
     @Test
     void malformedJsonNamesTheLine() throws IOException {
         Path file = write("{\n  \"metrics\": {\n    \"http_reqs\": {\"count\": 1,,}\n  }\n}\n");
-        assertThatThrownBy(() -> new K6SummaryFormat().read(file, "s.json",
+        assertThatThrownBy(() -> new K6SummaryFormat().read(InputFiles.head(file, "s.json"),
                 new ReadContext(new EndpointResolver(List.of(), Naming.defaults()), TimeWindow.all())))
                 .isInstanceOf(InputException.class).hasMessageStartingWith("s.json:3: broken JSON:");
     }
