@@ -68,43 +68,84 @@ public final class Extractor {
                 }
             }
         }
+        // A window or stages placed relative to the run need its span first: one pass over the whole run. Then one more
+        // pass reads the kept window and every stage together (formats that cannot are read once per stage).
+        ToolResult span = options.plateau().isEmpty() && (!options.window().isAll() || !options.stages().isEmpty())
+                ? nonEmpty(readAll(files, new ReadContext(resolver, TimeWindow.all())), files, TimeWindow.all()) : null;
         TimeWindow window = options.plateau().isPresent() ? plateauWindow(files, options)
-                : options.window().isAll() ? TimeWindow.all() : windowOf(files, options.window(), resolver);
-        ToolResult whole = readAll(files, new ReadContext(resolver, window, options.subSamples()));
-        if (whole.services().isEmpty()) {
+                : options.window().isAll() ? TimeWindow.all() : windowOf(span, files, options.window());
+        List<Stage> stages = new ArrayList<>();
+        List<TimeWindow> stageWindows = new ArrayList<>();
+        if (!options.stages().isEmpty()) {
+            placeStages(options.stages(), span, window, files.get(0).display(), stages, stageWindows, warnings);
+        }
+        ReadContext context = new ReadContext(resolver, window, options.subSamples(), stageWindows);
+        ToolResult whole = span != null && window.equals(TimeWindow.all()) && stageWindows.isEmpty() ? span
+                : nonEmpty(readAll(files, context), files, window);
+        warnings.addAll(whole.warnings());
+        List<ToolResult> parts = whole.parts();
+        if (parts.size() != stageWindows.size()) {
+            parts = new ArrayList<>();
+            for (TimeWindow stageWindow : stageWindows) {
+                parts.add(readAll(files, new ReadContext(resolver, stageWindow, options.subSamples())));
+            }
+        }
+        List<Run> stageRuns = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            if (parts.get(i).services().isEmpty()) {
+                warnings.add(files.get(0).display() + ": stage " + stages.get(i).name() + " left out: no requests started in it");
+            } else {
+                stageRuns.add(toRun(parts.get(i), options, Optional.of(stages.get(i).name()), List.of()));
+            }
+        }
+        if (!options.stages().isEmpty() && stageRuns.isEmpty()) {
+            RunMetadata m = whole.metadata();
+            throw new InputException(files.get(0).display(), "none of the stages holds requests (the run lasted "
+                    + m.duration().map(java.time.Duration::toSeconds).orElse(0L) + " s)");
+        }
+        return new Extraction(toRun(whole, options, Optional.empty(), stageRuns), warnings);
+    }
+
+    private static ToolResult nonEmpty(ToolResult result, List<Located> files, TimeWindow window) {
+        if (result.services().isEmpty()) {
             throw new InputException(files.get(0).display(), window.equals(TimeWindow.all())
                     ? "holds no requests" : "holds no requests inside the time window");
         }
-        warnings.addAll(whole.warnings());
-        List<Run> stages = new ArrayList<>();
-        if (!options.stages().isEmpty()) {
-            RunMetadata m = whole.metadata();
+        return result;
+    }
+
+    /**
+     * Places each stage on the run: measured from the start of the kept window when one is cut, else from the run's
+     * start. A stage that begins after the run's end is left out with a warning.
+     */
+    private static void placeStages(List<Stage> asked, ToolResult span, TimeWindow window, String display,
+                                    List<Stage> stages, List<TimeWindow> windows, List<String> warnings) {
+        long start;
+        long end;
+        if (window.equals(TimeWindow.all())) {
+            RunMetadata m = span.metadata();
             if (m.start().isEmpty() || m.end().isEmpty()) {
-                throw new InputException(files.get(0).display(), "has no timestamps, so it cannot be split into stages");
+                throw new InputException(display, "has no timestamps, so it cannot be split into stages");
             }
-            long start = m.start().get().toEpochMilli();
-            long end = m.end().get().toEpochMilli();
-            for (Stage stage : options.stages()) {
-                TimeWindow stageWindow;
-                try {
-                    stageWindow = stage.window().resolve(start, end);
-                } catch (IllegalArgumentException e) {
-                    warnings.add(files.get(0).display() + ": stage " + stage.name() + " left out: " + e.getMessage());
-                    continue;
-                }
-                ToolResult part = readAll(files, new ReadContext(resolver, stageWindow, options.subSamples()));
-                if (part.services().isEmpty()) {
-                    warnings.add(files.get(0).display() + ": stage " + stage.name() + " left out: no requests started in it");
-                    continue;
-                }
-                stages.add(toRun(part, options, Optional.of(stage.name()), List.of()));
-            }
-            if (stages.isEmpty()) {
-                throw new InputException(files.get(0).display(), "none of the stages holds requests (the run lasted "
-                        + java.time.Duration.ofMillis(end - start).toSeconds() + " s)");
+            start = m.start().get().toEpochMilli();
+            end = m.end().get().toEpochMilli();
+        } else {
+            start = window.fromMs();
+            end = window.toMs() - 1;
+            if (span != null && span.metadata().end().isPresent()) {
+                end = Math.min(end, span.metadata().end().get().toEpochMilli());
             }
         }
-        return new Extraction(toRun(whole, options, Optional.empty(), stages), warnings);
+        for (Stage stage : asked) {
+            try {
+                TimeWindow placed = stage.window().resolve(start, end);
+                windows.add(window.equals(TimeWindow.all()) ? placed : new TimeWindow(Math.max(placed.fromMs(), window.fromMs()),
+                        Math.min(placed.toMs(), window.toMs())));
+                stages.add(stage);
+            } catch (IllegalArgumentException e) {
+                warnings.add(display + ": stage " + stage.name() + " left out: " + e.getMessage());
+            }
+        }
     }
 
     /** Files another input reads as its parts (Locust's failures beside its stats) are not read again on their own. */
@@ -158,23 +199,14 @@ public final class Extractor {
         return new Run(metadata, result.total(), result.services(), stages);
     }
 
-    /** A first pass over the files finds the run's start and end, to place a relative window. */
-    private static TimeWindow windowOf(List<Located> files, RelativeWindow relative, EndpointResolver resolver) {
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        ReadContext all = new ReadContext(resolver, TimeWindow.all());
-        for (Located file : files) {
-            RunMetadata m = file.format.read(file.head, all).metadata();
-            if (m.start().isPresent() && m.end().isPresent()) {
-                start = Math.min(start, m.start().get().toEpochMilli());
-                end = Math.max(end, m.end().get().toEpochMilli());
-            }
-        }
-        if (start == Long.MAX_VALUE) {
+    /** Places a relative window on the run whose span a first pass found. */
+    private static TimeWindow windowOf(ToolResult span, List<Located> files, RelativeWindow relative) {
+        RunMetadata m = span.metadata();
+        if (m.start().isEmpty() || m.end().isEmpty()) {
             throw new InputException(files.get(0).display(), "has no timestamps, so it cannot be cut to a time window");
         }
         try {
-            return relative.resolve(start, end);
+            return relative.resolve(m.start().get().toEpochMilli(), m.end().get().toEpochMilli());
         } catch (IllegalArgumentException e) {
             throw new InputException(files.get(0).display(), e.getMessage());
         }

@@ -63,6 +63,11 @@ public final class FormatDetector {
         return formats.indexOf(format);
     }
 
+    /** The formats, in order of preference. */
+    public List<ResultFormat> formats() {
+        return formats;
+    }
+
     /** The names of the formats, for messages. */
     public String names() {
         return String.join(", ", formats.stream().map(ResultFormat::displayName).toList());

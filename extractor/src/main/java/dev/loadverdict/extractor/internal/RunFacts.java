@@ -44,6 +44,11 @@ public record RunFacts(Tool tool, Optional<String> toolVersion, List<String> sou
         return new RunFacts(tool, Optional.empty(), List.of(file), workload, Map.of(), precision, Optional.empty());
     }
 
+    /** These facts for a part of the run (a stage), which starts with its own first sample. */
+    RunFacts withoutDeclaredStart() {
+        return new RunFacts(tool, toolVersion, sources, workload, labels, precision, Optional.empty());
+    }
+
     /** The run's metadata, for samples from {@code first} to {@code last}. */
     RunMetadata metadata(Optional<Instant> first, Optional<Instant> last) {
         Optional<Instant> start = first;

@@ -65,7 +65,13 @@ public final class RunMerger {
         }
         List<String> warnings = new ArrayList<>(a.warnings());
         warnings.addAll(b.warnings());
-        return new ToolResult(metadata, total, services, warnings);
+        List<ToolResult> parts = new ArrayList<>();
+        if (a.parts().size() == b.parts().size()) {
+            for (int i = 0; i < a.parts().size(); i++) {
+                parts.add(merge(a.parts().get(i), b.parts().get(i)));
+            }
+        }
+        return new ToolResult(metadata, total, services, warnings, parts);
     }
 
     private static ServiceStats service(ServiceStats a, ServiceStats b) {

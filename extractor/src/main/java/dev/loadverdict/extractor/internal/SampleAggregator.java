@@ -33,31 +33,34 @@ public final class SampleAggregator {
     /** Endpoints whose histograms are plain arrays (fast to record into): about 6 MB for 64. */
     static final int DENSE_HISTOGRAMS = 64;
 
-    private final EndpointResolver resolver;
-    private final TimeWindow window;
-    private final Map<String, Map<EndpointId, EndpointAccumulator>> services = new LinkedHashMap<>();
-    private final Map<RequestLabels, EndpointAccumulator> byLabels = new HashMap<>();
-    /** Per endpoint accumulator, its samples that stay out of the totals (see {@link #addOutsideTotals}). */
-    private final Map<EndpointAccumulator, EndpointAccumulator> outsideTotals = new IdentityHashMap<>();
     private final MemoryBudget budget;
     /** How many more endpoints get a plain-array histogram (about 100 KB each, fast) before the rest are packed. */
     private int denseHistograms = DENSE_HISTOGRAMS;
-    private final EndpointCaps caps;
-    private long cachedChars;
-    private long firstStartMs = Long.MAX_VALUE;
-    private long lastStartMs = Long.MIN_VALUE;
-    private long outsideWindow;
+    private final Window main;
+    /** The further windows every sample is also aggregated into (a run's stages), each on its own. */
+    private final Window[] parts;
 
     public SampleAggregator(EndpointResolver resolver, TimeWindow window) {
-        this(resolver, window, MemoryBudget.DEFAULT_BYTES);
+        this(resolver, window, List.of());
+    }
+
+    /**
+     * Aggregates the samples in {@code window}, and those in each of {@code parts} separately, in one pass: the
+     * time series of all of them share one {@link MemoryBudget}.
+     */
+    public SampleAggregator(EndpointResolver resolver, TimeWindow window, List<TimeWindow> parts) {
+        this(resolver, window, parts, MemoryBudget.DEFAULT_BYTES);
     }
 
     /** As {@link #SampleAggregator(EndpointResolver, TimeWindow)}, with the memory all endpoints' time series may hold. */
     SampleAggregator(EndpointResolver resolver, TimeWindow window, long timeSeriesBytes) {
-        this.resolver = resolver;
-        this.window = window;
+        this(resolver, window, List.of(), timeSeriesBytes);
+    }
+
+    private SampleAggregator(EndpointResolver resolver, TimeWindow window, List<TimeWindow> parts, long timeSeriesBytes) {
         this.budget = new MemoryBudget(timeSeriesBytes);
-        this.caps = new EndpointCaps(resolver.naming());
+        this.main = new Window(resolver, window);
+        this.parts = parts.stream().map(w -> new Window(resolver, w)).toArray(Window[]::new);
     }
 
     /**
@@ -70,12 +73,12 @@ public final class SampleAggregator {
      * @param failureKind why it failed (an error message, status or exception), or null
      */
     public void add(RequestLabels labels, long startMs, long elapsedMicros, boolean success, String failureKind) {
-        EndpointAccumulator accumulator = endpoint(labels, startMs);
-        if (accumulator != null) {
-            accumulator.add(startMs, elapsedMicros, success, failureKind);
-            if (budget.exceeded()) {
-                keepWithinBudget();
-            }
+        add(main, labels, startMs, elapsedMicros, success, failureKind, false);
+        for (Window part : parts) {
+            add(part, labels, startMs, elapsedMicros, success, failureKind, false);
+        }
+        if (budget.exceeded()) {
+            keepWithinBudget();
         }
     }
 
@@ -87,14 +90,25 @@ public final class SampleAggregator {
      */
     public void addOutsideTotals(RequestLabels labels, long startMs, long elapsedMicros, boolean success,
                                  String failureKind) {
-        EndpointAccumulator accumulator = endpoint(labels, startMs);
-        if (accumulator != null) {
-            outsideTotals.computeIfAbsent(accumulator, k -> newAccumulator())
-                    .add(startMs, elapsedMicros, success, failureKind);
-            if (budget.exceeded()) {
-                keepWithinBudget();
-            }
+        add(main, labels, startMs, elapsedMicros, success, failureKind, true);
+        for (Window part : parts) {
+            add(part, labels, startMs, elapsedMicros, success, failureKind, true);
         }
+        if (budget.exceeded()) {
+            keepWithinBudget();
+        }
+    }
+
+    private void add(Window window, RequestLabels labels, long startMs, long elapsedMicros, boolean success,
+                     String failureKind, boolean outsideTotals) {
+        EndpointAccumulator accumulator = window.endpoint(labels, startMs);
+        if (accumulator == null) {
+            return;
+        }
+        if (outsideTotals) {
+            accumulator = window.outsideTotals.computeIfAbsent(accumulator, k -> newAccumulator());
+        }
+        accumulator.add(startMs, elapsedMicros, success, failureKind);
     }
 
     private EndpointAccumulator newAccumulator() {
@@ -104,35 +118,20 @@ public final class SampleAggregator {
     /**
      * Coarsens every series to twice the interval until all fit the budget again. That ends at the latest when one
      * interval spans every sample (epoch-aligned intervals longer than the largest timestamp put them all in one): the
-     * budget must then allow one interval per endpoint, which the endpoint caps bound.
+     * budget must then allow one interval per endpoint of every window, which the endpoint caps bound.
      */
     private void keepWithinBudget() {
-        long reach = Math.max(Math.abs(firstStartMs), Math.abs(lastStartMs));
+        long reach = main.reach();
+        for (Window part : parts) {
+            reach = Math.max(reach, part.reach());
+        }
         while (budget.exceeded() && budget.intervalMs() <= reach && budget.intervalMs() < (1L << 60)) {
             long interval = budget.coarsened();
-            services.values().forEach(endpoints -> endpoints.values().forEach(a -> a.series().coarsen(interval)));
-            outsideTotals.values().forEach(a -> a.series().coarsen(interval));
-        }
-    }
-
-    /** The endpoint's accumulator, or null when the sample lies outside the time window. */
-    private EndpointAccumulator endpoint(RequestLabels labels, long startMs) {
-        if (!window.contains(startMs)) {
-            outsideWindow++;
-            return null;
-        }
-        firstStartMs = Math.min(firstStartMs, startMs);
-        lastStartMs = Math.max(lastStartMs, startMs);
-        EndpointAccumulator accumulator = byLabels.get(labels);
-        if (accumulator == null) {
-            accumulator = accumulatorFor(resolver.resolve(labels));
-            int chars = labels.chars();
-            if (byLabels.size() < FAST_PATH_LIMIT && cachedChars + chars <= FAST_PATH_CHARS) {
-                byLabels.put(labels, accumulator);
-                cachedChars += chars;
+            main.coarsen(interval);
+            for (Window part : parts) {
+                part.coarsen(interval);
             }
         }
-        return accumulator;
     }
 
     /** What the time series of all endpoints are charged against their {@link MemoryBudget} now. */
@@ -142,13 +141,7 @@ public final class SampleAggregator {
 
     /** Samples dropped because they started outside the time window. */
     public long outsideWindow() {
-        return outsideWindow;
-    }
-
-    private EndpointAccumulator accumulatorFor(EndpointResolver.Target target) {
-        Map<EndpointId, EndpointAccumulator> endpoints = services.computeIfAbsent(caps.service(target.service(), services),
-                s -> new LinkedHashMap<>());
-        return endpoints.computeIfAbsent(caps.endpoint(target.id(), endpoints), k -> newAccumulator());
+        return main.outsideWindow;
     }
 
     /**
@@ -158,53 +151,123 @@ public final class SampleAggregator {
      * @param total the whole run's total, when there was any sample
      * @param start the earliest sample start
      * @param end the latest sample end
+     * @param parts what was aggregated in each further window, in the order given
      */
     public record Aggregate(List<ServiceStats> services, Optional<EndpointStats> total, Optional<Instant> start,
-                            Optional<Instant> end) {
+                            Optional<Instant> end, List<Aggregate> parts) {
 
-        /** The reader's result: these samples, with metadata from {@code facts} and the samples' span. */
+        /**
+         * The reader's result: these samples, with metadata from {@code facts} and the samples' span, and the result
+         * of each further window (with the samples' own span: a start the file declares is the whole run's).
+         */
         public ToolResult result(RunFacts facts, List<String> warnings) {
-            return new ToolResult(facts.metadata(start, end), total, services, warnings);
+            RunFacts ofPart = facts.withoutDeclaredStart();
+            List<ToolResult> results = parts.stream().map(p -> p.result(ofPart, List.of())).toList();
+            return new ToolResult(facts.metadata(start, end), total, services, warnings, results);
         }
     }
 
-    /** The services, endpoints and totals. Call once, after the last sample. */
+    /** The services, endpoints and totals, in the window and in each further one. Call once, after the last sample. */
     public Aggregate finish() {
-        List<EndpointAccumulator> all = new ArrayList<>();
-        services.values().forEach(endpoints -> all.addAll(endpoints.values()));
-        boolean anyInTotals = all.stream().anyMatch(a -> a.count() > 0);
-        all.addAll(outsideTotals.values());
-        if (all.isEmpty()) {
-            return new Aggregate(List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        List<Aggregate> finished = new ArrayList<>(parts.length);
+        for (Window part : parts) {
+            finished.add(part.finish(List.of()));
         }
-        long interval = all.stream().mapToLong(a -> a.series().intervalMs()).max().orElse(TimeSeriesBuilder.FIRST_INTERVAL_MS);
-        all.forEach(a -> a.series().coarsen(interval));
-        long start = all.stream().mapToLong(EndpointAccumulator::firstStartMs).min().orElseThrow();
-        long end = all.stream().mapToLong(EndpointAccumulator::lastEndMs).max().orElseThrow();
-        long duration = Math.max(0, end - start);
-        EndpointAccumulator runTotal = new EndpointAccumulator();
-        List<ServiceStats> result = new ArrayList<>();
-        for (Map.Entry<String, Map<EndpointId, EndpointAccumulator>> service : services.entrySet()) {
-            EndpointAccumulator serviceTotal = new EndpointAccumulator();
-            List<EndpointStats> endpoints = new ArrayList<>();
-            for (Map.Entry<EndpointId, EndpointAccumulator> e : service.getValue().entrySet()) {
-                EndpointAccumulator inTotals = e.getValue();
-                EndpointAccumulator outside = outsideTotals.get(inTotals);
-                EndpointAccumulator whole = inTotals;
-                if (outside != null) {
-                    whole = new EndpointAccumulator();
-                    whole.addAll(inTotals);
-                    whole.addAll(outside);
-                }
-                serviceTotal.addAll(anyInTotals ? inTotals : whole);
-                endpoints.add(whole.toStats(e.getKey(), duration));
+        return main.finish(finished);
+    }
+
+    /** The endpoints of one time window. */
+    private final class Window {
+        private final EndpointResolver resolver;
+        private final TimeWindow window;
+        private final EndpointCaps caps;
+        private final Map<String, Map<EndpointId, EndpointAccumulator>> services = new LinkedHashMap<>();
+        private final Map<RequestLabels, EndpointAccumulator> byLabels = new HashMap<>();
+        /** Per endpoint accumulator, its samples that stay out of the totals (see {@link #addOutsideTotals}). */
+        private final Map<EndpointAccumulator, EndpointAccumulator> outsideTotals = new IdentityHashMap<>();
+        private long cachedChars;
+        private long firstStartMs = Long.MAX_VALUE;
+        private long lastStartMs = Long.MIN_VALUE;
+        private long outsideWindow;
+
+        Window(EndpointResolver resolver, TimeWindow window) {
+            this.resolver = resolver;
+            this.window = window;
+            this.caps = new EndpointCaps(resolver.naming());
+        }
+
+        /** The endpoint's accumulator, or null when the sample lies outside the time window. */
+        EndpointAccumulator endpoint(RequestLabels labels, long startMs) {
+            if (!window.contains(startMs)) {
+                outsideWindow++;
+                return null;
             }
-            runTotal.addAll(serviceTotal);
-            endpoints.sort((a, b) -> a.id().compareTo(b.id()));
-            result.add(new ServiceStats(service.getKey(), serviceTotal.toStats(EndpointId.of(null, Totals.NAME), duration),
-                    endpoints));
+            firstStartMs = Math.min(firstStartMs, startMs);
+            lastStartMs = Math.max(lastStartMs, startMs);
+            EndpointAccumulator accumulator = byLabels.get(labels);
+            if (accumulator == null) {
+                accumulator = accumulatorFor(resolver.resolve(labels));
+                int chars = labels.chars();
+                if (byLabels.size() < FAST_PATH_LIMIT && cachedChars + chars <= FAST_PATH_CHARS) {
+                    byLabels.put(labels, accumulator);
+                    cachedChars += chars;
+                }
+            }
+            return accumulator;
         }
-        return new Aggregate(result, Optional.of(runTotal.toStats(EndpointId.of(null, Totals.NAME), duration)),
-                Optional.of(Instant.ofEpochMilli(start)), Optional.of(Instant.ofEpochMilli(end)));
+
+        private EndpointAccumulator accumulatorFor(EndpointResolver.Target target) {
+            Map<EndpointId, EndpointAccumulator> endpoints = services.computeIfAbsent(caps.service(target.service(), services),
+                    s -> new LinkedHashMap<>());
+            return endpoints.computeIfAbsent(caps.endpoint(target.id(), endpoints), k -> newAccumulator());
+        }
+
+        /** How far from the epoch the samples' starts reach (the longest interval that can still matter). */
+        long reach() {
+            return firstStartMs > lastStartMs ? 0 : Math.max(Math.abs(firstStartMs), Math.abs(lastStartMs));
+        }
+
+        void coarsen(long interval) {
+            services.values().forEach(endpoints -> endpoints.values().forEach(a -> a.series().coarsen(interval)));
+            outsideTotals.values().forEach(a -> a.series().coarsen(interval));
+        }
+        Aggregate finish(List<Aggregate> parts) {
+            List<EndpointAccumulator> all = new ArrayList<>();
+            services.values().forEach(endpoints -> all.addAll(endpoints.values()));
+            boolean anyInTotals = all.stream().anyMatch(a -> a.count() > 0);
+            all.addAll(outsideTotals.values());
+            if (all.isEmpty()) {
+                return new Aggregate(List.of(), Optional.empty(), Optional.empty(), Optional.empty(), parts);
+            }
+            long interval = all.stream().mapToLong(a -> a.series().intervalMs()).max().orElse(TimeSeriesBuilder.FIRST_INTERVAL_MS);
+            all.forEach(a -> a.series().coarsen(interval));
+            long start = all.stream().mapToLong(EndpointAccumulator::firstStartMs).min().orElseThrow();
+            long end = all.stream().mapToLong(EndpointAccumulator::lastEndMs).max().orElseThrow();
+            long duration = Math.max(0, end - start);
+            EndpointAccumulator runTotal = new EndpointAccumulator();
+            List<ServiceStats> result = new ArrayList<>();
+            for (Map.Entry<String, Map<EndpointId, EndpointAccumulator>> service : services.entrySet()) {
+                EndpointAccumulator serviceTotal = new EndpointAccumulator();
+                List<EndpointStats> endpoints = new ArrayList<>();
+                for (Map.Entry<EndpointId, EndpointAccumulator> e : service.getValue().entrySet()) {
+                    EndpointAccumulator inTotals = e.getValue();
+                    EndpointAccumulator outside = outsideTotals.get(inTotals);
+                    EndpointAccumulator whole = inTotals;
+                    if (outside != null) {
+                        whole = new EndpointAccumulator();
+                        whole.addAll(inTotals);
+                        whole.addAll(outside);
+                    }
+                    serviceTotal.addAll(anyInTotals ? inTotals : whole);
+                    endpoints.add(whole.toStats(e.getKey(), duration));
+                }
+                runTotal.addAll(serviceTotal);
+                endpoints.sort((a, b) -> a.id().compareTo(b.id()));
+                result.add(new ServiceStats(service.getKey(), serviceTotal.toStats(EndpointId.of(null, Totals.NAME), duration),
+                        endpoints));
+            }
+            return new Aggregate(result, Optional.of(runTotal.toStats(EndpointId.of(null, Totals.NAME), duration)),
+                    Optional.of(Instant.ofEpochMilli(start)), Optional.of(Instant.ofEpochMilli(end)), parts);
+        }
     }
 }

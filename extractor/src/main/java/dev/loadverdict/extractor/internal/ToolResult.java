@@ -15,13 +15,22 @@ import java.util.Optional;
  * @param total the whole run's total (the tool's own, or computed from raw samples), when known
  * @param services the services with their endpoints and totals
  * @param warnings problems that did not stop the reading, each {@code file:line: message}
+ * @param parts the result of each of {@link ReadContext#parts()}, in order, when the format read them in the same pass;
+ *     empty when it did not (the caller then reads the file once per part)
  */
 public record ToolResult(RunMetadata metadata, Optional<EndpointStats> total, List<ServiceStats> services,
-                         List<String> warnings) {
+                         List<String> warnings, List<ToolResult> parts) {
     public ToolResult {
         Objects.requireNonNull(metadata, "metadata == null");
         Objects.requireNonNull(total, "total == null");
         services = List.copyOf(Objects.requireNonNull(services, "services == null"));
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings == null"));
+        parts = List.copyOf(Objects.requireNonNull(parts, "parts == null"));
+    }
+
+    /** A result of a format that reads no further windows in the same pass. */
+    public ToolResult(RunMetadata metadata, Optional<EndpointStats> total, List<ServiceStats> services,
+                      List<String> warnings) {
+        this(metadata, total, services, warnings, List.of());
     }
 }
