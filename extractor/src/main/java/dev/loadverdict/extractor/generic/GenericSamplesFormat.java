@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.internal.CsvRecords;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.ResultFormat;
@@ -51,7 +52,7 @@ final class GenericSamplesFormat implements ResultFormat {
     @Override
     public MatchStrength detect(Head head) {
         String first = head.lines().stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
-        Set<SampleField> named = first.startsWith("{") ? jsonKeys(first) : csvHeader(first);
+        Set<SampleField> named = first.startsWith("{") ? jsonKeys(first) : csvHeader(head);
         if (named.containsAll(SampleField.REQUIRED)) {
             return MatchStrength.FULL_MATCH;
         }
@@ -59,9 +60,9 @@ final class GenericSamplesFormat implements ResultFormat {
                 ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
     }
 
-    private static Set<SampleField> csvHeader(String line) {
+    private static Set<SampleField> csvHeader(Head head) {
         Set<SampleField> named = EnumSet.noneOf(SampleField.class);
-        for (String cell : SampleCsv.firstRecord(line)) {
+        for (String cell : head.parsed(CsvRecords.HEADER).orElse(List.of())) {
             SampleField f = SampleField.of(cell);
             if (f != null) {
                 named.add(f);
@@ -100,7 +101,8 @@ final class GenericSamplesFormat implements ResultFormat {
             if (ndjson) {
                 SampleNdjson.read(reader, displayPath, sink);
             } else {
-                SampleCsv.read(reader, displayPath, sink);
+                SampleCsv.read(reader, head.parsed(CsvRecords.HEADER).orElseThrow(() -> new InputException(displayPath, 1,
+                        "generic samples CSV without a header row naming its columns")), displayPath, sink);
             }
         } catch (IOException e) {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);

@@ -9,12 +9,9 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -60,27 +57,23 @@ final class SampleCsv {
         }
     }
 
-    /** The cells of the first record of a text, or an empty list when it is no CSV. */
-    static List<String> firstRecord(String text) {
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
-            Iterator<CSVRecord> it = parser.iterator();
-            return it.hasNext() ? it.next().toList() : List.of();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            return List.of();
-        }
-    }
-
     private SampleCsv() {
     }
 
-    /** Reads every row of the reader into the sink. */
-    static void read(Reader reader, String file, SampleSink sink) throws IOException {
+    /**
+     * Reads every row of the reader into the sink.
+     *
+     * @param header the cells of the header row, as {@link CsvRecords#HEADER} read them; the reader's first record,
+     *     which holds them, is skipped
+     */
+    static void read(Reader reader, List<String> header, String file, SampleSink sink) throws IOException {
         CSVParser parser = CSVParser.builder()
                 .setReader(BoundedLineReader.csv(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
                 .setFormat(FORMAT).get();
         try (parser) {
             CsvRecords records = new CsvRecords(parser, file, 0);
-            Header header = null;
+            Header columns = header(header, file);
+            boolean headerRow = true;
             String[] values = new String[SampleField.values().length];
             InputException pending = null;
             CSVRecord row;
@@ -89,21 +82,21 @@ final class SampleCsv {
                 if (pending != null) {
                     throw pending;
                 }
-                if (header == null) {
-                    header = header(row, file);
+                if (headerRow) {
+                    headerRow = false;
                     continue;
                 }
-                if (row.size() < header.width()) {
+                if (row.size() < columns.width()) {
                     pending = new InputException(file, line, "a row with " + row.size() + " of the header's "
-                            + header.width() + " columns");
+                            + columns.width() + " columns");
                     continue;
                 }
                 for (SampleField f : SampleField.values()) {
-                    int index = header.fields()[f.ordinal()];
+                    int index = columns.fields()[f.ordinal()];
                     values[f.ordinal()] = index >= 0 ? row.get(index) : null;
                 }
-                Map<String, String> tags = header.tags().isEmpty() ? Map.of() : new HashMap<>();
-                for (Map.Entry<String, Integer> tag : header.tags().entrySet()) {
+                Map<String, String> tags = columns.tags().isEmpty() ? Map.of() : new HashMap<>();
+                for (Map.Entry<String, Integer> tag : columns.tags().entrySet()) {
                     String value = row.get(tag.getValue());
                     if (!value.isEmpty()) {
                         tags.put(tag.getKey(), value);
@@ -122,8 +115,8 @@ final class SampleCsv {
         }
     }
 
-    private static Header header(CSVRecord row, String file) {
-        Header header = Header.of(row.toList(), file);
+    private static Header header(List<String> cells, String file) {
+        Header header = Header.of(cells, file);
         List<String> missing = new ArrayList<>(SampleField.missing(header::has));
         if (!missing.isEmpty()) {
             throw new InputException(file, 1, "generic samples CSV without column(s) " + String.join(", ", missing)

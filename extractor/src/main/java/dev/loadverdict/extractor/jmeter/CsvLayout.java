@@ -55,8 +55,15 @@ record CsvLayout(char delimiter, boolean header, int width, int[] columns) {
         return REQUIRED.stream().allMatch(this::has) ? MatchStrength.FULL_MATCH : MatchStrength.SOLID_MATCH;
     }
 
+    /** A file's layout, worked out once for detection and reading. */
+    private static final Head.Parse<Optional<CsvLayout>> LAYOUT = Head.Parse.of(CsvLayout::find);
+
     /** The layout of a file from its beginning, or empty when it is no JMeter CSV. */
     static Optional<CsvLayout> of(Head head) {
+        return head.parsed(LAYOUT);
+    }
+
+    private static Optional<CsvLayout> find(Head head) {
         String first = head.firstLine();
         if (first.isBlank() || first.startsWith("<") || first.startsWith("{") || first.startsWith("[")) {
             return Optional.empty();

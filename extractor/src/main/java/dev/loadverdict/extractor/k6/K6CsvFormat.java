@@ -19,14 +19,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads k6's {@code --out csv} output: {@code metric_name,timestamp,metric_value,<one column per system
@@ -42,11 +42,9 @@ import java.util.stream.Collectors;
  */
 final class K6CsvFormat implements ResultFormat {
 
+    /** The rows after the header: the header itself is read once, from the file's head ({@link CsvRecords#HEADER}). */
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
-            .setAllowMissingColumnNames(true)
             .get();
     private static final Set<CsvColumn> REQUIRED = Set.of(CsvColumn.METRIC_NAME, CsvColumn.TIMESTAMP,
             CsvColumn.METRIC_VALUE);
@@ -64,15 +62,21 @@ final class K6CsvFormat implements ResultFormat {
 
     @Override
     public MatchStrength detect(Head head) {
-        Set<String> names = Arrays.stream(head.firstLine().split(",", -1))
-                .map(s -> s.trim().replace("\"", "").toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
-        for (CsvColumn c : REQUIRED) {
-            if (!names.contains(c.header())) {
-                return MatchStrength.NO_MATCH;
-            }
+        Optional<List<String>> header = head.parsed(CsvRecords.HEADER);
+        if (header.isEmpty()) {
+            return MatchStrength.NO_MATCH;
         }
-        return MatchStrength.FULL_MATCH;
+        Map<String, Integer> columns = headerMap(header.get());
+        return REQUIRED.stream().allMatch(c -> c.indexIn(columns) >= 0) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
+    }
+
+    /** Each column's name and index; of a repeated name, the first. */
+    private static Map<String, Integer> headerMap(List<String> names) {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            map.putIfAbsent(names.get(i), i);
+        }
+        return map;
     }
 
     @Override
@@ -83,7 +87,9 @@ final class K6CsvFormat implements ResultFormat {
         RequestJoin join = new RequestJoin(aggregator);
         List<String> warnings = new ArrayList<>();
         try (Reader reader = InputFiles.openText(path, displayPath)) {
-            readRows(reader, displayPath, join, warnings);
+            List<String> header = head.parsed(CsvRecords.HEADER).orElseThrow(() -> new InputException(displayPath, 1,
+                    "not a k6 CSV: no header row"));
+            readRows(reader, header, displayPath, join, warnings);
         } catch (IOException e) {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }
@@ -92,18 +98,15 @@ final class K6CsvFormat implements ResultFormat {
         return RawResults.of(displayPath, aggregate, join.maxVus(), warnings);
     }
 
-    private static void readRows(Reader reader, String file, RequestJoin join, List<String> warnings) throws IOException {
-        CSVParser parser;
-        try {
-            parser = CSVParser.builder()
-                    .setReader(BoundedLineReader.csv(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
-                    .setFormat(FORMAT).get();
-        } catch (IllegalArgumentException e) {
-            throw new InputException(file, OptionalLong.of(1), "unreadable CSV header: " + e.getMessage(), e);
-        }
+    /** Reads the rows after the header, whose cells {@link CsvRecords#HEADER} read from the file's head. */
+    private static void readRows(Reader reader, List<String> names, String file, RequestJoin join, List<String> warnings)
+            throws IOException {
+        int columns = columns(names, file);
+        Map<String, Integer> header = headerMap(names);
+        CSVParser parser = CSVParser.builder()
+                .setReader(BoundedLineReader.csv(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
+                .setFormat(FORMAT).get();
         try (parser) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            int columns = columns(parser.getHeaderNames(), file);
             int metricColumn = required(header, CsvColumn.METRIC_NAME, file);
             int timeColumn = required(header, CsvColumn.TIMESTAMP, file);
             int valueColumn = required(header, CsvColumn.METRIC_VALUE, file);
@@ -112,7 +115,8 @@ final class K6CsvFormat implements ResultFormat {
                     .filter(e -> !CsvColumn.isFixed(e.getKey()) && !e.getKey().isBlank())
                     .map(e -> Map.entry(e.getKey().trim(), e.getValue())).toList();
             Map<List<String>, RequestTags> interned = new HashMap<>();
-            CsvRecords records = new CsvRecords(parser, file, 1);
+            CsvRecords records = new CsvRecords(parser, file, 0);
+            records.next(); // the header row, whose cells came from the head
             InputException shortRow = null;
             CSVRecord row;
             while ((row = records.next()) != null) {

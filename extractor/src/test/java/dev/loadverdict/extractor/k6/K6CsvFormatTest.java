@@ -4,6 +4,7 @@ import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extractor;
+import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.TimeWindow;
 import dev.loadverdict.extractor.internal.ToolResult;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +38,32 @@ class K6CsvFormatTest {
         Files.writeString(file, content, StandardCharsets.UTF_8);
         ReadContext context = new ReadContext(new EndpointResolver(List.of(), Naming.defaults()), TimeWindow.all());
         return new K6CsvFormat().read(InputFiles.head(file, "run.csv"), context);
+    }
+
+    /**
+     * Detection and reading take the header from one parse of the file's head, so they agree on what it names: a
+     * quoted name with blanks inside the quotes is found by both (detection used to split the first line at commas
+     * and missed it), and a quoted cell holding a comma is one column for both (detection used to see two).
+     */
+    @Test
+    void detectionAndReadingReadTheHeaderAlike() throws IOException {
+        Map<String, Boolean> isK6 = Map.of(
+                "\" metric_name \",timestamp,metric_value\nhttp_req_duration,1749889289,12.5\n", true,
+                "\"metric_name,x\",timestamp,metric_value\nhttp_req_duration,1749889289,12.5\n", false,
+                "metric_name,timestamp,metric_value,\"a,b\"\nhttp_req_duration,1749889289,12.5,x\n", true);
+        for (Map.Entry<String, Boolean> csv : isK6.entrySet()) {
+            Path file = dir.resolve("h.csv");
+            Files.writeString(file, csv.getKey(), StandardCharsets.UTF_8);
+            boolean detected = new K6CsvFormat().detect(InputFiles.head(file, "h.csv")) == MatchStrength.FULL_MATCH;
+            boolean readable;
+            try {
+                readable = !read(csv.getKey()).services().isEmpty();
+            } catch (InputException e) {
+                readable = false;
+            }
+            assertThat(detected).as("detected: %s", csv.getKey()).isEqualTo(csv.getValue());
+            assertThat(readable).as("readable: %s", csv.getKey()).isEqualTo(csv.getValue());
+        }
     }
 
     @Test
