@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.gatling;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
@@ -46,7 +47,7 @@ import java.util.function.Supplier;
  *
  * <p><b>Errors</b>: a REQUEST record that does not fit the generation's layout fails the file with its line; a
  * last line without a line break that cannot be read is skipped with a warning (a run killed mid-write). Lines are
- * limited to {@link BoundedLineReader#DEFAULT_MAX_LINE} characters.
+ * limited to {@link ReadLimits#MAX_LINE} characters.
  */
 final class GatlingTextLogFormat implements ResultFormat {
 
@@ -94,7 +95,7 @@ final class GatlingTextLogFormat implements ResultFormat {
         String displayPath = head.displayPath();
         GatlingRecorder recorder = new GatlingRecorder(context, displayPath);
         try (Reader text = InputFiles.openText(path, displayPath);
-             Lines lines = new Lines(new BoundedLineReader(text, displayPath, BoundedLineReader.DEFAULT_MAX_LINE))) {
+             Lines lines = new Lines(new BoundedLineReader(text, displayPath, ReadLimits.MAX_LINE))) {
             new Records(lines, recorder, displayPath, head::lines)
                     .read();
         } catch (IOException e) {

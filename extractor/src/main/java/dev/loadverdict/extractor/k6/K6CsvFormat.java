@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.extractor.internal.CsvRecords;
@@ -96,7 +97,7 @@ final class K6CsvFormat implements ResultFormat {
         CSVParser parser;
         try {
             parser = CSVParser.builder()
-                    .setReader(BoundedLineReader.csv(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
+                    .setReader(BoundedLineReader.csv(reader, file, ReadLimits.MAX_LINE))
                     .setFormat(FORMAT).get();
         } catch (IllegalArgumentException e) {
             throw new InputException(file, OptionalLong.of(1), "unreadable CSV header: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.Messages;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.model.InputException;
 
 import java.io.IOException;
@@ -26,7 +26,7 @@ import java.util.OptionalLong;
 /**
  * Reads one k6 {@code --out json} file line by line from its UTF-8 bytes into a {@link RequestJoin}.
  *
- * <p>Lines are split in a reused byte buffer; a line longer than {@link BoundedLineReader#DEFAULT_MAX_LINE}
+ * <p>Lines are split in a reused byte buffer; a line longer than {@link ReadLimits#MAX_LINE}
  * bytes stops the reading. Each needed line is parsed by a jackson-core parser over its bytes, reading only
  * {@code metric}, {@code type} and {@code data.time/value/tags} in any key order (k6 before ~0.3x wrote
  * {@code {"type":"Point","data":…,"metric":…}}, later {@code {"metric":…,"type":"Point","data":…}}).
@@ -62,7 +62,6 @@ final class NdjsonReader {
     private static final byte[] TAGS_KEY = ascii(",\"tags\":");
     private static final byte[] NULL = ascii("null");
     private static final char[] POINT = "Point".toCharArray();
-    private static final int MAX_LINE = BoundedLineReader.DEFAULT_MAX_LINE;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final RequestTags NO_TAGS = RequestTags.of(Map.of());
 
@@ -108,8 +107,8 @@ final class NdjsonReader {
                 scan = start;
                 continue;
             }
-            if (limit - start > MAX_LINE) {
-                throw new InputException(file, line + 1, "line is longer than " + MAX_LINE
+            if (limit - start > ReadLimits.MAX_LINE) {
+                throw new InputException(file, line + 1, "line is longer than " + ReadLimits.MAX_LINE
                         + " characters; this is not a line-based result file loadverdict can read");
             }
             if (start > 0) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.loadverdict.extractor.Head;
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.Histograms;
 import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.internal.MatchStrength;
@@ -61,9 +62,8 @@ import java.util.TreeMap;
  */
 final class LocustJsonFormat implements ResultFormat {
 
-    private static final int MAX_ENTRIES = 100_000;
     private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).maxNestingDepth(8).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(ReadLimits.MAX_JSON_STRING).maxNestingDepth(8).build())
             .build();
 
     @Override
@@ -99,8 +99,8 @@ final class LocustJsonFormat implements ResultFormat {
                 while (json.nextToken() == JsonToken.START_OBJECT) {
                     long line = json.currentLocation().getLineNr();
                     entries.add(Entry.read(json, displayPath, line, totalSeries));
-                    if (entries.size() > MAX_ENTRIES) {
-                        throw new InputException(displayPath, line, "more than " + MAX_ENTRIES + " entries");
+                    if (entries.size() > ReadLimits.MAX_ENTRIES) {
+                        throw new InputException(displayPath, line, "more than " + ReadLimits.MAX_ENTRIES + " entries");
                     }
                 }
                 if (json.currentToken() != JsonToken.END_ARRAY) {
@@ -214,7 +214,7 @@ final class LocustJsonFormat implements ResultFormat {
                 } catch (NumberFormatException ex) {
                     throw fail(file, json, "response_times key is not a time in ms: \"" + Messages.shorten(key) + "\"");
                 }
-                if (!(ms >= 0) || ms > 1e9) {
+                if (!(ms >= 0) || ms > ReadLimits.MAX_LATENCY_MS) {
                     throw fail(file, json, "response_times key is not a time in ms >= 0: \"" + Messages.shorten(key) + "\"");
                 }
                 if (count > 0) {

@@ -2,6 +2,7 @@ package dev.loadverdict.extractor.locust;
 
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.ReadContext;
@@ -59,8 +60,6 @@ import java.util.TreeMap;
  */
 final class LocustStatsFormat implements ResultFormat {
 
-    /** The most endpoint rows a stats file may have (they are held together); the name caps then apply. */
-    static final int MAX_ROWS = 100_000;
 
     @Override
     public String displayName() {
@@ -246,8 +245,8 @@ final class LocustStatsFormat implements ResultFormat {
                         throw rows.fail("a second total row ('" + name + "')");
                     }
                     total = Optional.of(stats);
-                } else if (endpoints.size() >= MAX_ROWS) {
-                    throw rows.fail("more than " + MAX_ROWS + " endpoints; this is not a Locust stats file loadverdict"
+                } else if (endpoints.size() >= ReadLimits.MAX_ENTRIES) {
+                    throw rows.fail("more than " + ReadLimits.MAX_ENTRIES + " endpoints; this is not a Locust stats file loadverdict"
                             + " can read");
                 } else if (endpoints.putIfAbsent(id.key(),
                         new ServiceMapper.Row(RequestLabels.of(id.method().orElse(null), name), stats)) != null) {
