@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor;
 
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.internal.FormatDetector;
 import dev.loadverdict.extractor.internal.ReadContext;
@@ -89,12 +90,14 @@ public final class Extractor {
                 try {
                     stageWindow = stage.window().resolve(start, end);
                 } catch (IllegalArgumentException e) {
-                    warnings.add(files.get(0).display() + ": stage " + stage.name() + " left out: " + e.getMessage());
+                    warnings.add(Diagnostics.warning(files.get(0).display(), "stage " + stage.name() + " left out: "
+                            + e.getMessage()));
                     continue;
                 }
                 ToolResult part = readAll(files, new ReadContext(resolver, stageWindow, options.subSamples()));
                 if (part.services().isEmpty()) {
-                    warnings.add(files.get(0).display() + ": stage " + stage.name() + " left out: no requests started in it");
+                    warnings.add(Diagnostics.warning(files.get(0).display(), "stage " + stage.name()
+                            + " left out: no requests started in it"));
                     continue;
                 }
                 stages.add(toRun(part, options, Optional.of(stage.name()), List.of()));
@@ -264,8 +267,8 @@ public final class Extractor {
         List<Located> chosen = found.stream().filter(l -> l.format == best).toList();
         for (Located l : found) {
             if (l.format != best) {
-                warnings.add(l.display() + ": skipped: " + l.format.displayName() + " beside the "
-                        + best.displayName() + " of the same directory (pass it explicitly to read it)");
+                warnings.add(Diagnostics.warning(l.display(), "skipped: " + l.format.displayName() + " beside the "
+                        + best.displayName() + " of the same directory (pass it explicitly to read it)"));
             }
         }
         return chosen;

@@ -105,6 +105,12 @@ public final class ReadLimits {
     /** The longest failure kind (an error message), in characters; shortened as {@link #MAX_ENDPOINT_NAME} says. */
     public static final int MAX_FAILURE_KIND_NAME = 500;
 
+    /**
+     * The most warnings kept for one file (problems that do not stop the reading): a damaged file can have one on
+     * every line, so the rest are counted in one more line instead of printed.
+     */
+    public static final int MAX_WARNINGS_PER_FILE = 50;
+
     private ReadLimits() {
     }
 }

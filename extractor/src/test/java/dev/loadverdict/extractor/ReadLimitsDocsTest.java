@@ -63,7 +63,8 @@ class ReadLimitsDocsTest {
             Map.entry("MAX_ENDPOINT_NAME", new Row(Unit.COUNT, "a name: endpoint")),
             Map.entry("MAX_SERVICE_NAME", new Row(Unit.COUNT, "a name: endpoint")),
             Map.entry("MAX_METHOD_NAME", new Row(Unit.COUNT, "a name: endpoint")),
-            Map.entry("MAX_FAILURE_KIND_NAME", new Row(Unit.COUNT, "a name: endpoint")));
+            Map.entry("MAX_FAILURE_KIND_NAME", new Row(Unit.COUNT, "a name: endpoint")),
+            Map.entry("MAX_WARNINGS_PER_FILE", new Row(Unit.COUNT, "warnings of one file")));
 
     @Test
     void everyLimitHasARowOfTheDocumentedTable() {

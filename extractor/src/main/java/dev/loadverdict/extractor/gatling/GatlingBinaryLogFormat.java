@@ -128,7 +128,7 @@ final class GatlingBinaryLogFormat implements ResultFormat {
                 try {
                     record(type);
                 } catch (EOFException e) {
-                    recorder.warn("byte " + recordOffset, "truncated: the file ends inside a record (type " + type
+                    recorder.warnAtByte(recordOffset, "truncated: the file ends inside a record (type " + type
                             + "), probably cut off when the run was stopped; the " + (position.count - recordOffset)
                             + " byte(s) of it skipped");
                     break;

@@ -138,7 +138,7 @@ final class GatlingTextLogFormat implements ResultFormat {
                     if (lines.terminated()) {
                         throw e;
                     }
-                    recorder.warn(String.valueOf(lines.number()), "truncated: the last line ends without a line break"
+                    recorder.warn(lines.number(), "truncated: the last line ends without a line break"
                             + " and cannot be read (" + e.detail() + "), probably cut off when the run was stopped;"
                             + " skipped");
                     break;
@@ -149,7 +149,7 @@ final class GatlingTextLogFormat implements ResultFormat {
                         + " its first record");
             }
             if (skippedGroups > 0) {
-                recorder.warn(String.valueOf(firstSkippedGroup), skippedGroups + " GROUP record(s) that do not fit the "
+                recorder.warn(firstSkippedGroup, skippedGroups + " GROUP record(s) that do not fit the "
                         + dialect + " layout (such as 'GROUP<TAB>message<TAB>time') skipped, the first here");
             }
         }
@@ -194,7 +194,7 @@ final class GatlingTextLogFormat implements ResultFormat {
                         + " fields with version field '" + Messages.shorten(f[shape.version].strip()) + "' (they"
                         + " disagree: a hand-made or edited file), and no REQUEST record in the first "
                         + Head.MAX_CHARS / 1024 + " KiB fits a known layout"));
-                recorder.warn(String.valueOf(lines.number()), "the RUN record's shape (" + f.length + " fields) and"
+                recorder.warn(lines.number(), "the RUN record's shape (" + f.length + " fields) and"
                         + " version field ('" + Messages.shorten(f[shape.version].strip()) + "') disagree, as in a"
                         + " hand-made or edited file; the records are read as a " + dialect + ", the layout the first"
                         + " REQUEST record fits");

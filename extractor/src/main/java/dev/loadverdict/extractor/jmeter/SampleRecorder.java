@@ -1,6 +1,7 @@
 package dev.loadverdict.extractor.jmeter;
 
 import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.RunFacts;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
@@ -11,8 +12,6 @@ import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.Workload;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -25,12 +24,13 @@ final class SampleRecorder {
 
     private final SampleAggregator aggregator;
     private final String file;
-    private final List<String> warnings = new ArrayList<>();
+    private final Diagnostics diagnostics;
     private long maxThreads = -1;
 
     SampleRecorder(ReadContext context, String file) {
         this.aggregator = context.newAggregator();
         this.file = file;
+        this.diagnostics = new Diagnostics(file);
     }
 
     /**
@@ -80,7 +80,7 @@ final class SampleRecorder {
     }
 
     void warn(long line, String message) {
-        warnings.add(file + ":" + line + ": " + message);
+        diagnostics.warn(line, message);
     }
 
     ToolResult finish() {
@@ -88,6 +88,6 @@ final class SampleRecorder {
                 : OptionalInt.empty();
         return aggregator.finish().result(RunFacts.of(Tool.JMETER, file,
                 new Workload(Workload.Model.CLOSED, users, OptionalDouble.empty()), SourcePrecision.wholeMilliseconds()),
-                warnings);
+                diagnostics.warnings());
     }
 }

@@ -1,6 +1,7 @@
 package dev.loadverdict.extractor.k6;
 
 import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.extractor.internal.CsvRecords;
@@ -82,18 +83,18 @@ final class K6CsvFormat implements ResultFormat {
         String displayPath = head.displayPath();
         SampleAggregator aggregator = context.newAggregator();
         RequestJoin join = new RequestJoin(aggregator);
-        List<String> warnings = new ArrayList<>();
+        Diagnostics diagnostics = new Diagnostics(displayPath);
         try (Reader reader = InputFiles.openText(path, displayPath)) {
-            readRows(reader, displayPath, join, warnings);
+            readRows(reader, displayPath, join, diagnostics);
         } catch (IOException e) {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }
         SampleAggregator.Aggregate aggregate = join.finish();
-        warnings.addAll(join.warnings(displayPath));
-        return RawResults.of(displayPath, aggregate, join.maxVus(), warnings);
+        join.report(diagnostics);
+        return RawResults.of(displayPath, aggregate, join.maxVus(), diagnostics.warnings());
     }
 
-    private static void readRows(Reader reader, String file, RequestJoin join, List<String> warnings) throws IOException {
+    private static void readRows(Reader reader, String file, RequestJoin join, Diagnostics diagnostics) throws IOException {
         CSVParser parser;
         try {
             parser = CSVParser.builder()
@@ -115,6 +116,7 @@ final class K6CsvFormat implements ResultFormat {
             Map<List<String>, RequestTags> interned = new HashMap<>();
             CsvRecords records = new CsvRecords(parser, file, 1);
             InputException shortRow = null;
+            String shortRowFields = null;
             CSVRecord row;
             while ((row = records.next()) != null) {
                 long line = records.line();
@@ -122,8 +124,8 @@ final class K6CsvFormat implements ResultFormat {
                     throw shortRow;
                 }
                 if (row.size() < columns) {
-                    shortRow = new InputException(file, line, "a row with " + row.size() + " of the header's "
-                            + columns + " columns");
+                    shortRowFields = row.size() + " of the header's " + columns + " columns";
+                    shortRow = new InputException(file, line, "a row with " + shortRowFields);
                     continue;
                 }
                 K6Metric metric = K6Metric.of(row.get(metricColumn).trim());
@@ -152,7 +154,7 @@ final class K6CsvFormat implements ResultFormat {
                 }
             }
             if (shortRow != null) {
-                warnings.add(shortRow.getMessage().replaceFirst(": a row with", ": skipped the last line: it has only")
+                diagnostics.warn(shortRow.line().orElseThrow(), "skipped the last line: it has only " + shortRowFields
                         + "; the run was probably stopped while k6 was writing");
             }
         }

@@ -1,6 +1,7 @@
 package dev.loadverdict.extractor.k6;
 
 import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -16,10 +17,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -69,7 +68,7 @@ final class NdjsonReader {
     private final boolean shortcuts;
     private final RequestJoin join;
     private final TagsCache cache = new TagsCache();
-    private final List<String> warnings = new ArrayList<>();
+    private final Diagnostics diagnostics;
 
     // the line being read
     private K6Metric metric;
@@ -85,12 +84,14 @@ final class NdjsonReader {
 
     NdjsonReader(String file, boolean shortcuts, RequestJoin join) {
         this.file = file;
+        this.diagnostics = new Diagnostics(file);
         this.shortcuts = shortcuts;
         this.join = join;
     }
 
-    List<String> warnings() {
-        return warnings;
+    /** The file's warnings: a cut-off last line; the join adds its own at the end. */
+    Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     void read(InputStream in) throws IOException {
@@ -173,7 +174,7 @@ final class NdjsonReader {
         } catch (JsonProcessingException ex) {
             String why = Messages.why(ex);
             if (unterminated) {
-                warnings.add(file + ":" + line + ": skipped the last line: it is cut off (" + why
+                diagnostics.warn(line, "skipped the last line: it is cut off (" + why
                         + "); the run was probably stopped while k6 was writing");
                 return;
             }
