@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor;
 
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.internal.FormatDetector;
 import dev.loadverdict.extractor.internal.ReadContext;
@@ -93,7 +94,8 @@ public final class Extractor {
         List<Run> stageRuns = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             if (parts.get(i).services().isEmpty()) {
-                warnings.add(files.get(0).display() + ": stage " + stages.get(i).name() + " left out: no requests started in it");
+                warnings.add(Diagnostics.warning(files.get(0).display(), "stage " + stages.get(i).name()
+                        + " left out: no requests started in it"));
             } else {
                 stageRuns.add(toRun(parts.get(i), options, Optional.of(stages.get(i).name()), List.of()));
             }
@@ -143,7 +145,7 @@ public final class Extractor {
                         Math.min(placed.toMs(), window.toMs())));
                 stages.add(stage);
             } catch (IllegalArgumentException e) {
-                warnings.add(display + ": stage " + stage.name() + " left out: " + e.getMessage());
+                warnings.add(Diagnostics.warning(display, "stage " + stage.name() + " left out: " + e.getMessage()));
             }
         }
     }
@@ -296,8 +298,8 @@ public final class Extractor {
         List<Located> chosen = found.stream().filter(l -> l.format == best).toList();
         for (Located l : found) {
             if (l.format != best) {
-                warnings.add(l.display() + ": skipped: " + l.format.displayName() + " beside the "
-                        + best.displayName() + " of the same directory (pass it explicitly to read it)");
+                warnings.add(Diagnostics.warning(l.display(), "skipped: " + l.format.displayName() + " beside the "
+                        + best.displayName() + " of the same directory (pass it explicitly to read it)"));
             }
         }
         return chosen;

@@ -1,6 +1,5 @@
 package dev.loadverdict.extractor;
 
-import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Run;
 import dev.loadverdict.testsupport.RandomText;
@@ -156,7 +155,7 @@ class BadInputTest {
         try (var out = Files.newBufferedWriter(file)) {
             out.write(HEADER);
             out.write("GET,/");
-            for (int i = 0; i < 3 * BoundedLineReader.DEFAULT_MAX_LINE / 64; i++) {
+            for (int i = 0; i < 3 * ReadLimits.MAX_LINE / 64; i++) {
                 out.write("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
             }
         }

@@ -2,6 +2,7 @@ package dev.loadverdict.extractor.gatling;
 
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.ResultFormat;
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
  * Samples, groups, users and metadata as for the text log ({@link GatlingTextLogFormat}, {@link GatlingRecorder});
  * the version is the RUN record's (which may be a snapshot label such as {@code 3.12.1} on a 3.13 layout).
  *
- * <p><b>Limits</b>: a string longer than {@value #MAX_STRING_BYTES} bytes, more than {@value #MAX_CACHED_STRINGS}
+ * <p><b>Limits</b>: a string longer than {@value ReadLimits#MAX_GATLING_STRING_BYTES} bytes, more than {@value ReadLimits#MAX_GATLING_STRINGS}
  * distinct cached strings (a hostile or corrupt file; real logs cache each distinct name and message once), an
  * out-of-order cache index, an unknown record type or a negative response time fail the file naming the byte
  * offset of the record. A file that ends inside a record (a run killed mid-write) keeps the complete records and
@@ -50,10 +51,6 @@ import java.util.regex.Pattern;
  */
 final class GatlingBinaryLogFormat implements ResultFormat {
 
-    static final int MAX_STRING_BYTES = 1 << 20;
-    static final int MAX_CACHED_STRINGS = 1 << 20;
-    private static final int MAX_SCENARIOS = 100_000;
-    private static final int MAX_GROUP_DEPTH = 1_000;
     private static final Pattern VERSION = Pattern.compile("^\\d+\\.\\d+[0-9A-Za-z.\\-+]*$");
 
     private static final byte RUN = 0;
@@ -131,7 +128,7 @@ final class GatlingBinaryLogFormat implements ResultFormat {
                 try {
                     record(type);
                 } catch (EOFException e) {
-                    recorder.warn("byte " + recordOffset, "truncated: the file ends inside a record (type " + type
+                    recorder.warnAtByte(recordOffset, "truncated: the file ends inside a record (type " + type
                             + "), probably cut off when the run was stopped; the " + (position.count - recordOffset)
                             + " byte(s) of it skipped");
                     break;
@@ -167,14 +164,14 @@ final class GatlingBinaryLogFormat implements ResultFormat {
             String simulation = string();
             start = in.readLong();
             string(); // description
-            int n = count(MAX_SCENARIOS, "scenarios");
+            int n = count(ReadLimits.MAX_GATLING_SCENARIOS, "scenarios");
             List<String> names = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 names.add(string());
             }
-            int assertions = count(MAX_SCENARIOS, "assertions");
+            int assertions = count(ReadLimits.MAX_GATLING_SCENARIOS, "assertions");
             for (int i = 0; i < assertions; i++) {
-                skip(count(MAX_STRING_BYTES, "assertion bytes"));
+                skip(count(ReadLimits.MAX_GATLING_STRING_BYTES, "assertion bytes"));
             }
             scenarios = names;
             recorder.run(start, version, simulation);
@@ -220,7 +217,7 @@ final class GatlingBinaryLogFormat implements ResultFormat {
         }
 
         private List<String> hierarchy() throws IOException {
-            int n = count(MAX_GROUP_DEPTH, "groups");
+            int n = count(ReadLimits.MAX_GATLING_GROUP_DEPTH, "groups");
             if (n == 0) {
                 return List.of();
             }
@@ -245,8 +242,8 @@ final class GatlingBinaryLogFormat implements ResultFormat {
                 if (index != cache.size() + 1) {
                     throw fail("cached string " + index + " out of order (expected " + (cache.size() + 1) + ")");
                 }
-                if (cache.size() >= MAX_CACHED_STRINGS) {
-                    throw fail("more than " + MAX_CACHED_STRINGS + " distinct names and messages; refusing to hold"
+                if (cache.size() >= ReadLimits.MAX_GATLING_STRINGS) {
+                    throw fail("more than " + ReadLimits.MAX_GATLING_STRINGS + " distinct names and messages; refusing to hold"
                             + " more (a corrupt or hostile file)");
                 }
                 String value = string();
@@ -264,8 +261,8 @@ final class GatlingBinaryLogFormat implements ResultFormat {
             if (length == 0) {
                 return "";
             }
-            if (length < 0 || length > MAX_STRING_BYTES) {
-                throw fail("a string of " + length + " bytes (at most " + MAX_STRING_BYTES + " are accepted)");
+            if (length < 0 || length > ReadLimits.MAX_GATLING_STRING_BYTES) {
+                throw fail("a string of " + length + " bytes (at most " + ReadLimits.MAX_GATLING_STRING_BYTES + " are accepted)");
             }
             byte[] bytes = new byte[length];
             in.readFully(bytes);

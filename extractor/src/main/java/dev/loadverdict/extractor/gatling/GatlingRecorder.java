@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.gatling;
 
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.RunFacts;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
@@ -10,7 +11,6 @@ import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.Workload;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +37,7 @@ final class GatlingRecorder {
 
     private final SampleAggregator aggregator;
     private final String file;
-    private final List<String> warnings = new ArrayList<>();
+    private final Diagnostics diagnostics;
     private long users;
     private long maxUsers = -1;
     private Long runStart;
@@ -47,6 +47,7 @@ final class GatlingRecorder {
     GatlingRecorder(ReadContext context, String file) {
         this.aggregator = context.newAggregator();
         this.file = file;
+        this.diagnostics = new Diagnostics(file);
     }
 
     /** The RUN record: start epoch ms (or null when the log has none), version as it should be reported, class. */
@@ -90,8 +91,14 @@ final class GatlingRecorder {
         users = Math.max(0, users - 1);
     }
 
-    void warn(String where, String message) {
-        warnings.add(file + ":" + where + ": " + message);
+    /** A problem at a line of the text log. */
+    void warn(long line, String message) {
+        diagnostics.warn(line, message);
+    }
+
+    /** A problem at a byte offset of the binary log. */
+    void warnAtByte(long offset, String message) {
+        diagnostics.warnAtByte(offset, message);
     }
 
     private static String failureKind(String message) {
@@ -104,6 +111,6 @@ final class GatlingRecorder {
         Map<String, String> labels = simulation == null ? Map.of() : Map.of("simulation", simulation);
         return aggregator.finish().result(new RunFacts(Tool.GATLING, Optional.ofNullable(version), List.of(file),
                 new Workload(Workload.Model.UNKNOWN, peak, OptionalDouble.empty()), labels,
-                SourcePrecision.wholeMilliseconds(), Optional.ofNullable(runStart).map(Instant::ofEpochMilli)), warnings);
+                SourcePrecision.wholeMilliseconds(), Optional.ofNullable(runStart).map(Instant::ofEpochMilli)), diagnostics.warnings());
     }
 }

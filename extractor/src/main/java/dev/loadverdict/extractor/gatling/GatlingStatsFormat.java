@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
@@ -62,10 +63,9 @@ import static dev.loadverdict.extractor.internal.AggregateFields.time;
  */
 final class GatlingStatsFormat implements ResultFormat {
 
-    private static final int MAX_ENTRIES = 100_000;
     private static final int MAX_DEPTH = 64;
     private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).maxNestingDepth(200).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(ReadLimits.MAX_JSON_STRING).maxNestingDepth(200).build())
             .build();
 
     private static final double[] DEFAULT_PERCENTILES = {50, 75, 95, 99};
@@ -239,8 +239,8 @@ final class GatlingStatsFormat implements ResultFormat {
             }
             String entryPath = path != null && !path.isEmpty() ? path : name == null ? "" : name;
             entries.add(new Entry("GROUP".equals(type), entryPath, line, numbers));
-            if (entries.size() > MAX_ENTRIES) {
-                throw new InputException(file, line, "more than " + MAX_ENTRIES + " entries");
+            if (entries.size() > ReadLimits.MAX_ENTRIES) {
+                throw new InputException(file, line, "more than " + ReadLimits.MAX_ENTRIES + " entries");
             }
         }
         return new Entry(true, path == null ? "" : path, line, numbers);

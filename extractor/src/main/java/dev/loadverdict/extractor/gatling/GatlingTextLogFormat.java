@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.gatling;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
@@ -46,7 +47,7 @@ import java.util.function.Supplier;
  *
  * <p><b>Errors</b>: a REQUEST record that does not fit the generation's layout fails the file with its line; a
  * last line without a line break that cannot be read is skipped with a warning (a run killed mid-write). Lines are
- * limited to {@link BoundedLineReader#DEFAULT_MAX_LINE} characters.
+ * limited to {@link ReadLimits#MAX_LINE} characters.
  */
 final class GatlingTextLogFormat implements ResultFormat {
 
@@ -94,7 +95,7 @@ final class GatlingTextLogFormat implements ResultFormat {
         String displayPath = head.displayPath();
         GatlingRecorder recorder = new GatlingRecorder(context, displayPath);
         try (Reader text = InputFiles.openText(path, displayPath);
-             Lines lines = new Lines(new BoundedLineReader(text, displayPath, BoundedLineReader.DEFAULT_MAX_LINE))) {
+             Lines lines = new Lines(new BoundedLineReader(text, displayPath, ReadLimits.MAX_LINE))) {
             new Records(lines, recorder, displayPath, head::lines)
                     .read();
         } catch (IOException e) {
@@ -137,7 +138,7 @@ final class GatlingTextLogFormat implements ResultFormat {
                     if (lines.terminated()) {
                         throw e;
                     }
-                    recorder.warn(String.valueOf(lines.number()), "truncated: the last line ends without a line break"
+                    recorder.warn(lines.number(), "truncated: the last line ends without a line break"
                             + " and cannot be read (" + e.detail() + "), probably cut off when the run was stopped;"
                             + " skipped");
                     break;
@@ -148,7 +149,7 @@ final class GatlingTextLogFormat implements ResultFormat {
                         + " its first record");
             }
             if (skippedGroups > 0) {
-                recorder.warn(String.valueOf(firstSkippedGroup), skippedGroups + " GROUP record(s) that do not fit the "
+                recorder.warn(firstSkippedGroup, skippedGroups + " GROUP record(s) that do not fit the "
                         + dialect + " layout (such as 'GROUP<TAB>message<TAB>time') skipped, the first here");
             }
         }
@@ -193,7 +194,7 @@ final class GatlingTextLogFormat implements ResultFormat {
                         + " fields with version field '" + Messages.shorten(f[shape.version].strip()) + "' (they"
                         + " disagree: a hand-made or edited file), and no REQUEST record in the first "
                         + Head.MAX_CHARS / 1024 + " KiB fits a known layout"));
-                recorder.warn(String.valueOf(lines.number()), "the RUN record's shape (" + f.length + " fields) and"
+                recorder.warn(lines.number(), "the RUN record's shape (" + f.length + " fields) and"
                         + " version field ('" + Messages.shorten(f[shape.version].strip()) + "') disagree, as in a"
                         + " hand-made or edited file; the records are read as a " + dialect + ", the layout the first"
                         + " REQUEST record fits");

@@ -2,6 +2,7 @@ package dev.loadverdict.extractor.generic;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
@@ -304,9 +305,9 @@ final class DocumentReader {
         if (schema == null || !any) {
             throw new InputException(file, line, "broken JSON: " + why);
         }
-        String warning = file + ":" + line + ": the document is cut off (" + why + "); read the "
+        String warning = Diagnostics.warning(file, line, "the document is cut off (" + why + "); read the "
                 + (samples != null ? samples.samples() + " samples" : endpoints.size() + " endpoints")
-                + " complete before the cut";
+                + " complete before the cut");
         ToolResult result = samples != null ? sampleResult() : aggregateResult();
         List<String> warnings = new ArrayList<>(result.warnings());
         warnings.add(warning);

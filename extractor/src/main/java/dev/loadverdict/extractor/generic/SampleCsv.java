@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.generic;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.extractor.internal.CsvRecords;
 import dev.loadverdict.model.InputException;
@@ -68,7 +69,7 @@ final class SampleCsv {
      */
     static void read(Reader reader, List<String> header, String file, SampleSink sink) throws IOException {
         CSVParser parser = CSVParser.builder()
-                .setReader(BoundedLineReader.csv(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
+                .setReader(BoundedLineReader.csv(reader, file, ReadLimits.MAX_LINE))
                 .setFormat(FORMAT).get();
         try (parser) {
             CsvRecords records = new CsvRecords(parser, file, 0);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.model.InputException;
@@ -26,7 +27,7 @@ final class SampleNdjson {
     }
 
     static void read(Reader reader, String file, SampleSink sink) throws IOException {
-        BufferedReader lines = new BufferedReader(new BoundedLineReader(reader, file, BoundedLineReader.DEFAULT_MAX_LINE));
+        BufferedReader lines = new BufferedReader(new BoundedLineReader(reader, file, ReadLimits.MAX_LINE));
         SampleObject sample = new SampleObject();
         InputException pending = null;
         long number = 0;

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.generic;
 
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.RunFacts;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.ReadContext;
@@ -11,7 +12,6 @@ import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.Workload;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class SampleSink {
 
     private final SampleAggregator aggregator;
     private final String file;
-    private final List<String> warnings = new ArrayList<>();
+    private final Diagnostics diagnostics;
     private final Map<LabelKey, RequestLabels> labels = new HashMap<>();
     private boolean submillisecond;
     private long samples;
@@ -39,6 +39,7 @@ final class SampleSink {
     SampleSink(ReadContext context, String file) {
         this.aggregator = context.newAggregator();
         this.file = file;
+        this.diagnostics = new Diagnostics(file);
     }
 
     /**
@@ -114,7 +115,7 @@ final class SampleSink {
     }
 
     void warn(long line, String message) {
-        warnings.add(file + ":" + line + ": " + message);
+        diagnostics.warn(line, message);
     }
 
     long samples() {
@@ -129,6 +130,6 @@ final class SampleSink {
         SourcePrecision precision = submillisecond ? new SourcePrecision(0.001, OptionalInt.empty(), 0)
                 : SourcePrecision.wholeMilliseconds();
         return aggregator.finish().result(new RunFacts(Tool.GENERIC, toolVersion, sources, workload, Map.of(), precision,
-                Optional.empty()), warnings);
+                Optional.empty()), diagnostics.warnings());
     }
 }

@@ -17,9 +17,6 @@ import java.io.Reader;
  */
 public final class BoundedLineReader extends FilterReader {
 
-    /** The default limit: far above any real record of a line-based result format. */
-    public static final int DEFAULT_MAX_LINE = 1 << 20;
-
     private final String file;
     private final int maxLine;
     private final boolean csvQuotes;

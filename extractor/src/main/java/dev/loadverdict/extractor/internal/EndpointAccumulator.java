@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.internal;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.model.EndpointId;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.LatencyStats;
@@ -12,12 +13,11 @@ import java.util.TreeMap;
 
 /**
  * Everything kept of one endpoint's raw samples: a latency histogram (µs, 3 significant digits), exact
- * count, failures, sum, min and max, failure kinds (at most {@value #MAX_KINDS}; the rest are counted
+ * count, failures, sum, min and max, failure kinds (at most {@value ReadLimits#MAX_FAILURE_KINDS}; the rest are counted
  * under {@value #OTHER_KINDS}), the time range and a time series. Memory does not grow with samples.
  */
 final class EndpointAccumulator {
 
-    static final int MAX_KINDS = 50;
     static final String OTHER_KINDS = "(other failure kinds)";
 
     private final AbstractHistogram latency;
@@ -65,11 +65,11 @@ final class EndpointAccumulator {
         if (!success) {
             failures++;
             String kind = failureKind == null || failureKind.isBlank() ? "(no message)"
-                    : Names.bounded(failureKind, Names.MAX_FAILURE_KIND);
+                    : Names.bounded(failureKind, ReadLimits.MAX_FAILURE_KIND_NAME);
             Long existing = kinds.get(kind);
             if (existing != null) {
                 kinds.put(kind, existing + 1);
-            } else if (kinds.size() < MAX_KINDS) {
+            } else if (kinds.size() < ReadLimits.MAX_FAILURE_KINDS) {
                 kinds.put(kind, 1L);
             } else {
                 kinds.merge(OTHER_KINDS, 1L, Long::sum);

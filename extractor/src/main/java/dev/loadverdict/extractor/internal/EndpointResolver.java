@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.internal;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.model.EndpointId;
 import dev.loadverdict.model.config.MappingRule;
 import dev.loadverdict.model.config.Naming;
@@ -63,8 +64,8 @@ public final class EndpointResolver {
             return cached;
         }
         Target computed = compute(labels);
-        Target target = new Target(Names.bounded(computed.service(), Names.MAX_SERVICE),
-                EndpointId.of(computed.id().method().map(m -> Names.bounded(m, Names.MAX_METHOD)).orElse(null), Names.bounded(computed.id().name(), Names.MAX_ENDPOINT)));
+        Target target = new Target(Names.bounded(computed.service(), ReadLimits.MAX_SERVICE_NAME),
+                EndpointId.of(computed.id().method().map(m -> Names.bounded(m, ReadLimits.MAX_METHOD_NAME)).orElse(null), Names.bounded(computed.id().name(), ReadLimits.MAX_ENDPOINT_NAME)));
         int chars = labels.chars();
         if (cache.size() < CACHE_LIMIT && cachedChars + chars <= CACHE_CHARS) {
             cache.put(labels, target);

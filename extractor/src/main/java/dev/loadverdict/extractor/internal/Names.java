@@ -12,15 +12,6 @@ import java.util.HexFormat;
  */
 public final class Names {
 
-    /** The longest endpoint name kept whole. */
-    public static final int MAX_ENDPOINT = 500;
-    /** The longest service name kept whole. */
-    public static final int MAX_SERVICE = 200;
-    /** The longest request method (a k6 tag can hold anything) kept whole. */
-    public static final int MAX_METHOD = 50;
-    /** The longest failure kind (an error message) kept whole. */
-    public static final int MAX_FAILURE_KIND = 500;
-
     private static final int HASH_CHARS = 8;
 
     private Names() {

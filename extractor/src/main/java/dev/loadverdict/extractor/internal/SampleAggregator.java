@@ -25,11 +25,6 @@ public final class SampleAggregator {
     private static final int FAST_PATH_LIMIT = 1 << 16;
     /** The characters all labels in the fast path may hold together: a file of huge labels cannot fill memory. */
     private static final long FAST_PATH_CHARS = 4L << 20;
-    /**
-     * The longest latency a raw reader accepts, in ms: 10^9 ms, about 11.6 days. Longer is no request but a damaged or
-     * hostile file, refused naming its line (in µs it would also overflow the sums).
-     */
-    public static final long MAX_LATENCY_MS = 1_000_000_000L;
     /** Endpoints whose histograms are plain arrays (fast to record into): about 6 MB for 64. */
     static final int DENSE_HISTOGRAMS = 64;
 

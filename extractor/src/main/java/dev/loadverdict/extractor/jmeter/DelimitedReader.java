@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.model.InputException;
 
 import java.io.ByteArrayInputStream;
@@ -21,12 +22,11 @@ import java.util.Arrays;
  * field that does not start with a quote is taken literally up to the next delimiter or line end.
  *
  * <p>Why not Apache Commons CSV: it reads JMeter's default columns at about 60 MB/s, where JTL extraction
- * must reach 200 MB/s. A record longer than {@value #MAX_RECORD} bytes fails the file cleanly (binary or
+ * must reach 200 MB/s. A record longer than {@value ReadLimits#MAX_LINE} bytes fails the file cleanly (binary or
  * otherwise foreign data), so memory stays bounded.
  */
 final class DelimitedReader implements AutoCloseable {
 
-    static final int MAX_RECORD = 1 << 20;
     private static final int INITIAL_BUFFER = 1 << 16;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -450,8 +450,8 @@ final class DelimitedReader implements AutoCloseable {
     private void fill() {
         int rest = limit - position;
         if (position == 0 && limit == buffer.length) {
-            if (buffer.length >= MAX_RECORD) {
-                throw new InputException(file, nextLine, "a record is longer than " + MAX_RECORD
+            if (buffer.length >= ReadLimits.MAX_LINE) {
+                throw new InputException(file, nextLine, "a record is longer than " + ReadLimits.MAX_LINE
                         + " bytes; this is not a JMeter CSV file loadverdict can read");
             }
             buffer = Arrays.copyOf(buffer, buffer.length * 2);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
@@ -57,10 +58,9 @@ final class JmeterStatisticsFormat implements ResultFormat {
 
     /** The key of the total entry. */
     static final String TOTAL = "Total";
-    private static final int MAX_ENTRIES = 100_000;
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).maxNestingDepth(16).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(ReadLimits.MAX_JSON_STRING).maxNestingDepth(16).build())
             .build();
 
     private final double[] percentiles;
@@ -122,8 +122,8 @@ final class JmeterStatisticsFormat implements ResultFormat {
                 } else {
                     rows.add(new ServiceMapper.Row(RequestLabels.of(null, label),
                             stats(displayPath, line, EndpointId.of(null, label), numbers)));
-                    if (rows.size() > MAX_ENTRIES) {
-                        throw new InputException(displayPath, line, "more than " + MAX_ENTRIES + " entries");
+                    if (rows.size() > ReadLimits.MAX_ENTRIES) {
+                        throw new InputException(displayPath, line, "more than " + ReadLimits.MAX_ENTRIES + " entries");
                     }
                 }
             }

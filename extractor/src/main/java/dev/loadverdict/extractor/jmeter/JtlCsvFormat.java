@@ -2,6 +2,7 @@ package dev.loadverdict.extractor.jmeter;
 
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
@@ -163,8 +164,8 @@ final class JtlCsvFormat implements ResultFormat {
                 recorder.threads(number(allThreads, JtlColumn.ALL_THREADS));
             }
             long count = sampleCount >= 0 ? number(sampleCount, JtlColumn.SAMPLE_COUNT) : 1;
-            if (count < 1 || count > SampleRecorder.MAX_SAMPLE_COUNT) {
-                throw fail(sampleCount, JtlColumn.SAMPLE_COUNT, "is not between 1 and " + SampleRecorder.MAX_SAMPLE_COUNT);
+            if (count < 1 || count > ReadLimits.MAX_SAMPLE_COUNT) {
+                throw fail(sampleCount, JtlColumn.SAMPLE_COUNT, "is not between 1 and " + ReadLimits.MAX_SAMPLE_COUNT);
             }
             long errors = errorCount >= 0 ? number(errorCount, JtlColumn.ERROR_COUNT) : -1;
             recorder.record(labelsOfRow, start, elapsedMs, ok, kind, transaction, count, errors, row.line());

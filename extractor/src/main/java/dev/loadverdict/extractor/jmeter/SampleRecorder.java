@@ -1,5 +1,7 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.RunFacts;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
@@ -10,8 +12,6 @@ import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.Workload;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -22,17 +22,15 @@ import java.util.OptionalInt;
  */
 final class SampleRecorder {
 
-    /** A batched row standing for more samples than this is refused rather than looped over. */
-    static final long MAX_SAMPLE_COUNT = 1_000_000;
-
     private final SampleAggregator aggregator;
     private final String file;
-    private final List<String> warnings = new ArrayList<>();
+    private final Diagnostics diagnostics;
     private long maxThreads = -1;
 
     SampleRecorder(ReadContext context, String file) {
         this.aggregator = context.newAggregator();
         this.file = file;
+        this.diagnostics = new Diagnostics(file);
     }
 
     /**
@@ -46,17 +44,17 @@ final class SampleRecorder {
      */
     void record(RequestLabels labels, long startMs, long elapsedMs, boolean success, String failureKind,
                 boolean outsideTotals, long sampleCount, long errorCount, long line) {
-        if (elapsedMs > SampleAggregator.MAX_LATENCY_MS) {
+        if (elapsedMs > ReadLimits.MAX_LATENCY_MS) {
             throw new InputException(file, line, "elapsed of " + elapsedMs + " ms is longer than any request (over "
-                    + SampleAggregator.MAX_LATENCY_MS + " ms, about 11.6 days)");
+                    + ReadLimits.MAX_LATENCY_MS + " ms, about 11.6 days)");
         }
         if (sampleCount == 1) {
             add(labels, startMs, elapsedMs * 1000, success, failureKind, outsideTotals);
             return;
         }
-        if (sampleCount < 1 || sampleCount > MAX_SAMPLE_COUNT) {
+        if (sampleCount < 1 || sampleCount > ReadLimits.MAX_SAMPLE_COUNT) {
             throw new InputException(file, line, "SampleCount " + sampleCount + " is not between 1 and "
-                    + MAX_SAMPLE_COUNT);
+                    + ReadLimits.MAX_SAMPLE_COUNT);
         }
         long errors = errorCount >= 0 ? Math.min(errorCount, sampleCount) : success ? 0 : sampleCount;
         long micros = elapsedMs * 1000 / sampleCount;
@@ -82,7 +80,7 @@ final class SampleRecorder {
     }
 
     void warn(long line, String message) {
-        warnings.add(file + ":" + line + ": " + message);
+        diagnostics.warn(line, message);
     }
 
     ToolResult finish() {
@@ -90,6 +88,6 @@ final class SampleRecorder {
                 : OptionalInt.empty();
         return aggregator.finish().result(RunFacts.of(Tool.JMETER, file,
                 new Workload(Workload.Model.CLOSED, users, OptionalDouble.empty()), SourcePrecision.wholeMilliseconds()),
-                warnings);
+                diagnostics.warnings());
     }
 }

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.RequestLabels;
 import dev.loadverdict.model.InputException;
@@ -32,8 +33,6 @@ final class XmlSamples {
 
     private static final String ROOT = "testResults";
     private static final int MAX_TEXT = 1 << 14;
-    /** The longest attribute value read, in characters: far above any label or URL JMeter writes. */
-    static final int MAX_ATTRIBUTE = 1 << 20;
     private static final int LABEL_CACHE_LIMIT = 1 << 12;
     private static final Map<String, JtlColumn> ATTRIBUTES = new HashMap<>();
 
@@ -112,18 +111,18 @@ final class XmlSamples {
     }
 
     /**
-     * Woodstox, with limits the JDK's parser lacks: an attribute value holds at most {@value #MAX_ATTRIBUTE}
-     * characters (the JDK's parser would hold a 2 GiB one in memory); at most 1,000 attributes an element and 1,000
-     * levels of nesting. Text, such as saved response data, is delivered in segments and never held whole.
+     * Woodstox, with limits the JDK's parser lacks: an attribute value holds at most {@value ReadLimits#MAX_XML_ATTRIBUTE}
+     * characters (the JDK's parser would hold a 2 GiB one in memory); at most {@value ReadLimits#MAX_XML_ATTRIBUTES}
+     * attributes an element and {@value ReadLimits#MAX_XML_DEPTH} levels of nesting. Text, such as saved response data, is delivered in segments and never held whole.
      */
     private static XMLInputFactory factory() {
         XMLInputFactory factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
-        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_ATTRIBUTE);
-        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 1_000);
-        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, 1_000);
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, ReadLimits.MAX_XML_ATTRIBUTE);
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, ReadLimits.MAX_XML_ATTRIBUTES);
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, ReadLimits.MAX_XML_DEPTH);
         return factory;
     }
 

@@ -1,5 +1,7 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.extractor.internal.CsvRecords;
@@ -85,26 +87,26 @@ final class K6CsvFormat implements ResultFormat {
         String displayPath = head.displayPath();
         SampleAggregator aggregator = context.newAggregator();
         RequestJoin join = new RequestJoin(aggregator);
-        List<String> warnings = new ArrayList<>();
+        Diagnostics diagnostics = new Diagnostics(displayPath);
         try (Reader reader = InputFiles.openText(path, displayPath)) {
             List<String> header = head.parsed(CsvRecords.HEADER).orElseThrow(() -> new InputException(displayPath, 1,
                     "not a k6 CSV: no header row"));
-            readRows(reader, header, displayPath, join, warnings);
+            readRows(reader, header, displayPath, join, diagnostics);
         } catch (IOException e) {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }
         SampleAggregator.Aggregate aggregate = join.finish();
-        warnings.addAll(join.warnings(displayPath));
-        return RawResults.of(displayPath, aggregate, join.maxVus(), warnings);
+        join.report(diagnostics);
+        return RawResults.of(displayPath, aggregate, join.maxVus(), diagnostics.warnings());
     }
 
     /** Reads the rows after the header, whose cells {@link CsvRecords#HEADER} read from the file's head. */
-    private static void readRows(Reader reader, List<String> names, String file, RequestJoin join, List<String> warnings)
+    private static void readRows(Reader reader, List<String> names, String file, RequestJoin join, Diagnostics diagnostics)
             throws IOException {
         int columns = columns(names, file);
         Map<String, Integer> header = headerMap(names);
         CSVParser parser = CSVParser.builder()
-                .setReader(BoundedLineReader.csv(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
+                .setReader(BoundedLineReader.csv(reader, file, ReadLimits.MAX_LINE))
                 .setFormat(FORMAT).get();
         try (parser) {
             int metricColumn = required(header, CsvColumn.METRIC_NAME, file);
@@ -118,6 +120,7 @@ final class K6CsvFormat implements ResultFormat {
             CsvRecords records = new CsvRecords(parser, file, 0);
             records.next(); // the header row, whose cells came from the head
             InputException shortRow = null;
+            String shortRowFields = null;
             CSVRecord row;
             while ((row = records.next()) != null) {
                 long line = records.line();
@@ -125,8 +128,8 @@ final class K6CsvFormat implements ResultFormat {
                     throw shortRow;
                 }
                 if (row.size() < columns) {
-                    shortRow = new InputException(file, line, "a row with " + row.size() + " of the header's "
-                            + columns + " columns");
+                    shortRowFields = row.size() + " of the header's " + columns + " columns";
+                    shortRow = new InputException(file, line, "a row with " + shortRowFields);
                     continue;
                 }
                 K6Metric metric = K6Metric.of(row.get(metricColumn).trim());
@@ -155,7 +158,7 @@ final class K6CsvFormat implements ResultFormat {
                 }
             }
             if (shortRow != null) {
-                warnings.add(shortRow.getMessage().replaceFirst(": a row with", ": skipped the last line: it has only")
+                diagnostics.warn(shortRow.line().orElseThrow(), "skipped the last line: it has only " + shortRowFields
                         + "; the run was probably stopped while k6 was writing");
             }
         }

@@ -14,8 +14,6 @@ import dev.loadverdict.model.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -113,8 +111,7 @@ final class K6NdjsonFormat implements ResultFormat {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }
         SampleAggregator.Aggregate aggregate = join.finish();
-        List<String> warnings = new ArrayList<>(reader.warnings());
-        warnings.addAll(join.warnings(displayPath));
-        return RawResults.of(displayPath, aggregate, join.maxVus(), warnings);
+        join.report(reader.diagnostics());
+        return RawResults.of(displayPath, aggregate, join.maxVus(), reader.diagnostics().warnings());
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
@@ -57,12 +58,9 @@ import java.util.regex.Pattern;
  */
 final class K6SummaryFormat implements ResultFormat {
 
-    /** The longest summary read, in bytes: it is read whole, and real ones are kilobytes. */
-    static final long MAX_SUMMARY_BYTES = 64L << 20;
-
     private static final JsonFactory SUMMARY_JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(MAX_SUMMARY_BYTES)
-                    .maxStringLength(1 << 20).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(ReadLimits.MAX_K6_SUMMARY_BYTES)
+                    .maxStringLength(ReadLimits.MAX_JSON_STRING).build())
             .build();
 
     private static final Pattern STATISTIC = Pattern.compile("avg|min|med|max|count|rate|value|passes|fails|thresholds|p\\(.*\\)");

@@ -1,5 +1,7 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -7,7 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.model.InputException;
 
 import java.io.IOException;
@@ -16,17 +17,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * Reads one k6 {@code --out json} file line by line from its UTF-8 bytes into a {@link RequestJoin}.
  *
- * <p>Lines are split in a reused byte buffer; a line longer than {@link BoundedLineReader#DEFAULT_MAX_LINE}
+ * <p>Lines are split in a reused byte buffer; a line longer than {@link ReadLimits#MAX_LINE}
  * bytes stops the reading. Each needed line is parsed by a jackson-core parser over its bytes, reading only
  * {@code metric}, {@code type} and {@code data.time/value/tags} in any key order (k6 before ~0.3x wrote
  * {@code {"type":"Point","data":…,"metric":…}}, later {@code {"metric":…,"type":"Point","data":…}}).
@@ -62,7 +61,6 @@ final class NdjsonReader {
     private static final byte[] TAGS_KEY = ascii(",\"tags\":");
     private static final byte[] NULL = ascii("null");
     private static final char[] POINT = "Point".toCharArray();
-    private static final int MAX_LINE = BoundedLineReader.DEFAULT_MAX_LINE;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final RequestTags NO_TAGS = RequestTags.of(Map.of());
 
@@ -70,7 +68,7 @@ final class NdjsonReader {
     private final boolean shortcuts;
     private final RequestJoin join;
     private final TagsCache cache = new TagsCache();
-    private final List<String> warnings = new ArrayList<>();
+    private final Diagnostics diagnostics;
 
     // the line being read
     private K6Metric metric;
@@ -86,12 +84,14 @@ final class NdjsonReader {
 
     NdjsonReader(String file, boolean shortcuts, RequestJoin join) {
         this.file = file;
+        this.diagnostics = new Diagnostics(file);
         this.shortcuts = shortcuts;
         this.join = join;
     }
 
-    List<String> warnings() {
-        return warnings;
+    /** The file's warnings: a cut-off last line; the join adds its own at the end. */
+    Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     void read(InputStream in) throws IOException {
@@ -108,8 +108,8 @@ final class NdjsonReader {
                 scan = start;
                 continue;
             }
-            if (limit - start > MAX_LINE) {
-                throw new InputException(file, line + 1, "line is longer than " + MAX_LINE
+            if (limit - start > ReadLimits.MAX_LINE) {
+                throw new InputException(file, line + 1, "line is longer than " + ReadLimits.MAX_LINE
                         + " characters; this is not a line-based result file loadverdict can read");
             }
             if (start > 0) {
@@ -174,7 +174,7 @@ final class NdjsonReader {
         } catch (JsonProcessingException ex) {
             String why = Messages.why(ex);
             if (unterminated) {
-                warnings.add(file + ":" + line + ": skipped the last line: it is cut off (" + why
+                diagnostics.warn(line, "skipped the last line: it is cut off (" + why
                         + "); the run was probably stopped while k6 was writing");
                 return;
             }

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.RunFacts;
 import dev.loadverdict.extractor.internal.SampleAggregator;
 import dev.loadverdict.extractor.internal.ToolResult;
@@ -15,7 +16,7 @@ import java.util.OptionalInt;
 final class RawResults {
 
     /** The longest {@code http_req_duration} read, in ms (k6's own timeouts are far below). */
-    static final double MAX_DURATION_MS = SampleAggregator.MAX_LATENCY_MS;
+    static final double MAX_DURATION_MS = ReadLimits.MAX_LATENCY_MS;
 
     private RawResults() {
     }

@@ -1,11 +1,10 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.SampleAggregator;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -89,19 +88,17 @@ final class RequestJoin {
         return maxVus < 0 ? OptionalInt.empty() : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, Math.round(maxVus)));
     }
 
-    /** What a reader should tell the user about the join, each a sentence naming the file. */
-    List<String> warnings(String file) {
-        List<String> warnings = new ArrayList<>();
+    /** Tells the user, among the file's warnings, what the join could not pair or had to guess. */
+    void report(Diagnostics diagnostics) {
         if (orphanFailures > 0) {
-            warnings.add(file + ": " + orphanFailures + " http_req_failed samples had no http_req_duration sample with "
+            diagnostics.warn(orphanFailures + " http_req_failed samples had no http_req_duration sample with "
                     + "the same time and tags just before them; they were ignored");
         }
         if (judgedByStatus > 0) {
-            warnings.add(file + ": " + judgedByStatus + " requests carry neither http_req_failed nor expected_response "
+            diagnostics.warn(judgedByStatus + " requests carry neither http_req_failed nor expected_response "
                     + "(k6 < 0.31, or the response callback was disabled): they were judged failed when their status "
                     + "was >= 400 or 0");
         }
-        return warnings;
     }
 
     private void recordByTags(Pending p) {

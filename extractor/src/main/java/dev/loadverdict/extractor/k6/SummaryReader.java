@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
 import dev.loadverdict.extractor.internal.ServiceMapper;
@@ -59,10 +60,11 @@ final class SummaryReader {
     private final SummaryDialect dialect;
     /** metric name → submetric tags (empty for the whole metric) → statistics, in file order. */
     private final Map<String, Map<Map<String, String>, Map<String, Object>>> metrics = new LinkedHashMap<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final Diagnostics diagnostics;
 
     SummaryReader(String file, Map<String, Object> metricsObject) {
         this.file = file;
+        this.diagnostics = new Diagnostics(file);
         this.dialect = SummaryDialect.of(metricsObject);
         for (Map.Entry<String, Object> e : metricsObject.entrySet()) {
             Submetric key = Submetric.parse(e.getKey());
@@ -82,12 +84,12 @@ final class SummaryReader {
         Protocol protocol = metrics.containsKey(Protocol.HTTP.duration.id()) ? Protocol.HTTP
                 : metrics.containsKey(Protocol.GRPC.duration.id()) ? Protocol.GRPC : null;
         if (protocol == null || !metrics.get(protocol.duration.id()).containsKey(Map.of())) {
-            return new ToolResult(metadata, Optional.empty(), List.of(), warnings);
+            return new ToolResult(metadata, Optional.empty(), List.of(), diagnostics.warnings());
         }
         if (protocol.failed == null) {
-            warnings.add(file + ": k6 records no failure metric for gRPC calls: failures are counted as 0");
+            diagnostics.warn("k6 records no failure metric for gRPC calls: failures are counted as 0");
         } else if (statistics(protocol.failed, Map.of()) == null) {
-            warnings.add(file + ": no " + protocol.failed.id() + " metric (k6 < 0.31, or the response callback was "
+            diagnostics.warn("no " + protocol.failed.id() + " metric (k6 < 0.31, or the response callback was "
                     + "disabled): failures are counted as 0");
         }
         Measured whole = measure(protocol, Map.of(), EndpointId.of(null, TOTAL));
@@ -97,7 +99,7 @@ final class SummaryReader {
         }
         List<ServiceMapper.Row> rows = endpointRows(protocol, whole);
         return new ToolResult(metadata, Optional.of(whole.stats),
-                ServiceMapper.group(rows, Optional.of(whole.stats), context.resolver()), warnings);
+                ServiceMapper.group(rows, Optional.of(whole.stats), context.resolver()), diagnostics.warnings());
     }
 
     /** Per-endpoint rows from submetrics tagged by name, url and/or method, else one row for the whole run. */
@@ -120,7 +122,7 @@ final class SummaryReader {
                 .findFirst().orElseThrow().getKey();
         for (Map.Entry<Set<String>, List<Map<String, String>>> e : byKeys.entrySet()) {
             if (!e.getKey().equals(chosen)) {
-                warnings.add(file + ": ignored " + e.getValue().size() + " " + protocol.duration.id() + " submetrics by "
+                diagnostics.warn("ignored " + e.getValue().size() + " " + protocol.duration.id() + " submetrics by "
                         + String.join("+", e.getKey()) + ": they overlap the endpoints taken from the submetrics by "
                         + String.join("+", chosen));
             }
@@ -136,7 +138,7 @@ final class SummaryReader {
             Measured m = measure(protocol, tags, EndpointId.of(method, name));
             if (m.requests < 0) {
                 countsKnown = false;
-                warnings.add(file + ": the summary gives no request count for " + EndpointId.of(method, name).key()
+                diagnostics.warn("the summary gives no request count for " + EndpointId.of(method, name).key()
                         + " (add \"count\" to summaryTrendStats, or a threshold on " + protocol.counter.id()
                         + "{…}): its requests show as 0");
             }
@@ -151,7 +153,7 @@ final class SummaryReader {
                     new TreeMap<>(), OptionalDouble.empty(), LatencyStats.empty(), Optional.empty(), Optional.empty());
             rows.add(new ServiceMapper.Row(RequestLabels.of(null, OTHER_REQUESTS), other));
         } else if (countsKnown && requests > whole.requests) {
-            warnings.add(file + ": the endpoint submetrics count " + requests + " requests, the run " + whole.requests
+            diagnostics.warn("the endpoint submetrics count " + requests + " requests, the run " + whole.requests
                     + ": they overlap");
         }
         return rows;

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.locust;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.model.InputException;
@@ -40,7 +41,7 @@ final class CsvRows implements AutoCloseable {
         this.file = file;
         try {
             this.parser = CSVParser.builder()
-                    .setReader(BoundedLineReader.csv(reader, file, BoundedLineReader.DEFAULT_MAX_LINE))
+                    .setReader(BoundedLineReader.csv(reader, file, ReadLimits.MAX_LINE))
                     .setFormat(FORMAT).get();
         } catch (IOException | IllegalArgumentException e) {
             throw new InputException(file, OptionalLong.of(1), "unreadable CSV header: " + e.getMessage(), e);

@@ -1,13 +1,13 @@
 package dev.loadverdict.extractor.locust;
 
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Locust's {@code *_exceptions.csv}: {@code Count,Message,Traceback,Nodes}, one row per distinct exception
@@ -22,8 +22,8 @@ final class ExceptionsCsv {
     private ExceptionsCsv() {
     }
 
-    /** A warning summarising the exceptions, or empty when there were none. */
-    static Optional<String> summary(Path path, String file) {
+    /** Adds one warning summarising the exceptions to the file's diagnostics; none when there were none. */
+    static void summary(Path path, String file, Diagnostics diagnostics) {
         long kinds = 0;
         long total = 0;
         long topCount = -1;
@@ -47,10 +47,10 @@ final class ExceptionsCsv {
             throw new UncheckedIOException(e);
         }
         if (kinds == 0) {
-            return Optional.empty();
+            return;
         }
-        return Optional.of(Warnings.of(file, "the test's own code raised " + total + " exception" + (total == 1 ? "" : "s")
+        diagnostics.warn("the test's own code raised " + total + " exception" + (total == 1 ? "" : "s")
                 + (kinds == 1 ? "" : " of " + kinds + " kinds") + " (not requests, so not in the run's counts); "
-                + "most often (" + topCount + "x): \"" + Messages.shorten(top) + "\""));
+                + "most often (" + topCount + "x): \"" + Messages.shorten(top) + "\"");
     }
 }

@@ -1,6 +1,7 @@
 package dev.loadverdict.extractor.locust;
 
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.Names;
 import dev.loadverdict.model.EndpointId;
 
@@ -16,12 +17,11 @@ import java.util.TreeMap;
 /**
  * Locust's {@code *_failures.csv}: {@code Method,Name,Error,Occurrences} (Locust 0.x spelled the last
  * column {@code Occurences}); {@code Error} is the {@code repr()} of the exception, often quoted. A header-only
- * file means no failures. At most {@value #MAX_KINDS} kinds are kept per endpoint (an error text holding
+ * file means no failures. At most {@value ReadLimits#MAX_FAILURE_KINDS} kinds are kept per endpoint (an error text holding
  * a varying URL or id makes a new kind each time); the rest are counted under {@value #OTHER_KINDS}.
  */
 final class FailuresCsv {
 
-    static final int MAX_KINDS = 50;
     static final String OTHER_KINDS = "(other failure kinds)";
     private static final String KIND = "Locust failures CSV";
 
@@ -41,14 +41,14 @@ final class FailuresCsv {
                     continue;
                 }
                 EndpointId id = EndpointId.of(Headers.method(rows.text(method)), rows.text(name));
-                if (!kinds.containsKey(id) && kinds.size() >= LocustStatsFormat.MAX_ROWS) {
-                    throw rows.fail("failures of more than " + LocustStatsFormat.MAX_ROWS + " endpoints; this is not a"
+                if (!kinds.containsKey(id) && kinds.size() >= ReadLimits.MAX_ENTRIES) {
+                    throw rows.fail("failures of more than " + ReadLimits.MAX_ENTRIES + " endpoints; this is not a"
                             + " Locust failures file loadverdict can read");
                 }
                 SortedMap<String, Long> endpoint = kinds.computeIfAbsent(id, k -> new TreeMap<>());
-                String kind = Names.bounded(rows.text(error), Names.MAX_FAILURE_KIND);
+                String kind = Names.bounded(rows.text(error), ReadLimits.MAX_FAILURE_KIND_NAME);
                 long n = rows.wholeNumber(count);
-                endpoint.merge(endpoint.containsKey(kind) || endpoint.size() < MAX_KINDS ? kind : OTHER_KINDS, n, Long::sum);
+                endpoint.merge(endpoint.containsKey(kind) || endpoint.size() < ReadLimits.MAX_FAILURE_KINDS ? kind : OTHER_KINDS, n, Long::sum);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

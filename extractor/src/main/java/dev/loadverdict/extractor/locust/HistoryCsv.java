@@ -1,6 +1,7 @@
 package dev.loadverdict.extractor.locust;
 
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.TimeWindow;
 import dev.loadverdict.model.EndpointId;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +116,7 @@ final class HistoryCsv {
     }
 
     static History read(Path path, String file, TimeWindow window) {
-        List<String> warnings = new ArrayList<>();
+        Diagnostics diagnostics = new Diagnostics(file);
         Map<String, Track> endpoints = new LinkedHashMap<>();
         Track total = new Track(EndpointId.of(null, "Aggregated"));
         long first = Long.MAX_VALUE;
@@ -125,7 +125,7 @@ final class HistoryCsv {
         boolean resetWarned = false;
         try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
             Columns c = Columns.of(rows, file);
-            while (nextComplete(rows, c, file, warnings)) {
+            while (nextComplete(rows, c, file, diagnostics)) {
                 long t = c.epochMs(rows);
                 first = Math.min(first, t);
                 last = Math.max(last, t);
@@ -150,8 +150,8 @@ final class HistoryCsv {
                 boolean reset = track.observe(t, requests, failures,
                         average.isPresent() ? average.getAsDouble() * requests : Double.NaN, measured, window);
                 if (reset && !resetWarned) {
-                    warnings.add(Warnings.at(file, rows.line(), "the cumulative totals go down (Locust's statistics "
-                            + "were reset); counting continues from the totals before the reset"));
+                    diagnostics.warn(rows.line(), "the cumulative totals go down (Locust's statistics "
+                            + "were reset); counting continues from the totals before the reset");
                     resetWarned = true;
                 }
             }
@@ -161,7 +161,8 @@ final class HistoryCsv {
         if (first == Long.MAX_VALUE) {
             throw new InputException(file, "Locust stats history with a header but no rows");
         }
-        return new History(first, last, peak < 0 ? OptionalInt.empty() : OptionalInt.of(peak), total, endpoints, warnings);
+        return new History(first, last, peak < 0 ? OptionalInt.empty() : OptionalInt.of(peak), total, endpoints,
+                diagnostics.warnings());
     }
 
     /**
@@ -170,7 +171,8 @@ final class HistoryCsv {
      */
     static TimeWindow plateau(Path path, String file, OptionalInt users) {
         Stretch stretch = new Stretch(users);
-        List<String> ignored = new ArrayList<>();
+        // finding the plateau is not reading the run: the reading warns about the same file again
+        Diagnostics ignored = new Diagnostics(file);
         try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
             Columns c = Columns.of(rows, file);
             if (c.users == null) {
@@ -239,7 +241,7 @@ final class HistoryCsv {
      * The next row with every field; a short last row (the file was cut off while Locust wrote it) ends the
      * reading with a warning, a short row elsewhere is an error.
      */
-    private static boolean nextComplete(CsvRows rows, Columns c, String file, List<String> warnings) {
+    private static boolean nextComplete(CsvRows rows, Columns c, String file, Diagnostics diagnostics) {
         if (!rows.next()) {
             return false;
         }
@@ -251,8 +253,8 @@ final class HistoryCsv {
             throw new InputException(file, line, "has " + (rows.size()) + " fields but the header has " + c.size
                     + ": the file is damaged");
         }
-        warnings.add(Warnings.at(file, line, "the last row is cut off (Locust was still writing the file); "
-                + "the rows before it are used"));
+        diagnostics.warn(line, "the last row is cut off (Locust was still writing the file); "
+                + "the rows before it are used");
         return false;
     }
 

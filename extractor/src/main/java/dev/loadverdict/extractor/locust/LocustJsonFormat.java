@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.loadverdict.extractor.Head;
+import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Histograms;
 import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.internal.MatchStrength;
@@ -61,9 +63,8 @@ import java.util.TreeMap;
  */
 final class LocustJsonFormat implements ResultFormat {
 
-    private static final int MAX_ENTRIES = 100_000;
     private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).maxNestingDepth(8).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(ReadLimits.MAX_JSON_STRING).maxNestingDepth(8).build())
             .build();
 
     @Override
@@ -89,7 +90,7 @@ final class LocustJsonFormat implements ResultFormat {
         Path path = head.path();
         String displayPath = head.displayPath();
         List<Entry> entries = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        Diagnostics diagnostics = new Diagnostics(displayPath);
         IntervalSeries totalSeries = new IntervalSeries();
         try (Reader reader = InputFiles.openText(path, displayPath); JsonParser json = JSON.createParser(reader)) {
             if (json.nextToken() != JsonToken.START_ARRAY) {
@@ -99,8 +100,8 @@ final class LocustJsonFormat implements ResultFormat {
                 while (json.nextToken() == JsonToken.START_OBJECT) {
                     long line = json.currentLocation().getLineNr();
                     entries.add(Entry.read(json, displayPath, line, totalSeries));
-                    if (entries.size() > MAX_ENTRIES) {
-                        throw new InputException(displayPath, line, "more than " + MAX_ENTRIES + " entries");
+                    if (entries.size() > ReadLimits.MAX_ENTRIES) {
+                        throw new InputException(displayPath, line, "more than " + ReadLimits.MAX_ENTRIES + " entries");
                     }
                 }
                 if (json.currentToken() != JsonToken.END_ARRAY) {
@@ -110,8 +111,8 @@ final class LocustJsonFormat implements ResultFormat {
                 if (entries.isEmpty()) {
                     throw e;
                 }
-                warnings.add(Warnings.at(displayPath, e.getLocation().getLineNr(), "the file ends inside an entry "
-                        + "(cut off); the " + entries.size() + " complete entries before it are used"));
+                diagnostics.warn(e.getLocation().getLineNr(), "the file ends inside an entry "
+                        + "(cut off); the " + entries.size() + " complete entries before it are used");
             }
         } catch (JsonProcessingException e) {
             throw Messages.brokenJson(displayPath, e);
@@ -127,7 +128,7 @@ final class LocustJsonFormat implements ResultFormat {
         List<ServiceMapper.Row> rows = new ArrayList<>();
         Histogram all = Histograms.newLatencyHistogram();
         for (Entry e : entries) {
-            e.check(displayPath, warnings);
+            e.check(displayPath, diagnostics);
             rows.add(new ServiceMapper.Row(RequestLabels.of(e.method, e.name),
                     e.stats(EndpointId.of(e.method, e.name), seconds)));
             all.add(e.histogram);
@@ -139,7 +140,7 @@ final class LocustJsonFormat implements ResultFormat {
         RunMetadata metadata = HistoryWindow.timed(RunMetadata.of(Tool.LOCUST, Optional.of("2.x"), List.of(displayPath),
                 SourcePrecision.locust()), startMs, Math.max(startMs, endMs), OptionalInt.empty());
         return new ToolResult(metadata, Optional.of(totalStats),
-                ServiceMapper.group(rows, Optional.of(totalStats), context.resolver()), warnings);
+                ServiceMapper.group(rows, Optional.of(totalStats), context.resolver()), diagnostics.warnings());
     }
 
     /** {@link Entry#lockstep} for tests. */
@@ -214,7 +215,7 @@ final class LocustJsonFormat implements ResultFormat {
                 } catch (NumberFormatException ex) {
                     throw fail(file, json, "response_times key is not a time in ms: \"" + Messages.shorten(key) + "\"");
                 }
-                if (!(ms >= 0) || ms > 1e9) {
+                if (!(ms >= 0) || ms > ReadLimits.MAX_LATENCY_MS) {
                     throw fail(file, json, "response_times key is not a time in ms >= 0: \"" + Messages.shorten(key) + "\"");
                 }
                 if (count > 0) {
@@ -243,7 +244,7 @@ final class LocustJsonFormat implements ResultFormat {
         }
 
         /** Checks that the counts agree, warning where Locust's histogram and totals differ. */
-        void check(String file, List<String> warnings) {
+        void check(String file, Diagnostics diagnostics) {
             if (failures > requests) {
                 throw new InputException(file, line, "'" + Messages.shorten(name) + "' has more failures (" + failures
                         + ") than requests (" + requests + "): Locust 0.x counted failures apart from requests; "
@@ -251,8 +252,8 @@ final class LocustJsonFormat implements ResultFormat {
             }
             long timed = requests - noneRequests;
             if (histogram.getTotalCount() != timed) {
-                warnings.add(Warnings.at(file, line, "'" + Messages.shorten(name) + "' has " + histogram.getTotalCount()
-                        + " response times in its histogram but " + timed + " timed requests"));
+                diagnostics.warn(line, "'" + Messages.shorten(name) + "' has " + histogram.getTotalCount()
+                        + " response times in its histogram but " + timed + " timed requests");
             }
         }
 

@@ -2,6 +2,8 @@ package dev.loadverdict.extractor.locust;
 
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.ReadContext;
@@ -59,8 +61,6 @@ import java.util.TreeMap;
  */
 final class LocustStatsFormat implements ResultFormat {
 
-    /** The most endpoint rows a stats file may have (they are held together); the name caps then apply. */
-    static final int MAX_ROWS = 100_000;
 
     @Override
     public String displayName() {
@@ -124,8 +124,8 @@ final class LocustStatsFormat implements ResultFormat {
                 reconcile(stats, siblings.failureKinds, files.display(f), displayPath)));
         if (windowed) {
             if (!siblings.failureKinds.isEmpty()) {
-                siblings.warnings.add(Warnings.of(files.display(files.failures().orElseThrow()), "failure kinds left "
-                        + "out: the file counts the whole run, not the time window"));
+                siblings.warnings.add(Diagnostics.warning(files.display(files.failures().orElseThrow()), "failure "
+                        + "kinds left out: the file counts the whole run, not the time window"));
             }
             return HistoryWindow.result(siblings.history.orElseThrow(), files.display(files.history().orElseThrow()),
                     stats.dialect.versionRange(), siblings.sources, siblings.warnings, context);
@@ -169,12 +169,15 @@ final class LocustStatsFormat implements ResultFormat {
             history.ifPresent(h -> warnings.addAll(h.warnings()));
             files.exceptions().ifPresent(e -> {
                 sources.add(files.display(e));
+                Diagnostics exceptions = new Diagnostics(files.display(e));
                 try {
-                    ExceptionsCsv.summary(e, files.display(e)).ifPresent(warnings::add);
+                    ExceptionsCsv.summary(e, files.display(e), exceptions);
                 } catch (InputException broken) {
                     // exceptions are not part of the run's figures: a broken file must not cost the run
-                    warnings.add(broken.getMessage() + " (the exceptions file is left out)");
+                    String detail = broken.detail() + " (the exceptions file is left out)";
+                    broken.line().ifPresentOrElse(line -> exceptions.warn(line, detail), () -> exceptions.warn(detail));
                 }
+                warnings.addAll(exceptions.warnings());
             });
             return new Siblings(kinds, history, sources, warnings);
         }
@@ -183,22 +186,22 @@ final class LocustStatsFormat implements ResultFormat {
     /** Warnings where the failures file and the stats file disagree about an endpoint's failures. */
     private static List<String> reconcile(StatsFile stats, Map<EndpointId, SortedMap<String, Long>> kinds,
                                           String failuresFile, String statsFile) {
-        List<String> warnings = new ArrayList<>();
+        Diagnostics diagnostics = new Diagnostics(failuresFile);
         Map<String, Long> counted = new LinkedHashMap<>();
         stats.rows.forEach(r -> counted.put(r.stats().id().key(), r.stats().failures()));
         for (Map.Entry<EndpointId, SortedMap<String, Long>> e : kinds.entrySet()) {
             long byKind = e.getValue().values().stream().mapToLong(Long::longValue).sum();
             Long failures = counted.get(e.getKey().key());
             if (failures == null) {
-                warnings.add(Warnings.of(failuresFile, byKind + " failures of '" + Messages.shorten(e.getKey().key())
-                        + "', an endpoint " + statsFile + " does not list; they are left out"));
+                diagnostics.warn(byKind + " failures of '" + Messages.shorten(e.getKey().key())
+                        + "', an endpoint " + statsFile + " does not list; they are left out");
             } else if (failures != byKind) {
-                warnings.add(Warnings.of(failuresFile, "'" + Messages.shorten(e.getKey().key()) + "' has " + byKind
+                diagnostics.warn("'" + Messages.shorten(e.getKey().key()) + "' has " + byKind
                         + " failures by kind but " + failures + " in " + statsFile
-                        + " (the files were written at different moments); the kinds are kept as written"));
+                        + " (the files were written at different moments); the kinds are kept as written");
             }
         }
-        return warnings;
+        return diagnostics.warnings();
     }
 
     private static EndpointStats withSeries(EndpointStats e, Optional<TimeSeries> series) {
@@ -246,8 +249,8 @@ final class LocustStatsFormat implements ResultFormat {
                         throw rows.fail("a second total row ('" + name + "')");
                     }
                     total = Optional.of(stats);
-                } else if (endpoints.size() >= MAX_ROWS) {
-                    throw rows.fail("more than " + MAX_ROWS + " endpoints; this is not a Locust stats file loadverdict"
+                } else if (endpoints.size() >= ReadLimits.MAX_ENTRIES) {
+                    throw rows.fail("more than " + ReadLimits.MAX_ENTRIES + " endpoints; this is not a Locust stats file loadverdict"
                             + " can read");
                 } else if (endpoints.putIfAbsent(id.key(),
                         new ServiceMapper.Row(RequestLabels.of(id.method().orElse(null), name), stats)) != null) {

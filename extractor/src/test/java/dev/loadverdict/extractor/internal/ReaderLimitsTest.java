@@ -2,6 +2,7 @@ package dev.loadverdict.extractor.internal;
 
 import dev.loadverdict.extractor.Extractor;
 import dev.loadverdict.extractor.ExtractOptions;
+import dev.loadverdict.extractor.ReadLimits;
 
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.InputException;
@@ -63,7 +64,7 @@ class ReaderLimitsTest {
     @ParameterizedTest
     @ValueSource(strings = {"locust", "k6", "samples"})
     void aQuotedFieldSpanningLinesIsBoundedAsOneRecord(String format) throws IOException {
-        int chars = 3 * BoundedLineReader.DEFAULT_MAX_LINE / 2;
+        int chars = 3 * ReadLimits.MAX_LINE / 2;
         Path file = switch (format) {
             case "locust" -> withQuotedField("big_stats.csv", LOCUST_HEADER + "GET,", chars, ",1,0,5,5,1,9,10,1.0,0.0,5,9,9\n");
             case "k6" -> withQuotedField("k6.csv", K6_HEADER + "http_req_duration,1633706790,245.5,,,,true,,GET,",
@@ -82,7 +83,7 @@ class ReaderLimitsTest {
                 + ",Aggregated,1,0,5,5,1,9,10,1.0,0.0,5,9,9\n");
         Run run = extract(file);
         assertThat(run.total().orElseThrow().requests()).isEqualTo(1);
-        assertThat(run.services().get(0).endpoints().get(0).id().name()).hasSize(Names.MAX_ENDPOINT).contains("…");
+        assertThat(run.services().get(0).endpoints().get(0).id().name()).hasSize(ReadLimits.MAX_ENDPOINT_NAME).contains("…");
     }
 
     @Test
@@ -124,13 +125,13 @@ class ReaderLimitsTest {
     void longNamesKeepTheirBeginningAndStayDistinct() {
         String a = "/api/" + "a".repeat(100_000) + "/one";
         String b = "/api/" + "a".repeat(100_000) + "/two";
-        assertThat(Names.bounded(a, Names.MAX_ENDPOINT)).hasSize(Names.MAX_ENDPOINT).startsWith("/api/aaa")
-                .isNotEqualTo(Names.bounded(b, Names.MAX_ENDPOINT))
-                .isEqualTo(Names.bounded(a, Names.MAX_ENDPOINT))
+        assertThat(Names.bounded(a, ReadLimits.MAX_ENDPOINT_NAME)).hasSize(ReadLimits.MAX_ENDPOINT_NAME).startsWith("/api/aaa")
+                .isNotEqualTo(Names.bounded(b, ReadLimits.MAX_ENDPOINT_NAME))
+                .isEqualTo(Names.bounded(a, ReadLimits.MAX_ENDPOINT_NAME))
                 .matches("(?s).*…[0-9a-f]{8}");
-        assertThat(Names.bounded("/short", Names.MAX_ENDPOINT)).isEqualTo("/short");
-        String emoji = "x".repeat(Names.MAX_ENDPOINT - 10) + "\uD83D\uDE00".repeat(100);
-        String bounded = Names.bounded(emoji, Names.MAX_ENDPOINT);
+        assertThat(Names.bounded("/short", ReadLimits.MAX_ENDPOINT_NAME)).isEqualTo("/short");
+        String emoji = "x".repeat(ReadLimits.MAX_ENDPOINT_NAME - 10) + "\uD83D\uDE00".repeat(100);
+        String bounded = Names.bounded(emoji, ReadLimits.MAX_ENDPOINT_NAME);
         assertThat(Character.isHighSurrogate(bounded.charAt(bounded.indexOf('…') - 1))).isFalse();
     }
 

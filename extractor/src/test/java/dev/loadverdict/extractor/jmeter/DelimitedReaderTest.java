@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.testsupport.RandomText;
 import org.apache.commons.csv.CSVFormat;
@@ -188,10 +189,10 @@ class DelimitedReaderTest {
 
     @Test
     void aRecordLongerThanTheLimitFailsCleanly() {
-        String huge = "x".repeat(DelimitedReader.MAX_RECORD + 10);
+        String huge = "x".repeat(ReadLimits.MAX_LINE + 10);
         assertThatThrownBy(() -> read("a,b\n" + huge, ',', 1024, new ArrayList<>()))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("test.csv:2: a record is longer than " + DelimitedReader.MAX_RECORD + " bytes");
+                .hasMessageStartingWith("test.csv:2: a record is longer than " + ReadLimits.MAX_LINE + " bytes");
     }
 
     @Test

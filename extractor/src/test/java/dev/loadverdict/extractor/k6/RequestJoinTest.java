@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.internal.SampleAggregator;
 import dev.loadverdict.extractor.internal.TimeWindow;
@@ -44,7 +45,7 @@ class RequestJoinTest {
         assertThat(e.requests()).isEqualTo(1);
         assertThat(e.failures()).isEqualTo(1);
         assertThat(e.failuresByKind()).containsEntry("HTTP 200", 1L);
-        assertThat(join.warnings("f")).isEmpty();
+        assertThat(warnings(join, "f")).isEmpty();
     }
 
     @Test
@@ -72,7 +73,7 @@ class RequestJoinTest {
         assertThat(e.requests()).isEqualTo(6);
         assertThat(e.failures()).isEqualTo(3);
         assertThat(e.failuresByKind()).containsOnlyKeys("HTTP 200", "HTTP 404", "dial: i/o timeout");
-        assertThat(join.warnings("run.json")).singleElement().asString()
+        assertThat(warnings(join, "run.json")).singleElement().asString()
                 .startsWith("run.json: 4 requests carry neither http_req_failed nor expected_response");
     }
 
@@ -105,7 +106,7 @@ class RequestJoinTest {
         EndpointStats e = only(join.finish());
         assertThat(e.requests()).isEqualTo(1);
         assertThat(e.failures()).isZero();
-        assertThat(join.warnings("x")).anySatisfy(w -> assertThat(w).startsWith("x: 1 http_req_failed samples had no"));
+        assertThat(warnings(join, "x")).anySatisfy(w -> assertThat(w).startsWith("x: 1 http_req_failed samples had no"));
     }
 
     @Test
@@ -139,5 +140,12 @@ class RequestJoinTest {
         assertThat(t.labels().tags()).containsOnlyKeys("scenario", "service", "proto");
         assertThat(tags("url", "https://x/y").labels().name()).isEqualTo("https://x/y");
         assertThat(tags().labels().name()).isEqualTo(RequestTags.ALL_REQUESTS);
+    }
+
+    /** What the join tells the user about file {@code file}. */
+    private static List<String> warnings(RequestJoin join, String file) {
+        Diagnostics diagnostics = new Diagnostics(file);
+        join.report(diagnostics);
+        return diagnostics.warnings();
     }
 }

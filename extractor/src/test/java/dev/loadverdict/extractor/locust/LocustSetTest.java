@@ -4,6 +4,7 @@ import dev.loadverdict.codec.RunJson;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extraction;
 import dev.loadverdict.extractor.Extractor;
+import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.Histograms;
 import dev.loadverdict.extractor.RelativeWindow;
 import dev.loadverdict.extractor.Stage;
@@ -100,6 +101,33 @@ class LocustSetTest {
         Extraction e = extract(set.resolve("run_").toString());
         assertThat(e.warnings()).anyMatch(w -> w.contains("run_failures.csv: 'POST /api/checkout' has 17 failures by kind but 19"));
         assertThat(endpoint(e.run(), "POST /api/checkout").failures()).isEqualTo(19);
+    }
+
+    @Test
+    void aFailuresFileWithThousandsOfUnlistedEndpointsGivesTheCappedWarningsAndOneCount() throws IOException {
+        String stats = "Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,"
+                + "Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,50%,66%,75%,80%,90%,"
+                + "95%,98%,99%,99.9%,99.99%,100%\n"
+                + "GET,/only,10,0,5,5.0,1,9,10,1.0,0.0,5,5,5,5,5,5,5,5,9,9,9\n"
+                + ",Aggregated,10,0,5,5.0,1,9,10,1.0,0.0,5,5,5,5,5,5,5,5,9,9,9\n";
+        StringBuilder failures = new StringBuilder("Method,Name,Error,Occurrences\n");
+        int unlisted = 3_000;
+        for (int i = 0; i < unlisted; i++) {
+            failures.append("GET,\"/gone/").append(i).append("\u001B[2J\r\nloadverdict: PASS\",boom,1\n");
+        }
+        Files.writeString(tmp.resolve("run_stats.csv"), stats, StandardCharsets.UTF_8);
+        Files.writeString(tmp.resolve("run_failures.csv"), failures, StandardCharsets.UTF_8);
+
+        List<String> warnings = extract(tmp.resolve("run_stats.csv").toString()).warnings().stream()
+                .filter(w -> w.startsWith(tmp.resolve("run_failures.csv") + ":")).toList();
+
+        assertThat(warnings).hasSize(ReadLimits.MAX_WARNINGS_PER_FILE + 1);
+        assertThat(warnings.subList(0, ReadLimits.MAX_WARNINGS_PER_FILE))
+                .allMatch(w -> w.contains(" failures of 'GET /gone/") && w.endsWith("does not list; they are left out"))
+                .allSatisfy(w -> assertThat(w).doesNotContain("\u001B", "\r", "\n"));
+        assertThat(warnings.get(ReadLimits.MAX_WARNINGS_PER_FILE)).endsWith("run_failures.csv: "
+                + (unlisted - ReadLimits.MAX_WARNINGS_PER_FILE) + " more warnings left out (only the first "
+                + ReadLimits.MAX_WARNINGS_PER_FILE + " of a file are shown)");
     }
 
     @ParameterizedTest
