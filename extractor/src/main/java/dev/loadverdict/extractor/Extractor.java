@@ -54,84 +54,90 @@ public final class Extractor {
                 }
             }
         }
-        // A window or stages placed relative to the run need its span first: one pass over the whole run. Then one more
-        // pass reads the kept window and every stage together (formats that cannot are read once per stage).
-        ToolResult span = options.plateau().isEmpty() && (!options.window().isAll() || !options.stages().isEmpty())
-                ? nonEmpty(readAll(files, new ReadContext(resolver, TimeWindow.all())), files, TimeWindow.all()) : null;
-        TimeWindow window = options.plateau().isPresent() ? plateauWindow(files, options)
-                : options.window().isAll() ? TimeWindow.all() : windowOf(span, files, options.window());
-        List<Stage> stages = new ArrayList<>();
-        List<TimeWindow> stageWindows = new ArrayList<>();
-        if (!options.stages().isEmpty()) {
-            placeStages(options.stages(), span, window, files.get(0).display(), stages, stageWindows, warnings);
+        List<Stage> stages = options.stages();
+        String display = files.get(0).display();
+        boolean placedOnRun = options.plateau().isEmpty() && (!options.window().isAll() || !stages.isEmpty());
+        WindowPlan plan = null;
+        ToolResult span = null;
+        ToolResult whole = null;
+        if (options.plateau().isPresent()) {
+            plan = WindowPlan.inWindow(plateauWindow(files, options), stages);
+        } else if (!placedOnRun) {
+            plan = WindowPlan.onRun(RelativeWindow.all(), List.of(), 0, WindowPlan.OPEN_END);
+        } else if (onePass(files, options)) {
+            // One pass: the reader places the windows on the run's first sample as it learns it.
+            ToolResult once = readAll(files, new ReadContext(resolver, TimeWindow.all(), options.subSamples(), List.of(),
+                    Optional.of(start -> WindowPlan.onRun(options.window(), stages, start, WindowPlan.OPEN_END).all())));
+            if (once.placed().isPresent() && once.placed().get().exact() && !once.services().isEmpty()) {
+                whole = once;
+                plan = WindowPlan.onRun(options.window(), stages, once.placed().get().runStartMs(), WindowPlan.OPEN_END);
+            }
         }
-        ReadContext context = new ReadContext(resolver, window, options.subSamples(), stageWindows);
-        ToolResult whole = span != null && window.equals(TimeWindow.all()) && stageWindows.isEmpty() ? span
-                : nonEmpty(readAll(files, context), files, window);
+        if (plan == null) {
+            // Two passes: the first finds the run's span, the second reads the window and every stage together.
+            span = nonEmpty(readAll(files, new ReadContext(resolver, TimeWindow.all())), display, TimeWindow.all());
+            plan = planOn(span, options, display);
+        }
+        if (whole == null) {
+            whole = span != null && plan.kept().equals(TimeWindow.all()) && stages.isEmpty() ? span
+                    : readAll(files, new ReadContext(resolver, plan.kept(), options.subSamples(), plan.stages()));
+        }
+        nonEmpty(whole, display, plan.kept());
         warnings.addAll(whole.warnings());
         List<ToolResult> parts = whole.parts();
-        if (parts.size() != stageWindows.size()) {
+        if (parts.size() != stages.size()) { // a format that reads one window a pass
             parts = new ArrayList<>();
-            for (TimeWindow stageWindow : stageWindows) {
+            for (TimeWindow stageWindow : plan.stages()) {
                 parts.add(readAll(files, new ReadContext(resolver, stageWindow, options.subSamples())));
             }
         }
         List<Run> stageRuns = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             if (parts.get(i).services().isEmpty()) {
-                warnings.add(Diagnostics.warning(files.get(0).display(), "stage " + stages.get(i).name()
-                        + " left out: no requests started in it"));
+                long end = whole.metadata().end().map(java.time.Instant::toEpochMilli).orElse(plan.stageOrigin());
+                warnings.add(Diagnostics.warning(display, "stage " + stages.get(i).name() + " left out: "
+                        + plan.whyEmpty(stages.get(i), end)));
             } else {
                 stageRuns.add(toRun(parts.get(i), options, Optional.of(stages.get(i).name()), List.of()));
             }
         }
-        if (!options.stages().isEmpty() && stageRuns.isEmpty()) {
+        if (!stages.isEmpty() && stageRuns.isEmpty()) {
             RunMetadata m = whole.metadata();
-            throw new InputException(files.get(0).display(), "none of the stages holds requests (the run lasted "
+            throw new InputException(display, "none of the stages holds requests (the run lasted "
                     + m.duration().map(java.time.Duration::toSeconds).orElse(0L) + " s)");
         }
         return new Extraction(toRun(whole, options, Optional.empty(), stageRuns), warnings);
     }
 
-    private static ToolResult nonEmpty(ToolResult result, List<ResultFiles.Located> files, TimeWindow window) {
+    /**
+     * Whether one pass can place the window and stages on the run as it reads: one file (several generators' files must
+     * share one start), a raw format (whose aggregator can hold back the first samples) and no ramp-down to drop (which
+     * needs the run's end).
+     */
+    private static boolean onePass(List<ResultFiles.Located> files, ExtractOptions options) {
+        return files.size() == 1 && files.get(0).format().rawSamples() && options.window().skipRampdown().isZero();
+    }
+
+    private static ToolResult nonEmpty(ToolResult result, String display, TimeWindow window) {
         if (result.services().isEmpty()) {
-            throw new InputException(files.get(0).display(), window.equals(TimeWindow.all())
+            throw new InputException(display, window.equals(TimeWindow.all())
                     ? "holds no requests" : "holds no requests inside the time window");
         }
         return result;
     }
 
-    /**
-     * Places each stage on the run: measured from the start of the kept window when one is cut, else from the run's
-     * start. A stage that begins after the run's end is left out with a warning.
-     */
-    private static void placeStages(List<Stage> asked, ToolResult span, TimeWindow window, String display,
-                                    List<Stage> stages, List<TimeWindow> windows, List<String> warnings) {
-        long start;
-        long end;
-        if (window.equals(TimeWindow.all())) {
-            RunMetadata m = span.metadata();
-            if (m.start().isEmpty() || m.end().isEmpty()) {
-                throw new InputException(display, "has no timestamps, so it cannot be split into stages");
-            }
-            start = m.start().get().toEpochMilli();
-            end = m.end().get().toEpochMilli();
-        } else {
-            start = window.fromMs();
-            end = window.toMs() - 1;
-            if (span != null && span.metadata().end().isPresent()) {
-                end = Math.min(end, span.metadata().end().get().toEpochMilli());
-            }
+    /** The window and stages placed on the run whose span a first pass found. */
+    private static WindowPlan planOn(ToolResult span, ExtractOptions options, String display) {
+        RunMetadata m = span.metadata();
+        if (m.start().isEmpty() || m.end().isEmpty()) {
+            throw new InputException(display, "has no timestamps, so it cannot be "
+                    + (options.window().isAll() ? "split into stages" : "cut to a time window"));
         }
-        for (Stage stage : asked) {
-            try {
-                TimeWindow placed = stage.window().resolve(start, end);
-                windows.add(window.equals(TimeWindow.all()) ? placed : new TimeWindow(Math.max(placed.fromMs(), window.fromMs()),
-                        Math.min(placed.toMs(), window.toMs())));
-                stages.add(stage);
-            } catch (IllegalArgumentException e) {
-                warnings.add(Diagnostics.warning(display, "stage " + stage.name() + " left out: " + e.getMessage()));
-            }
+        try {
+            return WindowPlan.onRun(options.window(), options.stages(), m.start().get().toEpochMilli(),
+                    m.end().get().toEpochMilli());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(display, e.getMessage());
         }
     }
 
@@ -177,16 +183,4 @@ public final class Extractor {
         return new Run(metadata, result.total(), result.services(), stages);
     }
 
-    /** Places a relative window on the run whose span a first pass found. */
-    private static TimeWindow windowOf(ToolResult span, List<ResultFiles.Located> files, RelativeWindow relative) {
-        RunMetadata m = span.metadata();
-        if (m.start().isEmpty() || m.end().isEmpty()) {
-            throw new InputException(files.get(0).display(), "has no timestamps, so it cannot be cut to a time window");
-        }
-        try {
-            return relative.resolve(m.start().get().toEpochMilli(), m.end().get().toEpochMilli());
-        } catch (IllegalArgumentException e) {
-            throw new InputException(files.get(0).display(), e.getMessage());
-        }
-    }
 }

@@ -53,6 +53,9 @@ final class GatlingRecorder {
     /** The RUN record: start epoch ms (or null when the log has none), version as it should be reported, class. */
     void run(Long startMs, String toolVersion, String simulationClass) {
         this.runStart = startMs;
+        if (startMs != null) {
+            aggregator.declareStart(startMs);
+        }
         this.version = toolVersion;
         this.simulation = simulationClass == null || simulationClass.isBlank() ? null : simulationClass;
     }

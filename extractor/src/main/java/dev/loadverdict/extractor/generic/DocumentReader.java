@@ -311,7 +311,7 @@ final class DocumentReader {
         ToolResult result = samples != null ? sampleResult() : aggregateResult();
         List<String> warnings = new ArrayList<>(result.warnings());
         warnings.add(warning);
-        return new ToolResult(result.metadata(), result.total(), result.services(), warnings, result.parts());
+        return new ToolResult(result.metadata(), result.total(), result.services(), warnings, result.parts(), result.placed());
     }
 
     private ToolResult sampleResult() {
@@ -325,7 +325,7 @@ final class DocumentReader {
                 start != null ? Optional.of(start) : m.start(), end != null ? Optional.of(end) : m.end(),
                 duration != null ? Optional.of(duration) : m.duration(), m.stage(), m.workload(), m.scriptHash(),
                 labels, m.mappingHash(), m.precision());
-        return new ToolResult(metadata, result.total(), result.services(), result.warnings(), result.parts());
+        return new ToolResult(metadata, result.total(), result.services(), result.warnings(), result.parts(), result.placed());
     }
 
     private ToolResult aggregateResult() {

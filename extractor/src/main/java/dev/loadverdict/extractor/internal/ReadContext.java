@@ -2,6 +2,7 @@ package dev.loadverdict.extractor.internal;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What every reader needs besides the file: how to name services and endpoints, and which part of the run
@@ -12,12 +13,22 @@ import java.util.Objects;
  * @param subSamples whether nested sub-samples (JMeter XML) count as samples of their own labels too
  * @param parts further windows (a run's stages) to aggregate each on its own in the same pass, when the format
  *     can: its {@link ToolResult#parts()} then holds one result per window
+ * @param placement when present, places the window and the further windows on the run's start instead of
+ *     {@code window} and {@code parts}, in the same pass, when the format can ({@link ToolResult#placed()} then says
+ *     where); a format that cannot reads {@code window} and {@code parts}
  */
-public record ReadContext(EndpointResolver resolver, TimeWindow window, boolean subSamples, List<TimeWindow> parts) {
+public record ReadContext(EndpointResolver resolver, TimeWindow window, boolean subSamples, List<TimeWindow> parts,
+                          Optional<Placement> placement) {
     public ReadContext {
         Objects.requireNonNull(resolver, "resolver == null");
         Objects.requireNonNull(window, "window == null");
         parts = List.copyOf(Objects.requireNonNull(parts, "parts == null"));
+        Objects.requireNonNull(placement, "placement == null");
+    }
+
+    /** Windows given. */
+    public ReadContext(EndpointResolver resolver, TimeWindow window, boolean subSamples, List<TimeWindow> parts) {
+        this(resolver, window, subSamples, parts, Optional.empty());
     }
 
     /** No further windows. */
@@ -30,13 +41,9 @@ public record ReadContext(EndpointResolver resolver, TimeWindow window, boolean 
         this(resolver, window, false);
     }
 
-    /** This context without its further windows: for a format that reads one window a pass. */
-    public ReadContext withoutParts() {
-        return new ReadContext(resolver, window, subSamples);
-    }
-
     /** An aggregator of this context's window and its further windows. */
     public SampleAggregator newAggregator() {
-        return new SampleAggregator(resolver, window, parts);
+        return placement.isPresent() ? new SampleAggregator(resolver, placement.get())
+                : new SampleAggregator(resolver, window, parts);
     }
 }

@@ -28,12 +28,28 @@ public final class SampleAggregator {
     /** Endpoints whose histograms are plain arrays (fast to record into): about 6 MB for 64. */
     static final int DENSE_HISTOGRAMS = 64;
 
+    /**
+     * Samples held back, at most, while the run's start is not settled (see {@link Placement}): about 3 MB. A sample
+     * that started earlier than all of these is rare (a request longer than the time the next 65,536 took to finish);
+     * when one comes, {@link Aggregate#placed()} says the start was wrong and the caller reads again.
+     */
+    static final int HELD_BACK = 1 << 16;
+
     private final MemoryBudget budget;
+    private final EndpointResolver resolver;
     /** How many more endpoints get a plain-array histogram (about 100 KB each, fast) before the rest are packed. */
     private int denseHistograms = DENSE_HISTOGRAMS;
-    private final Window main;
+    /** Null until the windows are placed. */
+    private Window main;
     /** The further windows every sample is also aggregated into (a run's stages), each on its own. */
-    private final Window[] parts;
+    private Window[] parts;
+    private final Placement placement;
+    private Held[] held;
+    private int heldCount;
+    private long originMs;
+    /** The earliest start of any sample, and the start the file declares (Gatling's RUN record). */
+    private long earliestStartMs = Long.MAX_VALUE;
+    private long declaredStartMs = Long.MAX_VALUE;
 
     public SampleAggregator(EndpointResolver resolver, TimeWindow window) {
         this(resolver, window, List.of());
@@ -54,8 +70,52 @@ public final class SampleAggregator {
 
     private SampleAggregator(EndpointResolver resolver, TimeWindow window, List<TimeWindow> parts, long timeSeriesBytes) {
         this.budget = new MemoryBudget(timeSeriesBytes);
-        this.main = new Window(resolver, window);
-        this.parts = parts.stream().map(w -> new Window(resolver, w)).toArray(Window[]::new);
+        this.resolver = resolver;
+        this.placement = null;
+        place(window, parts);
+    }
+
+    /**
+     * Aggregates windows that {@code placement} puts on the run's start, in one pass: the first samples are held back
+     * until the start is settled (see {@link #HELD_BACK}).
+     */
+    public SampleAggregator(EndpointResolver resolver, Placement placement) {
+        this.budget = new MemoryBudget(MemoryBudget.DEFAULT_BYTES);
+        this.resolver = resolver;
+        this.placement = placement;
+        this.held = new Held[1024];
+    }
+
+    private void place(TimeWindow window, List<TimeWindow> further) {
+        main = new Window(resolver, window);
+        parts = further.stream().map(w -> new Window(resolver, w)).toArray(Window[]::new);
+    }
+
+    /**
+     * The start the file declares for the run (Gatling's RUN record): the run starts there when it is earlier than the
+     * first sample, so windows are placed on it. Call before the samples.
+     */
+    public void declareStart(long startMs) {
+        declaredStartMs = Math.min(declaredStartMs, startMs);
+    }
+
+    /** Settles the run's start as the earliest held-back sample's (or the declared start), places the windows, replays. */
+    private void placeHeldBack() {
+        originMs = Math.min(earliestStartMs, declaredStartMs);
+        List<TimeWindow> windows = placement.place(originMs == Long.MAX_VALUE ? 0 : originMs);
+        place(windows.get(0), windows.subList(1, windows.size()));
+        Held[] replay = held;
+        int count = heldCount;
+        held = null;
+        for (int i = 0; i < count; i++) {
+            Held h = replay[i];
+            record(h.labels, h.startMs, h.elapsedMicros, h.success, h.failureKind, h.outsideTotals);
+        }
+    }
+
+    /** A sample held back until the windows are placed. */
+    private record Held(RequestLabels labels, long startMs, long elapsedMicros, boolean success, String failureKind,
+                        boolean outsideTotals) {
     }
 
     /**
@@ -68,13 +128,7 @@ public final class SampleAggregator {
      * @param failureKind why it failed (an error message, status or exception), or null
      */
     public void add(RequestLabels labels, long startMs, long elapsedMicros, boolean success, String failureKind) {
-        add(main, labels, startMs, elapsedMicros, success, failureKind, false);
-        for (Window part : parts) {
-            add(part, labels, startMs, elapsedMicros, success, failureKind, false);
-        }
-        if (budget.exceeded()) {
-            keepWithinBudget();
-        }
+        record(labels, startMs, elapsedMicros, success, failureKind, false);
     }
 
     /**
@@ -85,9 +139,27 @@ public final class SampleAggregator {
      */
     public void addOutsideTotals(RequestLabels labels, long startMs, long elapsedMicros, boolean success,
                                  String failureKind) {
-        add(main, labels, startMs, elapsedMicros, success, failureKind, true);
+        record(labels, startMs, elapsedMicros, success, failureKind, true);
+    }
+
+    private void record(RequestLabels labels, long startMs, long elapsedMicros, boolean success, String failureKind,
+                        boolean outsideTotals) {
+        if (startMs < earliestStartMs) {
+            earliestStartMs = startMs;
+        }
+        if (held != null) {
+            if (heldCount == held.length) {
+                held = java.util.Arrays.copyOf(held, held.length * 2);
+            }
+            held[heldCount++] = new Held(labels, startMs, elapsedMicros, success, failureKind, outsideTotals);
+            if (heldCount == HELD_BACK) {
+                placeHeldBack();
+            }
+            return;
+        }
+        add(main, labels, startMs, elapsedMicros, success, failureKind, outsideTotals);
         for (Window part : parts) {
-            add(part, labels, startMs, elapsedMicros, success, failureKind, true);
+            add(part, labels, startMs, elapsedMicros, success, failureKind, outsideTotals);
         }
         if (budget.exceeded()) {
             keepWithinBudget();
@@ -136,7 +208,7 @@ public final class SampleAggregator {
 
     /** Samples dropped because they started outside the time window. */
     public long outsideWindow() {
-        return main.outsideWindow;
+        return main == null ? 0 : main.outsideWindow;
     }
 
     /**
@@ -147,9 +219,10 @@ public final class SampleAggregator {
      * @param start the earliest sample start
      * @param end the latest sample end
      * @param parts what was aggregated in each further window, in the order given
+     * @param placed where the windows were placed, when a {@link Placement} placed them
      */
     public record Aggregate(List<ServiceStats> services, Optional<EndpointStats> total, Optional<Instant> start,
-                            Optional<Instant> end, List<Aggregate> parts) {
+                            Optional<Instant> end, List<Aggregate> parts, Optional<Placed> placed) {
 
         /**
          * The reader's result: these samples, with metadata from {@code facts} and the samples' span, and the result
@@ -158,17 +231,31 @@ public final class SampleAggregator {
         public ToolResult result(RunFacts facts, List<String> warnings) {
             RunFacts ofPart = facts.withoutDeclaredStart();
             List<ToolResult> results = parts.stream().map(p -> p.result(ofPart, List.of())).toList();
-            return new ToolResult(facts.metadata(start, end), total, services, warnings, results);
+            return new ToolResult(facts.metadata(start, end), total, services, warnings, results, placed);
         }
     }
 
     /** The services, endpoints and totals, in the window and in each further one. Call once, after the last sample. */
     public Aggregate finish() {
+        if (held != null) {
+            placeHeldBack();
+        }
         List<Aggregate> finished = new ArrayList<>(parts.length);
         for (Window part : parts) {
-            finished.add(part.finish(List.of()));
+            finished.add(part.finish(List.of(), Optional.empty()));
         }
-        return main.finish(finished);
+        Optional<Placed> placed = placement == null ? Optional.empty()
+                : Optional.of(new Placed(originMs, originMs == Math.min(earliestStartMs, declaredStartMs)));
+        return main.finish(finished, placed);
+    }
+
+    /**
+     * Where a {@link Placement} put the windows.
+     *
+     * @param runStartMs the run's start they were placed on
+     * @param exact whether it was the run's start: false when a sample read after the windows were placed started earlier
+     */
+    public record Placed(long runStartMs, boolean exact) {
     }
 
     /** The endpoints of one time window. */
@@ -226,13 +313,13 @@ public final class SampleAggregator {
             services.values().forEach(endpoints -> endpoints.values().forEach(a -> a.series().coarsen(interval)));
             outsideTotals.values().forEach(a -> a.series().coarsen(interval));
         }
-        Aggregate finish(List<Aggregate> parts) {
+        Aggregate finish(List<Aggregate> parts, Optional<Placed> placed) {
             List<EndpointAccumulator> all = new ArrayList<>();
             services.values().forEach(endpoints -> all.addAll(endpoints.values()));
             boolean anyInTotals = all.stream().anyMatch(a -> a.count() > 0);
             all.addAll(outsideTotals.values());
             if (all.isEmpty()) {
-                return new Aggregate(List.of(), Optional.empty(), Optional.empty(), Optional.empty(), parts);
+                return new Aggregate(List.of(), Optional.empty(), Optional.empty(), Optional.empty(), parts, placed);
             }
             long interval = all.stream().mapToLong(a -> a.series().intervalMs()).max().orElse(TimeSeriesBuilder.FIRST_INTERVAL_MS);
             all.forEach(a -> a.series().coarsen(interval));
@@ -262,7 +349,7 @@ public final class SampleAggregator {
                         endpoints));
             }
             return new Aggregate(result, Optional.of(runTotal.toStats(EndpointId.of(null, Totals.NAME), duration)),
-                    Optional.of(Instant.ofEpochMilli(start)), Optional.of(Instant.ofEpochMilli(end)), parts);
+                    Optional.of(Instant.ofEpochMilli(start)), Optional.of(Instant.ofEpochMilli(end)), parts, placed);
         }
     }
 }

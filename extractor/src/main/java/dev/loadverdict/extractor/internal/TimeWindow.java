@@ -2,7 +2,7 @@ package dev.loadverdict.extractor.internal;
 
 /**
  * The part of a run to keep: samples that started at or after {@code fromMs} and before {@code toMs}
- * (epoch milliseconds).
+ * (epoch milliseconds). It is empty when both are equal (a stage that lies outside the window kept).
  *
  * @param fromMs the first instant kept
  * @param toMs the first instant no longer kept
@@ -10,8 +10,8 @@ package dev.loadverdict.extractor.internal;
 public record TimeWindow(long fromMs, long toMs) {
 
     public TimeWindow {
-        if (toMs <= fromMs) {
-            throw new IllegalArgumentException("an empty time window: " + fromMs + ".." + toMs);
+        if (toMs < fromMs) {
+            throw new IllegalArgumentException("a time window that ends before it starts: " + fromMs + ".." + toMs);
         }
     }
 

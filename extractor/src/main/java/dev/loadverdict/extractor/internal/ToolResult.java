@@ -17,15 +17,24 @@ import java.util.Optional;
  * @param warnings problems that did not stop the reading, each {@code file:line: message}
  * @param parts the result of each of {@link ReadContext#parts()}, in order, when the format read them in the same pass;
  *     empty when it did not (the caller then reads the file once per part)
+ * @param placed where the windows were placed on the run's start, when {@link ReadContext#placement()} placed them;
+ *     empty when the format read the context's given windows
  */
 public record ToolResult(RunMetadata metadata, Optional<EndpointStats> total, List<ServiceStats> services,
-                         List<String> warnings, List<ToolResult> parts) {
+                         List<String> warnings, List<ToolResult> parts, Optional<SampleAggregator.Placed> placed) {
     public ToolResult {
         Objects.requireNonNull(metadata, "metadata == null");
         Objects.requireNonNull(total, "total == null");
         services = List.copyOf(Objects.requireNonNull(services, "services == null"));
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings == null"));
         parts = List.copyOf(Objects.requireNonNull(parts, "parts == null"));
+        Objects.requireNonNull(placed, "placed == null");
+    }
+
+    /** A result of the given windows. */
+    public ToolResult(RunMetadata metadata, Optional<EndpointStats> total, List<ServiceStats> services,
+                      List<String> warnings, List<ToolResult> parts) {
+        this(metadata, total, services, warnings, parts, Optional.empty());
     }
 
     /** A result of a format that reads no further windows in the same pass. */
