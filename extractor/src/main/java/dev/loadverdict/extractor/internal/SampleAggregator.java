@@ -1,17 +1,12 @@
 package dev.loadverdict.extractor.internal;
 
-import dev.loadverdict.model.EndpointId;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.ServiceStats;
 import dev.loadverdict.model.config.Naming;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,9 +17,6 @@ import java.util.Optional;
  */
 public final class SampleAggregator {
 
-    private static final int FAST_PATH_LIMIT = 1 << 16;
-    /** The characters all labels in the fast path may hold together: a file of huge labels cannot fill memory. */
-    private static final long FAST_PATH_CHARS = 4L << 20;
     /** Endpoints whose histograms are plain arrays (fast to record into): about 6 MB for 64. */
     static final int DENSE_HISTOGRAMS = 64;
 
@@ -40,9 +32,9 @@ public final class SampleAggregator {
     /** How many more endpoints get a plain-array histogram (about 100 KB each, fast) before the rest are packed. */
     private int denseHistograms = DENSE_HISTOGRAMS;
     /** Null until the windows are placed. */
-    private Window main;
+    private WindowAggregate main;
     /** The further windows every sample is also aggregated into (a run's stages), each on its own. */
-    private Window[] parts;
+    private WindowAggregate[] parts;
     private final Placement placement;
     private Held[] held;
     private int heldCount;
@@ -87,8 +79,9 @@ public final class SampleAggregator {
     }
 
     private void place(TimeWindow window, List<TimeWindow> further) {
-        main = new Window(resolver, window);
-        parts = further.stream().map(w -> new Window(resolver, w)).toArray(Window[]::new);
+        main = new WindowAggregate(resolver, window, this::newAccumulator);
+        parts = further.stream().map(w -> new WindowAggregate(resolver, w, this::newAccumulator))
+                .toArray(WindowAggregate[]::new);
     }
 
     /**
@@ -158,7 +151,7 @@ public final class SampleAggregator {
             return;
         }
         add(main, labels, startMs, elapsedMicros, success, failureKind, outsideTotals);
-        for (Window part : parts) {
+        for (WindowAggregate part : parts) {
             add(part, labels, startMs, elapsedMicros, success, failureKind, outsideTotals);
         }
         if (budget.exceeded()) {
@@ -166,7 +159,7 @@ public final class SampleAggregator {
         }
     }
 
-    private void add(Window window, RequestLabels labels, long startMs, long elapsedMicros, boolean success,
+    private void add(WindowAggregate window, RequestLabels labels, long startMs, long elapsedMicros, boolean success,
                      String failureKind, boolean outsideTotals) {
         EndpointAccumulator accumulator = window.endpoint(labels, startMs);
         if (accumulator == null) {
@@ -189,13 +182,13 @@ public final class SampleAggregator {
      */
     private void keepWithinBudget() {
         long reach = main.reach();
-        for (Window part : parts) {
+        for (WindowAggregate part : parts) {
             reach = Math.max(reach, part.reach());
         }
         while (budget.exceeded() && budget.intervalMs() <= reach && budget.intervalMs() < (1L << 60)) {
             long interval = budget.coarsened();
             main.coarsen(interval);
-            for (Window part : parts) {
+            for (WindowAggregate part : parts) {
                 part.coarsen(interval);
             }
         }
@@ -241,7 +234,7 @@ public final class SampleAggregator {
             placeHeldBack();
         }
         List<Aggregate> finished = new ArrayList<>(parts.length);
-        for (Window part : parts) {
+        for (WindowAggregate part : parts) {
             finished.add(part.finish(List.of(), Optional.empty()));
         }
         Optional<Placed> placed = placement == null ? Optional.empty()
@@ -256,100 +249,5 @@ public final class SampleAggregator {
      * @param exact whether it was the run's start: false when a sample read after the windows were placed started earlier
      */
     public record Placed(long runStartMs, boolean exact) {
-    }
-
-    /** The endpoints of one time window. */
-    private final class Window {
-        private final EndpointResolver resolver;
-        private final TimeWindow window;
-        private final EndpointCaps caps;
-        private final Map<String, Map<EndpointId, EndpointAccumulator>> services = new LinkedHashMap<>();
-        private final Map<RequestLabels, EndpointAccumulator> byLabels = new HashMap<>();
-        /** Per endpoint accumulator, its samples that stay out of the totals (see {@link #addOutsideTotals}). */
-        private final Map<EndpointAccumulator, EndpointAccumulator> outsideTotals = new IdentityHashMap<>();
-        private long cachedChars;
-        private long firstStartMs = Long.MAX_VALUE;
-        private long lastStartMs = Long.MIN_VALUE;
-        private long outsideWindow;
-
-        Window(EndpointResolver resolver, TimeWindow window) {
-            this.resolver = resolver;
-            this.window = window;
-            this.caps = new EndpointCaps(resolver.naming());
-        }
-
-        /** The endpoint's accumulator, or null when the sample lies outside the time window. */
-        EndpointAccumulator endpoint(RequestLabels labels, long startMs) {
-            if (!window.contains(startMs)) {
-                outsideWindow++;
-                return null;
-            }
-            firstStartMs = Math.min(firstStartMs, startMs);
-            lastStartMs = Math.max(lastStartMs, startMs);
-            EndpointAccumulator accumulator = byLabels.get(labels);
-            if (accumulator == null) {
-                accumulator = accumulatorFor(resolver.resolve(labels));
-                int chars = labels.chars();
-                if (byLabels.size() < FAST_PATH_LIMIT && cachedChars + chars <= FAST_PATH_CHARS) {
-                    byLabels.put(labels, accumulator);
-                    cachedChars += chars;
-                }
-            }
-            return accumulator;
-        }
-
-        private EndpointAccumulator accumulatorFor(EndpointResolver.Target target) {
-            Map<EndpointId, EndpointAccumulator> endpoints = services.computeIfAbsent(caps.service(target.service(), services),
-                    s -> new LinkedHashMap<>());
-            return endpoints.computeIfAbsent(caps.endpoint(target.id(), endpoints), k -> newAccumulator());
-        }
-
-        /** How far from the epoch the samples' starts reach (the longest interval that can still matter). */
-        long reach() {
-            return firstStartMs > lastStartMs ? 0 : Math.max(Math.abs(firstStartMs), Math.abs(lastStartMs));
-        }
-
-        void coarsen(long interval) {
-            services.values().forEach(endpoints -> endpoints.values().forEach(a -> a.series().coarsen(interval)));
-            outsideTotals.values().forEach(a -> a.series().coarsen(interval));
-        }
-        Aggregate finish(List<Aggregate> parts, Optional<Placed> placed) {
-            List<EndpointAccumulator> all = new ArrayList<>();
-            services.values().forEach(endpoints -> all.addAll(endpoints.values()));
-            boolean anyInTotals = all.stream().anyMatch(a -> a.count() > 0);
-            all.addAll(outsideTotals.values());
-            if (all.isEmpty()) {
-                return new Aggregate(List.of(), Optional.empty(), Optional.empty(), Optional.empty(), parts, placed);
-            }
-            long interval = all.stream().mapToLong(a -> a.series().intervalMs()).max().orElse(TimeSeriesBuilder.FIRST_INTERVAL_MS);
-            all.forEach(a -> a.series().coarsen(interval));
-            long start = all.stream().mapToLong(EndpointAccumulator::firstStartMs).min().orElseThrow();
-            long end = all.stream().mapToLong(EndpointAccumulator::lastEndMs).max().orElseThrow();
-            long duration = Math.max(0, end - start);
-            EndpointAccumulator runTotal = new EndpointAccumulator();
-            List<ServiceStats> result = new ArrayList<>();
-            for (Map.Entry<String, Map<EndpointId, EndpointAccumulator>> service : services.entrySet()) {
-                EndpointAccumulator serviceTotal = new EndpointAccumulator();
-                List<EndpointStats> endpoints = new ArrayList<>();
-                for (Map.Entry<EndpointId, EndpointAccumulator> e : service.getValue().entrySet()) {
-                    EndpointAccumulator inTotals = e.getValue();
-                    EndpointAccumulator outside = outsideTotals.get(inTotals);
-                    EndpointAccumulator whole = inTotals;
-                    if (outside != null) {
-                        whole = new EndpointAccumulator();
-                        whole.addAll(inTotals);
-                        whole.addAll(outside);
-                    }
-                    serviceTotal.addAll(anyInTotals ? inTotals : whole);
-                    endpoints.add(whole.toStats(e.getKey(), duration));
-                }
-                runTotal.addAll(serviceTotal);
-                endpoints.sort((a, b) -> a.id().compareTo(b.id()));
-                result.add(new ServiceStats(service.getKey(), serviceTotal.toStats(EndpointId.of(null, Totals.NAME), duration),
-                        endpoints));
-            }
-            return new Aggregate(result, Optional.of(runTotal.toStats(EndpointId.of(null, Totals.NAME), duration)),
-                    Optional.of(Instant.ofEpochMilli(start)), Optional.of(Instant.ofEpochMilli(end)), parts, placed);
-        }
     }
 }
