@@ -5,6 +5,7 @@ import dev.loadverdict.model.compare.Finding;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.reporter.ReportFormat;
 import dev.loadverdict.reporter.ReportInput;
+import dev.loadverdict.reporter.ValueFormatter;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -93,9 +93,7 @@ final class GitHubActions {
             }
             String title = "loadverdict " + f.severity().id() + ": " + f.scopeLabel() + " " + f.endpointLabel() + " "
                     + f.metric().key();
-            String message = f.metric().key() + " " + value(f.baseline()) + " → " + value(f.current())
-                    + f.relativePercent().stream().mapToObj(p -> String.format(Locale.ROOT, " (%+.1f%%)", p)).findFirst().orElse("")
-                    + ". " + String.join("; ", f.reasons());
+            String message = f.metric().key() + " " + ValueFormatter.figures(f) + ". " + String.join("; ", f.reasons());
             out.println("::" + level + " title=" + property(title) + "::" + data(message));
             if (error) {
                 errors++;
@@ -107,10 +105,6 @@ final class GitHubActions {
             out.println("::notice title=loadverdict::" + data(left + " more regressions are in the job summary and the report files"));
         }
         out.flush();
-    }
-
-    private static String value(java.util.OptionalDouble v) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%.4g", v.getAsDouble()) : "-";
     }
 
     private static long count(Comparison comparison, Severity severity) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /** compare --report … --out-dir, and what it does inside GitHub Actions. */
 class ReportsAndActionsTest {
@@ -58,6 +59,11 @@ class ReportsAndActionsTest {
         assertThat(r.err().lines().filter(l -> l.startsWith("::error title=loadverdict critical%3A ")).count()).isEqualTo(3);
         assertThat(r.err().lines().filter(l -> l.startsWith("::warning title=loadverdict warning%3A ")).count()).isEqualTo(4);
         assertThat(r.out()).doesNotContain("::error");
+        // numbers as the reports write them, and a throughput drop reads as a drop
+        assertThat(r.err().lines().filter(l -> l.contains("POST /api/checkout throughput::"))).singleElement(STRING)
+                .contains("::throughput 13.0 req/s → 10.6 req/s, -2.4 req/s (-18.5%25). ");
+        assertThat(r.err().lines().filter(l -> l.contains("GET /api/search p95::"))).singleElement(STRING)
+                .contains("::p95 110 ms → 260 ms, +150 ms (+136.4%25). ");
 
         Cli.Result outside = Cli.runIn(tmp, Map.of("GITHUB_STEP_SUMMARY", "other.md"), "compare", "--baseline", BASELINE, REGRESSED);
         assertThat(outside.err()).doesNotContain("::error");

@@ -25,7 +25,7 @@ import java.util.OptionalDouble;
  * </ul>
  * Rounding is half-up on the shortest decimal form of the double, so 0.25 shows as 0.3, not 0.2.
  */
-final class ValueFormatter {
+public final class ValueFormatter {
     static final String MISSING = "—";
 
     private static final DateTimeFormatter DATE_TIME =
@@ -84,6 +84,15 @@ final class ValueFormatter {
             return absolute;
         }
         return absolute + " (" + relative(towardsWorse * finding.relativePercent().getAsDouble()) + ")";
+    }
+
+    /**
+     * A finding's figures on one line, as the reports write them: baseline, current and the change, e.g.
+     * {@code 120 ms → 180 ms, +60 ms (+50.0%)}; a throughput drop reads as a drop ({@code -20.0 req/s (-16.7%)}).
+     */
+    public static String figures(Finding finding) {
+        Unit unit = finding.metric().unit();
+        return value(unit, finding.baseline()) + " → " + value(unit, finding.current()) + ", " + change(finding);
     }
 
     /** A configured amount as written, without trailing zeros: {@code 25}, {@code 0.2}, {@code 12.5}. */
