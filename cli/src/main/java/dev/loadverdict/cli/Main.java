@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,19 +66,19 @@ public final class Main {
             e.printStackTrace(err);
         }
         if (e instanceof InputException input) {
-            err.println("loadverdict: " + input.getMessage());
+            ErrorLines.print(err, "loadverdict: ", input.getMessage(), input.explanation());
             return ExitCode.BAD_INPUT;
         }
         if (e instanceof UsageException usage) {
-            err.println("loadverdict: " + usage.getMessage());
+            ErrorLines.print(err, "loadverdict: ", usage.getMessage(), List.of());
             return ExitCode.USAGE;
         }
         if (e instanceof dev.loadverdict.baselines.ConflictException conflict) {
-            err.println("loadverdict: conflict: " + conflict.getMessage());
+            ErrorLines.print(err, "loadverdict: conflict: ", conflict.getMessage(), List.of());
             return ExitCode.CONFLICT;
         }
         if (e instanceof dev.loadverdict.baselines.DataBranchException branch) {
-            err.println("loadverdict: data branch: " + branch.getMessage());
+            ErrorLines.print(err, "loadverdict: data branch: ", branch.getMessage(), List.of());
             return ExitCode.INTERNAL;
         }
         if (e instanceof UncheckedIOException io) {

@@ -63,8 +63,8 @@ final class ResultFiles {
                 detectFiles(js, input, dir + GATLING_REPORT_DIR + "/", found);
             }
             if (found.isEmpty()) {
-                throw new InputException(input, "no load-test results found in this directory (loadverdict reads: "
-                        + detector.names() + ")");
+                throw new InputException(input, "no load-test results found in this directory")
+                        .explained("loadverdict reads: " + detector.names() + ".");
             }
             return oneFormat(withoutCompanions(found), warnings);
         }

@@ -55,7 +55,7 @@ public final class FormatDetector {
             throw new InputException(displayPath, "is empty");
         }
         return detect(head).orElseThrow(() -> new InputException(displayPath,
-                "not a load-test result loadverdict recognises (it reads: " + names() + ")"));
+                "not a load-test result loadverdict recognises").explained("It reads: " + names() + "."));
     }
 
     /** The format's position in this detector's list: lower is preferred when several match a directory. */
