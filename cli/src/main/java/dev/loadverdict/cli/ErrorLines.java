@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Prints an error so that its first line stays readable in a terminal and a CI log: at most about
- * {@value #FIRST_LINE} characters, cut where the sentence has a natural break ({@code ; }, {@code : },
- * {@code  (}), with the rest and any explanation on indented lines below, wrapped at {@value #WIDTH}.
+ * {@value #FIRST_LINE} characters, cut where the sentence has a natural break (after {@code ;}, or before a
+ * parenthesis that ends the message), else between words, with the rest and any explanation on indented lines
+ * below, wrapped at {@value #WIDTH}. Joining the lines with spaces gives the message back.
  */
 final class ErrorLines {
 
@@ -16,7 +17,7 @@ final class ErrorLines {
     /** Where the lines below are wrapped. */
     static final int WIDTH = 100;
     private static final String INDENT = "  ";
-    private static final String[] BREAKS = {"; ", ": ", " ("};
+    private static final String[] BREAKS = {"; ", " ("};
 
     private ErrorLines() {
     }
@@ -52,7 +53,11 @@ final class ErrorLines {
         int best = -1;
         for (String b : BREAKS) {
             int at = text.lastIndexOf(b, max - b.length());
-            if (at > best) {
+            // a parenthesis is a break only when it closes the message: one in mid-sentence is not
+            if (b.equals(" (") && at >= 0 && text.indexOf(')', at) != text.length() - 1) {
+                continue;
+            }
+            if (at >= 0 && (b.equals(" (") ? at : at + 1) > best) {
                 best = b.equals(" (") ? at : at + 1;
             }
         }

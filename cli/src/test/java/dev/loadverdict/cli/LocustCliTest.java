@@ -56,6 +56,6 @@ class LocustCliTest {
     void aMissingPrefixIsBadInput() {
         Cli.Result r = Cli.run("extract", SET + "nothing_");
         assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err()).contains("no such file or directory, and no result files start with it");
+        assertThat(r.err().replace("\n  ", " ")).contains("no such file or directory, and no result files start with it");
     }
 }

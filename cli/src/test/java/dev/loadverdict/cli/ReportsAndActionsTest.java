@@ -127,7 +127,8 @@ class ReportsAndActionsTest {
             assertThat(Files.readString(tmp.resolve("copied").resolve(file))).as(file)
                     .isEqualTo(Files.readString(tmp.resolve("own").resolve(file)));
         }
-        assertThat(Files.readString(tmp.resolve("copied/report.html"))).contains(": p95 over time");
+        // the copy got the runs: the example's Locust history has no p95 of the moment, and the report says so
+        assertThat(Files.readString(tmp.resolve("copied/report.html"))).contains("No p95 over time: this source records");
     }
 
     @Test
@@ -135,7 +136,7 @@ class ReportsAndActionsTest {
         Path interpret = templates("interpret", "markdown.ftl", "# report\n<#list regressions as r><@r.endpoint?interpret/></#list>\n");
         Cli.Result r = markdownWith(interpret);
         assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err()).isEqualTo("loadverdict: " + interpret.resolve("markdown.ftl") + ":2: uses ?interpret, which would"
+        assertThat(r.err().replace("\n  ", " ")).isEqualTo("loadverdict: " + interpret.resolve("markdown.ftl") + ":2: uses ?interpret, which would"
                 + " run text (from result files too) as template code with its output unescaped; loadverdict does not allow it\n");
 
         Path eval = templates("eval", "markdown.ftl", "<#include \"part.md.ftl\">\n", "part.md.ftl", "${'1 + 1' ? eval}\n");
@@ -156,7 +157,7 @@ class ReportsAndActionsTest {
         assertThat(rec.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(rec.err()).startsWith("loadverdict: " + recursive + "/markdown.ftl: the template failed: the md report"
                 + " template recursed without end").doesNotContain("\tat ");
-        assertThat(rec.err().lines()).hasSize(1);
+        assertThat(rec.err().lines().skip(1)).as("one error, continued on indented lines").allMatch(line -> line.startsWith("  "));
     }
 
     /** A template directory {@code name} holding the given file name / text pairs. */

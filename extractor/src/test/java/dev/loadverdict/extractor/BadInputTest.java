@@ -49,8 +49,9 @@ class BadInputTest {
     @Test
     void csvThatIsNotLocustIsRejectedWithWhatLoadverdictReads() throws IOException {
         InputException e = failure("people.csv", "name,age\nada,36\n");
-        assertThat(e.getMessage()).contains("people.csv").contains("not a load-test result loadverdict recognises")
-                .contains("Locust stats CSV");
+        assertThat(e.getMessage()).contains("people.csv").endsWith("not a load-test result loadverdict recognises");
+        assertThat(e.explanation()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("It reads: Locust stats CSV, ");
     }
 
     @Test

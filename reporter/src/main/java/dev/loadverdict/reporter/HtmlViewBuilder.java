@@ -58,12 +58,18 @@ final class HtmlViewBuilder {
                     curve(endpoint, b.get().histogram().get(), c.get().histogram().get()).ifPresent(curves::add);
                 }
             }
-            Optional<View.Svg> timeline = cur.flatMap(s -> s.total().timeSeries())
+            Optional<TimeSeries> series = cur.flatMap(s -> s.total().timeSeries())
+                    .filter(ts -> ts.points().stream().anyMatch(p -> p.p95().isPresent()));
+            Optional<View.Svg> timeline = series
                     .map(ts -> timeline(scope.getKey(), ts, base.flatMap(s -> s.total().timeSeries())));
             List<View.Svg> trend = new ArrayList<>(timeline.stream().toList());
             trend(first, history, cur).ifPresent(trend::add);
+            String note = cur.isEmpty() || series.isPresent() ? "" : cur.get().total().timeSeries().isPresent()
+                    ? "No p95 over time: this source records requests over time but no p95 of the moment"
+                    + " (Locust writes one only with --csv-full-history)."
+                    : "No p95 over time: this source has no time series (it holds the run's aggregates only).";
             charts.add(new View.ServiceCharts(UntrustedText.tidy(scope.getKey()), latency(scope.getValue()),
-                    errors(scope.getValue()), curves, trend));
+                    errors(scope.getValue()), curves, trend, note));
         }
         boolean runs = current.isPresent() && baseline.isPresent();
         return new View.Html(report, charts, runs ? ""

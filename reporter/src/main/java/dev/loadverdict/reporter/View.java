@@ -145,7 +145,12 @@ final class View {
     }
 
     /** One service's charts; {@code timeline}: the p95 over time and the trend across the suite's runs, when there are. */
-    public record ServiceCharts(String name, Svg latency, Svg errors, List<Svg> curves, List<Svg> timeline) {
+    /**
+     * @param timelineNote why there is no p95-over-time chart although the runs are there (empty when there is one,
+     *     or when the report was rendered without the runs)
+     */
+    public record ServiceCharts(String name, Svg latency, Svg errors, List<Svg> curves, List<Svg> timeline,
+                                String timelineNote) {
     }
 
     /** An inline SVG: size, view box and primitives with their coordinates formatted. */

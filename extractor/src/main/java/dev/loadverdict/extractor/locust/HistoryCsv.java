@@ -24,6 +24,10 @@ import java.util.OptionalInt;
  * one {@code Aggregated} row per timestamp, each carrying cumulative totals. Memory grows with the number of
  * endpoints, not of rows.
  *
+ * <p>Percentiles: with {@code --csv-full-history} Locust writes those of about the last ten seconds, a p95 over
+ * time; without it, those of the whole run so far, which change ever more slowly and are no p95 of the moment, so
+ * the time series then carries requests and failures only.
+ *
  * <p>Counting rule: the requests between two rows are dated at the later row's timestamp (the end of the
  * interval they were made in). So the requests of a window {@code [from, to)} are the cumulative total of the
  * last row dated before {@code to} minus that of the last row dated before {@code from} (zero when there is
@@ -123,6 +127,9 @@ final class HistoryCsv {
         long last = Long.MIN_VALUE;
         int peak = -1;
         boolean resetWarned = false;
+        // Locust writes each timestamp's endpoint rows before its Aggregated row, and endpoint rows only with
+        // --csv-full-history, which is also what makes its percentiles those of the last ten seconds
+        boolean fullHistory = false;
         try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
             Columns c = Columns.of(rows, file);
             while (nextComplete(rows, c, file, diagnostics)) {
@@ -144,9 +151,11 @@ final class HistoryCsv {
                 long requests = rows.wholeNumber(c.requests);
                 long failures = rows.wholeNumber(c.failures);
                 OptionalDouble average = c.average == null ? OptionalDouble.empty() : rows.number(c.average);
+                fullHistory |= track != total;
                 OptionalDouble p95 = c.p95 == null ? OptionalDouble.empty() : rows.number(c.p95);
-                // Locust writes 0 while its sliding window is still empty: that is no measurement
-                OptionalDouble measured = p95.isPresent() && p95.getAsDouble() > 0 ? p95 : OptionalDouble.empty();
+                // Locust writes 0 while its sliding window is still empty: that is no measurement. Without
+                // --csv-full-history its percentiles are cumulative since the start, no p95 of the moment: left out
+                OptionalDouble measured = fullHistory && p95.isPresent() && p95.getAsDouble() > 0 ? p95 : OptionalDouble.empty();
                 boolean reset = track.observe(t, requests, failures,
                         average.isPresent() ? average.getAsDouble() * requests : Double.NaN, measured, window);
                 if (reset && !resetWarned) {

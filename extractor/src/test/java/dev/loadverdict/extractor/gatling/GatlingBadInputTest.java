@@ -66,7 +66,8 @@ class GatlingBadInputTest {
     @Test
     void garbageIsNotRecognised() throws IOException {
         InputException e = failure(write("simulation.log", "hello\tworld\n\u0001\u0002 nothing here\n"));
-        assertThat(e.getMessage()).contains("not a load-test result loadverdict recognises").contains("Gatling");
+        assertThat(e.getMessage()).contains("not a load-test result loadverdict recognises");
+        assertThat(String.join(" ", e.explanation())).contains("Gatling simulation.log");
     }
 
     @Test

@@ -84,6 +84,9 @@ details summary { cursor: pointer; color: var(--muted); }
 <div class="charts"><#list c.curves as curve><@svg curve/></#list></div>
 </#if>
 <#list c.timeline as t><@svg t/></#list>
+<#if (c.timelineNote!"")?has_content>
+<p class="note">${c.timelineNote}</p>
+</#if>
 </#if></#list>
 <#if service.attention?has_content || service.improvements?has_content>
 <table class="sortable">
