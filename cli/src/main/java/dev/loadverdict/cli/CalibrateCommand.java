@@ -49,7 +49,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--k-critical", paramLabel = "K", defaultValue = "5", description = "Critical threshold, likewise (default: ${DEFAULT-VALUE}).")
     double kCritical;
 
-    @Option(names = "--floor", paramLabel = "PERCENT", defaultValue = "5", description = "Never suggest a threshold below this (default: ${DEFAULT-VALUE}%).")
+    @Option(names = "--floor", paramLabel = "PERCENT", defaultValue = "5", description = "Never suggest a threshold below this (default: ${DEFAULT-VALUE}%%).")
     int floor;
 
     @Option(names = "--write", paramLabel = "FILE", description = "Write the suggestions as a loadverdict.yml fragment (never over an existing file).")
