@@ -57,12 +57,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new LoadverdictCommand(), new Factory(environment));
         cli.setOut(out);
         cli.setErr(err);
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("loadverdict: " + e.getMessage().replaceAll("[\\r\\n]+", " "));
-            CommandLine command = e.getCommandLine();
-            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return ExitCode.USAGE;
-        });
+        cli.setParameterExceptionHandler(new UsageErrors(err));
         return cli;
     }
 

@@ -47,6 +47,49 @@ class UsageTest {
     }
 
     @Test
+    void aMistypedOptionIsNamedWithTheOptionMeantNotReportedAsAMissingRequiredOne() {
+        Cli.Result r = Cli.run("compare", "--bseline", "examples/baselines/shop.json", "examples/runs/locust-regressed/");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).startsWith("loadverdict: Unknown option: '--bseline'. Did you mean --baseline?\n")
+                .contains("Try 'loadverdict compare --help'").doesNotContain("Missing required");
+    }
+
+    @Test
+    void aMistypedOptionWithItsValueAttachedIsNamedWithoutTheValue() {
+        Cli.Result r = Cli.run("compare", "--baseline", "examples/baselines/shop.json", "--fail-onn=warning",
+                "examples/runs/locust-regressed/");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).startsWith("loadverdict: Unknown option: '--fail-onn'. Did you mean --fail-on?\n");
+    }
+
+    @Test
+    void mistypedCommandsAndSubcommandsAreNamedWithTheCommandMeant() {
+        Cli.Result top = Cli.run("comapre", "--baseline", "b.json", "run/");
+        assertThat(top.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(top.err()).startsWith("loadverdict: Unknown command: 'comapre'. Did you mean compare?");
+        Cli.Result sub = Cli.run("baseline", "promte", "run/", "--suite", "shop");
+        assertThat(sub.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(sub.err()).startsWith("loadverdict: Unknown command: 'promte'. Did you mean promote?")
+                .contains("Try 'loadverdict baseline --help'");
+    }
+
+    @Test
+    void anOptionNothingResemblesGetsNoSuggestion() {
+        Cli.Result r = Cli.run("compare", "--baseline", "b.json", "--frobnicate", "run/");
+        assertThat(r.err()).startsWith("loadverdict: Unknown option: '--frobnicate'\n");
+    }
+
+    @Test
+    void suggestionsAreTheFewestEditsAwayElseTheNamesTypedTheStartOf() {
+        java.util.List<String> names = java.util.List.of("--baseline", "--baselines-dir", "--baseline-runs", "--out-dir");
+        assertThat(UsageErrors.closest("--baselines", names)).containsExactly("--baseline");
+        assertThat(UsageErrors.closest("--baselinse-dir", names)).containsExactly("--baselines-dir");
+        assertThat(UsageErrors.closest("--out", names)).containsExactly("--out-dir");
+        assertThat(UsageErrors.closest("--zzz", names)).isEmpty();
+        assertThat(UsageErrors.distance("comapre", "compare")).isEqualTo(1);
+    }
+
+    @Test
     void missingRequiredOptionIsAUsageError() {
         Cli.Result r = Cli.run("compare", "examples/runs/locust-regressed/");
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
