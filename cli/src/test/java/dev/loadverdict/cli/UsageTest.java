@@ -33,6 +33,16 @@ class UsageTest {
     }
 
     @Test
+    void generateCompletionPrintsABashAndZshScriptThatCompletesCommandsAndTheirOptions() {
+        Cli.Result r = Cli.run("generate-completion");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("function _complete_loadverdict()", "complete -F _complete_loadverdict",
+                "function _picocli_loadverdict_compare()", "function _picocli_loadverdict_baseline_promote()",
+                "--baseline", "--baselines-dir", "--fail-on", "--dry-run");
+        assertThat(r.out()).doesNotContain("\r");
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         Cli.Result r = Cli.run();
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
