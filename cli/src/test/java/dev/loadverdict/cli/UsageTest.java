@@ -42,6 +42,18 @@ class UsageTest {
         assertThat(r.out()).doesNotContain("\r");
     }
 
+    /** compare's sections nest shared option groups; an option of the section must not lose its neighbours' values. */
+    @Test
+    void optionsOfOneHelpSectionKeepTheirDefaultsAndValuesInAnyOrder() {
+        String base = "examples/baselines/shop.json";
+        String run = "examples/runs/locust-regressed/";
+        assertThat(Cli.run("compare", "-b", base, "--require-significance", run).exitCode()).as("--fail-on's default")
+                .isEqualTo(ExitCode.REGRESSION);
+        assertThat(Cli.run("compare", "-b", base, "--fail-on", "never", "--require-significance", run).exitCode()).isZero();
+        assertThat(Cli.run("compare", "-b", base, "--require-significance", "--fail-on", "never", run).exitCode()).isZero();
+        assertThat(Cli.run("compare", "-b", base, "--noise-k", "2", run).exitCode()).isEqualTo(ExitCode.REGRESSION);
+    }
+
     @Test
     void noCommandIsAUsageError() {
         Cli.Result r = Cli.run();
