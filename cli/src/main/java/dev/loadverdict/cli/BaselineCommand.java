@@ -30,7 +30,7 @@ final class BaselineCommand implements Runnable {
         @Option(names = "--to", required = true, paramLabel = "FILE", description = "A single baseline file (every version kept beside it as NAME.vN.json).")
         String file;
 
-        @Option(names = "--suite", required = true, paramLabel = "NAME", description = "A suite in the baselines directory (history kept as one file per run).")
+        @Option(names = {"-s", "--suite"}, required = true, paramLabel = "NAME", description = "A suite in the baselines directory (history kept as one file per run).")
         String suite;
     }
 

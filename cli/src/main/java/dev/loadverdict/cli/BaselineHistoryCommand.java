@@ -7,6 +7,7 @@ import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Metric;
 import dev.loadverdict.model.Run;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict baseline history SUITE}. */
-@Command(name = "history", sortOptions = false, versionProvider = VersionProvider.class,
+@Command(name = "history", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Shows one metric of one endpoint across a suite's history: per run, then median, MAD and the noise band.",
                 "Without --endpoint, the service's total; without --service, the only service."})
 final class BaselineHistoryCommand implements Callable<Integer> {
@@ -47,14 +48,14 @@ final class BaselineHistoryCommand implements Callable<Integer> {
     @Option(names = "--last", paramLabel = "N", description = "Only the last N runs.")
     Integer last;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Mixin
-    NoiseKOption noise;
+    @ArgGroup(validate = false, heading = Sections.VERDICT)
+    NoiseKOption noise = new NoiseKOption();
 
-    @Mixin
-    BaselinesDirOption baselines;
+    @ArgGroup(validate = false, heading = Sections.BASELINES)
+    BaselinesDirOption baselines = new BaselinesDirOption();
 
     BaselineHistoryCommand(Main.Environment environment) {
         this.environment = environment;

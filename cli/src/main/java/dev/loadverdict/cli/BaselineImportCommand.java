@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict baseline import FILE (--suite NAME | --to FILE)}. */
-@Command(name = "import", sortOptions = false, versionProvider = VersionProvider.class,
+@Command(name = "import", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Imports a flat legacy baseline (per service: avg_latency_ms, median_latency_ms, p95_latency_ms, p99_latency_ms,",
                 "error_rate_pct, rps, total_requests, total_failures, timestamp, baseline_users) and makes it the current baseline.",
                 "Each service is compared by its total; endpoints appear as new until a loadverdict run is promoted."})
@@ -40,14 +40,14 @@ final class BaselineImportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     BaselineCommand.Target target;
 
-    @Mixin
-    BaselinesDirOption baselines;
+    @ArgGroup(validate = false, heading = Sections.BASELINES)
+    BaselinesDirOption baselines = new BaselinesDirOption();
 
     @Option(names = "--tool", paramLabel = "TOOL", description = "The load tool the legacy numbers came from (locust, k6, gatling, jmeter), so the profile check can compare it; default: unknown (generic).")
     String tool;
 
-    @Mixin
-    ProvenanceOptions provenance;
+    @ArgGroup(validate = false, heading = Sections.PROVENANCE)
+    ProvenanceOptions provenance = new ProvenanceOptions();
 
     BaselineImportCommand(Main.Environment environment) {
         this.environment = environment;

@@ -2,6 +2,7 @@ package dev.loadverdict.cli;
 
 import dev.loadverdict.baselines.SuiteStore;
 import dev.loadverdict.model.Baseline;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict baseline list}. */
-@Command(name = "list", versionProvider = VersionProvider.class, description = "Lists the suites with their current baseline and history size.")
+@Command(name = "list", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, versionProvider = VersionProvider.class, description = "Lists the suites with their current baseline and history size.")
 final class BaselineListCommand implements Callable<Integer> {
 
     private final Main.Environment environment;
@@ -24,8 +25,8 @@ final class BaselineListCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Mixin
-    BaselinesDirOption baselines;
+    @ArgGroup(validate = false, heading = Sections.BASELINES)
+    BaselinesDirOption baselines = new BaselinesDirOption();
 
     BaselineListCommand(Main.Environment environment) {
         this.environment = environment;

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict baseline promote RUN (--to FILE | --suite NAME)}. */
-@Command(name = "promote", sortOptions = false, versionProvider = VersionProvider.class,
+@Command(name = "promote", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Makes RUN the baseline, after checking it does not regress against the current one.",
                 "--to FILE: a new file starts at version 1, an existing one gets the next version; every version is kept beside it as NAME.vN.json.",
                 "--suite NAME: RUN is added to the suite's history (baselines/NAME/history/) and becomes its current baseline.",
@@ -41,14 +41,14 @@ final class BaselinePromoteCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", arity = "1..*", description = "The run to promote.")
     List<String> run;
 
-    @Mixin
-    ReadOptions window;
+    @ArgGroup(validate = false, heading = Sections.WINDOWS)
+    ReadOptions window = new ReadOptions();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     BaselineCommand.Target target;
 
-    @Mixin
-    BaselinesDirOption baselines;
+    @ArgGroup(validate = false, heading = Sections.BASELINES)
+    BaselinesDirOption baselines = new BaselinesDirOption();
 
     @Option(names = "--force", description = "Promote even when RUN has a critical regression against the current baseline.")
     boolean force;
@@ -57,14 +57,14 @@ final class BaselinePromoteCommand implements Callable<Integer> {
             + " a lock left by a dead process on this machine is taken over anyway).")
     boolean breakLock;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "loadverdict.yml with mapping rules and thresholds (default: ./loadverdict.yml when present).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "loadverdict.yml with mapping rules and thresholds (default: ./loadverdict.yml when present).")
     String config;
 
-    @Mixin
-    ProvenanceOptions provenance;
+    @ArgGroup(validate = false, heading = Sections.PROVENANCE)
+    ProvenanceOptions provenance = new ProvenanceOptions();
 
-    @Mixin
-    RetentionOption retention;
+    @ArgGroup(validate = false, heading = Sections.RETENTION)
+    RetentionOption retention = new RetentionOption();
 
     BaselinePromoteCommand(Main.Environment environment) {
         this.environment = environment;

@@ -2,6 +2,7 @@ package dev.loadverdict.cli;
 
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.Run;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict baseline record RUN --suite NAME}. */
-@Command(name = "record", sortOptions = false, versionProvider = VersionProvider.class,
+@Command(name = "record", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Adds RUN to a suite's history without making it the baseline.",
                 "Record every nightly run: the history is what noise bands and robust baselines (SUITE@median:N) are made of."})
 final class BaselineRecordCommand implements Callable<Integer> {
@@ -30,23 +31,23 @@ final class BaselineRecordCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", arity = "1..*", description = "The run to record.")
     List<String> run;
 
-    @Mixin
-    ReadOptions window;
+    @ArgGroup(validate = false, heading = Sections.WINDOWS)
+    ReadOptions window = new ReadOptions();
 
-    @Option(names = "--suite", required = true, paramLabel = "NAME", description = "The suite.")
+    @Option(names = {"-s", "--suite"}, required = true, paramLabel = "NAME", description = "The suite.")
     String suite;
 
-    @Mixin
-    BaselinesDirOption baselines;
+    @ArgGroup(validate = false, heading = Sections.BASELINES)
+    BaselinesDirOption baselines = new BaselinesDirOption();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "loadverdict.yml with mapping rules (default: ./loadverdict.yml when present).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "loadverdict.yml with mapping rules (default: ./loadverdict.yml when present).")
     String config;
 
-    @Mixin
-    ProvenanceOptions provenance;
+    @ArgGroup(validate = false, heading = Sections.PROVENANCE)
+    ProvenanceOptions provenance = new ProvenanceOptions();
 
-    @Mixin
-    RetentionOption retention;
+    @ArgGroup(validate = false, heading = Sections.RETENTION)
+    RetentionOption retention = new RetentionOption();
 
     BaselineRecordCommand(Main.Environment environment) {
         this.environment = environment;

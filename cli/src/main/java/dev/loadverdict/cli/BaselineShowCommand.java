@@ -2,6 +2,7 @@ package dev.loadverdict.cli;
 
 import dev.loadverdict.baselines.HistoryView;
 import dev.loadverdict.model.InputException;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict baseline show REF}. */
-@Command(name = "show", versionProvider = VersionProvider.class,
+@Command(name = "show", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, versionProvider = VersionProvider.class,
         description = "Shows a baseline: where it came from and, per endpoint, its requests, error rate, percentiles and throughput.")
 final class BaselineShowCommand implements Callable<Integer> {
 
@@ -27,8 +28,8 @@ final class BaselineShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REF", description = "A baseline file, SUITE, SUITE@vN or SUITE@median:N.")
     String ref;
 
-    @Mixin
-    BaselinesDirOption baselines;
+    @ArgGroup(validate = false, heading = Sections.BASELINES)
+    BaselinesDirOption baselines = new BaselinesDirOption();
 
     BaselineShowCommand(Main.Environment environment) {
         this.environment = environment;

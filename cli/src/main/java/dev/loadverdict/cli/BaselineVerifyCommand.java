@@ -5,6 +5,7 @@ import dev.loadverdict.model.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,8 +27,12 @@ final class BaselineVerifyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "baselines", description = "The baselines directory (default: ${DEFAULT-VALUE}).")
-    String dir;
+    @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines", description = "The baselines directory to check (default: ${DEFAULT-VALUE}).")
+    String baselinesDir;
+
+    /** The directory as a positional argument, as before {@code --baselines-dir}; kept one release, with a warning. */
+    @Parameters(paramLabel = "DIR", arity = "0..1", hidden = true, description = "Deprecated: use --baselines-dir DIR.")
+    String deprecatedDir;
 
     BaselineVerifyCommand(Main.Environment environment) {
         this.environment = environment;
@@ -35,6 +40,7 @@ final class BaselineVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String dir = directory();
         if (!Files.isDirectory(environment.resolve(dir))) {
             throw new InputException(dir, "no such directory");
         }
@@ -49,5 +55,17 @@ final class BaselineVerifyCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("loadverdict: " + dir + "/ is sound: " + verification.suites() + " suite"
                 + (verification.suites() == 1 ? "" : "s") + ", " + verification.suiteFiles() + " suite files, every checksum matches");
         return ExitCode.OK;
+    }
+
+    private String directory() {
+        if (deprecatedDir == null) {
+            return baselinesDir;
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--baselines-dir")) {
+            throw new UsageException("give the directory once, as --baselines-dir DIR");
+        }
+        spec.commandLine().getErr().println("loadverdict: warning: 'baseline verify DIR' is deprecated and will be removed;"
+                + " use 'baseline verify --baselines-dir DIR' like every other command");
+        return deprecatedDir;
     }
 }

@@ -6,6 +6,7 @@ import dev.loadverdict.baselines.SuiteStore;
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Run;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict calibrate}: thresholds from measured run-to-run noise. */
-@Command(name = "calibrate", sortOptions = false, versionProvider = VersionProvider.class,
+@Command(name = "calibrate", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Measures run-to-run noise per endpoint and metric and suggests thresholds that stay quiet on it.",
                 "Give a suite (its recorded runs) or two or more runs of the same, unchanged build (A/A runs).",
                 "Prints a table with the expected and the measured false-alarm rate; --write FILE writes a loadverdict.yml fragment."})
@@ -37,8 +38,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SUITE|RUN", arity = "1..*", description = "A suite name, or two or more runs (raw output, directories or run JSON).")
     List<String> inputs;
 
-    @Mixin
-    BaselinesDirOption baselines;
+    @ArgGroup(validate = false, heading = Sections.BASELINES)
+    BaselinesDirOption baselines = new BaselinesDirOption();
 
     @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "With a suite, its last N recorded runs (default: ${DEFAULT-VALUE}).")
     int last;
@@ -49,13 +50,13 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--k-critical", paramLabel = "K", defaultValue = "5", description = "Critical threshold, likewise (default: ${DEFAULT-VALUE}).")
     double kCritical;
 
-    @Option(names = "--floor", paramLabel = "PERCENT", defaultValue = "5", description = "Never suggest a threshold below this (default: ${DEFAULT-VALUE}%).")
+    @Option(names = "--floor", paramLabel = "PERCENT", defaultValue = "5", description = "Never suggest a threshold below this (default: ${DEFAULT-VALUE}%%).")
     int floor;
 
     @Option(names = "--write", paramLabel = "FILE", description = "Write the suggestions as a loadverdict.yml fragment (never over an existing file).")
     String write;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "loadverdict.yml with mapping rules for raw runs (default: ./loadverdict.yml when present).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "loadverdict.yml with mapping rules for raw runs (default: ./loadverdict.yml when present).")
     String config;
 
     CalibrateCommand(Main.Environment environment) {

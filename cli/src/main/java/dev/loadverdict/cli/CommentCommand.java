@@ -3,6 +3,7 @@ package dev.loadverdict.cli;
 import dev.loadverdict.issuebot.GitHubIssues;
 import dev.loadverdict.issuebot.IssueTexts;
 import dev.loadverdict.model.compare.Comparison;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict comment COMPARISON.json}: the one sticky pull-request comment, created or updated in place. */
-@Command(name = "comment", sortOptions = false, versionProvider = VersionProvider.class,
+@Command(name = "comment", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Creates or updates loadverdict's one comment on a pull request with a saved comparison (a hidden marker finds it).",
                 "The pull request comes from --pr or, inside GitHub Actions, from the pull_request event; the repository from --repo or $GITHUB_REPOSITORY."})
 final class CommentCommand implements Callable<Integer> {
@@ -41,8 +42,8 @@ final class CommentCommand implements Callable<Integer> {
     @Option(names = "--token-env", paramLabel = "NAME", defaultValue = "GITHUB_TOKEN", description = "The environment variable holding the token (default: ${DEFAULT-VALUE}).")
     String tokenEnv;
 
-    @Mixin
-    FailOnOption failOn;
+    @ArgGroup(validate = false, heading = Sections.VERDICT)
+    FailOnOption failOn = new FailOnOption();
 
     CommentCommand(Main.Environment environment) {
         this.environment = environment;

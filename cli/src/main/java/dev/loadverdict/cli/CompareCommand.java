@@ -9,6 +9,7 @@ import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.model.config.LoadverdictConfig;
 import dev.loadverdict.reporter.ReportFormat;
 import dev.loadverdict.reporter.ReportInput;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict compare}: a run against a baseline, a report on stdout, the verdict as exit code. */
-@Command(name = "compare", sortOptions = false, versionProvider = VersionProvider.class,
+@Command(name = "compare", optionListHeading = Sections.OPTIONS, customSynopsis = "loadverdict compare -b REF [OPTIONS] CURRENT...", sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Compares a run with a baseline and reports regressions.",
                 "CURRENT is raw tool output (a file or a directory) or a run JSON written by 'loadverdict extract'.",
                 "Exits 1 when a regression reaches --fail-on, 0 otherwise."})
@@ -36,7 +37,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--baseline", required = true, paramLabel = "REF", description = "The baseline: a baseline file, a suite name (its current baseline), SUITE@vN (the N-th run of its history), "
+    @Option(names = {"-b", "--baseline"}, required = true, paramLabel = "REF", description = "The baseline: a baseline file, a suite name (its current baseline), SUITE@vN (the N-th run of its history), "
             + "SUITE@median:N (the median of its last N runs), SUITE@commit:REV (its newest run at or before commit REV) or SUITE@auto "
             + "(at or before a pull request's merge base with its base branch, else at or before HEAD).")
     String baseline;
@@ -44,48 +45,30 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--baseline-runs", paramLabel = "N", defaultValue = "1", description = "With SUITE@auto or SUITE@commit:REV, the baseline is the median of the N newest runs at or before that commit (default: ${DEFAULT-VALUE}).")
     int baselineRuns;
 
-    @Mixin
-    BaselinesDirOption baselines;
+    @ArgGroup(validate = false, heading = Sections.BASELINES)
+    BaselinesDirOption baselines = new BaselinesDirOption();
 
     @Parameters(paramLabel = "CURRENT", arity = "1..*", description = "The run to check.")
     List<String> current;
 
-    @Mixin
-    ReadOptions window;
+    @ArgGroup(validate = false, heading = Sections.WINDOWS)
+    ReadOptions window = new ReadOptions();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Thresholds (default: ./loadverdict.yml when present, else built-in defaults).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Thresholds (default: ./loadverdict.yml when present, else built-in defaults).")
     String config;
 
-    @Mixin
-    ReportOptions reports;
-
-    @Mixin
-    FailOnOption failOn;
+    @ArgGroup(validate = false, heading = Sections.REPORTS)
+    ReportOptions reports = new ReportOptions();
 
     @Option(names = "--if-no-baseline", paramLabel = "ACTION", defaultValue = "fail", converter = IfNoBaseline.Converter.class,
             description = "When the baseline does not exist (no file, or a suite without a current baseline): fail (exit 3), or pass: check absolute limits alone and exit by them (1 when one breaks at --fail-on). Default: ${DEFAULT-VALUE}.")
     IfNoBaseline ifNoBaseline;
 
-    @Option(names = "--noise-runs", paramLabel = "N", defaultValue = "" + ComparePipeline.DEFAULT_NOISE_RUNS, description = "With a suite baseline, the noise bands come from its last N recorded runs (default: ${DEFAULT-VALUE}; at least 5 are needed).")
-    int noiseRuns;
+    @ArgGroup(validate = false, heading = Sections.VERDICT)
+    Verdict verdict = new Verdict();
 
-    @Mixin
-    NoiseKOption noise;
-
-    @Option(names = "--create-issues", description = "Also open, update or close GitHub issues for critical regressions, as 'loadverdict issues' does (its options below).")
-    boolean createIssues;
-
-    @Mixin
-    IssueOptions issues;
-
-    @Option(names = "--require-significance", description = "A change whose significance cannot be tested (latency from aggregate-only sources such as Locust's stats CSV) can be a warning at most; limits still raise any severity.")
-    boolean requireSignificance;
-
-    @Option(names = "--strict-profile", description = "Refuse (exit 3) to compare runs whose load profiles differ (tool, workload model, users/VUs, arrival rate, duration, script); by default they are compared with a warning in every report.")
-    boolean strictProfile;
-
-    @Option(names = "--profile-tolerance", paramLabel = "PERCENT", defaultValue = "" + ComparePipeline.DEFAULT_PROFILE_TOLERANCE, description = "How far users/VUs and arrival rate may differ before the profiles count as different, in percent; the duration may differ twice as much (default: ${DEFAULT-VALUE}).")
-    double profileTolerance;
+    @ArgGroup(validate = false, heading = Sections.GITHUB)
+    Filing filing = new Filing();
 
     CompareCommand(Main.Environment environment) {
         this.environment = environment;
@@ -124,8 +107,8 @@ final class CompareCommand implements Callable<Integer> {
         SavedComparisons.runUrl(environment.variables()).ifPresent(url -> notes.add("This run: " + url));
         base.provenance().runUrl().ifPresent(url -> notes.add("The baseline's run: " + url));
         ComparePipeline.Outcome outcome = ComparePipeline.compare(run, found.get(), source.store(),
-                new ComparePipeline.Settings(loadverdictConfig, requireSignificance, noise.k(), noiseRuns, profileTolerance,
-                        strictProfile), notes);
+                new ComparePipeline.Settings(loadverdictConfig, verdict.requireSignificance, verdict.noise.k(), verdict.noiseRuns, verdict.profileTolerance,
+                        verdict.strictProfile), notes);
         Comparison comparison = outcome.comparison();
         List<String> profile = outcome.profileDifferences();
         List<Baseline> history = outcome.history();
@@ -142,7 +125,7 @@ final class CompareCommand implements Callable<Integer> {
      */
     private int publish(Comparison comparison, Run run, java.util.Optional<Run> base, List<Run> history,
                         Rendering rendering, String defaultSuite) {
-        Severity threshold = failOn.severity();
+        Severity threshold = verdict.failOn.severity();
         ReportInput input = ReportInput.of(comparison, threshold);
         if (base.isPresent()) {
             input = input.withRuns(run, base.get(), history);
@@ -150,9 +133,9 @@ final class CompareCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         java.util.Map<ReportFormat, String> written = reports.publish(environment, rendering, input, spec.commandLine().getOut(), err);
         new GitHubActions(environment).publish(comparison, threshold, written, err, rendering.withoutColor());
-        int verdictExit = failOn.exitCode(comparison);
-        if (createIssues) {
-            return issues.file(environment, comparison, config, defaultSuite, verdictExit, baselines,
+        int verdictExit = verdict.failOn.exitCode(comparison);
+        if (filing.createIssues) {
+            return filing.issues.file(environment, comparison, config, defaultSuite, verdictExit, baselines,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         return verdictExit;
@@ -199,6 +182,36 @@ final class CompareCommand implements Callable<Integer> {
                     + " is split into stages but " + (current ? "the baseline" : "this run")
                     + " is not, so the whole runs were compared; promote a baseline extracted with the same --stages");
         }
+    }
+
+    /** The options that decide the verdict: thresholds, noise bands, significance and the profile check. */
+    static final class Verdict {
+        @ArgGroup(validate = false)
+        FailOnOption failOn = new FailOnOption();
+
+        @Option(names = "--noise-runs", paramLabel = "N", defaultValue = "" + ComparePipeline.DEFAULT_NOISE_RUNS, description = "With a suite baseline, the noise bands come from its last N recorded runs (default: ${DEFAULT-VALUE}; at least 5 are needed).")
+        int noiseRuns;
+
+        @ArgGroup(validate = false)
+        NoiseKOption noise = new NoiseKOption();
+
+        @Option(names = "--require-significance", description = "A change whose significance cannot be tested (latency from aggregate-only sources such as Locust's stats CSV) can be a warning at most; limits still raise any severity.")
+        boolean requireSignificance;
+
+        @Option(names = "--strict-profile", description = "Refuse (exit 3) to compare runs whose load profiles differ (tool, workload model, users/VUs, arrival rate, duration, script); by default they are compared with a warning in every report.")
+        boolean strictProfile;
+
+        @Option(names = "--profile-tolerance", paramLabel = "PERCENT", defaultValue = "" + ComparePipeline.DEFAULT_PROFILE_TOLERANCE, description = "How far users/VUs and arrival rate may differ before the profiles count as different, in percent; the duration may differ twice as much (default: ${DEFAULT-VALUE}).")
+        double profileTolerance;
+    }
+
+    /** {@code --create-issues} and the issue bot's options. */
+    static final class Filing {
+        @Option(names = "--create-issues", description = "Also open, update or close GitHub issues for critical regressions, as 'loadverdict issues' does (its options below).")
+        boolean createIssues;
+
+        @ArgGroup(validate = false)
+        IssueOptions issues = new IssueOptions();
     }
 
     /** {@code --fail-on}: the lowest severity that fails the run. */

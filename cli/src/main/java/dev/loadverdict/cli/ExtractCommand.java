@@ -4,6 +4,7 @@ import dev.loadverdict.baselines.AtomicFiles;
 import dev.loadverdict.codec.RunJson;
 import dev.loadverdict.model.Run;
 import dev.loadverdict.model.config.LoadverdictConfig;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict extract}: raw tool output in, normalised run JSON out. */
-@Command(name = "extract", sortOptions = false, versionProvider = VersionProvider.class,
+@Command(name = "extract", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Reads load-test results and writes the normalised run as JSON.",
                 "INPUT is a result file (e.g. Locust's *_stats.csv), a directory holding one, or a file-name prefix (Locust's --csv PREFIX, e.g. results/run_); the format is detected from the content."})
 final class ExtractCommand implements Callable<Integer> {
@@ -34,10 +35,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the run JSON here instead of stdout.")
     String output;
 
-    @Mixin
-    ReadOptions window;
+    @ArgGroup(validate = false, heading = Sections.WINDOWS)
+    ReadOptions window = new ReadOptions();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "loadverdict.yml with mapping rules (default: ./loadverdict.yml when present).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "loadverdict.yml with mapping rules (default: ./loadverdict.yml when present).")
     String config;
 
     ExtractCommand(Main.Environment environment) {

@@ -9,7 +9,7 @@ final class FailOnOption {
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical", converter = CompareCommand.FailOn.Converter.class,
             description = "Exit 1 from this severity up: warning, critical or never (default: ${DEFAULT-VALUE}).")
-    CompareCommand.FailOn failOn;
+    CompareCommand.FailOn failOn = CompareCommand.FailOn.CRITICAL; // also when a group holding it is made anew
 
     Severity severity() {
         return failOn.severity;

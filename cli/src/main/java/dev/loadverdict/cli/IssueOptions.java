@@ -24,7 +24,7 @@ final class IssueOptions {
     @Option(names = "--repo", paramLabel = "OWNER/NAME", description = "The repository to file issues in (default: $GITHUB_REPOSITORY).")
     String repo;
 
-    @Option(names = "--suite", paramLabel = "NAME", description = "The suite, part of each issue's identity (default: the baseline's suite, else 'default').")
+    @Option(names = {"-s", "--suite"}, paramLabel = "NAME", description = "The suite, part of each issue's identity (default: the baseline's suite, else 'default').")
     String suite;
 
     @Option(names = "--label", paramLabel = "LABEL", description = "Labels of new issues; the first finds loadverdict's open issues (default: " + DEFAULT_LABEL + ").")
@@ -46,11 +46,11 @@ final class IssueOptions {
     @Option(names = "--close-resolved", description = "Close an issue when its service passes again with enough requests.")
     boolean closeResolved;
 
-    @Option(names = "--dry-run", description = "Print what would be done and change nothing.")
+    @Option(names = {"-n", "--dry-run"}, description = "Print what would be done and change nothing.")
     boolean dryRun;
 
     @Option(names = "--token-env", paramLabel = "NAME", defaultValue = "GITHUB_TOKEN", description = "The environment variable holding the token (default: ${DEFAULT-VALUE}).")
-    String tokenEnv;
+    String tokenEnv = "GITHUB_TOKEN"; // also when a group holding it is made anew
 
     /**
      * Plans and carries out the issues for a comparison (or prints the plan with {@code --dry-run}).

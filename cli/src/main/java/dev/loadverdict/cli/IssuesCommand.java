@@ -1,6 +1,7 @@
 package dev.loadverdict.cli;
 
 import dev.loadverdict.model.compare.Comparison;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict issues COMPARISON.json --repo OWNER/NAME}: one GitHub issue per service with critical regressions. */
-@Command(name = "issues", sortOptions = false, versionProvider = VersionProvider.class,
+@Command(name = "issues", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Opens, updates or closes GitHub issues for a saved comparison: one issue per (suite, service) with critical"
                 + " regressions, found again by a hidden fingerprint, so a regression never gets two issues.",
                 "Recurrence adds a comment and rewrites the issue's summary (people edit the rest); --close-resolved closes it"
@@ -30,17 +31,17 @@ final class IssuesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "COMPARISON.json", description = "A comparison JSON (compare --format json or --report json).")
     String comparisonFile;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "loadverdict.yml whose issues: block gives labels, assignees, title and confirmRuns (default: ./loadverdict.yml when present); flags win.")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "loadverdict.yml whose issues: block gives labels, assignees, title and confirmRuns (default: ./loadverdict.yml when present); flags win.")
     String config;
 
-    @Mixin
-    IssueOptions issues;
+    @ArgGroup(validate = false, heading = Sections.GITHUB)
+    IssueOptions issues = new IssueOptions();
 
-    @Mixin
-    BaselinesDirOption baselines;
+    @ArgGroup(validate = false, heading = Sections.BASELINES)
+    BaselinesDirOption baselines = new BaselinesDirOption();
 
-    @Mixin
-    FailOnOption failOn;
+    @ArgGroup(validate = false, heading = Sections.VERDICT)
+    FailOnOption failOn = new FailOnOption();
 
     IssuesCommand(Main.Environment environment) {
         this.environment = environment;

@@ -33,15 +33,7 @@ public final class Main {
     /** Runs loadverdict with the given arguments and returns its exit code; never exits the JVM. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine cli = new CommandLine(new LoadverdictCommand(), new Factory(environment));
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("loadverdict: " + e.getMessage().replaceAll("[\\r\\n]+", " "));
-            CommandLine command = e.getCommandLine();
-            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return ExitCode.USAGE;
-        });
+        CommandLine cli = commandLine(environment, out, err);
         cli.setExecutionExceptionHandler((e, command, parseResult) -> handle(e, err, debug));
         try {
             return cli.execute(args);
@@ -59,6 +51,15 @@ public final class Main {
             out.flush();
             err.flush();
         }
+    }
+
+    /** The command tree, writing to {@code out} and {@code err}, with the usage-error handler; not yet run. */
+    static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new LoadverdictCommand(), new Factory(environment));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler(new UsageErrors(err));
+        return cli;
     }
 
     static int handle(Exception e, PrintWriter err, boolean debug) {

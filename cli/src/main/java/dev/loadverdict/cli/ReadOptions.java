@@ -32,7 +32,7 @@ final class ReadOptions {
     @Option(names = "--skip-rampdown", paramLabel = "DURATION", description = "Drop samples from the last DURATION of the run.")
     String skipRampdown;
 
-    @Option(names = "--window", paramLabel = "FROM..TO", description = "Keep samples that started between FROM and TO after the run's start (e.g. 60s..6m; either side may be empty).")
+    @Option(names = {"-w", "--window"}, paramLabel = "FROM..TO", description = "Keep samples that started between FROM and TO after the run's start (e.g. 60s..6m; either side may be empty).")
     String window;
 
     @Option(names = "--stages", paramLabel = "NAME=FROM..TO,...", description = "Split the run into named stages, each compared with the baseline's stage of the same name (e.g. ramp=0s..60s,steady=60s..6m,stress=6m..; times from the run's start, TO may be empty).")

@@ -4,6 +4,7 @@ import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.reporter.ReportFormat;
 import dev.loadverdict.reporter.ReportInput;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code loadverdict report COMPARISON.json}: renders a saved comparison again, in any format. */
-@Command(name = "report", sortOptions = false, versionProvider = VersionProvider.class,
+@Command(name = "report", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Renders a comparison saved with 'compare --format json' or '--report json' again: on stdout and as report files.",
                 "Exits like compare: 1 when a regression reaches --fail-on."})
 final class ReportCommand implements Callable<Integer> {
@@ -31,11 +32,11 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "COMPARISON.json", description = "A comparison JSON (loadverdict.comparison/1).")
     String comparisonFile;
 
-    @Mixin
-    ReportOptions reports;
+    @ArgGroup(validate = false, heading = Sections.REPORTS)
+    ReportOptions reports = new ReportOptions();
 
-    @Mixin
-    FailOnOption failOn;
+    @ArgGroup(validate = false, heading = Sections.VERDICT)
+    FailOnOption failOn = new FailOnOption();
 
     ReportCommand(Main.Environment environment) {
         this.environment = environment;

@@ -19,11 +19,11 @@ import java.util.stream.Collectors;
  */
 final class ReportOptions {
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
             description = "What to print on stdout: text, md, json, html or junit (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
-    @Option(names = "--report", paramLabel = "KINDS", description = "Also write report files: md, html, junit, json, text (comma-separated) into --out-dir.")
+    @Option(names = {"-r", "--report"}, paramLabel = "KINDS", description = "Also write report files: md, html, junit, json, text (comma-separated) into --out-dir.")
     String report;
 
     @Option(names = "--template-dir", paramLabel = "DIR", description = "Templates that replace the built-in ones (markdown.ftl, text.ftl, html.ftl, junit.ftl); see docs/templates.md.")

@@ -236,6 +236,24 @@ class BaselineSuitesTest {
     }
 
     @Test
+    void verifyTakesBaselinesDirLikeEveryOtherCommandAndTheOldPositionalWarnsOnce() {
+        assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop", "--baselines-dir", "perf")
+                .exitCode()).isZero();
+        Cli.Result byOption = run("baseline", "verify", "--baselines-dir", "perf");
+        assertThat(byOption.exitCode()).isZero();
+        assertThat(byOption.out()).contains("perf/ is sound: 1 suite");
+        assertThat(byOption.err()).isEmpty();
+        assertThat(run("baseline", "verify").exitCode()).as("no baselines/ directory").isEqualTo(ExitCode.BAD_INPUT);
+
+        Cli.Result positional = run("baseline", "verify", "perf");
+        assertThat(positional.exitCode()).isZero();
+        assertThat(positional.out()).contains("perf/ is sound: 1 suite");
+        assertThat(positional.err().lines()).containsExactly("loadverdict: warning: 'baseline verify DIR' is deprecated and"
+                + " will be removed; use 'baseline verify --baselines-dir DIR' like every other command");
+        assertThat(run("baseline", "verify", "perf", "--baselines-dir", "perf").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
     void verifyNamesEveryDamagedFileAndExitsThree() throws IOException {
         assertThat(run("baseline", "promote", example("locust-baseline"), "--suite", "shop").exitCode()).isZero();
         assertThat(run("baseline", "promote", example("locust-baseline"), "--to", "baselines/single.json").exitCode()).isZero();
