@@ -23,4 +23,9 @@ public final class ConfiguredRules {
     public static InheritedRules of(LoadverdictConfig config, String service, Optional<EndpointId> endpoint) {
         return new RuleResolver(config).inherited(service, endpoint);
     }
+
+    /** The rules of a service's endpoints that no endpoint pattern matches (any service's, when it is not configured). */
+    public static InheritedRules ofService(LoadverdictConfig config, String service) {
+        return new RuleResolver(config).inheritedByService(service);
+    }
 }

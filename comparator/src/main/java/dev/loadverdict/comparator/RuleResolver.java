@@ -57,6 +57,13 @@ final class RuleResolver {
         return InheritedRules.of(levels);
     }
 
+    /** The levels down to the service's own, merged: what its endpoints that no pattern matches get. */
+    InheritedRules inheritedByService(String service) {
+        List<RuleSet> levels = new ArrayList<>(topLevels);
+        Optional.ofNullable(services.get(service)).ifPresent(level -> levels.add(level.rules()));
+        return InheritedRules.of(levels);
+    }
+
     private record ServiceLevel(RuleSet rules, Optional<RuleSet> total, List<CompiledEndpointRules> endpoints) {
 
         static ServiceLevel compile(ServiceRules service) {
