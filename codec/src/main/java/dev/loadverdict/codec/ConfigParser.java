@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Metric;
 import dev.loadverdict.model.Unit;
-import dev.loadverdict.model.config.Conditions;
+import dev.loadverdict.model.config.Condition;
 import dev.loadverdict.model.config.EndpointRules;
 import dev.loadverdict.model.config.MappingRule;
 import dev.loadverdict.model.config.MetricRule;
@@ -13,6 +13,8 @@ import dev.loadverdict.model.config.Naming;
 import dev.loadverdict.model.config.LoadverdictConfig;
 import dev.loadverdict.model.config.RuleSet;
 import dev.loadverdict.model.config.ServiceRules;
+import dev.loadverdict.model.config.Setting;
+import dev.loadverdict.model.config.SeverityBlock;
 
 import java.io.Reader;
 import java.util.ArrayList;
@@ -33,7 +35,9 @@ import java.util.regex.PatternSyntaxException;
  * mistake — an unknown key, a metric loadverdict does not know, an amount without a valid unit — is an
  * {@link InputException} naming the file, line and key. Amounts: {@code relative: 10%} (or {@code 10});
  * latency {@code delta}/{@code limit} in {@code ms} or {@code s} (a bare number is ms); error rate in
- * {@code pp} or {@code %} (a bare number is percent / percentage points); throughput in {@code req/s}.
+ * {@code pp} or {@code %} (a bare number is percent / percentage points); throughput in {@code req/s}. A condition
+ * written {@code off} drops the one inherited from the level above (see
+ * {@link dev.loadverdict.model.config.InheritedRules}); every condition records the {@code file:line} it was written on.
  */
 public final class ConfigParser {
 
@@ -46,7 +50,9 @@ public final class ConfigParser {
     static final List<String> SERVICE_KEYS = List.of("minRequests", "ignore", "metrics", "endpoints");
     static final List<String> ENDPOINT_KEYS = List.of("minRequests", "ignore", "metrics");
     static final List<String> METRIC_KEYS = List.of("warning", "critical");
-    static final List<String> CONDITION_KEYS = List.of("relative", "delta", "limit", "minRequests");
+    static final List<String> CONDITION_KEYS = Arrays.stream(Condition.values()).map(Condition::key).toList();
+    /** The value that drops an inherited condition. */
+    static final String OFF = "off";
     static final List<String> MAPPING_KEYS = List.of("match", "tags", "service", "endpoint");
     static final List<String> ENDPOINT_NAME_KEYS = List.of("template");
         private static final Pattern AMOUNT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z%/]*)\\s*");
@@ -148,6 +154,8 @@ public final class ConfigParser {
     private static RuleSet ruleSet(Node node) {
         OptionalLong minRequests = node.has("minRequests")
                 ? OptionalLong.of(node.get("minRequests").nonNegativeWholeNumber()) : OptionalLong.empty();
+        String minRequestsSource = node.has("minRequests")
+                ? node.get("minRequests").location() + " " + node.get("minRequests").path() : "";
         boolean ignore = node.has("ignore") && node.get("ignore").bool();
         Map<Metric, MetricRule> metrics = new EnumMap<>(Metric.class);
         Node metricsNode = node.optional("metrics");
@@ -159,43 +167,78 @@ public final class ConfigParser {
                 metrics.put(metric, metricRule(metric, ruleNode));
             }
         }
-        return new RuleSet(minRequests, ignore, metrics);
+        return new RuleSet(minRequests, ignore, metrics, minRequestsSource);
     }
 
     private static MetricRule metricRule(Metric metric, Node node) {
         node.requireKeys(METRIC_KEYS);
-        Optional<Conditions> warning = Optional.ofNullable(node.optional("warning")).map(n -> conditions(metric, n));
+        String source = node.location() + " " + node.path();
+        Optional<SeverityBlock> warning = Optional.ofNullable(node.optional("warning"))
+                .map(n -> block(metric, n, source));
         Node criticalNode = node.optional("critical");
-        Optional<Conditions> critical;
+        Optional<SeverityBlock> critical;
         if (criticalNode != null && !criticalNode.isObject()) {
-            // a key metric: `critical: true` makes its warning conditions raise a critical
-            if (!criticalNode.bool()) {
-                throw criticalNode.fail("only 'critical: true' (a key metric) or a block of conditions is allowed");
-            }
-            if (warning.isEmpty()) {
-                throw criticalNode.fail("'critical: true' makes the warning conditions critical, but this metric has no warning block here");
-            }
-            critical = warning;
+            critical = Optional.of(keyMetric(criticalNode, warning, source));
         } else {
-            critical = Optional.ofNullable(criticalNode).map(n -> conditions(metric, n));
+            critical = Optional.ofNullable(criticalNode).map(n -> block(metric, n, source));
         }
-        return new MetricRule(warning, critical, node.location() + " " + node.path());
+        return new MetricRule(warning, critical, source);
     }
 
-    private static Conditions conditions(Metric metric, Node node) {
-        node.requireKeys(CONDITION_KEYS);
-        OptionalDouble relative = node.has("relative") ? OptionalDouble.of(relative(node.get("relative")))
-                : OptionalDouble.empty();
-        OptionalDouble delta = node.has("delta") ? OptionalDouble.of(amount(metric, node.get("delta"), true))
-                : OptionalDouble.empty();
-        OptionalDouble limit = node.has("limit") ? OptionalDouble.of(amount(metric, node.get("limit"), false))
-                : OptionalDouble.empty();
-        OptionalLong minRequests = node.has("minRequests")
-                ? OptionalLong.of(node.get("minRequests").nonNegativeWholeNumber()) : OptionalLong.empty();
-        if (relative.isEmpty() && delta.isEmpty() && limit.isEmpty()) {
-            throw node.fail("needs at least one of relative, delta or limit");
+    /**
+     * {@code critical: true} (a key metric): the critical block is this level's warning block, and every condition
+     * that block does not write is off, so the critical conditions are exactly the warning's.
+     */
+    private static SeverityBlock keyMetric(Node criticalNode, Optional<SeverityBlock> warning, String source) {
+        if (!criticalNode.bool()) {
+            throw criticalNode.fail("only 'critical: true' (a key metric) or a block of conditions is allowed");
         }
-        return new Conditions(relative, delta, limit, minRequests);
+        if (warning.isEmpty()) {
+            throw criticalNode.fail("'critical: true' makes the warning conditions critical, but this metric has no warning block here");
+        }
+        Map<Condition, Setting> settings = new EnumMap<>(Condition.class);
+        for (Condition c : Condition.values()) {
+            settings.put(c, Setting.off(criticalNode.location() + " " + criticalNode.path(), source));
+        }
+        settings.putAll(warning.get().settings());
+        return new SeverityBlock(settings);
+    }
+
+    /** A severity block as written: per key an amount, or {@code off} (also {@code false}) to drop the inherited one. */
+    private static SeverityBlock block(Metric metric, Node node, String source) {
+        node.requireKeys(CONDITION_KEYS);
+        Map<Condition, Setting> settings = new EnumMap<>(Condition.class);
+        for (Map.Entry<String, Node> e : node.fields()) {
+            Node value = e.getValue();
+            Condition condition = Condition.fromKey(e.getKey()).orElseThrow();
+            String location = value.location() + " " + value.path();
+            if (value.isNull()) {
+                throw value.fail("has no value (write an amount, or off to drop the inherited condition)");
+            }
+            if (isOff(value)) {
+                settings.put(condition, Setting.off(location, source));
+            } else {
+                settings.put(condition, Setting.of(amount(metric, condition, value), location, source));
+            }
+        }
+        if (settings.isEmpty()) {
+            throw node.fail("is empty: write the conditions to add or override (relative, delta, limit, minRequests),"
+                    + " or 'off' for one to drop");
+        }
+        return new SeverityBlock(settings);
+    }
+
+    private static boolean isOff(Node value) {
+        return value.isTextual() && value.text().equals(OFF) || value.isBoolean() && !value.bool();
+    }
+
+    private static double amount(Metric metric, Condition condition, Node value) {
+        return switch (condition) {
+            case RELATIVE -> relative(value);
+            case DELTA -> amount(metric, value, true);
+            case LIMIT -> amount(metric, value, false);
+            case MIN_REQUESTS -> value.nonNegativeWholeNumber();
+        };
     }
 
     private static double relative(Node node) {
@@ -283,9 +326,13 @@ public final class ConfigParser {
         Node matchNode = node.optional("match");
         if (matchNode != null) {
             for (Map.Entry<String, Node> m : matchNode.fields()) {
+                if (m.getKey().equals("tags")) {
+                    throw m.getValue().fail("'tags' belongs beside 'match', not inside it: move 'tags:' out one"
+                            + " level, into the mapping rule itself");
+                }
                 MappingRule.Field field = fieldOf(m.getKey()).orElseThrow(() -> m.getValue().fail(
-                        "unknown request attribute (expected one of: name, url, method, threadGroup, group; "
-                                + "tags go under 'tags:')"));
+                        "unknown request attribute (expected one of: name, url, method, threadGroup, group); "
+                                + "a condition on a tag goes in the rule's 'tags:', beside 'match:'"));
                 if (match.put(field, regex(m.getValue())) != null) {
                     throw m.getValue().fail("'" + field.key() + "' is given twice (label is another name for name)");
                 }

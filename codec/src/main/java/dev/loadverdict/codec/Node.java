@@ -154,6 +154,10 @@ final class Node {
         return value.isTextual();
     }
 
+    boolean isBoolean() {
+        return value.isBoolean();
+    }
+
     boolean isNumber() {
         return value.isNumber();
     }

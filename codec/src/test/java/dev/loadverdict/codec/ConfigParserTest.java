@@ -77,8 +77,16 @@ class ConfigParserTest {
     void aKeyMetricMakesItsWarningConditionsCritical() {
         LoadverdictConfig config = parse("services:\n  checkout:\n    metrics:\n"
                 + "      error_rate: { warning: { delta: 0.1pp }, critical: true }\n");
-        var rule = config.service("checkout").orElseThrow().rules().metrics().get(Metric.ERROR_RATE);
-        assertThat(rule.critical()).isEqualTo(rule.warning()).isPresent();
+        var service = config.service("checkout").orElseThrow().rules();
+        var inheritedCritical = dev.loadverdict.model.config.MetricRule.of(java.util.Optional.empty(),
+                java.util.Optional.of(new Conditions(java.util.OptionalDouble.of(50), java.util.OptionalDouble.of(0.5),
+                        java.util.OptionalDouble.empty(), java.util.OptionalLong.empty())), "above");
+        var above = new dev.loadverdict.model.config.RuleSet(java.util.OptionalLong.empty(), false,
+                java.util.Map.of(Metric.ERROR_RATE, inheritedCritical));
+        var rule = dev.loadverdict.model.config.InheritedRules.of(java.util.List.of(above, service))
+                .rules().get(Metric.ERROR_RATE);
+        assertThat(rule.critical().orElseThrow().conditions()).as("exactly the warning's conditions, none inherited")
+                .isEqualTo(rule.warning().orElseThrow().conditions());
         assertThat(failure("defaults:\n  metrics:\n    p95: { critical: true }\n").getMessage())
                 .contains("loadverdict.yml:3").contains("has no warning block here");
         assertThat(failure("defaults:\n  metrics:\n    p95: { warning: { relative: 5% }, critical: false }\n").getMessage())
@@ -90,12 +98,12 @@ class ConfigParserTest {
         LoadverdictConfig config = parse(DESIGN_EXAMPLE);
         assertThat(config.alpha()).isEqualTo(0.05);
         assertThat(config.defaults().minRequests()).hasValue(100);
-        Conditions p95Critical = config.defaults().metrics().get(Metric.P95).critical().orElseThrow();
+        Conditions p95Critical = config.defaults().metrics().get(Metric.P95).critical().orElseThrow().conditions().orElseThrow();
         assertThat(p95Critical.relativePercent()).hasValue(25);
         assertThat(p95Critical.delta()).hasValue(20);
-        assertThat(config.defaults().metrics().get(Metric.ERROR_RATE).warning().orElseThrow().delta()).hasValue(0.2);
+        assertThat(config.defaults().metrics().get(Metric.ERROR_RATE).warning().orElseThrow().conditions().orElseThrow().delta()).hasValue(0.2);
         var gateway = config.service("api_gateway").orElseThrow();
-        assertThat(gateway.rules().metrics().get(Metric.P95).critical().orElseThrow().limit()).hasValue(100);
+        assertThat(gateway.rules().metrics().get(Metric.P95).critical().orElseThrow().conditions().orElseThrow().limit()).hasValue(100);
         assertThat(gateway.rules().metrics().get(Metric.P95).warning()).isEmpty();
         assertThat(gateway.rules().metrics().get(Metric.P95).source()).isEqualTo("loadverdict.yml:12 services.api_gateway.metrics.p95");
         assertThat(gateway.endpoints()).singleElement().satisfies(e -> {
@@ -118,10 +126,10 @@ class ConfigParserTest {
                     throughput: { critical: { limit: 50req/s } }
                     error_rate: { critical: { limit: 1% } }
                 """);
-        assertThat(config.defaults().metrics().get(Metric.P99).critical().orElseThrow().delta()).hasValue(1500);
-        assertThat(config.defaults().metrics().get(Metric.P99).critical().orElseThrow().limit()).hasValue(2000);
-        assertThat(config.defaults().metrics().get(Metric.THROUGHPUT).critical().orElseThrow().limit()).hasValue(50);
-        assertThat(config.defaults().metrics().get(Metric.ERROR_RATE).critical().orElseThrow().limit()).hasValue(1);
+        assertThat(config.defaults().metrics().get(Metric.P99).critical().orElseThrow().conditions().orElseThrow().delta()).hasValue(1500);
+        assertThat(config.defaults().metrics().get(Metric.P99).critical().orElseThrow().conditions().orElseThrow().limit()).hasValue(2000);
+        assertThat(config.defaults().metrics().get(Metric.THROUGHPUT).critical().orElseThrow().conditions().orElseThrow().limit()).hasValue(50);
+        assertThat(config.defaults().metrics().get(Metric.ERROR_RATE).critical().orElseThrow().conditions().orElseThrow().limit()).hasValue(1);
     }
 
     @Test
@@ -166,9 +174,29 @@ class ConfigParserTest {
     }
 
     @Test
+    void tagsWrittenInsideMatchAreToldToMoveOutBesideIt() {
+        InputException e = failure("""
+                mapping:
+                  - match:
+                      url: "^/api/"
+                      tags: { scenario: checkout }
+                    service: checkout
+                """);
+        assertThat(e.getMessage()).startsWith("loadverdict.yml:4: mapping[0].match.tags: ")
+                .contains("'tags' belongs beside 'match', not inside it").doesNotContain("go under 'tags:'");
+    }
+
+    @Test
+    void aTagNameUsedAsAnAttributeIsToldToGoInTags() {
+        InputException e = failure("mapping:\n  - match: { scenario: checkout }\n    service: checkout\n");
+        assertThat(e.getMessage()).contains("unknown request attribute")
+                .contains("a condition on a tag goes in the rule's 'tags:', beside 'match:'");
+    }
+
+    @Test
     void emptyBlockIsRejected() {
-        InputException e = failure("defaults:\n  metrics:\n    p95: { warning: { minRequests: 5 } }\n");
-        assertThat(e.getMessage()).contains("needs at least one of relative, delta or limit");
+        InputException e = failure("defaults:\n  metrics:\n    p95: { warning: {} }\n");
+        assertThat(e.getMessage()).contains("loadverdict.yml:3").contains("defaults.metrics.p95.warning: is empty");
     }
 
     @Test
@@ -180,7 +208,7 @@ class ConfigParserTest {
     void jsonIsAcceptedToo() {
         LoadverdictConfig config = ConfigParser.parse("loadverdict.json", new StringReader(
                 "{\"defaults\": {\"metrics\": {\"p95\": {\"critical\": {\"relative\": \"25%\"}}}}}"));
-        assertThat(config.defaults().metrics().get(Metric.P95).critical().orElseThrow().relativePercent()).hasValue(25);
+        assertThat(config.defaults().metrics().get(Metric.P95).critical().orElseThrow().conditions().orElseThrow().relativePercent()).hasValue(25);
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class BuiltInDefaults {
     }
 
     private static MetricRule rule(Conditions warning, Conditions critical) {
-        return new MetricRule(Optional.of(warning), Optional.of(critical), SOURCE);
+        return MetricRule.of(Optional.of(warning), Optional.of(critical), SOURCE);
     }
 
     private static Conditions both(double relativePercent, double delta) {

@@ -2,21 +2,15 @@ package dev.loadverdict.comparator;
 
 import dev.loadverdict.model.Metric;
 import dev.loadverdict.model.compare.Severity;
-import dev.loadverdict.model.config.Conditions;
-import dev.loadverdict.model.config.MetricRule;
-import dev.loadverdict.model.config.RuleSet;
+import dev.loadverdict.model.config.InheritedRules;
 
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Folds the levels of the configuration, top first, into one effective rule per metric. A block set at a
- * lower level replaces the inherited block of the same severity only; minRequests comes from the lowest
- * level that sets it unless a block sets its own.
+ * Turns the configuration's inherited rules ({@link InheritedRules}, where the levels are merged) into the effective
+ * rules the comparison applies: each block's minRequests is its own, else that of the lowest level that sets one.
  */
 final class RuleMerger {
 
@@ -24,41 +18,17 @@ final class RuleMerger {
     }
 
     /** Only metrics that end up with at least one block are in the result. */
-    static Map<Metric, EffectiveRule> merge(List<RuleSet> levels) {
-        long minRequests = 0;
-        for (RuleSet level : levels) {
-            if (level.minRequests().isPresent()) {
-                minRequests = level.minRequests().getAsLong();
-            }
-        }
+    static Map<Metric, EffectiveRule> effective(InheritedRules inherited) {
+        long minRequests = inherited.minRequests().map(s -> (long) s.amount().orElse(0)).orElse(0L);
         Map<Metric, EffectiveRule> rules = new EnumMap<>(Metric.class);
-        for (Metric metric : Metric.values()) {
-            Optional<EffectiveBlock> warning =
-                    block(levels, metric, Severity.WARNING, MetricRule::warning, minRequests);
-            Optional<EffectiveBlock> critical =
-                    block(levels, metric, Severity.CRITICAL, MetricRule::critical, minRequests);
-            if (warning.isPresent() || critical.isPresent()) {
-                rules.put(metric, new EffectiveRule(warning, critical, minRequests));
-            }
-        }
+        inherited.rules().forEach((metric, rule) -> rules.put(metric, new EffectiveRule(
+                rule.warning().map(b -> block(Severity.WARNING, b, minRequests)),
+                rule.critical().map(b -> block(Severity.CRITICAL, b, minRequests)), minRequests)));
         return Collections.unmodifiableMap(rules);
     }
 
-    private static Optional<EffectiveBlock> block(List<RuleSet> levels, Metric metric, Severity severity,
-                                                  Function<MetricRule, Optional<Conditions>> which,
-                                                  long levelMinRequests) {
-        MetricRule winner = null;
-        for (RuleSet level : levels) {
-            MetricRule rule = level.metrics().get(metric);
-            if (rule != null && which.apply(rule).isPresent()) {
-                winner = rule;
-            }
-        }
-        if (winner == null) {
-            return Optional.empty();
-        }
-        Conditions conditions = which.apply(winner).orElseThrow();
-        long minRequests = conditions.minRequests().orElse(levelMinRequests);
-        return Optional.of(new EffectiveBlock(severity, conditions, winner.source(), minRequests));
+    private static EffectiveBlock block(Severity severity, InheritedRules.Block block, long levelMinRequests) {
+        long minRequests = block.conditions().minRequests().orElse(levelMinRequests);
+        return new EffectiveBlock(severity, block.conditions(), block.source(), minRequests);
     }
 }

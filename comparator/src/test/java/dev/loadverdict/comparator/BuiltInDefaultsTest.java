@@ -55,7 +55,7 @@ class BuiltInDefaultsTest {
     }
 
     private static MetricRule rule(Conditions warning, Conditions critical) {
-        return new MetricRule(Optional.of(warning), Optional.of(critical), "built-in defaults");
+        return MetricRule.of(Optional.of(warning), Optional.of(critical), "built-in defaults");
     }
 
     private static Conditions conditions(Double relative, Double delta) {

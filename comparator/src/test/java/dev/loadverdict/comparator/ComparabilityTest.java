@@ -70,11 +70,14 @@ class ComparabilityTest {
 
     @Test
     void aZeroBaselineNeverMeetsARelativeOnlyCondition() {
-        LoadverdictConfig config = config(rules(Metric.ERROR_RATE, warning(relative(50), "loadverdict.yml defaults")));
+        // the built-in warning's delta dropped with `delta: off`, so the block is relative only
+        LoadverdictConfig config = config(rules(Metric.ERROR_RATE, Fixtures.warningDropping(relative(50),
+                "loadverdict.yml defaults", dev.loadverdict.model.config.Condition.DELTA)));
 
         Finding f = finding(compareEndpoint(endpoint("GET /x").failures(1), endpoint("GET /x").failures(0), config),
                 Metric.ERROR_RATE);
 
+        assertThat(f.rule().warning().orElseThrow().delta()).isEmpty();
         // 0% -> 0.1%: no relative change exists from zero, and this warning has no delta to decide instead
         assertThat(f.severity()).isEqualTo(Severity.NONE);
         assertThat(f.outcome()).isEqualTo(dev.loadverdict.model.compare.Outcome.WORSE_WITHIN_THRESHOLD);

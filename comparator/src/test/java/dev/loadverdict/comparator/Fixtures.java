@@ -141,15 +141,26 @@ final class Fixtures {
     }
 
     static MetricRule warning(Conditions warning, String source) {
-        return new MetricRule(Optional.of(warning), Optional.empty(), source);
+        return MetricRule.of(Optional.of(warning), Optional.empty(), source);
+    }
+
+    /** A warning block that also writes {@code off} for each of {@code dropped}. */
+    static MetricRule warningDropping(Conditions warning, String source, dev.loadverdict.model.config.Condition... dropped) {
+        java.util.Map<dev.loadverdict.model.config.Condition, dev.loadverdict.model.config.Setting> settings =
+                new java.util.EnumMap<>(dev.loadverdict.model.config.SeverityBlock.of(warning, source).settings());
+        for (dev.loadverdict.model.config.Condition c : dropped) {
+            settings.put(c, dev.loadverdict.model.config.Setting.off(source, source));
+        }
+        return new MetricRule(Optional.of(new dev.loadverdict.model.config.SeverityBlock(settings)), Optional.empty(),
+                source);
     }
 
     static MetricRule critical(Conditions critical, String source) {
-        return new MetricRule(Optional.empty(), Optional.of(critical), source);
+        return MetricRule.of(Optional.empty(), Optional.of(critical), source);
     }
 
     static MetricRule both(Conditions warning, Conditions critical, String source) {
-        return new MetricRule(Optional.of(warning), Optional.of(critical), source);
+        return MetricRule.of(Optional.of(warning), Optional.of(critical), source);
     }
 
     static Conditions relative(double percent) {

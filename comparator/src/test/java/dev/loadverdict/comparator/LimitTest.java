@@ -66,12 +66,26 @@ class LimitTest {
     }
 
     @Test
-    void aLimitReplacesOnlyItsOwnSeverityBlock() {
+    void aLimitLeavesTheOtherSeverityAsInherited() {
         // the warning block is still the built-in one: +15% and +15 ms is a warning
         Finding f = finding(compareEndpoint(endpoint("GET /x").p95(92), endpoint("GET /x").p95(80),
                 P95_CRITICAL_LIMIT_100), Metric.P95);
 
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void aLimitAddsToTheInheritedRelativeAndDeltaConditions() {
+        LoadverdictConfig highLimit = config(RuleSet.empty(), serviceRules("api",
+                rules(Metric.P95, critical(limit(1000), "loadverdict.yml services.api.metrics.p95"))));
+
+        // +100% and +100 ms, far below the limit: the inherited built-in critical (+25% and +20 ms) still fires
+        Finding f = finding(compareEndpoint(endpoint("GET /x").p95(200), endpoint("GET /x").p95(100), highLimit),
+                Metric.P95);
+
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.rule().critical().orElseThrow().relativePercent()).hasValue(25.0);
+        assertThat(f.rule().critical().orElseThrow().limit()).hasValue(1000.0);
     }
 
     @Test

@@ -82,7 +82,8 @@ class NoBaselineTest {
         LoadverdictConfig withBuiltIns = config(new RuleSet(OptionalLong.empty(), false,
                 Map.of(Metric.P95, critical(limit(1000), "loadverdict.yml defaults.metrics.p95"))));
         assertThat(RegressionDetector.compare(current, Fixtures.ref(baseline), baseline, withBuiltIns).verdict())
-                .as("the built-in warning block still applies when built-ins are on").isEqualTo(Verdict.WARN);
+                .as("the built-in critical conditions still apply beside the limit when built-ins are on")
+                .isEqualTo(Verdict.FAIL);
     }
 
     @Test

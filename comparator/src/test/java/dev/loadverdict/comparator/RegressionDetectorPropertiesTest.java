@@ -188,7 +188,7 @@ class RegressionDetectorPropertiesTest {
     private static MetricRule metricRule(Random random) {
         Optional<Conditions> warning = optional(random, 0.7, () -> conditions(random));
         Optional<Conditions> critical = optional(random, 0.7, () -> conditions(random));
-        return new MetricRule(warning, critical, "random");
+        return MetricRule.of(warning, critical, "random");
     }
 
     /** A relative and/or an absolute amount (0 to 100, 0 often), and a minimum request count three times in ten. */

@@ -42,18 +42,19 @@ class RuleResolutionTest {
     private static final String ENDPOINT_P95 = "loadverdict.yml services.api.endpoints.pattern.metrics.p95";
 
     @Test
-    void aServiceBlockReplacesOnlyThatSeverityAndTheOtherIsInherited() {
+    void aServiceConditionOverridesThatConditionOnlyAndTheRestIsInherited() {
         LoadverdictConfig config = config(RuleSet.empty(),
                 serviceRules("api", rules(Metric.P95, critical(relative(100), SERVICE_P95))));
 
-        // +50% and +50 ms: critical under the built-in rule, not under the service's (100%); warning inherited
+        // +50% and +50 ms: critical under the built-in rule, not under the service's 100%; the rest inherited
         Finding f = finding(compareEndpoint(endpoint("GET /x").p95(150), endpoint("GET /x").p95(100), config),
                 Metric.P95);
 
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
-        assertThat(f.rule().criticalSource()).isEqualTo(SERVICE_P95);
+        assertThat(f.rule().criticalSource()).isEqualTo(SERVICE_P95 + " + " + BuiltInDefaults.SOURCE);
         assertThat(f.rule().warningSource()).isEqualTo(BuiltInDefaults.SOURCE);
         assertThat(f.rule().critical().orElseThrow().relativePercent().getAsDouble()).isEqualTo(100.0);
+        assertThat(f.rule().critical().orElseThrow().delta().getAsDouble()).as("inherited").isEqualTo(20.0);
         assertThat(f.rule().warning().orElseThrow().delta().getAsDouble()).isEqualTo(5.0);
     }
 
@@ -76,13 +77,13 @@ class RuleResolutionTest {
     void configDefaultsSitBetweenBuiltInDefaultsAndServices() {
         LoadverdictConfig config = config(rules(Metric.P95, warning(relative(1), "loadverdict.yml defaults.metrics.p95")));
 
-        // +3% and +3 ms: nothing under the built-in warning (10% and 5 ms); a warning under relative 1%
-        Finding f = finding(compareEndpoint(endpoint("GET /x").p95(103), endpoint("GET /x").p95(100), config),
+        // +3% and +6 ms: nothing under the built-in warning (10% and 5 ms); a warning under relative 1% (and 5 ms)
+        Finding f = finding(compareEndpoint(endpoint("GET /x").p95(206), endpoint("GET /x").p95(200), config),
                 Metric.P95);
 
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
-        assertThat(f.rule().warningSource()).isEqualTo("loadverdict.yml defaults.metrics.p95");
-        assertThat(f.rule().warning().orElseThrow().delta()).isEmpty();
+        assertThat(f.rule().warningSource()).isEqualTo("loadverdict.yml defaults.metrics.p95 + " + BuiltInDefaults.SOURCE);
+        assertThat(f.rule().warning().orElseThrow().delta()).as("inherited from the built-in rule").hasValue(5.0);
     }
 
     @Test
@@ -110,7 +111,7 @@ class RuleResolutionTest {
 
         Finding matched = finding(c, "api", "GET /api/items/42", Metric.P95);
         assertThat(matched.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(matched.rule().criticalSource()).isEqualTo(ENDPOINT_P95);
+        assertThat(matched.rule().criticalSource()).isEqualTo(ENDPOINT_P95 + " + " + BuiltInDefaults.SOURCE);
         assertThat(finding(c, "api", "GET /other", Metric.P95).severity()).isEqualTo(Severity.NONE);
     }
 
@@ -158,7 +159,7 @@ class RuleResolutionTest {
                 Metric.P95);
 
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
-        assertThat(f.rule().warningSource()).isEqualTo("first");
+        assertThat(f.rule().warningSource()).isEqualTo("first + " + BuiltInDefaults.SOURCE);
         assertThat(f.rule().criticalSource()).isEqualTo(BuiltInDefaults.SOURCE);
     }
 
@@ -171,6 +172,31 @@ class RuleResolutionTest {
                 run(service("api").total(endpoint("Aggregated").p95(50))), config);
 
         assertThat(finding(c, "api", null, Metric.P95).rule().criticalSource()).isEqualTo(BuiltInDefaults.SOURCE);
+    }
+
+    @Test
+    void theTotalPatternAppliesToTheServiceTotalOnly() {
+        LoadverdictConfig config = config(RuleSet.empty(), serviceRules("api", RuleSet.empty(),
+                endpointRules("(total)", rules(Metric.P95, critical(limit(10), ENDPOINT_P95)))));
+
+        Comparison c = compare(run(service("api").total(endpoint("Aggregated").p95(50)).endpoint(endpoint("GET /x").p95(50))),
+                run(service("api").total(endpoint("Aggregated").p95(50)).endpoint(endpoint("GET /x").p95(50))), config);
+
+        Finding total = finding(c, "api", null, Metric.P95);
+        assertThat(total.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(total.rule().criticalSource()).startsWith(ENDPOINT_P95);
+        assertThat(finding(c, "api", "GET /x", Metric.P95).severity()).isEqualTo(Severity.NONE);
+    }
+
+    @Test
+    void theTotalPatternMatchesNoEndpointEvenOneNamedLikeIt() {
+        LoadverdictConfig config = config(RuleSet.empty(), serviceRules("api", RuleSet.empty(),
+                endpointRules("(total)", rules(Metric.P95, critical(limit(10), ENDPOINT_P95)))));
+
+        Finding f = finding(compareEndpoint(endpoint("(total)").p95(50), endpoint("(total)").p95(50), config),
+                "api", "(total)", Metric.P95);
+
+        assertThat(f.severity()).isEqualTo(Severity.NONE);
     }
 
     @Test

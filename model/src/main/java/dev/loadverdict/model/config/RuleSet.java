@@ -15,14 +15,22 @@ import java.util.OptionalLong;
  * @param minRequests the fewest requests both runs need before relative/delta conditions apply
  * @param ignore whether the endpoints at this level are left out of the comparison
  * @param metrics per metric, the blocks written at this level
+ * @param minRequestsSource where {@code minRequests} was written ({@code file:line path}); empty text when it is not
  */
-public record RuleSet(OptionalLong minRequests, boolean ignore, Map<Metric, MetricRule> metrics) {
+public record RuleSet(OptionalLong minRequests, boolean ignore, Map<Metric, MetricRule> metrics,
+                      String minRequestsSource) {
 
     public RuleSet {
         Objects.requireNonNull(minRequests, "minRequests == null");
         EnumMap<Metric, MetricRule> copy = new EnumMap<>(Metric.class);
         copy.putAll(Objects.requireNonNull(metrics, "metrics == null"));
         metrics = Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(minRequestsSource, "minRequestsSource == null");
+    }
+
+    /** Rules whose {@code minRequests} has no recorded source. */
+    public RuleSet(OptionalLong minRequests, boolean ignore, Map<Metric, MetricRule> metrics) {
+        this(minRequests, ignore, metrics, "");
     }
 
     public static RuleSet empty() {
