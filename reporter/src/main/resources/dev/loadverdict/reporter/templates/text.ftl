@@ -35,7 +35,7 @@ Thresholds: <#if context.configSource?has_content>${context.configSource}<#else>
 Matching:   ${context.matching}
 </#if>
 <#list context.warnings as warning>
-WARNING: ${warning}.
+WARNING: ${warning?uncap_first}.
 </#list>
 <#list context.notes as note>
 Note: ${note}
