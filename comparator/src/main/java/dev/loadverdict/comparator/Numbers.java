@@ -68,7 +68,7 @@ final class Numbers {
         return symbol.equals("%") ? number + symbol : number + " " + symbol;
     }
 
-    /** A share in whole percent, rounded down so that a share under a limit never prints as the limit: {@code 33%}. */
+    /** A share in percent with at most one decimal, rounded down so that a share under a limit never prints as the limit: {@code 33.3%}. */
     static String percent(double value) {
         return BigDecimal.valueOf(Math.floor(value * 10) / 10).stripTrailingZeros().toPlainString() + "%";
     }
