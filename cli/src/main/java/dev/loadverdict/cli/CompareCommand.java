@@ -4,6 +4,7 @@ import dev.loadverdict.comparator.RegressionDetector;
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Run;
+import dev.loadverdict.model.TerminalText;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.model.config.LoadverdictConfig;
@@ -112,6 +113,15 @@ final class CompareCommand implements Callable<Integer> {
         Comparison comparison = outcome.comparison();
         List<String> profile = outcome.profileDifferences();
         List<Baseline> history = outcome.history();
+        java.util.Optional<dev.loadverdict.comparator.Unmatched> unmatched = dev.loadverdict.comparator.Unmatched.of(
+                comparison, run, base.run(), loadverdictConfig.matching());
+        if (unmatched.isPresent()) {
+            // no verdict from a comparison that compared (almost) nothing: it would pass on new and missing endpoints
+            var err = spec.commandLine().getErr();
+            err.println("loadverdict: " + found.get().location() + ": " + TerminalText.oneLine(unmatched.get().identities()));
+            err.println("loadverdict: hint: " + TerminalText.oneLine(unmatched.get().suggestion()));
+            return ExitCode.BAD_INPUT;
+        }
         profile.forEach(p -> spec.commandLine().getErr().println("loadverdict: warning: not a like-for-like comparison: " + p));
         warnOnMappingMismatch(run, base);
         warnOnStageMismatch(run, base);
@@ -167,8 +177,14 @@ final class CompareCommand implements Callable<Integer> {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /**
+     * Warns when baseline and run were extracted with different mappings. A baseline that was never extracted (one
+     * imported from a legacy file, which records no mapping) has no mapping to differ from: its flat services are
+     * paired by name (see RegressionDetector), and what matched is in every report.
+     */
     private void warnOnMappingMismatch(Run run, Baseline base) {
-        if (!Objects.equals(run.metadata().mappingHash(), base.run().metadata().mappingHash())) {
+        if (!dev.loadverdict.codec.LegacyBaselineJson.isImported(base.run().metadata())
+                && !Objects.equals(run.metadata().mappingHash(), base.run().metadata().mappingHash())) {
             spec.commandLine().getErr().println("loadverdict: warning: the baseline was extracted with a different "
                     + "service mapping than this run; endpoints may show as new/missing");
         }

@@ -81,7 +81,7 @@ final class ComparePipeline {
         }
         Comparison comparison = RegressionDetector.compare(run, ref, base.run(), settings.config(),
                         new RegressionDetector.Options(settings.requireSignificance(), bands))
-                .withWarnings(profile).withNotes(allNotes);
+                .withWarnings(profile.stream().map(p -> "not a like-for-like comparison: " + p).toList()).withNotes(allNotes);
         return new Outcome(comparison, history, profile);
     }
 

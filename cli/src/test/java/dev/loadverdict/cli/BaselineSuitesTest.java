@@ -359,7 +359,7 @@ class BaselineSuitesTest {
         assertThat(run("compare", "--baseline", "legacy", "--format", "md", example("locust-unchanged")).out())
                 .contains("> [!WARNING]").contains("made with locust but the baseline with generic");
         assertThat(run("compare", "--baseline", "legacy", "--format", "json", example("locust-unchanged")).out())
-                .contains("\"warnings\": [\n    \"the run was made with locust but the baseline with generic\"\n  ]");
+                .contains("\"warnings\": [\n    \"not a like-for-like comparison: the run was made with locust but the baseline with generic\"\n  ]");
         Cli.Result strict = run("compare", "--baseline", "legacy", "--strict-profile", example("locust-unchanged"));
         assertThat(strict.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(strict.err()).contains("not comparable (--strict-profile)");

@@ -7,6 +7,7 @@ import dev.loadverdict.model.compare.BaselineRef;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.EndpointChange;
 import dev.loadverdict.model.compare.Finding;
+import dev.loadverdict.model.compare.Matching;
 import dev.loadverdict.model.compare.Verdict;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.config.Conditions;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The JSON form of a {@link Comparison}: {@code "schema": "loadverdict.comparison/1"}, the verdict, both
- * runs' metadata, and every finding with every number and condition behind it.
+ * runs' metadata, every finding with every number and condition behind it, and {@code "matching"}: what was found in
+ * both runs, only in the baseline and only in the run (absent when there was no baseline).
  */
 public final class ComparisonJson {
 
@@ -56,7 +58,54 @@ public final class ComparisonJson {
             change.put("kind", c.kind().id());
             change.put("requests", c.requests());
         }
+        comparison.matching().ifPresent(m -> root.set("matching", matching(m)));
         return Json.write(root);
+    }
+
+    /**
+     * {@code "matching": {"services": {"matched", "missing", "new"}, "endpoints": {…}, "byName": […]}}: counts of what
+     * was in both runs, only in the baseline, only in the run (see {@link Matching}).
+     */
+    private static ObjectNode matching(Matching m) {
+        ObjectNode node = Json.object();
+        node.set("services", counts(m.services()));
+        node.set("endpoints", counts(m.endpoints()));
+        ArrayNode byName = node.putArray("byName");
+        m.byName().forEach(byName::add);
+        return node;
+    }
+
+    private static ObjectNode counts(Matching.Counts c) {
+        ObjectNode node = Json.object();
+        node.put("matched", c.matched());
+        node.put("missing", c.missing());
+        node.put("new", c.added());
+        return node;
+    }
+
+    private static Optional<Matching> readMatching(Node m) {
+        if (m == null) {
+            return Optional.empty(); // written before matching was recorded
+        }
+        try {
+            return Optional.of(new Matching(readCounts(m.get("services")), readCounts(m.get("endpoints")),
+                    texts(m.get("byName"))));
+        } catch (IllegalArgumentException e) {
+            throw Json.wrapModelError(m, e);
+        }
+    }
+
+    private static Matching.Counts readCounts(Node c) {
+        return new Matching.Counts(count(c, "matched"), count(c, "missing"), count(c, "new"));
+    }
+
+    private static int count(Node c, String key) {
+        Node n = c.get(key);
+        long value = n.nonNegativeWholeNumber();
+        if (value > Integer.MAX_VALUE) {
+            throw n.fail("too large");
+        }
+        return (int) value;
     }
 
     private static ObjectNode baseline(BaselineRef ref) {
@@ -151,7 +200,8 @@ public final class ComparisonJson {
         }
         Verdict verdict = RunJson.parseEnum(root.get("verdict"), Verdict.class);
         try {
-            return new Comparison(current, ref, Json.optionalText(root, "config"), findings, changes, verdict, warnings, notes);
+            return new Comparison(current, ref, Json.optionalText(root, "config"), findings, changes, verdict, warnings, notes,
+                    readMatching(root.optional("matching")));
         } catch (IllegalArgumentException e) {
             throw Json.wrapModelError(root.get("verdict"), e);
         }

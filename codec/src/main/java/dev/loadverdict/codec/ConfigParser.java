@@ -42,7 +42,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigParser {
 
     private static final JsonFactory YAML = YAMLFactory.builder().build();
-    static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming", "issues");
+    static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming", "issues", "matching");
     static final List<String> ISSUE_KEYS = List.of("labels", "assignees", "title", "confirmRuns");
     static final List<String> NAMING_KEYS = List.of("templateIds", "dropQueryStrings", "maxEndpointsPerService",
             "maxServices", "maxEndpoints");
@@ -119,7 +119,30 @@ public final class ConfigParser {
                 : issues(issuesNode.requireKeys(ISSUE_KEYS));
         boolean builtInRules = defaults == null || !defaults.has("builtInRules") || defaults.get("builtInRules").bool();
         return new LoadverdictConfig(defaultRules, services, mapping, naming, alpha, alphaCritical, Optional.of(source), issues,
-                builtInRules);
+                builtInRules, matching(root.optional("matching")));
+    }
+
+    static final List<String> MATCHING_KEYS = List.of("minMatched", "warnMissing");
+
+    /** {@code matching: { minMatched: 25%, warnMissing: 10% }}: shares of the baseline's endpoints. */
+    private static dev.loadverdict.model.config.MatchingSettings matching(Node node) {
+        var defaults = dev.loadverdict.model.config.MatchingSettings.defaults();
+        if (node == null) {
+            return defaults;
+        }
+        node.requireKeys(MATCHING_KEYS);
+        return new dev.loadverdict.model.config.MatchingSettings(
+                node.has("minMatched") ? share(node.get("minMatched")) : defaults.minMatchedPercent(),
+                node.has("warnMissing") ? share(node.get("warnMissing")) : defaults.warnMissingPercent());
+    }
+
+    private static double share(Node node) {
+        Matcher m = match(node, "a share such as 25%");
+        double percent = Double.parseDouble(m.group(1));
+        if (!(m.group(2).isEmpty() || m.group(2).equals("%")) || !(percent >= 0 && percent <= 100)) {
+            throw node.fail("expected a share from 0% to 100% but found '" + node.scalarText() + "'");
+        }
+        return percent;
     }
 
     private static ServiceRules service(String name, Node node) {

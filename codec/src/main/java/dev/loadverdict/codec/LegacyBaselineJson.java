@@ -46,7 +46,15 @@ public final class LegacyBaselineJson {
             "p90_latency_ms", "p95_latency_ms", "p99_latency_ms", "min_latency_ms", "max_latency_ms", "error_rate_pct",
             "rps", "total_requests", "total_failures", "timestamp", "baseline_users", "duration_s", "notes")));
 
+    /** The tool version an imported legacy baseline records, which tells it from an extracted run. */
+    static final String IMPORTED = "imported legacy baseline";
+
     private LegacyBaselineJson() {
+    }
+
+    /** Whether a run was imported from a legacy baseline (so it was never extracted, with or without a mapping). */
+    public static boolean isImported(RunMetadata metadata) {
+        return metadata.toolVersion().equals(Optional.of(IMPORTED)); // kept when --tool names the tool
     }
 
     /**
@@ -86,7 +94,7 @@ public final class LegacyBaselineJson {
         if (result.isEmpty()) {
             throw root.fail("holds no services (expected an object of services, each with fields such as p95_latency_ms)");
         }
-        RunMetadata metadata = new RunMetadata(Tool.GENERIC, Optional.of("imported legacy baseline"), List.of(source),
+        RunMetadata metadata = new RunMetadata(Tool.GENERIC, Optional.of(IMPORTED), List.of(source),
                 start, Optional.empty(), duration, Optional.empty(),
                 new Workload(Workload.Model.UNKNOWN, users > 0 ? OptionalInt.of(users) : OptionalInt.empty(), OptionalDouble.empty()),
                 Optional.empty(), new TreeMap<>(), Optional.empty(), SourcePrecision.wholeMilliseconds());

@@ -63,6 +63,19 @@ class ConfigParserTest {
     }
 
     @Test
+    void matchingSharesAreReadWithDefaultsAndCheckedWithTheirLines() {
+        assertThat(parse("services: {}\n").matching()).isEqualTo(dev.loadverdict.model.config.MatchingSettings.defaults());
+        var matching = parse("matching:\n  minMatched: 60%\n  warnMissing: 0\n").matching();
+        assertThat(matching.minMatchedPercent()).isEqualTo(60);
+        assertThat(matching.warnMissingPercent()).isZero();
+        assertThat(parse("matching:\n  warnMissing: 5%\n").matching().minMatchedPercent())
+                .isEqualTo(dev.loadverdict.model.config.MatchingSettings.DEFAULT_MIN_MATCHED_PERCENT);
+        assertThat(failure("matching:\n  minMatched: 120%\n").getMessage()).contains("loadverdict.yml:2").contains("0% to 100%");
+        assertThat(failure("matching:\n  warnMissing: 5ms\n").getMessage()).contains("loadverdict.yml:2");
+        assertThat(failure("matching:\n  minMatch: 5%\n").getMessage()).contains("unknown key");
+    }
+
+    @Test
     void builtInRulesAreOnUnlessTheFileTurnsThemOff() {
         assertThat(parse("defaults:\n  minRequests: 50\n").builtInRules()).isTrue();
         assertThat(parse("services: {}\n").builtInRules()).isTrue();

@@ -53,6 +53,7 @@ class ConfigSchemaTest {
         assertThat(keys(p.get("mapping").get("items").get("properties"))).containsExactlyInAnyOrderElementsOf(ConfigParser.MAPPING_KEYS);
         assertThat(keys(p.get("naming").get("properties"))).containsExactlyInAnyOrderElementsOf(ConfigParser.NAMING_KEYS);
         assertThat(keys(p.get("issues").get("properties"))).containsExactlyInAnyOrderElementsOf(ConfigParser.ISSUE_KEYS);
+        assertThat(keys(p.get("matching").get("properties"))).containsExactlyInAnyOrderElementsOf(ConfigParser.MATCHING_KEYS);
         List<String> metrics = new ArrayList<>();
         s.get("$defs").get("metrics").get("propertyNames").get("enum").forEach(m -> metrics.add(m.asText()));
         assertThat(metrics).containsExactlyElementsOf(Arrays.stream(Metric.values()).map(Metric::key).toList());

@@ -14,9 +14,12 @@ import java.util.Optional;
  *     the service)
  * @param baseline its stats in the baseline run
  * @param current its stats in the current run
+ * @param flat whether a side is the total of a flat service (one without endpoints, as a legacy baseline imports),
+ *     which counts as that service's one endpoint
+ * @param byName the flat baseline service paired with this run endpoint because its name is the endpoint's name
  */
 record Matched(String service, Optional<EndpointId> endpoint, Optional<EndpointStats> baseline,
-               Optional<EndpointStats> current) {
+               Optional<EndpointStats> current, boolean flat, Optional<String> byName) {
 
     Matched {
         if (baseline.isEmpty() && current.isEmpty()) {
@@ -27,8 +30,18 @@ record Matched(String service, Optional<EndpointId> endpoint, Optional<EndpointS
         }
     }
 
+    Matched(String service, Optional<EndpointId> endpoint, Optional<EndpointStats> baseline,
+            Optional<EndpointStats> current) {
+        this(service, endpoint, baseline, current, false, Optional.empty());
+    }
+
     boolean bothSides() {
         return baseline.isPresent() && current.isPresent();
+    }
+
+    /** Whether this pair counts as an endpoint in {@link dev.loadverdict.model.compare.Matching}. */
+    boolean countsAsEndpoint() {
+        return endpoint.isPresent() || flat;
     }
 
     /** The change to report for an endpoint that exists on one side only. */

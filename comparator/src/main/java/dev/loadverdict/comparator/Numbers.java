@@ -68,6 +68,11 @@ final class Numbers {
         return symbol.equals("%") ? number + symbol : number + " " + symbol;
     }
 
+    /** A share in percent with at most one decimal, rounded down so that a share under a limit never prints as the limit: {@code 33.3%}. */
+    static String percent(double value) {
+        return BigDecimal.valueOf(Math.floor(value * 10) / 10).stripTrailingZeros().toPlainString() + "%";
+    }
+
     /** A count with thousands separators: {@code 1,500}. */
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

@@ -8,6 +8,7 @@ import dev.loadverdict.model.compare.BaselineRef;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.EndpointChange;
 import dev.loadverdict.model.compare.Finding;
+import dev.loadverdict.model.compare.Matching;
 import dev.loadverdict.model.compare.NoiseBands;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.model.compare.Significance;
@@ -162,20 +163,40 @@ public final class RegressionDetector {
         RuleResolver rules = new RuleResolver(config);
         List<MetricComparison> comparisons = new ArrayList<>();
         List<EndpointChange> changes = new ArrayList<>();
+        MatchingTally tally = new MatchingTally();
         if (!current.stages().isEmpty() && !baselineRun.stages().isEmpty()) {
             for (String stage : stageNames(current, baselineRun)) {
                 Run c = current.stage(stage).orElseGet(() -> empty(current));
                 Run b = baselineRun.stage(stage).orElseGet(() -> empty(baselineRun));
-                compareRuns(Optional.of(stage), c, b, rules, comparisons, changes);
+                compareRuns(Optional.of(stage), c, b, rules, comparisons, changes, tally);
             }
         } else {
-            compareRuns(Optional.empty(), current, baselineRun, rules, comparisons, changes);
+            compareRuns(Optional.empty(), current, baselineRun, rules, comparisons, changes, tally);
         }
         List<Finding> findings = TotalsFollowEndpoints.apply(ClosedWorkload.explain(judge(comparisons,
                 new FindingJudge.Judging(config.alpha(), config.alphaCritical(), options.requireSignificance(),
                         options.noiseBands())), current.metadata().workload(), baselineRun.metadata().workload()));
         Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.NONE);
-        return new Comparison(current.metadata(), baselineRef, config.source(), findings, changes, Verdict.of(worst));
+        Matching matching = tally.matching();
+        List<String> warnings = new ArrayList<>();
+        missingWarning(matching, tally.missingNames(), config).ifPresent(warnings::add);
+        warnings.addAll(RuleCoverage.warnings(config, current, baselineRun));
+        return new Comparison(current.metadata(), baselineRef, config.source(), findings, changes, Verdict.of(worst))
+                .withMatching(matching).withWarnings(warnings);
+    }
+
+    /** The warning that more of the baseline's endpoints are missing than {@code matching.warnMissing} allows. */
+    private static Optional<String> missingWarning(Matching matching, List<String> listed, LoadverdictConfig config) {
+        double limit = config.matching().warnMissingPercent();
+        if (matching.endpoints().missing() == 0 || !(matching.missingPercent() > limit)) {
+            return Optional.empty();
+        }
+        int missing = matching.endpoints().missing();
+        String more = missing > listed.size() ? " and " + (missing - listed.size()) + " more" : "";
+        return Optional.of(missing + " of the baseline's " + matching.baselineEndpoints() + " endpoints ("
+                + Numbers.percent(matching.missingPercent()) + ") " + (missing == 1 ? "is" : "are")
+                + " missing from this run, more than matching.warnMissing " + Numbers.percent(limit) + ": "
+                + String.join(", ", listed) + more);
     }
 
     /** The current run's stages in its order, then those only the baseline has. */
@@ -192,12 +213,15 @@ public final class RegressionDetector {
     }
 
     private static void compareRuns(Optional<String> stage, Run current, Run baseline, RuleResolver rules,
-                                    List<MetricComparison> comparisons, List<EndpointChange> changes) {
+                                    List<MetricComparison> comparisons, List<EndpointChange> changes,
+                                    MatchingTally tally) {
+        tally.services(current, baseline, rules);
         for (Matched matched : RunPairing.pair(current, baseline)) {
             ResolvedRules resolved = rules.resolve(matched.service(), matched.endpoint());
             if (resolved.ignored()) {
                 continue;
             }
+            tally.pair(stage, matched);
             SourcePrecision[] precision = {baseline.metadata().precision(), current.metadata().precision()};
             if (matched.bothSides()) {
                 addComparisons(stage, matched, resolved, precision, comparisons);

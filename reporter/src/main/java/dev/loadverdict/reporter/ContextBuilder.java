@@ -3,6 +3,7 @@ package dev.loadverdict.reporter;
 import dev.loadverdict.model.RunMetadata;
 import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.compare.BaselineRef;
+import dev.loadverdict.model.compare.Matching;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.Finding;
 import dev.loadverdict.model.compare.Significance;
@@ -38,9 +39,30 @@ final class ContextBuilder {
                 untrusted(baseline.flatMap(b -> b.provenance().gitRef())),
                 untrusted(comparison.configSource()),
                 notes(comparison),
-                comparison.warnings().stream().map(UntrustedText::tidy).toList(),
+                comparison.warnings().stream().map(ContextBuilder::capitalised).map(UntrustedText::tidy).toList(),
                 baseline.isPresent(),
-                untrusted(baseline.flatMap(BaselineRef::selection)));
+                untrusted(baseline.flatMap(BaselineRef::selection)),
+                comparison.matching().map(ContextBuilder::matching).orElse(Trusted.EMPTY));
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
+     * What matched, in counts only: {@code 2 of 3 baseline endpoints in this run (1 missing), 3 new; services: 1 in
+     * both, 0 missing, 0 new}.
+     */
+    static Trusted matching(Matching m) {
+        Matching.Counts e = m.endpoints();
+        Matching.Counts s = m.services();
+        String byName = m.byName().isEmpty() ? ""
+                : "; " + Labels.plural(m.byName().size(), "flat baseline service", "flat baseline services")
+                + " paired with run endpoints by name";
+        return Trusted.of(ValueFormatter.count(e.matched()) + " of " + ValueFormatter.count(m.baselineEndpoints())
+                + " baseline endpoints in this run (" + ValueFormatter.count(e.missing()) + " missing), "
+                + ValueFormatter.count(e.added()) + " new; services: " + ValueFormatter.count(s.matched()) + " in both, "
+                + ValueFormatter.count(s.missing()) + " missing, " + ValueFormatter.count(s.added()) + " new" + byName);
     }
 
     private static String untrusted(Optional<String> text) {

@@ -41,7 +41,8 @@ final class View {
     public record Context(Trusted tool, String toolVersion, String stage, List<String> sources,
                           Trusted moreSources, Code baselineLocation, Trusted baselineVersion,
                           Trusted baselineCreated, String gitSha, String gitRef, String configSource,
-                          List<Trusted> notes, List<String> warnings, boolean hasBaseline, String baselineSelection) {
+                          List<Trusted> notes, List<String> warnings, boolean hasBaseline, String baselineSelection,
+                          Trusted matching) {
     }
 
     /**

@@ -26,8 +26,8 @@ public final class ServiceMapper {
 
     /**
      * Groups rows into services, in order of first appearance. A service holding every endpoint of the run
-     * gets the tool's own run total (exact percentiles included); others get a total combined from their
-     * endpoints.
+     * gets the tool's own run total (exact percentiles included); a service of one row gets that row as its total
+     * (its percentiles included); others get a total combined from their endpoints.
      */
     public static List<ServiceStats> group(List<Row> rows, Optional<EndpointStats> runTotal, EndpointResolver resolver) {
         Map<String, Map<EndpointId, List<EndpointStats>>> byService = new LinkedHashMap<>();
@@ -49,8 +49,10 @@ public final class ServiceMapper {
                 endpoints.add(stats);
                 members.addAll(parts);
             }
-            EndpointStats total = members.size() == rows.size() && runTotal.isPresent()
-                    ? runTotal.get() : Totals.combine(EndpointId.of(null, Totals.NAME), members);
+            // a service of one row is that row: its total keeps the row's percentiles, which no combination can
+            EndpointStats total = members.size() == rows.size() && runTotal.isPresent() ? runTotal.get()
+                    : members.size() == 1 ? renamed(members.get(0), EndpointId.of(null, Totals.NAME))
+                    : Totals.combine(EndpointId.of(null, Totals.NAME), members);
             endpoints.sort((a, b) -> a.id().compareTo(b.id()));
             services.add(new ServiceStats(s.getKey(), total, endpoints));
         }

@@ -22,10 +22,19 @@ import java.util.Optional;
  *                 sentence each; every report shows them
  * @param notes what a reader needs to weigh the findings (e.g. whether a noise band was available), one
  *              sentence each
+ * @param matching what was found in both runs, only in the baseline, only in the run; empty when there was no
+ *                 baseline, or for a comparison saved before it was recorded
  */
 public record Comparison(RunMetadata current, Optional<BaselineRef> baseline, Optional<String> configSource,
                          List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict,
-                         List<String> warnings, List<String> notes) {
+                         List<String> warnings, List<String> notes, Optional<Matching> matching) {
+
+    /** A comparison without a record of what matched. */
+    public Comparison(RunMetadata current, Optional<BaselineRef> baseline, Optional<String> configSource,
+                      List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict,
+                      List<String> warnings, List<String> notes) {
+        this(current, baseline, configSource, findings, endpointChanges, verdict, warnings, notes, Optional.empty());
+    }
 
     /** A comparison with a baseline, without warnings. */
     public Comparison(RunMetadata current, BaselineRef baseline, Optional<String> configSource,
@@ -49,6 +58,7 @@ public record Comparison(RunMetadata current, Optional<BaselineRef> baseline, Op
         Objects.requireNonNull(verdict, "verdict == null");
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings == null"));
         notes = List.copyOf(Objects.requireNonNull(notes, "notes == null"));
+        Objects.requireNonNull(matching, "matching == null");
         if (verdict != Verdict.of(worstSeverity(findings))) {
             throw new IllegalArgumentException("verdict " + verdict + " does not follow from the findings");
         }
@@ -61,7 +71,7 @@ public record Comparison(RunMetadata current, Optional<BaselineRef> baseline, Op
         }
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
-        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, all, notes);
+        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, all, notes, matching);
     }
 
     /** The same comparison with these notes added. */
@@ -71,7 +81,13 @@ public record Comparison(RunMetadata current, Optional<BaselineRef> baseline, Op
         }
         List<String> all = new java.util.ArrayList<>(notes);
         all.addAll(more);
-        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, warnings, all);
+        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, warnings, all, matching);
+    }
+
+    /** The same comparison with this record of what matched. */
+    public Comparison withMatching(Matching what) {
+        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, warnings, notes,
+                Optional.of(what));
     }
 
     /** The most serious severity among the findings. */

@@ -18,10 +18,19 @@ import java.util.Optional;
  * @param issues how the issue bot files issues
  * @param builtInRules whether the built-in rules lie under {@code defaults} ({@code defaults.builtInRules}, default
  *                     true); false leaves only the rules written in the file, e.g. for a gate of absolute limits only
+ * @param matching how much of the baseline a comparison must find in the run ({@code matching})
  */
 public record LoadverdictConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping,
                              Naming naming, double alpha, double alphaCritical, Optional<String> source,
-                             IssueSettings issues, boolean builtInRules) {
+                             IssueSettings issues, boolean builtInRules, MatchingSettings matching) {
+
+    /** A configuration with the default {@code matching} settings. */
+    public LoadverdictConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping, Naming naming,
+                          double alpha, double alphaCritical, Optional<String> source, IssueSettings issues,
+                          boolean builtInRules) {
+        this(defaults, services, mapping, naming, alpha, alphaCritical, source, issues, builtInRules,
+                MatchingSettings.defaults());
+    }
 
     public static final double DEFAULT_ALPHA = 0.05;
     public static final double DEFAULT_ALPHA_CRITICAL = 0.01;
@@ -57,6 +66,7 @@ public record LoadverdictConfig(RuleSet defaults, List<ServiceRules> services, L
         }
         Objects.requireNonNull(source, "source == null");
         Objects.requireNonNull(issues, "issues == null");
+        Objects.requireNonNull(matching, "matching == null");
         long distinct = services.stream().map(ServiceRules::name).distinct().count();
         if (distinct != services.size()) {
             throw new IllegalArgumentException("a service is configured twice");

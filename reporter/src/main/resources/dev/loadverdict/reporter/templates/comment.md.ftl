@@ -29,7 +29,7 @@ ${markerStart}
 <#list report.context.warnings as warning>
 
 > [!WARNING]
-> Not a like-for-like comparison: ${warning}.
+> ${warning}.
 </#list>
 <#list report.context.notes as note>
 

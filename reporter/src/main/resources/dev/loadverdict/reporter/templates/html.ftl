@@ -55,9 +55,10 @@ details summary { cursor: pointer; color: var(--muted); }
 <h1 class="verdict-${report.verdict}">loadverdict: ${report.verdict} — ${report.summary}</h1>
 <p class="context"><strong>Current:</strong> ${report.context.tool}<#if report.context.toolVersion?has_content> ${report.context.toolVersion}</#if><#if report.context.stage?has_content>, stage ${report.context.stage}</#if><#if report.context.sources?has_content> (<#list report.context.sources as source>${source}<#sep>, </#list><#if report.context.moreSources?has_content> and ${report.context.moreSources}</#if>)</#if>
 · <strong>Baseline:</strong> <#if report.context.hasBaseline>${report.context.baselineLocation}, version ${report.context.baselineVersion}, created ${report.context.baselineCreated}<#if report.context.gitSha?has_content>, commit ${report.context.gitSha}</#if><#if report.context.gitRef?has_content> (${report.context.gitRef})</#if><#if report.context.baselineSelection?has_content>, chosen as ${report.context.baselineSelection}</#if><#else>none, only absolute limits were checked</#if>
-· <strong>Thresholds:</strong> <#if report.context.configSource?has_content>${report.context.configSource}<#else>built-in defaults</#if></p>
+· <strong>Thresholds:</strong> <#if report.context.configSource?has_content>${report.context.configSource}<#else>built-in defaults</#if><#if report.context.matching?has_content>
+· <strong>Matching:</strong> ${report.context.matching}</#if></p>
 <#list report.context.warnings as warning>
-<p class="warning"><strong>Not a like-for-like comparison:</strong> ${warning}.</p>
+<p class="warning"><strong>Warning:</strong> ${warning}.</p>
 </#list>
 <#list report.context.notes as note>
 <p class="note">${note}</p>

@@ -28,7 +28,7 @@ ${markerStart}
 <#list report.context.warnings as warning>
 
 > [!WARNING]
-> Not a like-for-like comparison: ${warning}.
+> ${warning}.
 </#list>
 <#if reproduce?has_content>
 

@@ -34,11 +34,16 @@ created ${context.baselineCreated}<#rt>
 <#else>
  · **Baseline:** none, only absolute limits were checked<#rt>
 </#if>
- · **Thresholds:** <#if context.configSource?has_content>${context.configSource}<#else>built-in defaults</#if>
+ · **Thresholds:** <#if context.configSource?has_content>${context.configSource}<#else>built-in defaults</#if><#rt>
+<#if context.matching?has_content>
+ · **Matching:** ${context.matching}
+<#else>
+
+</#if>
 <#list context.warnings as warning>
 
 > [!WARNING]
-> Not a like-for-like comparison: ${warning}.
+> ${warning}.
 </#list>
 <#list context.notes as note>
 

@@ -31,8 +31,11 @@ Baseline:   ${context.baselineLocation}, version ${context.baselineVersion}, cre
 Baseline:   none: only absolute limits were checked
 </#if>
 Thresholds: <#if context.configSource?has_content>${context.configSource}<#else>built-in defaults</#if>
+<#if context.matching?has_content>
+Matching:   ${context.matching}
+</#if>
 <#list context.warnings as warning>
-WARNING: not a like-for-like comparison: ${warning}.
+WARNING: ${warning?uncap_first}.
 </#list>
 <#list context.notes as note>
 Note: ${note}
