@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -24,9 +23,8 @@ import java.util.OptionalInt;
  * one {@code Aggregated} row per timestamp, each carrying cumulative totals. Memory grows with the number of
  * endpoints, not of rows.
  *
- * <p>Percentiles: with {@code --csv-full-history} Locust writes those of about the last ten seconds, a p95 over
- * time; without it, those of the whole run so far, which change ever more slowly and are no p95 of the moment, so
- * the time series then carries requests and failures only.
+ * <p>Percentiles: with {@code --csv-full-history} Locust writes those of about the last ten seconds; without it, those
+ * of the whole run so far, no p95 of the moment, so the time series then carries requests and failures only.
  *
  * <p>Counting rule: the requests between two rows are dated at the later row's timestamp (the end of the
  * interval they were made in). So the requests of a window {@code [from, to)} are the cumulative total of the
@@ -127,9 +125,7 @@ final class HistoryCsv {
         long last = Long.MIN_VALUE;
         int peak = -1;
         boolean resetWarned = false;
-        // Locust writes each timestamp's endpoint rows before its Aggregated row, and endpoint rows only with
-        // --csv-full-history, which is also what makes its percentiles those of the last ten seconds
-        boolean fullHistory = false;
+        boolean fullHistory = false; // endpoint rows come before each Aggregated row, and only with full history
         try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
             Columns c = Columns.of(rows, file);
             while (nextComplete(rows, c, file, diagnostics)) {
@@ -153,8 +149,7 @@ final class HistoryCsv {
                 OptionalDouble average = c.average == null ? OptionalDouble.empty() : rows.number(c.average);
                 fullHistory |= track != total;
                 OptionalDouble p95 = c.p95 == null ? OptionalDouble.empty() : rows.number(c.p95);
-                // Locust writes 0 while its sliding window is still empty: that is no measurement. Without
-                // --csv-full-history its percentiles are cumulative since the start, no p95 of the moment: left out
+                // 0 while Locust's sliding window is still empty is no measurement; nor is a cumulative p95 (see above)
                 OptionalDouble measured = fullHistory && p95.isPresent() && p95.getAsDouble() > 0 ? p95 : OptionalDouble.empty();
                 boolean reset = track.observe(t, requests, failures,
                         average.isPresent() ? average.getAsDouble() * requests : Double.NaN, measured, window);
@@ -180,8 +175,7 @@ final class HistoryCsv {
      */
     static TimeWindow plateau(Path path, String file, OptionalInt users) {
         Stretch stretch = new Stretch(users);
-        // finding the plateau is not reading the run: the reading warns about the same file again
-        Diagnostics ignored = new Diagnostics(file);
+        Diagnostics ignored = new Diagnostics(file); // the run's reading warns about this file itself
         try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
             Columns c = Columns.of(rows, file);
             if (c.users == null) {
