@@ -8,8 +8,9 @@
 #   HUGE_MB=64 bash bench/hostile.sh       # quick run (CI)
 #   JAR=/path/to/loadverdict.jar bash bench/hostile.sh   # another build, e.g. an older one, for before/after
 #
-# Exit status: 1 when a case ends in anything but success or a clear one-line refusal (exit 3): an
-# OutOfMemoryError, a stack trace or a timeout (TIMEOUT_S, default 120 s per case).
+# Exit status: 1 when a case ends in anything but success or one clear refusal (exit 3: one message, its first line at
+# most 160 characters and the rest on indented lines): an OutOfMemoryError, a stack trace or a timeout (TIMEOUT_S,
+# default 120 s per case).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -53,8 +54,9 @@ run_case() { # name file args...
   awk -v n="$name" -v b="$(stat -c %s "$file")" -v c="$code" -v s="$start" -v e="$end" -v r="$rss" -v f="$first" \
     'BEGIN { printf "%-16s %8.1fMB %5d %8.2f %7.0fMB  %s\n", n, b / 1048576, c, e - s, r / 1024, f }'
   if { [ "$code" != 0 ] && [ "$code" != 3 ]; } || grep -q -e 'OutOfMemoryError' -e $'^\tat ' "$out/$name.stderr" \
-    || { [ "$code" = 3 ] && [ "$(wc -l <"$out/$name.stderr")" -gt 1 ]; }; then
-    echo "  ^ not a success or a one-line refusal: see $out/$name.stderr"
+    || { [ "$code" = 3 ] && { [ "$(head -n 1 "$out/$name.stderr" | wc -m)" -gt 161 ] \
+      || tail -n +2 "$out/$name.stderr" | grep -q -v '^  '; }; }; then
+    echo "  ^ not a success or one clear refusal: see $out/$name.stderr"
     failed=1
   fi
 }
