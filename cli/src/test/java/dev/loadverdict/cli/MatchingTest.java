@@ -34,6 +34,26 @@ class MatchingTest {
     }
 
     @Test
+    void nothingMatchedWritesNoReportButTheJobSummarySaysWhyInsideGitHubActions(@TempDir Path dir) throws Exception {
+        Map<String, String> actions = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", "summary.md",
+                "GITHUB_OUTPUT", "output.txt");
+        Cli.Result r = Cli.runIn(dir, actions, "compare", "--baseline", imported(dir, "by-segment.json"),
+                "--report", "json,md,html,junit", "--out-dir", "out", RUN);
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("::error title=loadverdict%3A no verdict::nothing matched: the baseline has 3 services"
+                + " cart, checkout, payments");
+        String summary = Files.readString(dir.resolve("summary.md"));
+        assertThat(summary).startsWith("## loadverdict: no verdict — the run and the baseline `")
+                .contains("nothing matched: the baseline has 3 services cart, checkout, payments \\(totals only, no endpoints\\)")
+                .contains("**Hint:** the run's endpoints POST /api/cart, POST /api/checkout look like the baseline's services"
+                        + " cart, checkout");
+        // every report leads with a verdict, which this comparison does not have
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertThat(dir.resolve("output.txt")).doesNotExist();
+    }
+
+    @Test
     void theHintsMappingAlignsTheRunWithTheBaseline(@TempDir Path dir) throws Exception {
         String base = imported(dir, "by-segment.json");
         Cli.Result refused = Cli.runIn(dir, Map.of(), "compare", "--baseline", base, RUN);

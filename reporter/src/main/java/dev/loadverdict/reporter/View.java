@@ -183,4 +183,11 @@ final class View {
     public record Issue(Report report, String scope, String suite, Object runUrl, Trusted reproduce,
                         Trusted markerStart, Trusted markerEnd, Trusted checks) {
     }
+
+    /**
+     * A comparison that gives no verdict because it matched (almost) nothing: the baseline as given, the sentence
+     * naming both sides and the hint, as the comparator words them.
+     */
+    public record Unmatched(Code baseline, String identities, String suggestion) {
+    }
 }
