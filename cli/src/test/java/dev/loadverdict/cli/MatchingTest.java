@@ -47,7 +47,8 @@ class MatchingTest {
         assertThat(summary).startsWith("## loadverdict: no verdict — the run and the baseline `")
                 .contains("nothing matched: the baseline has 3 services cart, checkout, payments \\(totals only, no endpoints\\)")
                 .contains("**Hint:** the run's endpoints POST /api/cart, POST /api/checkout look like the baseline's services"
-                        + " cart, checkout");
+                        + " cart, checkout")
+                .contains("service: checkout}\\]."); // the whole mapping, not cut at a name's length
         // every report leads with a verdict, which this comparison does not have
         assertThat(dir.resolve("out")).doesNotExist();
         assertThat(dir.resolve("output.txt")).doesNotExist();

@@ -116,8 +116,7 @@ public final class Reports {
      * @param suggestion how to align the names, as {@code Unmatched.suggestion()}
      */
     public static String unmatched(String baseline, String identities, String suggestion) {
-        View.Unmatched view = new View.Unmatched(new Code(baseline), UntrustedText.tidy(identities),
-                UntrustedText.tidy(suggestion));
+        View.Unmatched view = new View.Unmatched(new Code(baseline), new Sentence(identities), new Sentence(suggestion));
         java.io.StringWriter out = new java.io.StringWriter();
         try {
             Templates.get("unmatched.md.ftl").process(view, out, Templates.wrapper(ReportFormat.MARKDOWN));
