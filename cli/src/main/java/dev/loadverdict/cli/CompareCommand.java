@@ -116,10 +116,12 @@ final class CompareCommand implements Callable<Integer> {
         java.util.Optional<dev.loadverdict.comparator.Unmatched> unmatched = dev.loadverdict.comparator.Unmatched.of(
                 comparison, run, base.run(), loadverdictConfig.matching());
         if (unmatched.isPresent()) {
-            // no verdict from a comparison that compared (almost) nothing: it would pass on new and missing endpoints
+            // no verdict from a comparison that compared (almost) nothing: it would pass on new and missing endpoints;
+            // no report either, since every format leads with a verdict. In a GitHub job the summary says why.
             var err = spec.commandLine().getErr();
             err.println("loadverdict: " + found.get().location() + ": " + TerminalText.oneLine(unmatched.get().identities()));
             err.println("loadverdict: hint: " + TerminalText.oneLine(unmatched.get().suggestion()));
+            new GitHubActions(environment).publishUnmatched(found.get().location(), unmatched.get(), err);
             return ExitCode.BAD_INPUT;
         }
         profile.forEach(p -> spec.commandLine().getErr().println("loadverdict: warning: not a like-for-like comparison: " + p));

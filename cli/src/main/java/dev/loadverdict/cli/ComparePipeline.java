@@ -3,6 +3,7 @@ package dev.loadverdict.cli;
 import dev.loadverdict.baselines.HistoryView;
 import dev.loadverdict.baselines.NoiseBandCalculator;
 import dev.loadverdict.baselines.SuiteStore;
+import dev.loadverdict.codec.LegacyBaselineJson;
 import dev.loadverdict.comparator.ProfileGuard;
 import dev.loadverdict.comparator.RegressionDetector;
 import dev.loadverdict.model.Baseline;
@@ -67,7 +68,9 @@ final class ComparePipeline {
      */
     static Outcome compare(Run run, BaselineSource.Found found, SuiteStore store, Settings settings, List<String> notes) {
         Baseline base = found.baseline();
-        List<String> profile = ProfileGuard.differences(run.metadata(), base.run().metadata(), settings.profileTolerance());
+        // an imported legacy baseline says "generic" when its tool was not given: no tool to differ from
+        List<String> profile = ProfileGuard.differences(run.metadata(), base.run().metadata(), settings.profileTolerance(),
+                !LegacyBaselineJson.toolUnknown(base.run().metadata()));
         if (settings.strictProfile() && !profile.isEmpty()) {
             throw new InputException(found.location(), "not comparable (--strict-profile): " + String.join("; ", profile));
         }

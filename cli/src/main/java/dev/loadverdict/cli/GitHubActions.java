@@ -1,10 +1,12 @@
 package dev.loadverdict.cli;
 
+import dev.loadverdict.comparator.Unmatched;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.Finding;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.reporter.ReportFormat;
 import dev.loadverdict.reporter.ReportInput;
+import dev.loadverdict.reporter.Reports;
 import dev.loadverdict.reporter.ValueFormatter;
 
 import java.io.IOException;
@@ -19,7 +21,8 @@ import java.util.Map;
  * What loadverdict does inside a GitHub Actions job ({@code GITHUB_ACTIONS=true}): appends the Markdown report to the
  * job summary ({@code $GITHUB_STEP_SUMMARY}), emits one annotation per regression (most severe first, at most 10
  * errors and 10 warnings, the rest counted in a notice), and
- * writes the verdict, counts and report paths to {@code $GITHUB_OUTPUT}. Text from result files in annotations is
+ * writes the verdict, counts and report paths to {@code $GITHUB_OUTPUT}. A comparison that matched (almost) nothing
+ * gives no verdict: an error annotation and its explanation in the summary instead. Text from result files in annotations is
  * escaped as workflow commands require, so it cannot end the command or start another. Annotations go to the error
  * stream, which the runner reads for workflow commands as it does the output stream, so that a report printed
  * on stdout and redirected to a file stays clean.
@@ -72,6 +75,23 @@ final class GitHubActions {
                     .orElse("")).append('\n');
             reports.forEach((kind, path) -> o.append("report-").append(kind.id()).append('=').append(path).append('\n'));
             append(output, o.toString(), err);
+        }
+    }
+
+    /**
+     * For a comparison that gives no verdict because it matched (almost) nothing: one error annotation naming both
+     * sides, and the explanation with the hint in the job summary, where a mapping is easier to read than in the log.
+     * No outputs are written: there is no verdict to give.
+     */
+    void publishUnmatched(String baseline, Unmatched unmatched, PrintWriter err) {
+        if (!active()) {
+            return;
+        }
+        err.println("::error title=" + property("loadverdict: no verdict") + "::" + data(unmatched.identities()));
+        err.flush();
+        String summary = env.get("GITHUB_STEP_SUMMARY");
+        if (summary != null && !summary.isBlank()) {
+            append(summary, Reports.unmatched(baseline, unmatched.identities(), unmatched.suggestion()) + "\n", err);
         }
     }
 

@@ -34,6 +34,27 @@ class MatchingTest {
     }
 
     @Test
+    void nothingMatchedWritesNoReportButTheJobSummarySaysWhyInsideGitHubActions(@TempDir Path dir) throws Exception {
+        Map<String, String> actions = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", "summary.md",
+                "GITHUB_OUTPUT", "output.txt");
+        Cli.Result r = Cli.runIn(dir, actions, "compare", "--baseline", imported(dir, "by-segment.json"),
+                "--report", "json,md,html,junit", "--out-dir", "out", RUN);
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("::error title=loadverdict%3A no verdict::nothing matched: the baseline has 3 services"
+                + " cart, checkout, payments");
+        String summary = Files.readString(dir.resolve("summary.md"));
+        assertThat(summary).startsWith("## loadverdict: no verdict — the run and the baseline `")
+                .contains("nothing matched: the baseline has 3 services cart, checkout, payments \\(totals only, no endpoints\\)")
+                .contains("**Hint:** the run's endpoints POST /api/cart, POST /api/checkout look like the baseline's services"
+                        + " cart, checkout")
+                .contains("service: checkout}\\]."); // the whole mapping, not cut at a name's length
+        // every report leads with a verdict, which this comparison does not have
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertThat(dir.resolve("output.txt")).doesNotExist();
+    }
+
+    @Test
     void theHintsMappingAlignsTheRunWithTheBaseline(@TempDir Path dir) throws Exception {
         String base = imported(dir, "by-segment.json");
         Cli.Result refused = Cli.runIn(dir, Map.of(), "compare", "--baseline", base, RUN);
@@ -45,7 +66,9 @@ class MatchingTest {
         Cli.Result aligned = Cli.runIn(dir, Map.of(), "compare", "--baseline", base, "--format", "json", RUN);
         assertThat(aligned.exitCode()).as(aligned.err()).isEqualTo(ExitCode.REGRESSION); // checkout's errors grew
         assertThat(aligned.out()).contains("\"matching\"");
-        assertThat(aligned.out().replaceAll("\\s", "")).contains("\"endpoints\":{\"matched\":2,\"missing\":1,\"new\":5}");
+        // cart's and checkout's endpoints are compared through the legacy totals, not new; default's 3 are new
+        assertThat(aligned.out().replaceAll("\\s", "")).contains("\"endpoints\":{\"matched\":2,\"missing\":1,\"new\":3}")
+                .contains("\"service\":\"payments\",\"endpoint\":\"(total)\",\"kind\":\"missing\"").doesNotContain("\"endpoint\":\"POST/api/cart\",\"kind\":\"new\"");
         // p95 and p99 of the legacy totals are compared as values, not "not comparable"
         assertThat(aligned.out().replaceAll("\\s", "")).contains("\"service\":\"cart\",\"metric\":\"p95\"")
                 .doesNotContain("not_comparable");
@@ -58,7 +81,7 @@ class MatchingTest {
         assertThat(r.out()).contains("Matching:   2 of 3 baseline endpoints in this run (1 missing), 3 new; services: 2 in both,"
                 + " 1 missing, 1 new; 2 flat baseline services paired with run endpoints by name");
         assertThat(r.out()).contains("WARNING: 1 of the baseline's 3 endpoints (33.3%) is missing from this run, more than"
-                + " matching.warnMissing 10%: api/payments Aggregated.");
+                + " matching.warnMissing 10%: api/payments (total).");
         assertThat(r.out()).containsPattern("default +POST /api/checkout +error rate");
         assertThat(r.err()).doesNotContain("different service mapping");
     }

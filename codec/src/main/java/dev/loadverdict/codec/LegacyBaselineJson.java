@@ -58,6 +58,14 @@ public final class LegacyBaselineJson {
     }
 
     /**
+     * Whether a run was imported from a legacy baseline without naming its tool ({@code baseline import} without
+     * {@code --tool}): its tool reads {@code generic} for want of knowing, not because a generic file was read.
+     */
+    public static boolean toolUnknown(RunMetadata metadata) {
+        return isImported(metadata) && metadata.tool() == Tool.GENERIC;
+    }
+
+    /**
      * @param source names the file in messages
      * @throws InputException when the file is not of this form, with its line
      */

@@ -4,6 +4,7 @@ import dev.loadverdict.model.Metric;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.EndpointChange;
 import dev.loadverdict.model.compare.Finding;
+import dev.loadverdict.model.compare.Matching;
 import dev.loadverdict.model.compare.Outcome;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.model.compare.Significance;
@@ -37,7 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       from {@code aa-01.jtl.gz} with {@code --git-sha --git-ref --run-url --note}, both with
  *       {@code --stages ramp=0s..5s,steady=5s..} (stages, provenance, significance from every sample);
  *   <li>{@code comparison-cross-tool.json}: {@code examples/runs/locust-unchanged/} against a baseline promoted from
- *       {@code aa-01.jtl.gz} (profile warnings, a new and a missing endpoint).
+ *       {@code aa-01.jtl.gz} (profile warnings, a new and a missing endpoint);
+ *   <li>{@code comparison-legacy-matching.json}: {@code cli/src/test/resources/legacy-matching/by-name.json} imported
+ *       with {@code baseline import --to legacy-by-name.json}, against
+ *       {@code extractor/src/test/resources/fixtures/locust/2.12/shop-regressed} (written 2026-12-05: {@code "matching"}
+ *       with two legacy services paired by name, one missing as its total, three new endpoints, and the warnMissing
+ *       warning).
  * </ul>
  * Reading a golden file and writing it again must give the file byte for byte, under any default locale: a key renamed,
  * dropped or added by the writer fails here, and so does one the reader no longer finds, since saved comparisons
@@ -48,7 +54,7 @@ class ComparisonJsonTest {
 
     static Stream<String> goldenFiles() {
         return Stream.of("comparison-locust-regressed.json", "comparison-limits-only.json", "comparison-jmeter-stages.json",
-                "comparison-cross-tool.json");
+                "comparison-cross-tool.json", "comparison-legacy-matching.json");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,6 +132,21 @@ class ComparisonJsonTest {
         assertThat(limitsOnly.baseline()).isEmpty();
         assertThat(limitsOnly.verdict()).isEqualTo(Verdict.PASS);
         assertThat(limitsOnly.findings()).allSatisfy(f -> assertThat(f.baselineRequests()).isZero());
+    }
+
+    @Test
+    void readsWhatMatchedAndAComparisonSavedBeforeItWasRecordedHasNone() {
+        Comparison legacy = read("comparison-legacy-matching.json");
+        assertThat(legacy.matching()).hasValueSatisfying(m -> {
+            assertThat(m.services()).isEqualTo(new Matching.Counts(2, 1, 1));
+            assertThat(m.endpoints()).isEqualTo(new Matching.Counts(2, 1, 3));
+            assertThat(m.byName()).containsExactly("api/cart = default POST /api/cart",
+                    "api/checkout = default POST /api/checkout");
+        });
+        assertThat(legacy.endpointChanges()).contains(
+                new EndpointChange("api/payments", "(total)", EndpointChange.Kind.MISSING, 900));
+
+        assertThat(read("comparison-locust-regressed.json").matching()).isEmpty();
     }
 
     private static Comparison read(String name) {

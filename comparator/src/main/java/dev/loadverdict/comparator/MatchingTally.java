@@ -2,6 +2,7 @@ package dev.loadverdict.comparator;
 
 import dev.loadverdict.model.Run;
 import dev.loadverdict.model.ServiceStats;
+import dev.loadverdict.model.compare.Finding;
 import dev.loadverdict.model.compare.Matching;
 
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class MatchingTally {
             missing++;
             if (missingNames.size() < LISTED) {
                 missingNames.add(stage.map(s -> s + " / ").orElse("") + m.service() + " "
-                        + m.endpoint().map(e -> e.key()).orElse("(total)"));
+                        + m.endpoint().map(e -> e.key()).orElse(Finding.TOTAL_LABEL));
             }
         } else {
             added++;

@@ -30,8 +30,18 @@ public final class ProfileGuard {
      * @return one sentence per difference beyond tolerance; empty when the profiles are comparable
      */
     public static List<String> differences(RunMetadata current, RunMetadata baseline, double tolerancePercent) {
+        return differences(current, baseline, tolerancePercent, true);
+    }
+
+    /**
+     * As {@link #differences(RunMetadata, RunMetadata, double)}; without {@code baselineToolKnown} the tools are not
+     * compared: a baseline imported from numbers kept elsewhere, without naming the tool that made them, records
+     * {@code generic} for want of knowing, which is no difference from the run's tool.
+     */
+    public static List<String> differences(RunMetadata current, RunMetadata baseline, double tolerancePercent,
+                                           boolean baselineToolKnown) {
         List<String> out = new ArrayList<>();
-        if (current.tool() != baseline.tool()) {
+        if (baselineToolKnown && current.tool() != baseline.tool()) {
             out.add("the run was made with " + current.tool().id() + " but the baseline with " + baseline.tool().id());
         }
         Workload c = current.workload();

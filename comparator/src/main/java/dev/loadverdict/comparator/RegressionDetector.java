@@ -29,7 +29,10 @@ import java.util.Set;
  * <p><b>Pairing.</b> Services are matched by name, endpoints by {@link dev.loadverdict.model.EndpointId#key()}.
  * An endpoint on one side only is reported as an {@link EndpointChange} ({@code NEW} or {@code MISSING}) and
  * never fails; so is every endpoint of a service on one side only. Each service's total is compared like an
- * endpoint; the run-level {@link Run#total()} is not compared.
+ * endpoint; the run-level {@link Run#total()} is not compared. A <b>flat</b> baseline service (a total without
+ * endpoints, as {@code baseline import} makes of a legacy file) is one endpoint, its total: compared with the run's
+ * service of its name, whose endpoints it covers (they are not new), or else with the run's one endpoint of its name
+ * (method and one leading {@code /} aside); unpaired, it is missing as {@code (total)}.
  *
  * <p><b>Rules.</b> Per service, endpoint and metric the rule is resolved through the levels
  * {@link BuiltInDefaults}, the configuration's {@code defaults}, the service, and the first endpoint pattern
@@ -223,7 +226,9 @@ public final class RegressionDetector {
             }
             tally.pair(stage, matched);
             SourcePrecision[] precision = {baseline.metadata().precision(), current.metadata().precision()};
-            if (matched.bothSides()) {
+            if (matched.covered()) {
+                matched.current().ifPresent(c -> addLimitChecks(stage, matched, c, resolved, precision, comparisons));
+            } else if (matched.bothSides()) {
                 addComparisons(stage, matched, resolved, precision, comparisons);
             } else {
                 changes.add(matched.change(stage));

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * baseline service the run has no service of is paired with the run's endpoint whose name, without its method and
  * one leading {@code /}, is the service's name ({@code api_gateway} with {@code default}'s {@code GET /api_gateway}),
  * when exactly one endpoint of the run has that name; the pair is reported under the run's service and endpoint. A
- * flat service on one side only is new or missing as one endpoint, its total.
+ * flat service on one side only is new or missing as one endpoint, its total ({@code (total)}). The run's endpoints
+ * of a service the baseline has flat are <b>covered</b> by that total: compared through it, never new.
  */
 final class RunPairing {
 
@@ -36,17 +37,22 @@ final class RunPairing {
             b.ifPresent(bs -> matched.add(new Matched(c.name(), Optional.empty(), Optional.of(bs.total()),
                     Optional.of(c.total()), bs.endpoints().isEmpty() || c.endpoints().isEmpty(), Optional.empty())));
             if (b.isEmpty() && c.endpoints().isEmpty()) {
-                matched.add(new Matched(c.name(), Optional.of(c.total().id()), Optional.empty(), Optional.of(c.total()),
+                matched.add(new Matched(c.name(), Optional.empty(), Optional.empty(), Optional.of(c.total()),
                         true, Optional.empty()));
             }
-            endpoints(c.name(), b, Optional.of(c), byName, matched);
+            if (b.isPresent() && b.get().endpoints().isEmpty()) {
+                c.endpoints().forEach(e -> matched.add(new Matched(c.name(), Optional.of(e.id()), Optional.empty(),
+                        Optional.of(e), false, Optional.empty(), true)));
+            } else {
+                endpoints(c.name(), b, Optional.of(c), byName, matched);
+            }
         }
         for (ServiceStats b : baseline.services()) {
             if (current.service(b.name()).isPresent() || byName.containsValue(b)) {
                 continue;
             }
             if (b.endpoints().isEmpty()) {
-                matched.add(new Matched(b.name(), Optional.of(b.total().id()), Optional.of(b.total()), Optional.empty(),
+                matched.add(new Matched(b.name(), Optional.empty(), Optional.of(b.total()), Optional.empty(),
                         true, Optional.empty()));
             }
             endpoints(b.name(), Optional.of(b), Optional.empty(), Map.of(), matched);

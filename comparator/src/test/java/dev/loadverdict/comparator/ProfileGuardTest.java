@@ -46,6 +46,18 @@ class ProfileGuardTest {
     }
 
     @Test
+    void aBaselineWhoseToolIsNotKnownIsNoToolDifferenceButTheRestIsChecked() {
+        // a legacy import without --tool records generic for want of knowing
+        RunMetadata imported = run(Tool.GENERIC, Workload.Model.UNKNOWN, 20, null, null, null);
+        assertThat(ProfileGuard.differences(run(Tool.LOCUST, Workload.Model.CLOSED, 20, null, 60, null), imported, 10, false))
+                .isEmpty();
+        assertThat(ProfileGuard.differences(run(Tool.LOCUST, Workload.Model.CLOSED, 40, null, 60, null), imported, 10, false))
+                .containsExactly("the run had 40 users/VUs but the baseline 20 (+100%, tolerance 10%)");
+        assertThat(ProfileGuard.differences(run(Tool.LOCUST, Workload.Model.CLOSED, 20, null, 60, null), imported, 10, true))
+                .containsExactly("the run was made with locust but the baseline with generic");
+    }
+
+    @Test
     void whatEitherSideDoesNotRecordIsNoDifference() {
         RunMetadata base = run(Tool.LOCUST, Workload.Model.UNKNOWN, null, null, null, null);
         assertThat(ProfileGuard.differences(run(Tool.LOCUST, Workload.Model.CLOSED, 500, 3.0, 5, "sha256:x"), base, 10))

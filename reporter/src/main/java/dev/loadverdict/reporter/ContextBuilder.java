@@ -39,7 +39,7 @@ final class ContextBuilder {
                 untrusted(baseline.flatMap(b -> b.provenance().gitRef())),
                 untrusted(comparison.configSource()),
                 notes(comparison),
-                comparison.warnings().stream().map(ContextBuilder::capitalised).map(UntrustedText::tidy).toList(),
+                comparison.warnings().stream().map(ContextBuilder::capitalised).map(Sentence::new).toList(),
                 baseline.isPresent(),
                 untrusted(baseline.flatMap(BaselineRef::selection)),
                 comparison.matching().map(ContextBuilder::matching).orElse(Trusted.EMPTY));

@@ -12,7 +12,7 @@ package dev.loadverdict.reporter;
  *       breaks {@code GH-123};</li>
  *   <li>no autolink: a zero-width joiner breaks {@code ://} and {@code www.}, so a URL in a label shows as
  *       text, not as a link that a reader could click;</li>
- *   <li>no control characters; at most {@value UntrustedText#MAX_CODE_POINTS} code points.</li>
+ *   <li>no control characters; at most {@value UntrustedText#MAX_CODE_POINTS} code points, or {@value UntrustedText#SENTENCE_CODE_POINTS} for a {@link Sentence}.</li>
  * </ul>
  *
  * <p>The result is meant for inline positions (table cells, headings, list items, paragraphs), never for
@@ -29,7 +29,12 @@ final class MarkdownEscaper {
     }
 
     static String escape(String untrusted) {
-        String text = UntrustedText.tidy(untrusted);
+        return escape(untrusted, UntrustedText.MAX_CODE_POINTS);
+    }
+
+    /** As {@link #escape(String)}, cut at {@code maxCodePoints} (a {@link Sentence}'s longer limit). */
+    static String escape(String untrusted, int maxCodePoints) {
+        String text = UntrustedText.tidy(untrusted, maxCodePoints);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -107,6 +107,25 @@ public final class Reports {
                 .replace("#", "#" + MarkdownEscaper.ZERO_WIDTH_JOINER);
     }
 
+    /**
+     * The Markdown that stands in for a report when a comparison gives no verdict because it matched (almost) nothing
+     * (a GitHub Actions job summary): the baseline, the sentence naming both sides, the hint. Every text is escaped.
+     *
+     * @param baseline the baseline as given ({@code --baseline})
+     * @param identities what matched and what each side has, as {@code Unmatched.identities()}
+     * @param suggestion how to align the names, as {@code Unmatched.suggestion()}
+     */
+    public static String unmatched(String baseline, String identities, String suggestion) {
+        View.Unmatched view = new View.Unmatched(new Code(baseline), new Sentence(identities), new Sentence(suggestion));
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            Templates.get("unmatched.md.ftl").process(view, out, Templates.wrapper(ReportFormat.MARKDOWN));
+        } catch (freemarker.template.TemplateException | java.io.IOException e) {
+            throw new IllegalStateException("the unmatched.md.ftl template failed: " + e.getMessage(), e);
+        }
+        return MarkdownLimit.fit(out.toString(), MarkdownLimit.GITHUB_BODY_LIMIT);
+    }
+
     /** The sticky pull-request comment for a comparison, between the issue bot's hidden markers. */
     public static String comment(Comparison comparison, HiddenMarkers markers, String runUrl) {
         return IssueRenderer.render("comment.md.ftl", comparison, "", markers, "", runUrl, "");

@@ -10,6 +10,12 @@ import java.util.regex.Pattern;
 final class UntrustedText {
     /** Longer text is cut to this many code points, ending in {@link #ELLIPSIS}. */
     static final int MAX_CODE_POINTS = 200;
+    /**
+     * A sentence of loadverdict's own that lists names from result files (a warning, why nothing matched, the mapping
+     * hint) is cut only at this many code points: it lists at most five names a side, and cut short its list or its
+     * mapping would mislead.
+     */
+    static final int SENTENCE_CODE_POINTS = 2000;
     static final String ELLIPSIS = "…";
 
     /**

@@ -41,7 +41,7 @@ final class View {
     public record Context(Trusted tool, String toolVersion, String stage, List<String> sources,
                           Trusted moreSources, Code baselineLocation, Trusted baselineVersion,
                           Trusted baselineCreated, String gitSha, String gitRef, String configSource,
-                          List<Trusted> notes, List<String> warnings, boolean hasBaseline, String baselineSelection,
+                          List<Trusted> notes, List<Sentence> warnings, boolean hasBaseline, String baselineSelection,
                           Trusted matching) {
     }
 
@@ -182,5 +182,12 @@ final class View {
      */
     public record Issue(Report report, String scope, String suite, Object runUrl, Trusted reproduce,
                         Trusted markerStart, Trusted markerEnd, Trusted checks) {
+    }
+
+    /**
+     * A comparison that gives no verdict because it matched (almost) nothing: the baseline as given, the sentence
+     * naming both sides and the hint, as the comparator words them.
+     */
+    public record Unmatched(Code baseline, Sentence identities, Sentence suggestion) {
     }
 }

@@ -16,7 +16,7 @@ import java.util.Arrays;
 
 /**
  * Exposes the {@link View} records to templates as read-only properties, nothing else, and decides how
- * {@link Trusted} text reaches a template: as markup of the template's output format (printed unescaped),
+ * {@link Trusted} text (and a {@link Code} value or a {@link Sentence}) reaches a template: as markup of the template's output format (printed unescaped),
  * or as a plain string (escaped like any other, and usable with {@code ?right_pad}).
  */
 final class ViewWrapper extends DefaultObjectWrapper {
@@ -44,6 +44,12 @@ final class ViewWrapper extends DefaultObjectWrapper {
             return trustedAsMarkup
                     ? MarkdownOutputFormat.INSTANCE.fromMarkup(code.markdown())
                     : new SimpleScalar(code.text());
+        }
+        if (object instanceof Sentence sentence) {
+            return trustedAsMarkup
+                    ? MarkdownOutputFormat.INSTANCE.fromMarkup(MarkdownEscaper.escape(sentence.text(),
+                            UntrustedText.SENTENCE_CODE_POINTS))
+                    : new SimpleScalar(sentence.tidy());
         }
         if (object instanceof Trusted trusted) {
             return trustedAsMarkup

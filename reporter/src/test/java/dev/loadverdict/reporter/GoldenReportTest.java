@@ -1,5 +1,6 @@
 package dev.loadverdict.reporter;
 
+import dev.loadverdict.codec.ComparisonJson;
 import dev.loadverdict.model.compare.Comparison;
 import dev.loadverdict.model.compare.Severity;
 import dev.loadverdict.testsupport.Golden;
@@ -7,6 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -42,7 +49,25 @@ class GoldenReportTest {
                 golden("recurrence-checkout.md", () -> Reports.recurrence(full, "checkout", Fixtures.markers("recurrence"), "nightly", RUN_URL, REPRODUCE)),
                 golden("recovery-api.md", () -> Reports.recovery(passing, "api", Fixtures.markers("recovery"), "nightly", RUN_URL)),
                 golden("comment-full.md", () -> Reports.comment(full, Fixtures.markers("comment"), RUN_URL)),
-                golden("comment-passing.md", () -> Reports.comment(passing, Fixtures.markers("comment"), RUN_URL)));
+                golden("comment-passing.md", () -> Reports.comment(passing, Fixtures.markers("comment"), RUN_URL)),
+                // a real comparison with a record of what matched: the Matching line, a flat service missing as its total
+                golden("legacy-matching.md", () -> Reports.render(ReportFormat.MARKDOWN, legacyMatching())),
+                golden("legacy-matching.txt", () -> Reports.render(ReportFormat.TEXT, legacyMatching())),
+                golden("legacy-matching.html", () -> Reports.render(ReportFormat.HTML, legacyMatching())));
+    }
+
+    /**
+     * The codec's golden comparison of a legacy baseline imported from {@code by-name.json} with a Locust 2.12 run (two
+     * services paired by name, one missing, three new endpoints), read as {@code loadverdict report COMPARISON.json}
+     * reads a saved comparison; one file, so the reports follow when the comparison's golden file is updated.
+     */
+    static Comparison legacyMatching() {
+        Path file = Path.of("..", "codec").resolve(Golden.file("comparison-legacy-matching.json"));
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return ComparisonJson.read(file.toString(), reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

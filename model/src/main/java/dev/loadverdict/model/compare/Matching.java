@@ -8,7 +8,8 @@ import java.util.Objects;
  * (missing from the run) and only in the run (new). Summed over stages when the runs were split into stages.
  *
  * <p>An endpoint is a service's endpoint; a baseline service that has no endpoints (a flat imported legacy
- * baseline) counts as one endpoint, its total. Services are counted by name; a flat baseline service paired with a
+ * baseline) counts as one endpoint, its total, and covers the run's endpoints of that service (compared through the
+ * total, not counted as new). Services are counted by name; a flat baseline service paired with a
  * run endpoint of the same name ({@link #byName()}) counts as matched. Ignored services and endpoints are not
  * counted.
  *
