@@ -146,7 +146,7 @@ class IssuesCommandTest {
         Cli.Result r = issues(env(quick), "--fail-on", "never");
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMillis(HANG_MS - 1000));
         assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
-        assertThat(r.err()).startsWith("loadverdict: GitHub: cannot list open issues labelled performance-regression: no answer within")
+        assertThat(r.err()).startsWith("loadverdict: cannot list open issues labelled performance-regression: no answer within")
                 .contains("gave up after 2 attempts").doesNotContain(TOKEN);
         assertThat(r.err().lines()).hasSize(1);
 
@@ -155,7 +155,7 @@ class IssuesCommandTest {
         Cli.Result comment = Cli.runIn(tmp, env(GitHubAccess.READ_TIMEOUT, "1s", GitHubAccess.RETRY_TIME, "2.5s",
                 "GITHUB_REPOSITORY", "acme/shop", "GITHUB_EVENT_PATH", "event.json"), "comment", "comparison.json", "--fail-on", "never");
         assertThat(comment.exitCode()).isEqualTo(ExitCode.INTERNAL);
-        assertThat(comment.err()).startsWith("loadverdict: GitHub: cannot comment on pull request #5: no answer within");
+        assertThat(comment.err()).startsWith("loadverdict: cannot comment on pull request #5: no answer within");
     }
 
     @Test
@@ -177,7 +177,8 @@ class IssuesCommandTest {
         for (Cli.Result r : List.of(Cli.runIn(tmp, env(actions), "comment", "comparison.json", "--fail-on", "never"),
                 issues(env(actions), "--fail-on", "never"))) {
             assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.INTERNAL);
-            assertThat(r.err()).contains("401 Unauthorized: bad credentials").doesNotContain("fork").doesNotContain("warning");
+            assertThat(r.err()).contains("GitHub answered 401 Unauthorized for GET repos/acme/shop/issues")
+                    .contains(": bad credentials: the token is wrong, expired or revoked").doesNotContain("fork").doesNotContain("warning");
             assertThat(r.err().lines()).hasSize(1);
         }
         assertThat(Cli.runIn(tmp, env(actions), "comment", "comparison.json").exitCode()).isEqualTo(ExitCode.REGRESSION);
@@ -216,7 +217,7 @@ class IssuesCommandTest {
             Cli.Result r = issues(env("GITHUB_API_URL", "http://x-access-token:" + TOKEN + "@127.0.0.1:" + closed + "/api/v3"),
                     "--fail-on", "never");
             assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
-            assertThat(r.err()).isEqualTo("loadverdict: GitHub: cannot open repository acme/shop: cannot reach GitHub at http://127.0.0.1:"
+            assertThat(r.err()).isEqualTo("loadverdict: cannot open repository acme/shop: cannot reach GitHub at http://127.0.0.1:"
                     + closed + "/api/v3: connection refused\n");
         } finally {
             root.removeHandler(handler);
@@ -232,8 +233,22 @@ class IssuesCommandTest {
                 .withBody("{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\"}")));
         Cli.Result r = Cli.runIn(tmp, env(), "issues", "comparison.json", "--repo", "acme/nosuch", "--fail-on", "never");
         assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
-        assertThat(r.err()).isEqualTo("loadverdict: GitHub: cannot open repository acme/nosuch: 404 Not Found: no repository acme/nosuch at "
+        assertThat(r.err()).isEqualTo("loadverdict: cannot open repository acme/nosuch: GitHub answered 404 Not Found for GET repos/acme/nosuch:"
+                + " no repository acme/nosuch at "
                 + github.baseUrl() + ", or the token cannot see it\n");
+    }
+
+    @Test
+    void anInvalidAssigneeIsGitHubsValidationMessageOnOneSafeLine() {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(aResponse().withStatus(422).withBody(
+                "{\"message\":\"Validation Failed\",\"errors\":[{\"value\":\"nobody\\u001b]0;x\\u0007\",\"resource\":\"Issue\","
+                        + "\"field\":\"assignees\",\"code\":\"invalid\"}]}")));
+        Cli.Result r = issues(env(), "--suite", "nightly", "--assignee", "nobody", "--fail-on", "never");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(r.err()).isEqualTo("loadverdict: cannot create issue \"Performance regression in default (nightly)\": GitHub answered"
+                + " 422 Unprocessable Entity for POST repos/acme/shop/issues: GitHub refused what was sent"
+                + " (GitHub says: Validation Failed: assignees invalid: nobody)\n");
     }
 
     /** The saved comparison with its one service renamed, as a k6 tag or a hand-written comparison JSON could name it. */
