@@ -171,8 +171,8 @@ public final class GitHubIssues {
      * never came) and filing the same comparison again add nothing.
      */
     private String comment(IssuePlan.Comment c) {
-        String marker = digestMarker(c.body());
-        String body = c.body() + (c.body().endsWith("\n") ? "" : "\n") + marker + "\n";
+        String marker = c.digestMarker();
+        String body = c.sentBody();
         boolean[] found = {false};
         retrying("comment on issue #" + c.issue(), () -> {
             GHIssue issue = repository.getIssue(c.issue());
@@ -186,16 +186,6 @@ public final class GitHubIssues {
             return null;
         });
         return found[0] ? "issue #" + c.issue() + " already has this comment; not added again" : "commented on issue #" + c.issue();
-    }
-
-    /** The hidden marker of a comment body: the first 16 hex digits of its SHA-256. */
-    static String digestMarker(String body) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return Markers.line("comment-digest=" + java.util.HexFormat.of().formatHex(digest, 0, 8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private String pending(IssuePlan.UpdatePending p, String label) {

@@ -354,7 +354,7 @@ class GitHubIssuesTest {
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
         github.stubFor(patch(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
         // GitHub adds the comment, then the answer is lost (a 502 from a proxy): the comment is there on the next look
-        String added = "again in run 2\n" + GitHubIssues.digestMarker("again in run 2") + "\n";
+        String added = "again in run 2\n" + Markers.digest("again in run 2") + "\n";
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("lost").whenScenarioStateIs("Started")
                 .willReturn(okJson("[]")));
         github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("lost").whenScenarioStateIs("Started")
@@ -375,7 +375,7 @@ class GitHubIssuesTest {
         Fingerprint f = Fingerprint.of("nightly", "checkout");
         String body = f.startMarker() + "\nold\n" + f.endMarker();
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
-        String added = "recovered in run 3\n" + GitHubIssues.digestMarker("recovered in run 3") + "\n";
+        String added = "recovered in run 3\n" + Markers.digest("recovered in run 3") + "\n";
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("late").whenScenarioStateIs("Started")
                 .willReturn(okJson("[]")));
         github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("late").whenScenarioStateIs("Started")
@@ -399,7 +399,7 @@ class GitHubIssuesTest {
         // a comment already on the issue (a run that failed after commenting, then ran again) is not added twice
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, "x"))));
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(okJson("[{\"id\":5,\"body\":"
-                + quote("again in run 2\n" + GitHubIssues.digestMarker("again in run 2") + "\n") + "}]")));
+                + quote("again in run 2\n" + Markers.digest("again in run 2") + "\n") + "}]")));
         github.stubFor(patch(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, current))));
         IssuePlan stale = IssuePlanner.plan(List.of(scope("checkout", true)),
                 List.of(new IssuePlanner.OpenIssue(7, f.startMarker() + "\nold\n" + f.endMarker() + "\n")), OPTIONS);
