@@ -347,6 +347,38 @@ class GitHubIssuesTest {
     }
 
     @Test
+    void aServerThatNeverAcceptsIsAConnectTimeoutNamingTheAddressAndTheTimeout() throws IOException {
+        // a listening socket whose backlog is full and never accepted: further connections wait for the connect timeout
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> queued = new ArrayList<>();
+            try {
+                for (int i = 0; i < 64; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                        queued.add(s);
+                    } catch (java.net.SocketTimeoutException backlogFull) {
+                        s.close();
+                        break;
+                    }
+                }
+                String api = "http://127.0.0.1:" + full.getLocalPort();
+                assertThatThrownBy(() -> GitHubIssues.connect(api, "acme/shop", TOKEN,
+                        new GitHubTimeouts(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(1)), time, time))
+                        .isInstanceOf(GitHubIssues.GitHubException.class)
+                        .hasMessageStartingWith("cannot open repository acme/shop: cannot reach GitHub at " + api
+                                + ": no connection within 300 ms (connect timeout); gave up after 1 attempt in ")
+                        .hasMessageEndingWith(": waiting 1 s more would pass the retry time of 1 s")
+                        .hasMessageNotContaining(TOKEN);
+            } finally {
+                for (java.net.Socket s : queued) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void aCommentWhoseAnswerWasLostIsFoundNotAddedTwice() {
         Fingerprint f = Fingerprint.of("nightly", "checkout");
         String body = f.startMarker() + "\nold\n" + f.endMarker();
