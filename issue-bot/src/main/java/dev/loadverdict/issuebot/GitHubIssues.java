@@ -1,5 +1,6 @@
 package dev.loadverdict.issuebot;
 
+import dev.loadverdict.model.TerminalText;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueBuilder;
 import org.kohsuke.github.GHIssueComment;
@@ -8,7 +9,6 @@ import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.HttpException;
-import dev.loadverdict.model.TerminalText;
 
 import java.io.IOException;
 import java.time.Duration;
