@@ -237,7 +237,7 @@ check "issues with a wrong token: one clear error line, exit 4, token not shown,
 verify
 use_token=$wrong_token lv comment "$pass" --pr "$pr" --repo "$repo"
 check "comment with a wrong token: the same error line, exit 4 (a 401 is no fork's read-only token), nothing changed" \
-  "rc == 4 and err.count('\n') == 1 and '401 Unauthorized: bad credentials' in err and 'fork' not in err \
+  "rc == 4 and err.count('\n') == 1 and 'GitHub answered 401 Unauthorized for ' in err and ': bad credentials' in err and 'fork' not in err \
    and '$wrong_token' not in err and len(issues) + len(comments) == $before"
 verify
 

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 /** {@code loadverdict comment COMPARISON.json}: the one sticky pull-request comment, created or updated in place. */
 @Command(name = "comment", optionListHeading = Sections.OPTIONS, abbreviateSynopsis = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Creates or updates loadverdict's one comment on a pull request with a saved comparison (a hidden marker finds it).",
-                "The pull request comes from --pr or, inside GitHub Actions, from the pull_request event; the repository from --repo or $GITHUB_REPOSITORY."})
+                "The pull request comes from --pr or, inside GitHub Actions, from the pull_request event; the repository from --repo or $GITHUB_REPOSITORY.",
+                "--dry-run prints the comment exactly as it would be sent and changes nothing."})
 final class CommentCommand implements Callable<Integer> {
 
 
@@ -42,6 +43,9 @@ final class CommentCommand implements Callable<Integer> {
     @Option(names = "--token-env", paramLabel = "NAME", defaultValue = "GITHUB_TOKEN", description = "The environment variable holding the token (default: ${DEFAULT-VALUE}).")
     String tokenEnv;
 
+    @Option(names = {"-n", "--dry-run"}, description = "Print the comment exactly as it would be sent, and change nothing (GitHub is not asked, no token needed).")
+    boolean dryRun;
+
     @ArgGroup(validate = false, heading = Sections.VERDICT)
     FailOnOption failOn = new FailOnOption();
 
@@ -59,13 +63,17 @@ final class CommentCommand implements Callable<Integer> {
             throw new UsageException("no repository: give --repo OWNER/NAME");
         }
         int number = pr != null ? pr : pullRequestFromEvent(env);
-        String token = env.getOrDefault(tokenEnv, "");
-        if (token.isBlank()) {
-            throw new UsageException("no GitHub token: set $" + tokenEnv + " (or --token-env NAME)");
-        }
         String runUrl = env.containsKey("GITHUB_SERVER_URL") && env.containsKey("GITHUB_RUN_ID")
                 ? env.get("GITHUB_SERVER_URL") + "/" + repository + "/actions/runs/" + env.get("GITHUB_RUN_ID") : "";
         String body = IssueTexts.comment(comparison, runUrl);
+        if (dryRun) {
+            DryRun.printComment(repository, number, body, spec.commandLine().getOut());
+            return verdictExit;
+        }
+        String token = env.getOrDefault(tokenEnv, "");
+        if (token.isBlank()) {
+            throw new UsageException("no GitHub token: set $" + tokenEnv + " (or --token-env NAME), or use --dry-run");
+        }
         try {
             GitHubIssues github = GitHubAccess.connect(environment, repository, token);
             spec.commandLine().getOut().println("loadverdict: " + github.stickyComment(number, IssueTexts.commentMarker(), body));

@@ -46,7 +46,7 @@ final class IssueOptions {
     @Option(names = "--close-resolved", description = "Close an issue when its service passes again with enough requests.")
     boolean closeResolved;
 
-    @Option(names = {"-n", "--dry-run"}, description = "Print what would be done and change nothing.")
+    @Option(names = {"-n", "--dry-run"}, description = "Print each action with the title, labels, assignees and body or comment exactly as it would be sent, and change nothing.")
     boolean dryRun;
 
     @Option(names = "--token-env", paramLabel = "NAME", defaultValue = "GITHUB_TOKEN", description = "The environment variable holding the token (default: ${DEFAULT-VALUE}).")
@@ -84,14 +84,14 @@ final class IssueOptions {
                 throw new UsageException("no GitHub token: set $" + tokenEnv + " (or --token-env NAME), or use --dry-run");
             }
             err.println("loadverdict: no token in $" + tokenEnv + ": planning as if no loadverdict issue were open");
-            print(IssuePlanner.plan(scopes, List.of(), options), out);
+            DryRun.print(IssuePlanner.plan(scopes, List.of(), options), out);
             return verdictExit;
         }
         try {
             GitHubIssues github = GitHubAccess.connect(environment, repo, token);
             IssuePlan plan = IssuePlanner.plan(scopes, github.openIssues(labelList.get(0)), options);
             if (dryRun) {
-                print(plan, out);
+                DryRun.print(plan, out);
                 return verdictExit;
             }
             github.apply(plan, labelList.get(0)).forEach(line -> out.println("loadverdict: " + line));
@@ -120,13 +120,5 @@ final class IssueOptions {
                 + (commit.length() >= 7 ? (SavedComparisons.runUrl(env).isPresent() ? ", " : "") + "commit " + commit.substring(0, 7) : "");
         String reproduce = Reproduce.commands(env, comparison, baselines, java.util.Optional.ofNullable(runRef));
         return IssueTexts.scopes(comparison, suite, titleTemplate, runUrl, reproduce);
-    }
-
-    private static void print(IssuePlan plan, PrintWriter out) {
-        if (plan.actions().isEmpty()) {
-            out.println("loadverdict: dry run: nothing to do");
-        }
-        plan.actions().forEach(a -> out.println("loadverdict: dry run: would " + a.describe()));
-        out.flush();
     }
 }

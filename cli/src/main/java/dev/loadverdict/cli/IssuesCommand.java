@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
         description = {"Opens, updates or closes GitHub issues for a saved comparison: one issue per (suite, service) with critical"
                 + " regressions, found again by a hidden fingerprint, so a regression never gets two issues.",
                 "Recurrence adds a comment and rewrites the issue's summary (people edit the rest); --close-resolved closes it"
-                        + " when the service passes again with enough requests. --dry-run prints the plan and changes nothing.",
+                        + " when the service passes again with enough requests. --dry-run prints each action with the exact title, labels, assignees and body or comment it would send,"
+                        + " and changes nothing.",
                 "Token: $GITHUB_TOKEN (or --token-env NAME); GitHub Enterprise through $GITHUB_API_URL."})
 final class IssuesCommand implements Callable<Integer> {
 

@@ -56,9 +56,16 @@ public final class Main {
     /** The command tree, writing to {@code out} and {@code err}, with the usage-error handler; not yet run. */
     static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new LoadverdictCommand(), new Factory(environment));
+        EnvironmentDefaults defaults = new EnvironmentDefaults(environment.variables());
+        cli.setDefaultValueProvider(defaults);
+        cli.setHelpFactory(EnvironmentDefaults::help);
+        cli.setExecutionStrategy(parsed -> {
+            defaults.complete(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setOut(out);
         cli.setErr(err);
-        cli.setParameterExceptionHandler(new UsageErrors(err));
+        cli.setParameterExceptionHandler(new UsageErrors(err, defaults));
         return cli;
     }
 

@@ -23,16 +23,19 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     private static final int MAX_SUGGESTIONS = 3;
 
     private final PrintWriter err;
+    private final EnvironmentDefaults defaults;
 
-    UsageErrors(PrintWriter err) {
+    UsageErrors(PrintWriter err, EnvironmentDefaults defaults) {
         this.err = err;
+        this.defaults = defaults;
     }
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         ParameterException shown = unmatchedFirst(e);
         CommandLine command = shown.getCommandLine();
-        String message = shown instanceof UnmatchedArgumentException unmatched ? describe(unmatched) : shown.getMessage();
+        String message = shown instanceof UnmatchedArgumentException unmatched ? describe(unmatched)
+                : defaults.explain(shown, shown.getMessage(), args);
         err.println("loadverdict: " + dev.loadverdict.model.TerminalText.oneLine(message));
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         return ExitCode.USAGE;

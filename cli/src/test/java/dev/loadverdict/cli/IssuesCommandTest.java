@@ -146,7 +146,7 @@ class IssuesCommandTest {
         Cli.Result r = issues(env(quick), "--fail-on", "never");
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMillis(HANG_MS - 1000));
         assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
-        assertThat(r.err()).startsWith("loadverdict: GitHub: cannot list open issues labelled performance-regression: no answer within")
+        assertThat(r.err()).startsWith("loadverdict: cannot list open issues labelled performance-regression: no answer within")
                 .contains("gave up after 2 attempts").doesNotContain(TOKEN);
         assertThat(r.err().lines()).hasSize(1);
 
@@ -155,7 +155,7 @@ class IssuesCommandTest {
         Cli.Result comment = Cli.runIn(tmp, env(GitHubAccess.READ_TIMEOUT, "1s", GitHubAccess.RETRY_TIME, "2.5s",
                 "GITHUB_REPOSITORY", "acme/shop", "GITHUB_EVENT_PATH", "event.json"), "comment", "comparison.json", "--fail-on", "never");
         assertThat(comment.exitCode()).isEqualTo(ExitCode.INTERNAL);
-        assertThat(comment.err()).startsWith("loadverdict: GitHub: cannot comment on pull request #5: no answer within");
+        assertThat(comment.err()).startsWith("loadverdict: cannot comment on pull request #5: no answer within");
     }
 
     @Test
@@ -177,7 +177,8 @@ class IssuesCommandTest {
         for (Cli.Result r : List.of(Cli.runIn(tmp, env(actions), "comment", "comparison.json", "--fail-on", "never"),
                 issues(env(actions), "--fail-on", "never"))) {
             assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.INTERNAL);
-            assertThat(r.err()).contains("401 Unauthorized: bad credentials").doesNotContain("fork").doesNotContain("warning");
+            assertThat(r.err()).contains("GitHub answered 401 Unauthorized for GET repos/acme/shop/issues")
+                    .contains(": bad credentials: the token is wrong, expired or revoked").doesNotContain("fork").doesNotContain("warning");
             assertThat(r.err().lines()).hasSize(1);
         }
         assertThat(Cli.runIn(tmp, env(actions), "comment", "comparison.json").exitCode()).isEqualTo(ExitCode.REGRESSION);
@@ -216,7 +217,7 @@ class IssuesCommandTest {
             Cli.Result r = issues(env("GITHUB_API_URL", "http://x-access-token:" + TOKEN + "@127.0.0.1:" + closed + "/api/v3"),
                     "--fail-on", "never");
             assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
-            assertThat(r.err()).isEqualTo("loadverdict: GitHub: cannot open repository acme/shop: cannot reach GitHub at http://127.0.0.1:"
+            assertThat(r.err()).isEqualTo("loadverdict: cannot open repository acme/shop: cannot reach GitHub at http://127.0.0.1:"
                     + closed + "/api/v3: connection refused\n");
         } finally {
             root.removeHandler(handler);
@@ -232,8 +233,109 @@ class IssuesCommandTest {
                 .withBody("{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\"}")));
         Cli.Result r = Cli.runIn(tmp, env(), "issues", "comparison.json", "--repo", "acme/nosuch", "--fail-on", "never");
         assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
-        assertThat(r.err()).isEqualTo("loadverdict: GitHub: cannot open repository acme/nosuch: 404 Not Found: no repository acme/nosuch at "
+        assertThat(r.err()).isEqualTo("loadverdict: cannot open repository acme/nosuch: GitHub answered 404 Not Found for GET repos/acme/nosuch:"
+                + " no repository acme/nosuch at "
                 + github.baseUrl() + ", or the token cannot see it\n");
+    }
+
+    @Test
+    void anInvalidAssigneeIsGitHubsValidationMessageOnOneSafeLine() {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(aResponse().withStatus(422).withBody(
+                "{\"message\":\"Validation Failed\",\"errors\":[{\"value\":\"nobody\\u001b]0;x\\u0007\",\"resource\":\"Issue\","
+                        + "\"field\":\"assignees\",\"code\":\"invalid\"}]}")));
+        Cli.Result r = issues(env(), "--suite", "nightly", "--assignee", "nobody", "--fail-on", "never");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(r.err()).isEqualTo("loadverdict: cannot create issue \"Performance regression in default (nightly)\": GitHub answered"
+                + " 422 Unprocessable Entity for POST repos/acme/shop/issues: GitHub refused what was sent"
+                + " (GitHub says: Validation Failed: assignees invalid: nobody)\n");
+    }
+
+    /** The texts a dry run printed, each body put back together from its lines after {@link DryRun#BODY}. */
+    private static List<String> printedBodies(String out) {
+        List<List<String>> bodies = new java.util.ArrayList<>();
+        List<String> body = null;
+        for (String line : out.split("\n", -1)) {
+            if (line.startsWith("    body, ")) {
+                body = new java.util.ArrayList<>();
+                bodies.add(body);
+            } else if (body != null && line.startsWith(DryRun.BODY)) {
+                body.add(line.substring(DryRun.BODY.length()));
+            } else {
+                body = null;
+            }
+        }
+        return bodies.stream().map(lines -> String.join("\n", lines)).toList();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    }
+
+    @Test
+    void aDryRunPrintsTheVeryIssueARealRunThenCreates() throws IOException {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("{\"number\":3,\"title\":\"t\",\"state\":\"open\"}")));
+        Cli.Result dry = issues(env(), "--suite", "nightly", "--assignee", "octocat", "--label", "perf", "--label", "team-a", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(github.findAll(postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues")))).as("a dry run posts nothing").isEmpty();
+        assertThat(dry.out()).startsWith("loadverdict: dry run: would create issue \"Performance regression in default (nightly)\""
+                + " (labels: perf, team-a)\n    title: Performance regression in default (nightly)\n    labels: perf, team-a\n"
+                + "    assignees: octocat\n    body, ");
+
+        Cli.Result real = issues(env(), "--suite", "nightly", "--assignee", "octocat", "--label", "perf", "--label", "team-a");
+        assertThat(real.out()).as(real.err()).contains("created issue #3");
+        var sent = json(github.findAll(postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues"))).get(0).getBodyAsString());
+        assertThat(printedBodies(dry.out())).containsExactly(sent.get("body").asText());
+        assertThat(sent.get("body").asText()).contains("<!-- loadverdict:fingerprint=");
+        assertThat(dry.out()).contains("    title: " + sent.get("title").asText() + "\n");
+    }
+
+    @Test
+    void aDryRunOfARecurrencePrintsTheCommentWithItsDigestAndTheRewrittenBodyAsSent() throws IOException {
+        dev.loadverdict.issuebot.Fingerprint f = dev.loadverdict.issuebot.Fingerprint.of("nightly", "default");
+        stubOpenIssue7("Notes by people\\n" + f.startMarker() + "\\nold\\n" + f.endMarker() + "\\nmore notes");
+        Cli.Result dry = issues(env(), "--suite", "nightly", "--dry-run");
+        assertThat(dry.out()).as(dry.err()).contains("loadverdict: dry run: would comment on issue #7\n    body, ")
+                .contains("loadverdict: dry run: would update the summary of issue #7\n    body, ");
+        Cli.Result real = issues(env(), "--suite", "nightly");
+        assertThat(real.out()).as(real.err()).contains("commented on issue #7");
+        String comment = json(github.findAll(postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/7/comments"))).get(0)
+                .getBodyAsString()).get("body").asText();
+        String updated = json(github.findAll(com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(
+                urlPathEqualTo("/repos/acme/shop/issues/7"))).get(0).getBodyAsString()).get("body").asText();
+        assertThat(printedBodies(dry.out())).containsExactly(comment, updated);
+        assertThat(comment).contains("<!-- loadverdict:comment-digest=");
+        assertThat(updated).startsWith("Notes by people\n").endsWith("more notes");
+    }
+
+    @Test
+    void aDryRunCommentNeedsNoTokenAndPrintsTheCommentARealRunPosts() throws IOException {
+        Cli.Result dry = Cli.runIn(tmp, Map.of("GITHUB_REPOSITORY", "acme/shop"), "comment", "comparison.json", "--pr", "5", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(dry.out()).startsWith("loadverdict: dry run: would create or update loadverdict's comment on pull request #5 of acme/shop\n");
+        assertThat(github.getAllServeEvents()).as("a dry run asks GitHub nothing").isEmpty();
+
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5")).willReturn(okJson("{\"number\":5,\"title\":\"pr\",\"state\":\"open\"}")));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/5/comments")).willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/5/comments")).willReturn(okJson("{\"id\":9,\"body\":\"x\"}")));
+        Cli.Result real = Cli.runIn(tmp, env("GITHUB_REPOSITORY", "acme/shop"), "comment", "comparison.json", "--pr", "5");
+        assertThat(real.out()).as(real.err()).contains("created comment on #5");
+        String sent = json(github.findAll(postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/5/comments"))).get(0)
+                .getBodyAsString()).get("body").asText();
+        assertThat(printedBodies(dry.out())).containsExactly(sent);
+    }
+
+    /** Issue #7 open with the label and this body (JSON-escaped), and what commenting on, updating and closing it need. */
+    private void stubOpenIssue7(String jsonBody) {
+        String issue = "{\"number\":7,\"title\":\"t\",\"state\":\"open\",\"body\":\"" + jsonBody + "\",\"url\":\"" + github.baseUrl()
+                + "/repos/acme/shop/issues/7\",\"labels\":[{\"name\":\"performance-regression\"}]}";
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[" + issue + "]")));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue)));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(okJson("[]")));
+        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(okJson("{\"id\":9}")));
+        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.patch(urlPathEqualTo("/repos/acme/shop/issues/7"))
+                .willReturn(okJson(issue)));
     }
 
     /** The saved comparison with its one service renamed, as a k6 tag or a hand-written comparison JSON could name it. */
@@ -261,6 +363,9 @@ class IssuesCommandTest {
         assertThat(r.out()).startsWith("loadverdict: created issue #3 \"Performance regression in shop PASS @\u200Doctocat #\u200D1 ")
                 .doesNotContain("\u001B").doesNotContain("\u0007");
         assertThat(r.out().lines()).hasSize(1);
+        Cli.Result dry = issues(env(), "--suite", "nightly", "--dry-run");
+        assertThat(dry.out()).as("a dry run prints the escaped texts").contains("@\u200Doctocat").doesNotContain("\u001B")
+                .doesNotContain("\u0007").doesNotContain("@octocat");
         String title = new com.fasterxml.jackson.databind.ObjectMapper().readTree(github.findAll(postRequestedFor(
                 urlPathEqualTo("/repos/acme/shop/issues"))).get(0).getBodyAsString()).get("title").asText();
         assertThat(title).startsWith("Performance regression in shop PASS @\u200Doctocat #\u200D1 ").endsWith(" (nightly)")
@@ -273,15 +378,7 @@ class IssuesCommandTest {
         renameService("pass.json", HOSTILE);
         String scope = HOSTILE;
         dev.loadverdict.issuebot.Fingerprint f = dev.loadverdict.issuebot.Fingerprint.of("nightly", scope);
-        String body = f.startMarker() + "\\nold\\n" + f.endMarker();
-        String issue = "{\"number\":7,\"title\":\"t\",\"state\":\"open\",\"body\":\"" + body + "\",\"url\":\"" + github.baseUrl()
-                + "/repos/acme/shop/issues/7\",\"labels\":[{\"name\":\"performance-regression\"}]}";
-        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(okJson("[" + issue + "]")));
-        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue)));
-        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(okJson("[]")));
-        github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(okJson("{\"id\":9}")));
-        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.patch(urlPathEqualTo("/repos/acme/shop/issues/7"))
-                .willReturn(okJson(issue)));
+        stubOpenIssue7(f.startMarker() + "\\nold\\n" + f.endMarker());
         Cli.Result recovered = Cli.runIn(tmp, env(), "issues", "pass.json", "--repo", "acme/shop", "--suite", "nightly", "--close-resolved");
         assertThat(recovered.out()).as(recovered.err()).contains("loadverdict: commented on issue #7").contains("closed issue #7");
         String comment = github.findAll(postRequestedFor(urlPathEqualTo("/repos/acme/shop/issues/7/comments"))).get(0).getBodyAsString();

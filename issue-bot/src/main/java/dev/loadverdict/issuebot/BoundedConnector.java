@@ -42,6 +42,8 @@ final class BoundedConnector implements GitHubConnector {
     private final GitHubTimeouts timeouts;
     private final Supplier<Duration> left;
     private final String api;
+    /** The method and path of the latest request, for messages: {@code GET repos/acme/shop/issues}. */
+    private volatile String lastRequest = "";
 
     /**
      * @param left what is left of the current operation's retry time: a request gets at most that long
@@ -57,6 +59,7 @@ final class BoundedConnector implements GitHubConnector {
 
     @Override
     public GitHubConnectorResponse send(GitHubConnectorRequest request) throws IOException {
+        lastRequest = request.method() + " " + relative(request.url());
         Duration remaining = left.get();
         if (remaining.isNegative() || remaining.isZero()) {
             throw new NoAnswer(NoAnswer.Kind.OUT_OF_TIME, api, "the retry time of " + GitHubTimeouts.format(timeouts.retryTime())
@@ -99,6 +102,20 @@ final class BoundedConnector implements GitHubConnector {
         }
     }
 
+    /** The method and path of the latest request sent, e.g. {@code GET repos/acme/shop/issues}; empty before the first. */
+    String lastRequest() {
+        return lastRequest;
+    }
+
+    /** The address's path below the API's root, without its query; the whole address (credentials masked) elsewhere. */
+    private String relative(java.net.URL url) {
+        String address = GitHubIssues.mask(url.toString());
+        int query = address.indexOf('?');
+        String path = query < 0 ? address : address.substring(0, query);
+        String root = api.endsWith("/") ? api : api + "/";
+        return path.startsWith(root) ? path.substring(root.length()) : path;
+    }
+
     private NoAnswer noAnswerWithin(Duration limit, boolean cut) {
         return new NoAnswer(cut ? NoAnswer.Kind.OUT_OF_TIME : NoAnswer.Kind.READ_TIMEOUT, api, "no answer within "
                 + GitHubTimeouts.format(limit) + (cut ? " (what was left of the retry time of "
@@ -124,9 +141,11 @@ final class BoundedConnector implements GitHubConnector {
         if (failure instanceof IOException io) {
             String message = io.getMessage();
             return new NoAnswer(NoAnswer.Kind.LOST, api, "the connection broke before the answer arrived ("
-                    + (message == null ? io.getClass().getSimpleName() : GitHubIssues.mask(message)) + ")", io);
+                    + (message == null || message.isBlank() ? "closed without a word" : GitHubIssues.mask(message)) + ")", io);
         }
-        return new IOException("GitHub request failed: " + failure, failure);
+        String message = failure == null ? null : failure.getMessage();
+        return new IOException("the request could not be sent" + (message == null || message.isBlank() ? ""
+                : " (" + GitHubIssues.mask(message) + ")"), failure);
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
@@ -172,10 +191,10 @@ final class BoundedConnector implements GitHubConnector {
             return kind == Kind.CONNECT_TIMEOUT || kind == Kind.READ_TIMEOUT || kind == Kind.LOST;
         }
 
-        /** One line: {@code cannot reach GitHub at https://host: connection refused}, {@code no answer within 30 s …}. */
+        /** One line: {@code cannot reach GitHub at https://host: connection refused}, {@code no answer within 30 s (read timeout) from GitHub at https://host}. */
         String describe() {
             return kind == Kind.UNREACHABLE || kind == Kind.CONNECT_TIMEOUT ? "cannot reach GitHub at " + api + ": " + getMessage()
-                    : getMessage() + " from " + api;
+                    : getMessage() + " from GitHub at " + api;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.loadverdict.issuebot;
 
+import dev.loadverdict.model.TerminalText;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueBuilder;
 import org.kohsuke.github.GHIssueComment;
@@ -45,6 +46,8 @@ public final class GitHubIssues {
     /** When the current operation's retry time ends, in {@link #nanoTime} nanoseconds; read by the connector. */
     private volatile long deadline;
     private GHRepository repository;
+    /** Every request goes through it; it knows the latest, which messages name. */
+    private BoundedConnector connector;
 
     private GitHubIssues(String apiUrl, String token, GitHubTimeouts timeouts, LongConsumer sleeper, LongSupplier nanoTime) {
         this.token = token;
@@ -91,11 +94,11 @@ public final class GitHubIssues {
             // 403) and one more request that could hang. Rate and abuse limits fail fast, so that loadverdict's own
             // retry waits (Retry-After, bounded) instead of the library sleeping up to an hour inside a CI job.
             github = new GitHubBuilder().withEndpoint(apiUrl).withAuthorizationProvider(() -> "token " + token)
-                    .withConnector(new BoundedConnector(timeouts, issues::timeLeft, issues.api))
+                    .withConnector(issues.connector = new BoundedConnector(timeouts, issues::timeLeft, issues.api))
                     .withRateLimitHandler(org.kohsuke.github.GitHubRateLimitHandler.FAIL)
                     .withAbuseLimitHandler(org.kohsuke.github.GitHubAbuseLimitHandler.FAIL).build();
         } catch (IOException e) {
-            throw new GitHubException(issues.clean("cannot connect to " + issues.api + ": " + describe(e, "")), e);
+            throw new GitHubException(issues.clean("cannot connect to " + issues.api + ": " + issues.describe(e, "")), e);
         }
         issues.repository = issues.retrying("open repository " + repository,
                 "no repository " + repository + " at " + issues.api + ", or the token cannot see it",
@@ -168,8 +171,8 @@ public final class GitHubIssues {
      * never came) and filing the same comparison again add nothing.
      */
     private String comment(IssuePlan.Comment c) {
-        String marker = digestMarker(c.body());
-        String body = c.body() + (c.body().endsWith("\n") ? "" : "\n") + marker + "\n";
+        String marker = c.digestMarker();
+        String body = c.sentBody();
         boolean[] found = {false};
         retrying("comment on issue #" + c.issue(), () -> {
             GHIssue issue = repository.getIssue(c.issue());
@@ -183,16 +186,6 @@ public final class GitHubIssues {
             return null;
         });
         return found[0] ? "issue #" + c.issue() + " already has this comment; not added again" : "commented on issue #" + c.issue();
-    }
-
-    /** The hidden marker of a comment body: the first 16 hex digits of its SHA-256. */
-    static String digestMarker(String body) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return Markers.line("comment-digest=" + java.util.HexFormat.of().formatHex(digest, 0, 8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private String pending(IssuePlan.UpdatePending p, String label) {
@@ -326,7 +319,7 @@ public final class GitHubIssues {
     }
 
     private GitHubException fail(String what, String reason, IOException cause) {
-        return new GitHubException(clean("GitHub: cannot " + what + ": " + reason), cause);
+        return new GitHubException(clean("cannot " + what + ": " + reason), cause);
     }
 
     private static String seconds(long nanos) {
@@ -392,34 +385,120 @@ public final class GitHubIssues {
                 || (remaining != null && remaining.contains("0")) || message.contains("rate limit");
     }
 
-    private static String describe(IOException e, String notFound) {
+    /**
+     * One sentence for a failed request: {@code GitHub answered 404 Not Found for GET repos/acme/shop: …} with what the
+     * status means here and GitHub's own message, or why no answer came ({@code cannot reach GitHub at …: connection
+     * refused}, {@code no answer within 30 s (read timeout) from GitHub at …}). GitHub's text is made one safe line.
+     */
+    private String describe(IOException e, String notFound) {
         BoundedConnector.NoAnswer noAnswer = noAnswer(e);
         if (noAnswer != null) {
             return noAnswer.describe();
         }
+        String request = connector == null || connector.lastRequest().isEmpty() ? "" : " for " + connector.lastRequest();
         if (e instanceof java.io.FileNotFoundException) { // github-api's GHFileNotFoundException: a 404
-            return "404 Not Found: " + notFound;
+            return "GitHub answered 404 Not Found" + request + ": " + notFound;
         }
-        if (e instanceof HttpException http) {
-            return switch (http.getResponseCode()) {
-                case 401 -> "401 Unauthorized: bad credentials: the token is wrong, expired or revoked";
-                case 403 -> rateLimited(http) ? "403 Forbidden: a rate limit was hit (" + gitHubMessage(http) + ")"
-                        : "403 Forbidden: the token may not do this (" + gitHubMessage(http) + ")";
-                case 404 -> "404 Not Found: " + notFound;
-                case -1 -> "no answer (" + firstLine(String.valueOf(e.getCause())) + ")";
-                default -> http.getResponseCode() + " " + gitHubMessage(http);
+        if (e instanceof HttpException http && http.getResponseCode() > 0) {
+            int status = http.getResponseCode();
+            String says = gitHubMessage(http).map(m -> " (GitHub says: " + m + ")").orElse("");
+            String meaning = switch (status) {
+                case 401 -> ": bad credentials: the token is wrong, expired or revoked";
+                case 403 -> rateLimited(http) ? ": " + rateLimit(http) : ": the token may not do this" + says;
+                case 404 -> ": " + notFound;
+                case 410 -> ": it is gone: deleted, or turned off in this repository (as issues can be)" + says;
+                case 422 -> ": GitHub refused what was sent" + says;
+                case 429 -> ": " + rateLimit(http);
+                default -> status >= 500 ? ": a failure on GitHub's side" + says : says.isEmpty() ? "" : ":" + says;
             };
+            return "GitHub answered " + status + " " + reasonPhrase(http) + request + meaning;
         }
-        return e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + TerminalText.oneLine(firstLine(e.getMessage()));
+        return e instanceof HttpException ? "no answer from GitHub at " + api + request + message
+                : "the request" + request + " to GitHub at " + api + " failed" + message;
     }
 
-    private static final java.util.regex.Pattern MESSAGE = java.util.regex.Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){0,300})\"");
+    /**
+     * A rate limit, with the wait GitHub asked for. GitHub's own words are lost here: github-api answers a rate limit
+     * with its own text ("Abuse limit reached"), which would read as GitHub's.
+     */
+    private static String rateLimit(HttpException http) {
+        List<String> after = header(http, "Retry-After");
+        String wait = after == null || after.isEmpty() ? "" : TerminalText.oneLine(after.get(0)).strip();
+        return "a rate limit was hit" + (wait.matches("[0-9]{1,6}") ? " (GitHub asked to wait " + wait + " s)" : "");
+    }
 
-    /** The {@code message} of GitHub's JSON error, else the first line of what it answered. */
-    private static String gitHubMessage(HttpException http) {
+    /** The standard reason phrase of the status (HTTP/2 sends none), else what the answer gave, else "(no reason given)". */
+    static String reasonPhrase(HttpException http) {
+        String phrase = switch (http.getResponseCode()) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 413 -> "Content Too Large";
+            case 422 -> "Unprocessable Entity";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "";
+        };
+        if (!phrase.isEmpty()) {
+            return phrase;
+        }
+        String given = http.getResponseMessage() == null ? "" : TerminalText.oneLine(http.getResponseMessage()).strip();
+        String prefix = http.getResponseCode() + " ";
+        given = given.startsWith(prefix) ? given.substring(prefix.length()) : given; // a "Status: 418 I'm a teapot" header
+        return given.isEmpty() || given.length() > 60 ? "(no reason given)" : given;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** At most this much of GitHub's message is shown. */
+    private static final int MESSAGE_LIMIT = 300;
+
+    /**
+     * GitHub's own words, one safe line: the {@code message} of its JSON error with each validation error of a 422
+     * ({@code Validation Failed: assignees invalid: nobody}), else the first line of what it answered; empty when it
+     * said nothing.
+     */
+    static java.util.Optional<String> gitHubMessage(HttpException http) {
         String text = http.getMessage() == null ? "" : http.getMessage();
-        java.util.regex.Matcher m = MESSAGE.matcher(text);
-        return m.find() ? m.group(1).replace("\\\"", "\"") : firstLine(text);
+        String said;
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(text);
+            said = json != null && json.path("message").isTextual() ? json.get("message").asText() + errors(json.path("errors")) : firstLine(text);
+        } catch (IOException | RuntimeException notJson) {
+            said = firstLine(text);
+        }
+        String line = TerminalText.oneLine(said).strip();
+        line = line.length() > MESSAGE_LIMIT ? line.substring(0, MESSAGE_LIMIT) + "…" : line;
+        return line.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(line);
+    }
+
+    /** A 422's validation errors: {@code : assignees invalid: nobody; …}, each its message or field, code and value. */
+    private static String errors(com.fasterxml.jackson.databind.JsonNode errors) {
+        if (!errors.isArray() || errors.isEmpty()) {
+            return "";
+        }
+        List<String> each = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode error : errors) {
+            if (error.path("message").isTextual()) {
+                each.add(error.get("message").asText());
+            } else if (error.isTextual()) {
+                each.add(error.asText());
+            } else {
+                String field = String.join(" ", java.util.stream.Stream.of("field", "code").map(k -> error.path(k).asText(""))
+                        .filter(v -> !v.isEmpty()).toList());
+                String value = error.path("value").isValueNode() ? error.path("value").asText("") : "";
+                each.add(field + (value.isEmpty() ? "" : ": " + value));
+            }
+        }
+        return ": " + String.join("; ", each);
     }
 
     private static String firstLine(String text) {

@@ -2,9 +2,11 @@ package dev.loadverdict.issuebot;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What the issue bot will do on GitHub, decided before it touches anything ({@code --dry-run} prints exactly this).
+ * What the issue bot will do on GitHub, decided before it touches anything: {@code --dry-run} prints exactly this, each
+ * action's {@link Action#sent() text} as {@link GitHubIssues} sends it.
  *
  * @param actions in the order they run
  */
@@ -18,6 +20,32 @@ public record IssuePlan(List<Action> actions) {
     public sealed interface Action {
         /** One line saying what will happen, for {@code --dry-run} and the log. */
         String describe();
+
+        /** The text this action sends to GitHub, exactly as sent; empty for one that sends none (a close, a keep). */
+        default Optional<Sent> sent() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The text an action sends: what {@link GitHubIssues} posts, character for character.
+     *
+     * @param title a new issue's title; empty when the action writes a body or comment only
+     * @param labels a new issue's labels
+     * @param assignees a new issue's assignees
+     * @param body the issue's body or the comment, hidden markers included
+     */
+    public record Sent(Optional<String> title, List<String> labels, List<String> assignees, String body) {
+        public Sent {
+            Objects.requireNonNull(title, "title == null");
+            labels = List.copyOf(labels);
+            assignees = List.copyOf(assignees);
+            Objects.requireNonNull(body, "body == null");
+        }
+
+        static Sent body(String body) {
+            return new Sent(Optional.empty(), List.of(), List.of(), body);
+        }
     }
 
     /** Open a new issue for a scope's critical regressions. */
@@ -32,13 +60,36 @@ public record IssuePlan(List<Action> actions) {
         public String describe() {
             return "create issue \"" + title + "\" (labels: " + String.join(", ", labels) + ")";
         }
+
+        @Override
+        public Optional<Sent> sent() {
+            return Optional.of(new Sent(Optional.of(title), labels, assignees, body));
+        }
     }
 
-    /** Add a comment to an open issue (the regression recurred, or it recovered). */
+    /**
+     * Add a comment to an open issue (the regression recurred, or it recovered). It is sent with a hidden digest of
+     * itself, by which a retry after a lost answer finds it instead of adding it twice.
+     */
     public record Comment(int issue, String body) implements Action {
         @Override
         public String describe() {
             return "comment on issue #" + issue;
+        }
+
+        /** The hidden marker that finds this comment again: a digest of its body. */
+        String digestMarker() {
+            return Markers.digest(body);
+        }
+
+        /** The body as posted: the comment, then its {@link #digestMarker()} on a line of its own. */
+        String sentBody() {
+            return body + (body.endsWith("\n") ? "" : "\n") + digestMarker() + "\n";
+        }
+
+        @Override
+        public Optional<Sent> sent() {
+            return Optional.of(Sent.body(sentBody()));
         }
     }
 
@@ -47,6 +98,11 @@ public record IssuePlan(List<Action> actions) {
         @Override
         public String describe() {
             return "update the summary of issue #" + issue;
+        }
+
+        @Override
+        public Optional<Sent> sent() {
+            return Optional.of(Sent.body(body));
         }
     }
 
@@ -77,7 +133,7 @@ public record IssuePlan(List<Action> actions) {
      * @param empty whether nothing is pending (the issue is then closed, or not created)
      * @param marker the hidden marker in the body that makes an issue the suite's pending-state issue
      */
-    public record UpdatePending(java.util.Optional<Integer> issue, String body, boolean empty, String title,
+    public record UpdatePending(Optional<Integer> issue, String body, boolean empty, String title,
                                 List<String> labels, String marker) implements Action {
         public UpdatePending {
             labels = List.copyOf(labels);
@@ -93,6 +149,14 @@ public record IssuePlan(List<Action> actions) {
                         .orElse("leave the pending state empty");
             }
             return issue.map(n -> "update the pending-state issue #" + n).orElse("create the pending-state issue \"" + title + "\"");
+        }
+
+        @Override
+        public Optional<Sent> sent() {
+            if (issue.isPresent()) {
+                return Optional.of(Sent.body(body)); // written before the issue is closed, when nothing is pending
+            }
+            return empty ? Optional.empty() : Optional.of(new Sent(Optional.of(title), labels, List.of(), body));
         }
     }
 }

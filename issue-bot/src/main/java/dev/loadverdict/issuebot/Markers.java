@@ -49,6 +49,16 @@ public final class Markers {
         return PREFIX + content + " -->";
     }
 
+    /** The hidden marker of a comment body, by which a retry finds it: the first 16 hex digits of its SHA-256. */
+    static String digest(String body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return line("comment-digest=" + java.util.HexFormat.of().formatHex(digest, 0, 8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
     /** A pattern matching {@code <!-- loadverdict:} followed by {@code contentRegex} and {@code  -->}. */
     static Pattern pattern(String contentRegex) {
         return Pattern.compile(Pattern.quote(PREFIX) + contentRegex + " -->");

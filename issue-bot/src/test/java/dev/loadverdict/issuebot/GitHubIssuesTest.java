@@ -212,7 +212,8 @@ class GitHubIssuesTest {
                 .withBody("{\"message\":\"Bad credentials " + TOKEN + "\"}")));
         GitHubIssues client = client();
         assertThatThrownBy(() -> client.openIssues(LABEL)).isInstanceOf(GitHubIssues.GitHubException.class)
-                .hasMessageContaining("401 Unauthorized: bad credentials").hasMessageNotContaining(TOKEN)
+                .hasMessage("cannot list open issues labelled " + LABEL + ": GitHub answered 401 Unauthorized for GET repos/acme/shop/issues:"
+                        + " bad credentials: the token is wrong, expired or revoked").hasMessageNotContaining(TOKEN)
                 .satisfies(e -> assertThat(((GitHubIssues.GitHubException) e).forbidden()).isFalse())
                 .satisfies(e -> assertThat(((GitHubIssues.GitHubException) e).unauthorized()).isTrue());
         assertThat(sleeps).isEmpty();
@@ -223,13 +224,47 @@ class GitHubIssuesTest {
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(aResponse().withStatus(403)
                 .withBody("{\"message\":\"Resource not accessible by integration\",\"documentation_url\":\"https://docs.github.com\"}")));
         GitHubIssues client = client();
-        assertThatThrownBy(() -> client.openIssues(LABEL)).hasMessage("GitHub: cannot list open issues labelled " + LABEL
-                        + ": 403 Forbidden: the token may not do this (Resource not accessible by integration)")
+        assertThatThrownBy(() -> client.openIssues(LABEL)).hasMessage("cannot list open issues labelled " + LABEL + ": GitHub answered 403 Forbidden for GET"
+                        + " repos/acme/shop/issues: the token may not do this (GitHub says: Resource not accessible by integration)")
                 .satisfies(e -> assertThat(((GitHubIssues.GitHubException) e).forbidden()).isTrue());
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(aResponse().withStatus(403)
                 .withHeader("Retry-After", "1").withBody("{\"message\":\"You have exceeded a secondary rate limit.\"}")));
-        assertThatThrownBy(() -> client.openIssues(LABEL)).hasMessageContaining("403 Forbidden: a rate limit was hit")
+        assertThatThrownBy(() -> client.openIssues(LABEL)).hasMessageStartingWith("cannot list open issues labelled " + LABEL + ": GitHub answered 403 Forbidden for GET"
+                        + " repos/acme/shop/issues: a rate limit was hit (GitHub asked to wait 1 s)")
                 .satisfies(e -> assertThat(((GitHubIssues.GitHubException) e).forbidden()).isFalse());
+    }
+
+    /** Every status GitHub fails with is one sentence: the status and its reason, the request, what it means, GitHub's words. */
+    @Test
+    void everyFailingStatusIsOneSentenceWithItsReasonAndRequest() {
+        GitHubIssues client = client();
+        java.util.Map<Integer, String> bodies = new java.util.LinkedHashMap<>();
+        java.util.Map<Integer, String> expected = new java.util.LinkedHashMap<>();
+        String failed = "cannot list open issues labelled " + LABEL + ": GitHub answered ";
+        bodies.put(404, "{\"message\":\"Not Found\"}");
+        expected.put(404, failed + "404 Not Found for GET repos/acme/shop/issues: it does not exist, or the token cannot see it");
+        bodies.put(410, "{\"message\":\"Issues are disabled for this repo\"}");
+        expected.put(410, failed + "410 Gone for GET repos/acme/shop/issues: it is gone: deleted, or turned off in this repository"
+                + " (as issues can be) (GitHub says: Issues are disabled for this repo)");
+        bodies.put(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Issue\",\"field\":\"assignees\","
+                + "\"code\":\"invalid\",\"value\":\"nobody\\u001b[2J\"},{\"message\":\"label too long\"}]}");
+        expected.put(422, failed + "422 Unprocessable Entity for GET repos/acme/shop/issues: GitHub refused what was sent"
+                + " (GitHub says: Validation Failed: assignees invalid: nobody; label too long)");
+        bodies.put(429, "{\"message\":\"API rate limit exceeded\"}");
+        expected.put(429, failed + "429 Too Many Requests for GET repos/acme/shop/issues: a rate limit was hit");
+        bodies.put(500, "{\"message\":\"Server Error\"}");
+        expected.put(500, failed + "500 Internal Server Error for GET repos/acme/shop/issues: a failure on GitHub's side"
+                + " (GitHub says: Server Error); gave up after 4 attempts in ");
+        bodies.put(503, "<html>upstream\nunavailable</html>");
+        expected.put(503, failed + "503 Service Unavailable for GET repos/acme/shop/issues: a failure on GitHub's side"
+                + " (GitHub says: <html>upstream); gave up after 4 attempts in ");
+        bodies.forEach((status, body) -> {
+            github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(aResponse().withStatus(status).withBody(body)));
+            assertThatThrownBy(() -> client.openIssues(LABEL)).as("status %d", status).isInstanceOf(GitHubIssues.GitHubException.class)
+                    .hasMessageStartingWith(expected.get(status))
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\u001b").doesNotContain("Exception")
+                            .doesNotContain(TOKEN));
+        });
     }
 
     @Test
@@ -239,7 +274,7 @@ class GitHubIssuesTest {
                 .withBody("{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"404\"}")));
         assertThatThrownBy(() -> GitHubIssues.connect(github.baseUrl(), "acme/nosuch", TOKEN, GitHubTimeouts.DEFAULTS, time, time))
                 .isInstanceOf(GitHubIssues.GitHubException.class)
-                .hasMessage("GitHub: cannot open repository acme/nosuch: 404 Not Found: no repository acme/nosuch at "
+                .hasMessage("cannot open repository acme/nosuch: GitHub answered 404 Not Found for GET repos/acme/nosuch: no repository acme/nosuch at "
                         + github.baseUrl() + ", or the token cannot see it");
         assertThat(sleeps).isEmpty();
     }
@@ -262,8 +297,8 @@ class GitHubIssuesTest {
         GitHubIssues client = client(SHORT.withRetryTime(Duration.ofSeconds(5)));
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.openIssues(LABEL)).isInstanceOf(GitHubIssues.GitHubException.class)
-                .hasMessageStartingWith("GitHub: cannot list open issues labelled " + LABEL + ": no answer within 500 ms"
-                        + " (read timeout) from " + github.baseUrl() + "; gave up after 3 attempts in ")
+                .hasMessageStartingWith("cannot list open issues labelled " + LABEL + ": no answer within 500 ms"
+                        + " (read timeout) from GitHub at " + github.baseUrl() + "; gave up after 3 attempts in ")
                 .hasMessageEndingWith(": waiting 4 s more would pass the retry time of 5 s")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(HANG_MS / 2));
@@ -282,7 +317,7 @@ class GitHubIssuesTest {
 
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop")).willReturn(okJson(repo()).withFixedDelay(HANG_MS)));
         assertThatThrownBy(() -> client(SHORT.withRetryTime(Duration.ofMillis(1800))))
-                .hasMessageStartingWith("GitHub: cannot open repository acme/shop: no answer within ")
+                .hasMessageStartingWith("cannot open repository acme/shop: no answer within ")
                 .hasMessageMatching(".*; gave up after 2 attempts in 1\\.[89] s");
     }
 
@@ -306,9 +341,41 @@ class GitHubIssuesTest {
         assertThatThrownBy(() -> GitHubIssues.connect("http://x-access-token:" + secret + "@127.0.0.1:" + closed + "/api/v3",
                 "acme/shop", TOKEN, SHORT, time, time))
                 .isInstanceOf(GitHubIssues.GitHubException.class)
-                .hasMessage("GitHub: cannot open repository acme/shop: cannot reach GitHub at http://127.0.0.1:" + closed
+                .hasMessage("cannot open repository acme/shop: cannot reach GitHub at http://127.0.0.1:" + closed
                         + "/api/v3: connection refused");
         assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void aServerThatNeverAcceptsIsAConnectTimeoutNamingTheAddressAndTheTimeout() throws IOException {
+        // a listening socket whose backlog is full and never accepted: further connections wait for the connect timeout
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> queued = new ArrayList<>();
+            try {
+                for (int i = 0; i < 64; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                        queued.add(s);
+                    } catch (java.net.SocketTimeoutException backlogFull) {
+                        s.close();
+                        break;
+                    }
+                }
+                String api = "http://127.0.0.1:" + full.getLocalPort();
+                assertThatThrownBy(() -> GitHubIssues.connect(api, "acme/shop", TOKEN,
+                        new GitHubTimeouts(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(1)), time, time))
+                        .isInstanceOf(GitHubIssues.GitHubException.class)
+                        .hasMessageStartingWith("cannot open repository acme/shop: cannot reach GitHub at " + api
+                                + ": no connection within 300 ms (connect timeout); gave up after 1 attempt in ")
+                        .hasMessageEndingWith(": waiting 1 s more would pass the retry time of 1 s")
+                        .hasMessageNotContaining(TOKEN);
+            } finally {
+                for (java.net.Socket s : queued) {
+                    s.close();
+                }
+            }
+        }
     }
 
     @Test
@@ -319,7 +386,7 @@ class GitHubIssuesTest {
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
         github.stubFor(patch(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
         // GitHub adds the comment, then the answer is lost (a 502 from a proxy): the comment is there on the next look
-        String added = "again in run 2\n" + GitHubIssues.digestMarker("again in run 2") + "\n";
+        String added = "again in run 2\n" + Markers.digest("again in run 2") + "\n";
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("lost").whenScenarioStateIs("Started")
                 .willReturn(okJson("[]")));
         github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("lost").whenScenarioStateIs("Started")
@@ -340,7 +407,7 @@ class GitHubIssuesTest {
         Fingerprint f = Fingerprint.of("nightly", "checkout");
         String body = f.startMarker() + "\nold\n" + f.endMarker();
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, body))));
-        String added = "recovered in run 3\n" + GitHubIssues.digestMarker("recovered in run 3") + "\n";
+        String added = "recovered in run 3\n" + Markers.digest("recovered in run 3") + "\n";
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("late").whenScenarioStateIs("Started")
                 .willReturn(okJson("[]")));
         github.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).inScenario("late").whenScenarioStateIs("Started")
@@ -364,7 +431,7 @@ class GitHubIssuesTest {
         // a comment already on the issue (a run that failed after commenting, then ran again) is not added twice
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, "x"))));
         github.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(okJson("[{\"id\":5,\"body\":"
-                + quote("again in run 2\n" + GitHubIssues.digestMarker("again in run 2") + "\n") + "}]")));
+                + quote("again in run 2\n" + Markers.digest("again in run 2") + "\n") + "}]")));
         github.stubFor(patch(urlPathEqualTo("/repos/acme/shop/issues/7")).willReturn(okJson(issue(7, current))));
         IssuePlan stale = IssuePlanner.plan(List.of(scope("checkout", true)),
                 List.of(new IssuePlanner.OpenIssue(7, f.startMarker() + "\nold\n" + f.endMarker() + "\n")), OPTIONS);
