@@ -33,7 +33,8 @@ enum TextDialect {
     V3_0("3.0-3.3", "REQUEST", "USER", 0, 2, 3, 4, 5, 6, 7, 2, 3, 4, 5, 6, 3),
     V3_4("3.4-3.12", "REQUEST", "USER", 0, 1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 2);
 
-    private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)(?:[.\\-].*)?$");
+    /** Major and minor of at most four digits each: a longer number is no Gatling version (and would overflow an int). */
+    private static final Pattern VERSION = Pattern.compile("^(\\d{1,4})\\.(\\d{1,4})(?:[.\\-].*)?$");
     /** The last Gatling minor version that wrote a text log. */
     private static final int LAST_TEXT_MINOR = 12;
     /** Inference tries these, most recent first. */
