@@ -5,6 +5,7 @@ import dev.loadverdict.codec.SuiteJson;
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Run;
+import dev.loadverdict.model.history.RunRef;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -340,6 +341,52 @@ public final class SuiteStore {
         return result;
     }
 
+    /**
+     * Visits every recorded run, oldest first, reading one history file at a time: series analysis of a long history
+     * never holds all its runs.
+     */
+    public void forEach(String suite, java.util.function.BiConsumer<RunRef, Baseline> visit) {
+        requireExisting(suite);
+        List<Path> files = historyFiles(suite);
+        for (int i = 0; i < files.size(); i++) {
+            HistoryJson.Entry entry = readEntry(suite, files.get(i));
+            Baseline baseline = entry.asBaseline(i + 1);
+            visit.accept(refOf(baseline, stem(files.get(i))), baseline);
+        }
+    }
+
+    /** Version {@code n} as series analysis names it. */
+    public RunRef ref(String suite, int n) {
+        Baseline b = version(suite, n);
+        return refOf(b, stem(historyFiles(suite).get(n - 1)));
+    }
+
+    /** The version of the run whose history file is {@code id}{@code .json}, if the history holds it. */
+    public java.util.OptionalInt versionOfRun(String suite, String id) {
+        requireExisting(suite);
+        List<Path> files = historyFiles(suite);
+        for (int i = 0; i < files.size(); i++) {
+            if (stem(files.get(i)).equals(id)) {
+                return java.util.OptionalInt.of(i + 1);
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    private static RunRef refOf(Baseline b, String id) {
+        return new RunRef(b.version(), id, b.created(), b.provenance().gitSha());
+    }
+
+    /** The suite's directory, for the classes that keep more of its data there. */
+    Path suiteDir(String suite) {
+        requireExisting(suite);
+        return dir.resolve(suite);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     /** Every problem found in every suite: each names its file. Empty when all is well. */
     public List<String> verify() {
         java.util.Set<String> problems = new java.util.LinkedHashSet<>();
@@ -439,7 +486,7 @@ public final class SuiteStore {
         }
     }
 
-    private String display(String suite, String inside) {
+    String display(String suite, String inside) {
         return displayDir + "/" + suite + (inside.isEmpty() ? "" : "/" + inside);
     }
 
