@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "baseline", description = "Manages baselines.", versionProvider = VersionProvider.class,
         subcommands = {BaselinePromoteCommand.class, BaselineRecordCommand.class, BaselineListCommand.class,
                 BaselineShowCommand.class, BaselineHistoryCommand.class, BaselineImportCommand.class,
-                BaselineVerifyCommand.class})
+                BaselineVerifyCommand.class, BaselineAcknowledgeCommand.class})
 final class BaselineCommand implements Runnable {
 
     @Spec

@@ -85,6 +85,9 @@ final class ComparePipeline {
         Comparison comparison = RegressionDetector.compare(run, ref, base.run(), settings.config(),
                         new RegressionDetector.Options(settings.requireSignificance(), bands))
                 .withWarnings(profile.stream().map(p -> "not a like-for-like comparison: " + p).toList()).withNotes(allNotes);
+        if (found.suite().isPresent()) {
+            comparison = HistoryChecks.apply(comparison, run, store, found.suite().get(), settings.config().history(), settings.noiseK());
+        }
         return new Outcome(comparison, history, profile);
     }
 

@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * The JSON form of a {@link Comparison}: {@code "schema": "loadverdict.comparison/1"}, the verdict, both
  * runs' metadata, every finding with every number and condition behind it, and {@code "matching"}: what was found in
- * both runs, only in the baseline and only in the run (absent when there was no baseline).
+ * both runs, only in the baseline and only in the run (absent when there was no baseline); with a suite baseline,
+ * {@code "history"}: the suite's series with change points ({@link HistoryAnalysisJson}; written for readers, not
+ * read back by {@code loadverdict report}).
  */
 public final class ComparisonJson {
 
@@ -59,6 +61,7 @@ public final class ComparisonJson {
             change.put("requests", c.requests());
         }
         comparison.matching().ifPresent(m -> root.set("matching", matching(m)));
+        comparison.history().ifPresent(h -> root.set("history", HistoryAnalysisJson.tree(h, true)));
         return Json.write(root);
     }
 
@@ -125,6 +128,10 @@ public final class ComparisonJson {
 
     private static ObjectNode finding(Finding f) {
         ObjectNode node = Json.object();
+        if (f.kind() == Finding.Kind.DRIFT) {
+            node.put("kind", f.kind().id());
+            Json.put(node, "driftSince", f.drift());
+        }
         Json.put(node, "stage", f.stage());
         node.put("service", f.service());
         Json.put(node, "endpoint", f.endpoint());
@@ -239,7 +246,7 @@ public final class ComparisonJson {
                     f.get("currentRequests").nonNegativeWholeNumber(),
                     RunJson.parseEnum(f.get("outcome"), dev.loadverdict.model.compare.Outcome.class),
                     RunJson.parseEnum(f.get("severity"), dev.loadverdict.model.compare.Severity.class), rule,
-                    texts(f.get("reasons")), significance);
+                    texts(f.get("reasons")), significance, Json.optionalText(f, "driftSince"));
         } catch (IllegalArgumentException e) {
             throw Json.wrapModelError(f, e);
         }

@@ -7,6 +7,7 @@ import dev.loadverdict.model.Metric;
 import dev.loadverdict.model.Unit;
 import dev.loadverdict.model.config.Condition;
 import dev.loadverdict.model.config.EndpointRules;
+import dev.loadverdict.model.config.HistorySettings;
 import dev.loadverdict.model.config.MappingRule;
 import dev.loadverdict.model.config.MetricRule;
 import dev.loadverdict.model.config.Naming;
@@ -15,6 +16,7 @@ import dev.loadverdict.model.config.RuleSet;
 import dev.loadverdict.model.config.ServiceRules;
 import dev.loadverdict.model.config.Setting;
 import dev.loadverdict.model.config.SeverityBlock;
+import dev.loadverdict.model.history.HistoryAnalysis;
 
 import java.io.Reader;
 import java.util.ArrayList;
@@ -42,7 +44,11 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigParser {
 
     private static final JsonFactory YAML = YAMLFactory.builder().build();
-    static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming", "issues", "matching");
+    static final List<String> TOP_KEYS = List.of("defaults", "services", "mapping", "naming", "issues", "matching", "history");
+    static final List<String> HISTORY_KEYS = List.of("changePoints", "drift");
+    static final List<String> CHANGE_POINT_KEYS = List.of("pValue", "permutations", "minShift", "minErrorRateShift",
+            "pendingRuns", "minRuns");
+    static final List<String> DRIFT_KEYS = List.of("reference", "window", "metrics");
     static final List<String> ISSUE_KEYS = List.of("labels", "assignees", "title", "confirmRuns");
     static final List<String> NAMING_KEYS = List.of("templateIds", "dropQueryStrings", "maxEndpointsPerService",
             "maxServices", "maxEndpoints");
@@ -119,7 +125,62 @@ public final class ConfigParser {
                 : issues(issuesNode.requireKeys(ISSUE_KEYS));
         boolean builtInRules = defaults == null || !defaults.has("builtInRules") || defaults.get("builtInRules").bool();
         return new LoadverdictConfig(defaultRules, services, mapping, naming, alpha, alphaCritical, Optional.of(source), issues,
-                builtInRules, matching(root.optional("matching")));
+                builtInRules, matching(root.optional("matching")), history(root.optional("history")));
+    }
+
+    /** {@code history: { changePoints: {…}, drift: {…} }}. */
+    private static HistorySettings history(Node node) {
+        if (node == null) {
+            return HistorySettings.defaults();
+        }
+        node.requireKeys(HISTORY_KEYS);
+        HistoryAnalysis.Settings d = HistoryAnalysis.Settings.DEFAULT;
+        HistoryAnalysis.Settings changePoints = d;
+        Node cp = node.optional("changePoints");
+        if (cp != null) {
+            cp.requireKeys(CHANGE_POINT_KEYS);
+            double pValue = cp.has("pValue") ? cp.get("pValue").number() : d.pValue();
+            if (!(pValue > 0 && pValue < 1)) {
+                throw cp.get("pValue").fail("pValue must be between 0 and 1 (exclusive) but was " + cp.get("pValue").scalarText());
+            }
+            changePoints = new HistoryAnalysis.Settings(pValue,
+                    (int) wholeIn(cp, "permutations", d.permutations(), 10, 100_000),
+                    d.seed(),
+                    cp.has("minShift") ? relative(cp.get("minShift")) : d.minShiftPercent(),
+                    cp.has("minErrorRateShift") ? amount(Metric.ERROR_RATE, cp.get("minErrorRateShift"), true) : d.minErrorRateShift(),
+                    (int) wholeIn(cp, "pendingRuns", d.pendingRuns(), 1, 1000),
+                    (int) wholeIn(cp, "minRuns", d.minRuns(), 8, 100_000),
+                    d.metrics());
+        }
+        Optional<HistorySettings.Drift> drift = Optional.empty();
+        Node dn = node.optional("drift");
+        if (dn != null) {
+            dn.requireKeys(DRIFT_KEYS);
+            String reference = dn.has("reference") ? dn.get("reference").text() : "acknowledged";
+            RuleSet rules = ruleSet(dn);
+            if (rules.metrics().isEmpty()) {
+                throw dn.fail("has no metrics: write the thresholds of the drift gate, e.g."
+                        + " metrics: { p95: { warning: { relative: 10% }, critical: { relative: 20% } } }");
+            }
+            try {
+                drift = Optional.of(new HistorySettings.Drift(reference, (int) wholeIn(dn, "window", 5, 1, 100), rules));
+            } catch (IllegalArgumentException e) {
+                throw dn.get("reference").fail(e.getMessage());
+            }
+        }
+        return new HistorySettings(changePoints, drift);
+    }
+
+    private static long wholeIn(Node parent, String key, long defaultValue, long min, long max) {
+        if (!parent.has(key)) {
+            return defaultValue;
+        }
+        Node n = parent.get(key);
+        long v = n.wholeNumber();
+        if (v < min || v > max) {
+            throw n.fail(key + " must be a whole number from " + min + " to " + max + " but was " + n.scalarText());
+        }
+        return v;
     }
 
     static final List<String> MATCHING_KEYS = List.of("minMatched", "warnMissing");

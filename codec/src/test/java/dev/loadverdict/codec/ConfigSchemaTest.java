@@ -54,6 +54,10 @@ class ConfigSchemaTest {
         assertThat(keys(p.get("naming").get("properties"))).containsExactlyInAnyOrderElementsOf(ConfigParser.NAMING_KEYS);
         assertThat(keys(p.get("issues").get("properties"))).containsExactlyInAnyOrderElementsOf(ConfigParser.ISSUE_KEYS);
         assertThat(keys(p.get("matching").get("properties"))).containsExactlyInAnyOrderElementsOf(ConfigParser.MATCHING_KEYS);
+        JsonNode history = p.get("history").get("properties");
+        assertThat(keys(history)).containsExactlyInAnyOrderElementsOf(ConfigParser.HISTORY_KEYS);
+        assertThat(keys(history.get("changePoints").get("properties"))).containsExactlyInAnyOrderElementsOf(ConfigParser.CHANGE_POINT_KEYS);
+        assertThat(keys(history.get("drift").get("properties"))).containsExactlyInAnyOrderElementsOf(ConfigParser.DRIFT_KEYS);
         List<String> metrics = new ArrayList<>();
         s.get("$defs").get("metrics").get("propertyNames").get("enum").forEach(m -> metrics.add(m.asText()));
         assertThat(metrics).containsExactlyElementsOf(Arrays.stream(Metric.values()).map(Metric::key).toList());

@@ -42,7 +42,9 @@ final class ContextBuilder {
                 comparison.warnings().stream().map(ContextBuilder::capitalised).map(Sentence::new).toList(),
                 baseline.isPresent(),
                 untrusted(baseline.flatMap(BaselineRef::selection)),
-                comparison.matching().map(ContextBuilder::matching).orElse(Trusted.EMPTY));
+                comparison.matching().map(ContextBuilder::matching).orElse(Trusted.EMPTY),
+                comparison.history().filter(h -> !ChangePointLines.lines(h).isEmpty()).map(ChangePointLines::heading).orElse(""),
+                comparison.history().map(ChangePointLines::lines).orElse(List.of()));
     }
 
     private static String capitalised(String text) {

@@ -37,12 +37,15 @@ final class View {
      * @param hasBaseline false when there was no baseline and only absolute limits were checked; the baseline fields
      *                    are then empty
      * @param baselineSelection why loadverdict chose this baseline, when it chose it, else empty
+     * @param changePointsHeading what {@code changePoints} lists, or empty when there are none
+     * @param changePoints the baseline suite's change points since its last acknowledged step or profile change, then
+     *                     its acknowledged steps, one sentence each (plain text: the template escapes it)
      */
     public record Context(Trusted tool, String toolVersion, String stage, List<String> sources,
                           Trusted moreSources, Code baselineLocation, Trusted baselineVersion,
                           Trusted baselineCreated, String gitSha, String gitRef, String configSource,
                           List<Trusted> notes, List<Sentence> warnings, boolean hasBaseline, String baselineSelection,
-                          Trusted matching) {
+                          Trusted matching, String changePointsHeading, List<String> changePoints) {
     }
 
     /**

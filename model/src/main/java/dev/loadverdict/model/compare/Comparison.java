@@ -1,6 +1,7 @@
 package dev.loadverdict.model.compare;
 
 import dev.loadverdict.model.RunMetadata;
+import dev.loadverdict.model.history.HistoryAnalysis;
 
 import java.util.Comparator;
 import java.util.List;
@@ -24,10 +25,19 @@ import java.util.Optional;
  *              sentence each
  * @param matching what was found in both runs, only in the baseline, only in the run; empty when there was no
  *                 baseline, or for a comparison saved before it was recorded
+ * @param history the change points of the baseline suite's history, when the baseline is a suite with enough runs
  */
 public record Comparison(RunMetadata current, Optional<BaselineRef> baseline, Optional<String> configSource,
                          List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict,
-                         List<String> warnings, List<String> notes, Optional<Matching> matching) {
+                         List<String> warnings, List<String> notes, Optional<Matching> matching,
+                         Optional<HistoryAnalysis> history) {
+
+    /** A comparison without a suite's change points. */
+    public Comparison(RunMetadata current, Optional<BaselineRef> baseline, Optional<String> configSource,
+                      List<Finding> findings, List<EndpointChange> endpointChanges, Verdict verdict,
+                      List<String> warnings, List<String> notes, Optional<Matching> matching) {
+        this(current, baseline, configSource, findings, endpointChanges, verdict, warnings, notes, matching, Optional.empty());
+    }
 
     /** A comparison without a record of what matched. */
     public Comparison(RunMetadata current, Optional<BaselineRef> baseline, Optional<String> configSource,
@@ -59,6 +69,7 @@ public record Comparison(RunMetadata current, Optional<BaselineRef> baseline, Op
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings == null"));
         notes = List.copyOf(Objects.requireNonNull(notes, "notes == null"));
         Objects.requireNonNull(matching, "matching == null");
+        Objects.requireNonNull(history, "history == null");
         if (verdict != Verdict.of(worstSeverity(findings))) {
             throw new IllegalArgumentException("verdict " + verdict + " does not follow from the findings");
         }
@@ -71,7 +82,7 @@ public record Comparison(RunMetadata current, Optional<BaselineRef> baseline, Op
         }
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
-        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, all, notes, matching);
+        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, all, notes, matching, history);
     }
 
     /** The same comparison with these notes added. */
@@ -81,13 +92,30 @@ public record Comparison(RunMetadata current, Optional<BaselineRef> baseline, Op
         }
         List<String> all = new java.util.ArrayList<>(notes);
         all.addAll(more);
-        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, warnings, all, matching);
+        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, warnings, all, matching, history);
     }
 
     /** The same comparison with this record of what matched. */
     public Comparison withMatching(Matching what) {
         return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, warnings, notes,
-                Optional.of(what));
+                Optional.of(what), history);
+    }
+
+    /** The same comparison with the baseline suite's change points. */
+    public Comparison withHistory(HistoryAnalysis analysis) {
+        return new Comparison(current, baseline, configSource, findings, endpointChanges, verdict, warnings, notes,
+                matching, Optional.of(analysis));
+    }
+
+    /** The same comparison with more findings (the drift gate's), and the verdict they give together. */
+    public Comparison withFindingsAdded(List<Finding> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(more);
+        return new Comparison(current, baseline, configSource, all, endpointChanges, Verdict.of(worstSeverity(all)),
+                warnings, notes, matching, history);
     }
 
     /** The most serious severity among the findings. */

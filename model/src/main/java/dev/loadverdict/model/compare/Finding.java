@@ -26,12 +26,36 @@ import java.util.OptionalDouble;
  * @param rule the effective rule applied
  * @param reasons one line per condition checked, in words, e.g. {@code "critical: +31.2% > 25%"}
  * @param significance whether the change is more than noise
+ * @param drift for a finding of the drift gate, the pinned reference it measures from ({@code v21 (8984005)}), whose
+ *              level is {@code baseline}; empty for a comparison with the baseline
  */
 public record Finding(Optional<String> stage, String service, Optional<String> endpoint, Metric metric,
                       OptionalDouble baseline, OptionalDouble current, OptionalDouble change,
                       OptionalDouble relativePercent, long baselineRequests, long currentRequests,
                       Outcome outcome, Severity severity, AppliedRule rule, List<String> reasons,
-                      Significance significance) {
+                      Significance significance, Optional<String> drift) {
+
+    /** What a finding measures a change from. */
+    public enum Kind {
+        /** The baseline the run is compared with. */
+        CHANGE,
+        /** A pinned reference in the suite's history: the cumulative change since then ({@code history.drift}). */
+        DRIFT;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A comparison with the baseline. */
+    public Finding(Optional<String> stage, String service, Optional<String> endpoint, Metric metric,
+                   OptionalDouble baseline, OptionalDouble current, OptionalDouble change,
+                   OptionalDouble relativePercent, long baselineRequests, long currentRequests,
+                   Outcome outcome, Severity severity, AppliedRule rule, List<String> reasons,
+                   Significance significance) {
+        this(stage, service, endpoint, metric, baseline, current, change, relativePercent, baselineRequests,
+                currentRequests, outcome, severity, rule, reasons, significance, Optional.empty());
+    }
 
     public Finding {
         Objects.requireNonNull(stage, "stage == null");
@@ -47,6 +71,7 @@ public record Finding(Optional<String> stage, String service, Optional<String> e
         Objects.requireNonNull(rule, "rule == null");
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons == null"));
         Objects.requireNonNull(significance, "significance == null");
+        Objects.requireNonNull(drift, "drift == null");
         if (severity != Severity.NONE && outcome != Outcome.REGRESSION) {
             throw new IllegalArgumentException("only a regression has a severity, not " + outcome);
         }
@@ -62,9 +87,17 @@ public record Finding(Optional<String> stage, String service, Optional<String> e
                 baselineRequests, currentRequests, outcome, severity, rule, reasons, significance);
     }
 
-    /** The service, after its stage when there is one: {@code "steady / checkout"}. */
+    public Kind kind() {
+        return drift.isPresent() ? Kind.DRIFT : Kind.CHANGE;
+    }
+
+    /**
+     * The service, after its stage when there is one ({@code "steady / checkout"}), or after the drift reference for a
+     * drift finding ({@code "drift since v21 / checkout"}).
+     */
     public String scopeLabel() {
-        return stage.map(s -> s + " / " + service).orElse(service);
+        String scope = stage.map(s -> s + " / " + service).orElse(service);
+        return drift.map(d -> "drift since " + d + " / " + scope).orElse(scope);
     }
 
     /** The endpoint key, or {@code "(total)"} for a service total. */

@@ -19,10 +19,20 @@ import java.util.Optional;
  * @param builtInRules whether the built-in rules lie under {@code defaults} ({@code defaults.builtInRules}, default
  *                     true); false leaves only the rules written in the file, e.g. for a gate of absolute limits only
  * @param matching how much of the baseline a comparison must find in the run ({@code matching})
+ * @param history how the suite's history is read as a series: change points and the drift gate ({@code history})
  */
 public record LoadverdictConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping,
                              Naming naming, double alpha, double alphaCritical, Optional<String> source,
-                             IssueSettings issues, boolean builtInRules, MatchingSettings matching) {
+                             IssueSettings issues, boolean builtInRules, MatchingSettings matching,
+                             HistorySettings history) {
+
+    /** A configuration with the default {@code history} settings. */
+    public LoadverdictConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping, Naming naming,
+                          double alpha, double alphaCritical, Optional<String> source, IssueSettings issues,
+                          boolean builtInRules, MatchingSettings matching) {
+        this(defaults, services, mapping, naming, alpha, alphaCritical, source, issues, builtInRules, matching,
+                HistorySettings.defaults());
+    }
 
     /** A configuration with the default {@code matching} settings. */
     public LoadverdictConfig(RuleSet defaults, List<ServiceRules> services, List<MappingRule> mapping, Naming naming,
@@ -67,6 +77,7 @@ public record LoadverdictConfig(RuleSet defaults, List<ServiceRules> services, L
         Objects.requireNonNull(source, "source == null");
         Objects.requireNonNull(issues, "issues == null");
         Objects.requireNonNull(matching, "matching == null");
+        Objects.requireNonNull(history, "history == null");
         long distinct = services.stream().map(ServiceRules::name).distinct().count();
         if (distinct != services.size()) {
             throw new IllegalArgumentException("a service is configured twice");

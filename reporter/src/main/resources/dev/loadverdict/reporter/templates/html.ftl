@@ -63,6 +63,11 @@ details summary { cursor: pointer; color: var(--muted); }
 <#list report.context.notes as note>
 <p class="note">${note}</p>
 </#list>
+<#if report.context.changePoints?has_content>
+<details class="change-points"><summary>${report.context.changePointsHeading}</summary>
+<ul><#list report.context.changePoints as line><li>${line}</li></#list></ul>
+</details>
+</#if>
 <#if note?has_content><p class="note">${note}</p></#if>
 <p class="legend"><span><i style="background: var(--base)"></i>baseline</span><span><i style="background: var(--cur)"></i>current</span></p>
 <#if report.regressions?has_content>

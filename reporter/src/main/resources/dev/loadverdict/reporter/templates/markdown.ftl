@@ -49,6 +49,16 @@ created ${context.baselineCreated}<#rt>
 
 > ${note}
 </#list>
+<#if context.changePoints?has_content>
+
+<details><summary>${context.changePointsHeading}</summary>
+
+  <#list context.changePoints as line>
+- ${line}
+  </#list>
+
+</details>
+</#if>
 <#if regressions?has_content>
 
 ### <#if context.hasBaseline>Worst regressions<#else>Limit breaches</#if>

@@ -40,6 +40,13 @@ WARNING: ${warning?uncap_first}.
 <#list context.notes as note>
 Note: ${note}
 </#list>
+<#if context.changePoints?has_content>
+
+${context.changePointsHeading}
+  <#list context.changePoints as line>
+  - ${line}
+  </#list>
+</#if>
 <#if regressions?has_content>
 
 <#if context.hasBaseline>Regressions<#else>Limit breaches</#if>
