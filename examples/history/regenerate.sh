@@ -18,13 +18,7 @@ THREADS=12
 SECONDS_PER_RUN=10
 MIN_SAMPLES=500   # a run with fewer samples is not a run: stop
 
-scratch=""
-cleanup() {
-  stop_shop
-  [ -z "$scratch" ] || rm -rf "$scratch"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+use_cleanup_traps
 
 factor() { # SERIES RUN
   case $1 in

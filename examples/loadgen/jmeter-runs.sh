@@ -1,6 +1,8 @@
 # Functions shared by the scripts that record real JMeter runs against shop_server.py (source it from the
-# repository root; it sets no options of its own). The caller sets `trap stop_shop EXIT`.
+# repository root; it sets no options of its own).
 #
+#   use_cleanup_traps              on exit (or INT/TERM, status 130) stop the shop and remove $scratch, the
+#                                  caller's scratch directory while it records (empty when none)
 #   find_jmeter                    JMETER_JAR: JMeter 5.6.3 assembled by bench/jmeter/pom.xml (offline first)
 #   start_shop ARGS...             starts shop_server.py on a free 127.0.0.1 port with ARGS, waits for /health;
 #                                  sets SHOP_PORT and SHOP_PID
@@ -10,6 +12,12 @@
 
 SHOP_PID=""
 SHOP_PORT=""
+scratch=""
+
+use_cleanup_traps() {
+  trap 'stop_shop; [ -z "$scratch" ] || rm -rf "$scratch"' EXIT
+  trap 'exit 130' INT TERM
+}
 
 find_jmeter() {
   JMETER_JAR=$(find bench/jmeter/target -name 'ApacheJMeter-*.jar' -path '*bin*' 2>/dev/null | head -n 1 || true)

@@ -3,11 +3,13 @@
 
     python3 jtl_stats.py medians [--labels L1,L2] FILE...   one row a file: samples, median elapsed (ms) per label
     python3 jtl_stats.py levels FILE...                     one row a file: users (largest allThreads), requests,
-                                                            throughput, median and p95 elapsed, errors, 503s
+                                                            throughput (all, and successful only), median and
+                                                            p95 elapsed, errors, 503s
 
 Columns are found by their header names (JMeter's defaults), not by position. Percentiles are nearest-rank over
 every sample of the file (p-th percentile = the ceil(p/100 * n)-th smallest elapsed, in ms); medians the same
-with p = 50. Throughput is requests / (last sample's end - first sample's start), JMeter's own definition.
+with p = 50. Throughput is requests / (last sample's end - first sample's start), JMeter's own definition; "ok/s"
+counts only the successful ones (fast 503s inflate the first).
 Errors are samples with success == false (503s included).
 """
 import argparse
@@ -51,8 +53,8 @@ def medians(paths, labels):
 
 
 def levels(paths):
-    print("| run | users | requests | throughput (req/s) | median (ms) | p95 (ms) | errors | of which 503 |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| run | users | requests | throughput (req/s) | ok/s | median (ms) | p95 (ms) | errors | of which 503 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for path in paths:
         samples = read_samples(path)
         missing = {"allThreads", "grpThreads"} - set(samples[0]) if samples else {"(no samples)"}
@@ -64,8 +66,10 @@ def levels(paths):
         errors = sum(s["success"] != "true" for s in samples)
         unavailable = sum(s["responseCode"] == "503" for s in samples)
         users = max(int(s["allThreads"]) for s in samples)
-        print(f"| {name(path)} | {users} | {len(samples)} | {len(samples) * 1000 / (end - start):.1f} | "
-              f"{percentile(elapsed, 50)} | {percentile(elapsed, 95)} | {errors} | {unavailable} |")
+        seconds = (end - start) / 1000
+        print(f"| {name(path)} | {users} | {len(samples)} | {len(samples) / seconds:.1f} | "
+              f"{(len(samples) - errors) / seconds:.1f} | {percentile(elapsed, 50)} | {percentile(elapsed, 95)} | "
+              f"{errors} | {unavailable} |")
 
 
 def main():
