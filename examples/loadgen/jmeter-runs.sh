@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Functions shared by the scripts that record real JMeter runs against shop_server.py (source it from the
 # repository root; it sets no options of its own).
 #

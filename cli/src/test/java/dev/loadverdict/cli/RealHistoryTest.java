@@ -1,0 +1,156 @@
+package dev.loadverdict.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Change points, acknowledged steps and the drift gate on real nightly-like histories (examples/history: 30 real
+ * JMeter 5.6.3 runs each, see its README): {@code step} has GET /api/search 30 % slower from run 21, {@code drift}
+ * slows it by 1 % a run. Each run is recorded as a night of its own commit.
+ */
+class RealHistoryTest {
+
+    private static final Path HISTORY = Cli.ROOT.resolve("examples/history");
+
+    @TempDir
+    Path tmp;
+
+    private Cli.Result run(String... args) {
+        return Cli.runIn(tmp, Map.of(), args);
+    }
+
+    /** The commit of night {@code n}: a made-up SHA per night, the SHA-1 of "night n" (the runs are real, the repository is not). */
+    static String commit(int n) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(("night " + n).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void record(String series, String suite, int to) {
+        for (int n = 1; n <= to; n++) {
+            Cli.Result r = run("baseline", "record", HISTORY.resolve(series).resolve(String.format("run-%02d.jtl.gz", n)).toString(),
+                    "--suite", suite, "--git-sha", commit(n));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+        }
+    }
+
+    private JsonNode changePoints(String suite) throws IOException {
+        Cli.Result r = run("baseline", "history", suite, "--change-points", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    private static List<String> changed(JsonNode analysis) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode s : analysis.get("series")) {
+            assertThat(s.has("changePoints")).isTrue();
+            for (JsonNode c : s.get("changePoints")) {
+                out.add(s.path("endpoint").asText("(total)") + " " + s.get("metric").asText() + " v" + c.get("at").get("version").asInt()
+                        + " " + c.get("status").asText());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theRealStepIsFoundAtItsRunAndCommitAndNothingElseIs() throws IOException {
+        record("step", "nightly", 30);
+        JsonNode analysis = changePoints("nightly");
+        assertThat(analysis.get("series")).hasSize(30); // 5 endpoints and the total, 5 metrics each
+        assertThat(changed(analysis)).contains("GET /api/search p50 v21 confirmed", "GET /api/search p95 v21 confirmed")
+                .allSatisfy(c -> assertThat(c).startsWith("GET /api/search "));
+        for (JsonNode s : analysis.get("series")) {
+            if (s.path("endpoint").asText().equals("GET /api/search") && s.get("metric").asText().equals("p95")) {
+                JsonNode c = s.get("changePoints").get(0);
+                assertThat(c.get("at").get("commit").asText()).isEqualTo(commit(21));
+                assertThat(c.get("lastBefore").get("version").asInt()).isEqualTo(20);
+                assertThat(c.get("before").asDouble()).isBetween(140.0, 155.0);
+                assertThat(c.get("relativePercent").asDouble()).isBetween(15.0, 30.0);
+                assertThat(c.get("pValue").asDouble()).isLessThanOrEqualTo(0.05);
+            }
+        }
+        Cli.Result text = run("baseline", "history", "nightly", "--change-points", "--endpoint", "GET /api/search", "--metric", "p95");
+        assertThat(text.out()).contains("default GET /api/search p95: at v21 (" + commit(21).substring(0, 7) + "), ")
+                .contains("p < 0.01, confirmed");
+        assertThat(run("baseline", "history", "nightly", "--change-points").out()).contains("No change points in the other");
+    }
+
+    @Test
+    void aStepInTheNewestRunsIsPendingUntilEnoughRunsFollow() throws IOException {
+        record("step", "nightly", 23);
+        assertThat(changed(changePoints("nightly"))).filteredOn(c -> c.startsWith("GET /api/search p95"))
+                .containsExactly("GET /api/search p95 v21 pending");
+    }
+
+    @Test
+    void anAcknowledgedStepIsNotReportedAgainAndReportsShowItsNote() throws IOException {
+        record("step", "nightly", 30);
+        Cli.Result ack = run("baseline", "acknowledge", "nightly", "--at", commit(21).substring(0, 9), "--note", "search index <b>rebuilt</b>");
+        assertThat(ack.exitCode()).as(ack.err()).isZero();
+        assertThat(ack.out()).contains("Acknowledged nightly@v21");
+        assertThat(Files.list(tmp.resolve("baselines/nightly/acknowledged")).toList()).hasSize(1);
+        JsonNode analysis = changePoints("nightly");
+        assertThat(analysis.get("since").get("version").asInt()).isEqualTo(21);
+        assertThat(analysis.get("acknowledgements").get(0).get("note").asText()).isEqualTo("search index <b>rebuilt</b>");
+        // compare against the suite: no current change point, the acknowledged step with its note, escaped in HTML
+        Cli.Result r = run("compare", "--baseline", "nightly@v30", "--report", "html,md", "--out-dir", "out",
+                HISTORY.resolve("step/run-30.jtl.gz").toString());
+        assertThat(r.out()).contains("Acknowledged step at v21").doesNotContain("default GET /api/search p95: step at");
+        assertThat(Files.readString(tmp.resolve("out/report.html"))).contains("search index &lt;b&gt;rebuilt&lt;/b&gt;")
+                .doesNotContain("<b>rebuilt");
+        Cli.Result again = run("baseline", "acknowledge", "nightly", "--at", "v21", "--note", "twice");
+        assertThat(again.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(again.err()).contains("v21 is already acknowledged");
+    }
+
+    @Test
+    void compareListsTheSuitesChangePoints() throws IOException {
+        record("step", "nightly", 30);
+        Cli.Result r = run("compare", "--baseline", "nightly@v30", "--format", "json", HISTORY.resolve("step/run-30.jtl.gz").toString());
+        JsonNode history = new ObjectMapper().readTree(r.out()).get("history");
+        assertThat(history.get("suite").asText()).isEqualTo("nightly");
+        assertThat(changed(history)).contains("GET /api/search p95 v21 confirmed");
+    }
+
+    @Test
+    void theDriftGateCatchesTheSlowSlideThatPerRunComparisonsPass() throws IOException {
+        record("drift", "drift", 29);
+        Files.writeString(tmp.resolve("loadverdict.yml"), """
+                history:
+                  drift:
+                    window: 5
+                    metrics:
+                      p95: { warning: { relative: 10% }, critical: { relative: 20%, delta: 10ms } }
+                """);
+        Cli.Result r = run("compare", "--baseline", "drift@v29", "--format", "json", HISTORY.resolve("drift/run-30.jtl.gz").toString());
+        JsonNode findings = new ObjectMapper().readTree(r.out()).get("findings");
+        boolean searchDrift = false;
+        for (JsonNode f : findings) {
+            boolean search = f.path("endpoint").asText().equals("GET /api/search") && f.get("metric").asText().equals("p95");
+            if (search && f.path("kind").asText().equals("drift")) {
+                assertThat(f.get("severity").asText()).isEqualTo("critical");
+                assertThat(f.get("driftSince").asText()).isEqualTo("v1 (" + commit(1).substring(0, 7) + ")");
+                searchDrift = true;
+            }
+            if (search && !f.has("kind")) {
+                assertThat(f.get("outcome").asText()).as("run 30 against run 29").isNotEqualTo("regression");
+            }
+        }
+        assertThat(searchDrift).isTrue();
+        assertThat(r.exitCode()).isEqualTo(ExitCode.REGRESSION);
+    }
+}
