@@ -35,11 +35,14 @@ final class SampleSink {
     private final Map<LabelKey, RequestLabels> labels = new HashMap<>();
     private boolean submillisecond;
     private long samples;
+    private long maxUsers = -1;
+    private final dev.loadverdict.extractor.internal.TimeWindow window;
 
     SampleSink(ReadContext context, String file) {
         this.aggregator = context.newAggregator();
         this.file = file;
         this.diagnostics = new Diagnostics(file);
+        this.window = context.window();
     }
 
     /**
@@ -65,6 +68,10 @@ final class SampleSink {
         }
         submillisecond |= micros % 1000 != 0;
         samples++;
+        if (values[SampleField.USERS.ordinal()] != null && !values[SampleField.USERS.ordinal()].isBlank()
+                && window.contains(start)) {
+            maxUsers = Math.max(maxUsers, value(SampleField.USERS, values, line, Values::users));
+        }
         aggregator.add(labels(endpoint, values, tags), start, micros, ok, ok ? null : failureKind(values));
     }
 
@@ -124,9 +131,14 @@ final class SampleSink {
 
     /**
      * The run, with metadata from the samples: start and end from their times, precision 1 µs when any
-     * response time had a fraction of a millisecond, else whole milliseconds.
+     * response time had a fraction of a millisecond, else whole milliseconds; the users, unless {@code workload}
+     * gives them, the most any sample inside the window had.
      */
     ToolResult finish(Optional<String> toolVersion, Workload workload, List<String> sources) {
+        if (maxUsers >= 0 && workload.users().isEmpty()) {
+            workload = new Workload(workload.model(), OptionalInt.of((int) Math.min(Integer.MAX_VALUE, maxUsers)),
+                    workload.arrivalRate());
+        }
         SourcePrecision precision = submillisecond ? new SourcePrecision(0.001, OptionalInt.empty(), 0)
                 : SourcePrecision.wholeMilliseconds();
         return aggregator.finish().result(new RunFacts(Tool.GENERIC, toolVersion, sources, workload, Map.of(), precision,
