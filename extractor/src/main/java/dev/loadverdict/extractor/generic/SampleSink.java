@@ -36,13 +36,11 @@ final class SampleSink {
     private boolean submillisecond;
     private long samples;
     private long maxUsers = -1;
-    private final dev.loadverdict.extractor.internal.TimeWindow window;
 
     SampleSink(ReadContext context, String file) {
         this.aggregator = context.newAggregator();
         this.file = file;
         this.diagnostics = new Diagnostics(file);
-        this.window = context.window();
     }
 
     /**
@@ -68,8 +66,7 @@ final class SampleSink {
         }
         submillisecond |= micros % 1000 != 0;
         samples++;
-        if (values[SampleField.USERS.ordinal()] != null && !values[SampleField.USERS.ordinal()].isBlank()
-                && window.contains(start)) {
+        if (values[SampleField.USERS.ordinal()] != null && !values[SampleField.USERS.ordinal()].isBlank()) {
             maxUsers = Math.max(maxUsers, value(SampleField.USERS, values, line, Values::users));
         }
         aggregator.add(labels(endpoint, values, tags), start, micros, ok, ok ? null : failureKind(values));
@@ -132,7 +129,8 @@ final class SampleSink {
     /**
      * The run, with metadata from the samples: start and end from their times, precision 1 µs when any
      * response time had a fraction of a millisecond, else whole milliseconds; the users, unless {@code workload}
-     * gives them, the most any sample inside the window had.
+     * gives them, the most any sample of the file had (like JMeter's {@code allThreads}: a window or stage keeps the
+     * whole file's peak).
      */
     ToolResult finish(Optional<String> toolVersion, Workload workload, List<String> sources) {
         if (maxUsers >= 0 && workload.users().isEmpty()) {
