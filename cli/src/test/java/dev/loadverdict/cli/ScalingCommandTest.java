@@ -157,6 +157,15 @@ class ScalingCommandTest {
         assertThat(r.out()).contains("knee at 10 users").contains("stage u20");
     }
 
+    @Test
+    void theActionsVariablesDoNotReachScaling() throws IOException {
+        String[] runs = curve("base", 20);
+        Cli.Result r = Cli.runIn(Cli.ROOT, java.util.Map.of("LOADVERDICT_BASELINE", "shop", "LOADVERDICT_STAGES",
+                "a=0s..10s,b=10s..", "LOADVERDICT_CONFIG", "missing.yml"), runs);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("Against the baseline");
+    }
+
     // ---- synthetic runs ----
 
     /** The arguments of 'scaling' over runs at 5, 10, 20 and 50 users whose throughput saturates at {@code knee}. */
