@@ -62,7 +62,7 @@ final class ScalingCommand implements Callable<Integer> {
     @Option(names = "--by-plateaus", description = "Read one RUN's user-count plateaus as its levels (Locust's stats history records the user count over time).")
     boolean byPlateaus;
 
-    @Option(names = "--min-plateau", paramLabel = "DURATION", defaultValue = "30s", description = "With --by-plateaus, the shortest stretch at one user count that counts as a level (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-plateau", paramLabel = "DURATION", defaultValue = "10s", description = "With --by-plateaus, the shortest stretch at one user count that counts as a level (default: ${DEFAULT-VALUE}).")
     String minPlateau;
 
     @Option(names = "--throughput-drop", paramLabel = "PERCENT", defaultValue = "" + ScalingAnalyzer.DEFAULT_THROUGHPUT_DROP, description = "Against --baseline, a throughput drop at a shared level beyond PERCENT is a capacity regression (default: ${DEFAULT-VALUE}).")

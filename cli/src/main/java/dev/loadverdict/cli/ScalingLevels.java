@@ -106,6 +106,8 @@ final class ScalingLevels {
                     + "; a capacity curve needs at least " + ScalingAnalyzer.MIN_LEVELS + " (a shorter --min-plateau?)");
         }
         List<Sourced> out = new ArrayList<>();
+        java.io.StringWriter warnings = new java.io.StringWriter();
+        PrintWriter collected = new PrintWriter(warnings);
         for (int users : levels) {
             ReadOptions at = new ReadOptions();
             at.skipWarmup = read.skipWarmup;
@@ -113,8 +115,11 @@ final class ScalingLevels {
             at.jmeterSubSamples = read.jmeterSubSamples;
             at.windowUsers = users;
             out.add(new Sourced(input + " at " + users + " users",
-                    RunLoader.load(environment, List.of(input), config, at, err), users));
+                    RunLoader.load(environment, List.of(input), config, at, collected), users));
         }
+        // each plateau reads the same files: a warning about one of them is printed once
+        collected.flush();
+        warnings.toString().lines().distinct().forEach(err::println);
         return out;
     }
 

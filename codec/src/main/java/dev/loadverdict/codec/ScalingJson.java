@@ -85,6 +85,7 @@ public final class ScalingJson {
                 pn.put("failures", p.failures());
                 Json.put(pn, "errorRate", p.errorRatePercent());
                 Json.put(pn, "throughput", p.throughput());
+                Json.put(pn, "okThroughput", p.okThroughput());
                 Json.put(pn, "p50", p.p50());
                 Json.put(pn, "p95", p.p95());
                 Json.put(pn, "p99", p.p99());
@@ -111,9 +112,9 @@ public final class ScalingJson {
             for (LevelChange l : change.levels()) {
                 ObjectNode ln = levels.addObject();
                 load(ln, "load", l.load());
-                Json.put(ln, "baselineThroughput", l.baselineThroughput());
-                Json.put(ln, "currentThroughput", l.currentThroughput());
-                Json.put(ln, "throughputChangePercent", l.throughputChangePercent());
+                Json.put(ln, "baselineOkThroughput", l.baselineThroughput());
+                Json.put(ln, "currentOkThroughput", l.currentThroughput());
+                Json.put(ln, "okThroughputChangePercent", l.throughputChangePercent());
                 ln.put("throughputDropped", l.throughputDropped());
                 Json.put(ln, "baselineP95", l.baselineP95());
                 Json.put(ln, "currentP95", l.currentP95());

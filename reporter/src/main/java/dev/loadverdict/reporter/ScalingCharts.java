@@ -38,7 +38,8 @@ final class ScalingCharts {
             String name = cur.id().service();
             charts.add(new ScalingView.Charts(UntrustedText.tidy(name),
                     chart(name + ": throughput (req/s) by load", unit, maxLoad, cur, base,
-                            List.of(new Series("throughput", p -> p.throughput(), "curve-current")),
+                            List.of(new Series("ok req/s", ScalingPoint::okThroughput, "curve-current"),
+                                    new Series("req/s", ScalingPoint::throughput, "curve-all")),
                             cur.knee().load(), base.flatMap(b -> asOptional(b.knee().load())), "knee", " req/s"),
                     chart(name + ": p95 and p99 (ms) by load", unit, maxLoad, cur, base,
                             List.of(new Series("p95", ScalingPoint::p95, "curve-current"),

@@ -43,11 +43,12 @@ final class ScalingView {
     }
 
     /**
-     * One level of a curve; growth is the percentile as a multiple of the lowest level's ({@code ×2.4}).
+     * One level of a curve; {@code okThroughput} counts successful requests only (the knee's measure); growth is the
+     * percentile as a multiple of the lowest level's ({@code ×2.4}).
      *
      * @param mark {@code knee}, {@code onset}, {@code knee, onset} or empty
      */
-    public record Row(Trusted load, Trusted requests, Trusted throughput, Trusted p50, Trusted p95, Trusted p95Growth,
+    public record Row(Trusted load, Trusted requests, Trusted throughput, Trusted okThroughput, Trusted p50, Trusted p95, Trusted p95Growth,
                       Trusted p99, Trusted p99Growth, Trusted errorRate, Trusted mark) {
     }
 
@@ -63,7 +64,7 @@ final class ScalingView {
                          List<Trusted> reasons, List<LevelRow> levels) {
     }
 
-    /** One level both curves measured. */
+    /** One level both curves measured; throughputs count successful requests. */
     public record LevelRow(Trusted load, Trusted baselineThroughput, Trusted currentThroughput, Trusted throughputChange,
                            Trusted baselineP95, Trusted currentP95, Trusted p95Change, Trusted mark) {
     }

@@ -72,12 +72,12 @@ final class ScalingViewBuilder {
 
     private static List<Trusted> definitions(ScalingReport report) {
         List<Trusted> out = new ArrayList<>();
-        out.add(Trusted.of("Knee: the level after which a step of load adds less than half the throughput per unit of"
-                + " load that the lowest level gave; growth is a percentile as a multiple of the lowest level's."));
+        out.add(Trusted.of("Knee: the lowest level beyond which no level serves more than 10% more successful requests"
+                + " per second (ok req/s); growth is a percentile as a multiple of the lowest level's."));
         out.add(Trusted.of("Errors begin at the lowest level whose error rate is at least 1 percentage point above every"
                 + " lower level's, with at least 5 failures."));
         report.comparison().ifPresent(c -> out.add(Trusted.of("A capacity regression: a service total's knee at lower"
-                + " load, errors beginning at lower load, or throughput at a shared level more than "
+                + " load, errors beginning at lower load, or successful throughput at a shared level more than "
                 + ValueFormatter.amount(c.throughputDropPercent()) + "% lower; endpoints are reported, never failed.")));
         return out;
     }
@@ -94,7 +94,8 @@ final class ScalingViewBuilder {
                 marks.add("errors begin");
             }
             rows.add(new ScalingView.Row(Trusted.of(load(p.load())), Trusted.of(ValueFormatter.count(p.requests())),
-                    value(Unit.REQUESTS_PER_SECOND, p.throughput()), value(Unit.MILLISECONDS, p.p50()),
+                    value(Unit.REQUESTS_PER_SECOND, p.throughput()), value(Unit.REQUESTS_PER_SECOND, p.okThroughput()),
+                    value(Unit.MILLISECONDS, p.p50()),
                     value(Unit.MILLISECONDS, p.p95()), growth(c.growth(i, ScalingCurve.Percentile.P95)),
                     value(Unit.MILLISECONDS, p.p99()), growth(c.growth(i, ScalingCurve.Percentile.P99)),
                     value(Unit.PERCENT, p.errorRatePercent()), Trusted.of(String.join(", ", marks))));
@@ -120,7 +121,7 @@ final class ScalingViewBuilder {
                         + load(c.baselineOnset().getAsDouble()) + " " + unit
                         : "errors begin at " + load(c.currentOnset().getAsDouble()) + " " + unit
                         + "; the baseline had none up to " + load(highest) + " " + unit;
-                case THROUGHPUT_DROP -> "throughput fell more than " + ValueFormatter.amount(comparison.throughputDropPercent())
+                case THROUGHPUT_DROP -> "successful throughput fell more than " + ValueFormatter.amount(comparison.throughputDropPercent())
                         + "% at " + String.join(", ", c.levels().stream().filter(LevelChange::throughputDropped)
                         .map(l -> load(l.load())).toList()) + " " + unit;
             }));

@@ -37,29 +37,29 @@ import java.util.TreeMap;
  * requests per second, else requests over the run's duration), and p50/p95/p99 when the source gives them (never
  * derived from an average).
  *
- * <p><b>Knee.</b> With levels x<sub>0</sub> &lt; … &lt; x<sub>n</sub> and throughputs T<sub>i</sub>, the initial
- * throughput per unit of load is r = T<sub>0</sub> / x<sub>0</sub> and the marginal throughput of step i is
- * m<sub>i</sub> = (T<sub>i</sub> − T<sub>i−1</sub>) / (x<sub>i</sub> − x<sub>i−1</sub>). The knee is the level
- * x<sub>i−1</sub> before the first step whose m<sub>i</sub> is below {@value #KNEE_EFFICIENCY} × r: from there on,
- * added load buys less than half of what the first load did. The lowest level is the knee ({@link Knee.State#AT_LOWEST})
- * when the very first step fails so; no step failing means the knee is not reached; fewer than {@value #MIN_LEVELS}
- * points, a level without a throughput or a zero throughput at the lowest level leave it unknown.
+ * <p><b>Knee.</b> On successful throughput ({@link ScalingPoint#okThroughput()}: requests per second less the failed
+ * share, as a server that rejects fast raises throughput, not capacity), with levels x<sub>0</sub> &lt; … &lt;
+ * x<sub>n</sub> and successful throughputs T<sub>i</sub>: the knee is the lowest level x<sub>k</sub> below the highest
+ * such that no higher level serves more than {@value #KNEE_TOLERANCE} more, T<sub>j</sub> &le; (1 + tolerance) ×
+ * T<sub>k</sub> for every j &gt; k: from there on, added load buys (almost) nothing. The lowest level is the knee
+ * ({@link Knee.State#AT_LOWEST}, saturated at or below it) when k = 0; no such level below the highest means the knee is
+ * not reached; fewer than {@value #MIN_LEVELS} points or a level without throughput leave it unknown.
  *
  * <p><b>Error onset.</b> The lowest level x<sub>k</sub> whose error rate is at least {@value #ONSET_POINTS} percentage
  * point above the highest error rate of every lower level (0 below the lowest) with at least
  * {@value #ONSET_MIN_FAILURES} failures: errors that rise with load, not a constant trickle nor one stray failure.
  *
  * <p><b>Comparison.</b> Per curve both sides have: the knees, the onsets, and at each level both measured the change
- * of throughput and p95. A curve loses capacity when its knee lies at a lower load than the baseline's (or, the
+ * of successful throughput and p95. A curve loses capacity when its knee lies at a lower load than the baseline's (or, the
  * baseline having none, below the baseline's highest level); when its errors begin at a lower load (or within the
- * baseline's levels where it had none); or when throughput at a shared level fell by more than the threshold.
+ * baseline's levels where it had none); or when successful throughput at a shared level fell by more than the threshold.
  */
 public final class ScalingAnalyzer {
 
     /** The fewest load levels of a curve. */
     public static final int MIN_LEVELS = 3;
-    /** A step whose marginal throughput is below this share of the initial throughput per unit of load ends growth. */
-    public static final double KNEE_EFFICIENCY = 0.5;
+    /** Beyond the knee, no level serves more than this share above the knee's successful throughput. */
+    public static final double KNEE_TOLERANCE = 0.10;
     /** How far, in percentage points, the error rate must rise above every lower level's to mark the onset. */
     public static final double ONSET_POINTS = 1.0;
     /** The fewest failures at the onset level. */
@@ -152,19 +152,17 @@ public final class ScalingAnalyzer {
         if (points.size() < MIN_LEVELS || points.stream().anyMatch(p -> p.throughput().isEmpty())) {
             return Knee.unknown();
         }
-        double initial = points.get(0).throughput().getAsDouble() / points.get(0).load();
-        if (!(initial > 0)) {
-            return Knee.unknown();
-        }
-        for (int i = 1; i < points.size(); i++) {
-            ScalingPoint a = points.get(i - 1);
-            ScalingPoint b = points.get(i);
-            double marginal = (b.throughput().getAsDouble() - a.throughput().getAsDouble()) / (b.load() - a.load());
-            if (marginal < KNEE_EFFICIENCY * initial) {
-                return Knee.at(a.load(), i == 1);
+        double[] served = points.stream().mapToDouble(p -> p.okThroughput().getAsDouble()).toArray();
+        double highestAbove = served[served.length - 1];
+        int knee = -1;
+        // from the top down: the lowest level that every higher level exceeds by at most the tolerance
+        for (int k = served.length - 2; k >= 0; k--) {
+            if (highestAbove <= (1 + KNEE_TOLERANCE) * served[k]) {
+                knee = k;
             }
+            highestAbove = Math.max(highestAbove, served[k]);
         }
-        return Knee.notReached();
+        return knee < 0 ? Knee.notReached() : Knee.at(points.get(knee).load(), knee == 0);
     }
 
     /** The error onset of points by ascending load; see the class documentation. */
@@ -191,12 +189,12 @@ public final class ScalingAnalyzer {
             if (b.isEmpty()) {
                 continue;
             }
-            boolean drop = b.get().throughput().isPresent() && c.throughput().isPresent()
-                    && b.get().throughput().getAsDouble() > 0
-                    && 100 * (b.get().throughput().getAsDouble() - c.throughput().getAsDouble())
-                    / b.get().throughput().getAsDouble() > dropPercent;
+            OptionalDouble before = b.get().okThroughput();
+            OptionalDouble now = c.okThroughput();
+            boolean drop = before.isPresent() && now.isPresent() && before.getAsDouble() > 0
+                    && 100 * (before.getAsDouble() - now.getAsDouble()) / before.getAsDouble() > dropPercent;
             dropped |= drop;
-            levels.add(new LevelChange(c.load(), b.get().throughput(), c.throughput(), b.get().p95(), c.p95(), drop));
+            levels.add(new LevelChange(c.load(), before, now, b.get().p95(), c.p95(), drop));
         }
         List<CurveChange.Regression> regressions = new ArrayList<>();
         if (kneeLower(base, cur)) {

@@ -101,18 +101,20 @@ class ScalingAnalyzerTest {
 
     @Test
     void theKneeIsWhereThroughputStopsGrowing() {
-        // 10 req/s per user at first; 20 -> 50 users adds 5 req/s over 30 users
+        // 20 -> 50 users adds 5 req/s: throughput stops growing at 20
         assertThat(ScalingAnalyzer.knee(points(5, 50, 10, 100, 20, 180, 50, 185))).isEqualTo(Knee.at(20, false));
         // a retrograde curve (throughput falls past the peak) has its knee at the peak
         assertThat(ScalingAnalyzer.knee(points(5, 50, 10, 100, 20, 200, 40, 150))).isEqualTo(Knee.at(20, false));
+        // a real JMeter curve against an 8-worker server (examples/scaling): 45.6, 92.7, 129.5, 134.3 req/s
+        assertThat(ScalingAnalyzer.knee(points(5, 45.6, 10, 92.7, 20, 129.5, 50, 134.3))).isEqualTo(Knee.at(20, false));
     }
 
     @Test
-    void halfTheInitialRateIsTheLine() {
-        // initial 10/user; the step 10 -> 20 buys exactly 5/user: still growth, the next step 1/user: the knee
-        assertThat(ScalingAnalyzer.knee(points(5, 50, 10, 100, 20, 150, 40, 170))).isEqualTo(Knee.at(20, false));
-        // just below half: 4.9/user
-        assertThat(ScalingAnalyzer.knee(points(5, 50, 10, 100, 20, 149, 40, 300))).isEqualTo(Knee.at(10, false));
+    void tenPercentMoreAboveTheKneeIsTheLine() {
+        assertThat(ScalingAnalyzer.knee(points(5, 50, 10, 100, 20, 150, 40, 165))).isEqualTo(Knee.at(20, false));
+        assertThat(ScalingAnalyzer.knee(points(5, 50, 10, 100, 20, 150, 40, 165.1))).isEqualTo(Knee.notReached());
+        // a level below the knee that a later dip would flatter does not count: every higher level is looked at
+        assertThat(ScalingAnalyzer.knee(points(5, 50, 10, 100, 20, 95, 50, 200))).isEqualTo(Knee.notReached());
     }
 
     @Test
@@ -122,13 +124,20 @@ class ScalingAnalyzerTest {
     }
 
     @Test
+    void theKneeCountsSuccessfulRequestsOnly() {
+        // a server that answers half its requests at 50 users with a fast error serves no more than at 10
+        List<ScalingPoint> failing = List.of(point(5, 1000, 0, 45), point(10, 1000, 0, 63), point(20, 1000, 0, 65),
+                point(50, 1000, 500, 133));
+        assertThat(ScalingAnalyzer.knee(failing)).isEqualTo(Knee.at(10, false));
+    }
+
+    @Test
     void aKneeNeedsThreeThroughputs() {
         assertThat(ScalingAnalyzer.knee(points(5, 50, 10, 100))).isEqualTo(Knee.unknown());
         List<ScalingPoint> missing = new ArrayList<>(points(5, 50, 10, 100));
         missing.add(new ScalingPoint(20, 10, 0, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                 OptionalDouble.empty()));
         assertThat(ScalingAnalyzer.knee(missing)).isEqualTo(Knee.unknown());
-        assertThat(ScalingAnalyzer.knee(points(5, 0, 10, 100, 20, 200))).isEqualTo(Knee.unknown());
     }
 
     // ---- error onset ----

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * Where throughput stops growing with load (the saturation knee), as {@code ScalingAnalyzer} defines it (see
+ * Where successful throughput stops growing with load (the saturation knee), as {@code ScalingAnalyzer} defines it (see
  * docs/statistics.md, "Capacity curves").
  *
  * @param state whether and where a knee was found

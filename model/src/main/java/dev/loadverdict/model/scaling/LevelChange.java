@@ -4,11 +4,11 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * One curve at one level both curves measured: throughput and p95, baseline and current.
+ * One curve at one level both curves measured: successful throughput and p95, baseline and current.
  *
  * @param load the shared level
- * @param baselineThroughput req/s of the baseline curve, when known
- * @param currentThroughput req/s of the current curve, when known
+ * @param baselineThroughput successful req/s of the baseline curve ({@link ScalingPoint#okThroughput()}), when known
+ * @param currentThroughput successful req/s of the current curve, when known
  * @param baselineP95 ms, when known
  * @param currentP95 ms, when known
  * @param throughputDropped whether throughput fell by more than the comparison's threshold

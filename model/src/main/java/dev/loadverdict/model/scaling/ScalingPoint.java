@@ -30,6 +30,15 @@ public record ScalingPoint(double load, long requests, long failures, OptionalDo
         Objects.requireNonNull(p99, "p99 == null");
     }
 
+    /**
+     * Successful requests per second: the throughput less its failed share; empty without a throughput. Capacity is
+     * what a system serves: a server that rejects fast (503s) raises throughput, not this.
+     */
+    public OptionalDouble okThroughput() {
+        return throughput.isEmpty() || requests == 0 ? throughput
+                : OptionalDouble.of(throughput.getAsDouble() * (requests - failures) / requests);
+    }
+
     /** Failed requests in percent of all (0–100); empty without requests. */
     public OptionalDouble errorRatePercent() {
         return requests == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * failures / requests);

@@ -20,10 +20,10 @@
 <#macro curve c>
 <p>Knee ${c.knee}; errors begin ${c.onset}.</p>
 <table>
-<thead><tr><th>Load (${report.unit})</th><th>Requests</th><th>Throughput</th><th>p50</th><th>p95</th><th>p95 growth</th><th>p99</th><th>p99 growth</th><th>Error rate</th><th></th></tr></thead>
+<thead><tr><th>Load (${report.unit})</th><th>Requests</th><th>Throughput</th><th>OK req/s</th><th>p50</th><th>p95</th><th>p95 growth</th><th>p99</th><th>p99 growth</th><th>Error rate</th><th></th></tr></thead>
 <tbody>
 <#list c.rows as r>
-<tr<#if r.mark?has_content> class="marked"</#if>><td class="n">${r.load}</td><td class="n">${r.requests}</td><td class="n">${r.throughput}</td><td class="n">${r.p50}</td><td class="n">${r.p95}</td><td class="n">${r.p95Growth}</td><td class="n">${r.p99}</td><td class="n">${r.p99Growth}</td><td class="n">${r.errorRate}</td><td>${r.mark}</td></tr>
+<tr<#if r.mark?has_content> class="marked"</#if>><td class="n">${r.load}</td><td class="n">${r.requests}</td><td class="n">${r.throughput}</td><td class="n">${r.okThroughput}</td><td class="n">${r.p50}</td><td class="n">${r.p95}</td><td class="n">${r.p95Growth}</td><td class="n">${r.p99}</td><td class="n">${r.p99Growth}</td><td class="n">${r.errorRate}</td><td>${r.mark}</td></tr>
 </#list>
 </tbody>
 </table>
@@ -53,7 +53,7 @@ svg .curve-baseline { fill: none; stroke: var(--base); stroke-width: 2; stroke-d
 .legend span { display: inline-block; margin-right: 1rem; } .legend i { display: inline-block; width: 1.2em; height: .6em; margin-right: .3em; vertical-align: middle; }
 th { background: var(--row); } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.marked td { background: var(--row); } tr.regression td:first-child { border-left: 4px solid var(--crit); } tr.ok td:first-child { border-left: 4px solid var(--good); }
-svg .curve-p99 { fill: none; stroke: var(--warn); stroke-width: 2; } svg .dot { fill: var(--cur); }
+svg .curve-p99 { fill: none; stroke: var(--warn); stroke-width: 2; } svg .curve-all { fill: none; stroke: var(--cur); stroke-width: 1; stroke-dasharray: 2 2; opacity: .6; } svg .dot { fill: var(--cur); }
 svg .mark-current { fill: var(--crit); opacity: .6; } svg .mark-baseline { fill: var(--base); opacity: .6; } svg text.mark { fill: var(--crit); }
 details summary { cursor: pointer; color: var(--muted); }
 @media print { body { margin: 0; max-width: none; } details { display: block; } details > * { display: block; } figure { break-inside: avoid; } }
@@ -63,7 +63,7 @@ details summary { cursor: pointer; color: var(--muted); }
 <h1 class="verdict-${report.verdict}">loadverdict scaling: <#if report.verdict?has_content>${report.verdict} — </#if>${report.summary}</h1>
 <p class="context"><strong>Levels (${report.unit}):</strong> <#list report.levels as l>${l.load} (${l.source})<#sep>, </#list><#if report.hasBaseline>
 · <strong>Baseline:</strong> <#list report.baselineLevels as l>${l.load} (${l.source})<#sep>, </#list></#if></p>
-<p class="legend"><#if report.hasBaseline><span><i style="background: var(--base)"></i>baseline</span></#if><span><i style="background: var(--cur)"></i><#if report.hasBaseline>current<#else>throughput, p95, error rate</#if></span><span><i style="background: var(--warn)"></i>p99</span><span><i style="background: var(--crit)"></i>knee, errors begin</span></p>
+<p class="legend"><#if report.hasBaseline><span><i style="background: var(--base)"></i>baseline</span></#if><span><i style="background: var(--cur)"></i><#if report.hasBaseline>current<#else>throughput, p95, error rate</#if></span><span><i style="background: var(--warn)"></i>p99</span><span>dotted: all requests per second, failed ones included</span><span><i style="background: var(--crit)"></i>knee, errors begin</span></p>
 <#list report.totals as c>
 <h2>${c.service}</h2>
 <#list charts as ch><#if ch.service == c.service>
@@ -79,7 +79,7 @@ details summary { cursor: pointer; color: var(--muted); }
 <#if c.reasons?has_content><ul><#list c.reasons as r><li>${r}</li></#list></ul></#if>
 <#if c.levels?has_content>
 <table>
-<thead><tr><th>Load (${report.unit})</th><th>Baseline throughput</th><th>Current throughput</th><th>Change</th><th>Baseline p95</th><th>Current p95</th><th>Change</th><th></th></tr></thead>
+<thead><tr><th>Load (${report.unit})</th><th>Baseline ok req/s</th><th>Current ok req/s</th><th>Change</th><th>Baseline p95</th><th>Current p95</th><th>Change</th><th></th></tr></thead>
 <tbody>
 <#list c.levels as l>
 <tr<#if l.mark?has_content> class="marked"</#if>><td class="n">${l.load}</td><td class="n">${l.baselineThroughput}</td><td class="n">${l.currentThroughput}</td><td class="n">${l.throughputChange}</td><td class="n">${l.baselineP95}</td><td class="n">${l.currentP95}</td><td class="n">${l.p95Change}</td><td>${l.mark}</td></tr>

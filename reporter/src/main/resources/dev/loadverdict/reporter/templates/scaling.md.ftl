@@ -8,10 +8,10 @@
 
 Knee ${c.knee}; errors begin ${c.onset}.
 
-| Load (${unit}) | Requests | Throughput | p50 | p95 | p95 growth | p99 | p99 growth | Error rate | |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+| Load (${unit}) | Requests | Throughput | OK req/s | p50 | p95 | p95 growth | p99 | p99 growth | Error rate | |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
 <#list c.rows as r>
-| ${r.load} | ${r.requests} | ${r.throughput} | ${r.p50} | ${r.p95} | ${r.p95Growth} | ${r.p99} | ${r.p99Growth} | ${r.errorRate} | ${r.mark} |
+| ${r.load} | ${r.requests} | ${r.throughput} | ${r.okThroughput} | ${r.p50} | ${r.p95} | ${r.p95Growth} | ${r.p99} | ${r.p99Growth} | ${r.errorRate} | ${r.mark} |
 </#list>
 
 </#macro>
@@ -37,7 +37,7 @@ Knee ${c.knee}; errors begin ${c.onset}.
 </#list>
 <#if c.levels?has_content>
 
-| Load (${unit}) | Baseline throughput | Current throughput | Change | Baseline p95 | Current p95 | Change | |
+| Load (${unit}) | Baseline ok req/s | Current ok req/s | Change | Baseline p95 | Current p95 | Change | |
 |---:|---:|---:|---:|---:|---:|---:|---|
 <#list c.levels as l>
 | ${l.load} | ${l.baselineThroughput} | ${l.currentThroughput} | ${l.throughputChange} | ${l.baselineP95} | ${l.currentP95} | ${l.p95Change} | ${l.mark} |

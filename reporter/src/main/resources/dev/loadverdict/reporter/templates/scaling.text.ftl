@@ -6,9 +6,9 @@
 <#macro curve c>
 
 ${c.service} ${c.endpoint}: knee ${c.knee}; errors begin ${c.onset}
-  ${"load"?left_pad(9)}  ${"requests"?left_pad(9)}  ${"throughput"?left_pad(12)}  ${"p50"?left_pad(8)}  ${"p95"?left_pad(8)}  ${"growth"?left_pad(6)}  ${"p99"?left_pad(8)}  ${"growth"?left_pad(6)}  ${"errors"?left_pad(7)}
+  ${"load"?left_pad(9)}  ${"requests"?left_pad(9)}  ${"throughput"?left_pad(12)}  ${"ok req/s"?left_pad(12)}  ${"p50"?left_pad(8)}  ${"p95"?left_pad(8)}  ${"growth"?left_pad(6)}  ${"p99"?left_pad(8)}  ${"growth"?left_pad(6)}  ${"errors"?left_pad(7)}
   <#list c.rows as r>
-  ${r.load?left_pad(9)}  ${r.requests?left_pad(9)}  ${r.throughput?left_pad(12)}  ${r.p50?left_pad(8)}  ${r.p95?left_pad(8)}  ${r.p95Growth?left_pad(6)}  ${r.p99?left_pad(8)}  ${r.p99Growth?left_pad(6)}  ${r.errorRate?left_pad(7)}<#if r.mark?has_content>  <- ${r.mark}</#if>
+  ${r.load?left_pad(9)}  ${r.requests?left_pad(9)}  ${r.throughput?left_pad(12)}  ${r.okThroughput?left_pad(12)}  ${r.p50?left_pad(8)}  ${r.p95?left_pad(8)}  ${r.p95Growth?left_pad(6)}  ${r.p99?left_pad(8)}  ${r.p99Growth?left_pad(6)}  ${r.errorRate?left_pad(7)}<#if r.mark?has_content>  <- ${r.mark}</#if>
   </#list>
 </#macro>
 <#macro change c>
@@ -19,9 +19,9 @@ ${c.service} ${c.endpoint}: ${c.outcome}
   - ${r}
   </#list>
   <#if c.levels?has_content>
-  ${"load"?left_pad(9)}  ${"baseline"?left_pad(12)}  ${"current"?left_pad(12)}  ${"change"?left_pad(8)}  ${"base p95"?left_pad(8)}  ${"cur p95"?left_pad(8)}  ${"change"?left_pad(8)}
+  ${"load"?left_pad(9)}  ${"base ok req/s"?left_pad(13)}  ${"cur ok req/s"?left_pad(12)}  ${"change"?left_pad(8)}  ${"base p95"?left_pad(8)}  ${"cur p95"?left_pad(8)}  ${"change"?left_pad(8)}
   <#list c.levels as l>
-  ${l.load?left_pad(9)}  ${l.baselineThroughput?left_pad(12)}  ${l.currentThroughput?left_pad(12)}  ${l.throughputChange?left_pad(8)}  ${l.baselineP95?left_pad(8)}  ${l.currentP95?left_pad(8)}  ${l.p95Change?left_pad(8)}<#if l.mark?has_content>  <- ${l.mark}</#if>
+  ${l.load?left_pad(9)}  ${l.baselineThroughput?left_pad(13)}  ${l.currentThroughput?left_pad(12)}  ${l.throughputChange?left_pad(8)}  ${l.baselineP95?left_pad(8)}  ${l.currentP95?left_pad(8)}  ${l.p95Change?left_pad(8)}<#if l.mark?has_content>  <- ${l.mark}</#if>
   </#list>
   </#if>
 </#macro>
