@@ -40,7 +40,10 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
     static Optional<String> variableOf(OptionSpec option) {
         boolean exclusive = option.group() != null && option.group().exclusive() && option.group().multiplicity().max() == 1
                 && option.group().validate();
-        return OPTIONS.contains(option.longestName()) && !exclusive ? Optional.of(variable(option.longestName())) : Optional.empty();
+        // scaling's --baseline is a curve's runs, not a REF, and its levels are chosen on the command line: no variables
+        boolean scaling = option.command() != null && option.command().userObject() instanceof ScalingCommand;
+        return OPTIONS.contains(option.longestName()) && !exclusive && !scaling ? Optional.of(variable(option.longestName()))
+                : Optional.empty();
     }
 
     /** The variable's value, when the option has a variable that is set and not empty. */

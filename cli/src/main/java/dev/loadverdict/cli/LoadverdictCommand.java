@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reads load-test results (Locust, k6, Gatling, JMeter) and gives a verdict: did this build regress against its baseline?",
         subcommands = {ExtractCommand.class, CompareCommand.class, BaselineCommand.class, ReportCommand.class, IssuesCommand.class, CommentCommand.class, CalibrateCommand.class,
-                ConfigCommand.class,
+                ConfigCommand.class, ScalingCommand.class,
                 picocli.CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no regression at or above --fail-on",

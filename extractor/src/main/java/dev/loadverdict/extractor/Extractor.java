@@ -110,6 +110,35 @@ public final class Extractor {
     }
 
     /**
+     * The user counts a stepped run held for at least {@code minimum} each (its plateaus), by ascending count: each can
+     * then be read on its own with {@link UserPlateau#at}. Several files (concurrent generators) give the counts every
+     * one of them held that long.
+     *
+     * @throws InputException when a file's format does not record the user count over time
+     */
+    public List<Integer> userPlateaus(List<String> inputs, java.time.Duration minimum) {
+        List<ResultFiles.Located> files = resultFiles.find(inputs, new ArrayList<>());
+        java.util.Set<Integer> common = null;
+        for (ResultFiles.Located file : files) {
+            java.util.SortedMap<Integer, Long> levels = file.format().userLevels(file.path(), file.display())
+                    .orElseThrow(() -> new InputException(file.display(), file.format().displayName()
+                            + " does not record the number of users over time, so it has no user-count plateaus"));
+            java.util.Set<Integer> held = new java.util.TreeSet<>();
+            levels.forEach((users, ms) -> {
+                if (ms >= minimum.toMillis()) {
+                    held.add(users);
+                }
+            });
+            if (common == null) {
+                common = held;
+            } else {
+                common.retainAll(held);
+            }
+        }
+        return common == null ? List.of() : List.copyOf(common);
+    }
+
+    /**
      * Whether one pass can place the window and stages on the run as it reads: one file (several generators' files must
      * share one start), a raw format (whose aggregator can hold back the first samples) and no ramp-down to drop (which
      * needs the run's end).

@@ -101,7 +101,9 @@ final class Templates {
                 boundTo("*.md.ftl", MarkdownOutputFormat.INSTANCE),
                 boundTo(ReportFormat.TEXT.templateName(), TerminalOutputFormat.INSTANCE),
                 boundTo(ReportFormat.JUNIT.templateName(), freemarker.core.XMLOutputFormat.INSTANCE),
-                boundTo(ReportFormat.HTML.templateName(), freemarker.core.HTMLOutputFormat.INSTANCE))
+                boundTo(ReportFormat.HTML.templateName(), freemarker.core.HTMLOutputFormat.INSTANCE),
+                boundTo("*.text.ftl", TerminalOutputFormat.INSTANCE),
+                boundTo("*.html.ftl", freemarker.core.HTMLOutputFormat.INSTANCE))
                 .allowNoMatch(false)
                 .noMatchErrorDetails("every report template must be bound to an output format in Templates"));
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);

@@ -15,7 +15,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 
 /**
- * Exposes the {@link View} records to templates as read-only properties, nothing else, and decides how
+ * Exposes the {@link View} (and {@link ScalingView}) records to templates as read-only properties, nothing else, and decides how
  * {@link Trusted} text (and a {@link Code} value or a {@link Sentence}) reaches a template: as markup of the template's output format (printed unescaped),
  * or as a plain string (escaped like any other, and usable with {@code ?right_pad}).
  */
@@ -77,7 +77,8 @@ final class ViewWrapper extends DefaultObjectWrapper {
         @Override
         public boolean isMethodExposed(Method method) {
             Class<?> owner = method.getDeclaringClass();
-            return owner.isRecord() && owner.getEnclosingClass() == View.class
+            return owner.isRecord()
+                    && (owner.getEnclosingClass() == View.class || owner.getEnclosingClass() == ScalingView.class)
                     && Arrays.stream(owner.getRecordComponents())
                     .map(RecordComponent::getAccessor)
                     .anyMatch(method::equals);

@@ -34,7 +34,9 @@ enum SampleField {
     /** The full request URL, for mapping rules that match on URLs; optional. */
     URL(false, "url"),
     /** A group or scenario the request ran in, for mapping rules; optional. */
-    GROUP(false, "group");
+    GROUP(false, "group"),
+    /** The users (VUs, threads) active when the request started, a whole number; optional; the run's users: the most. */
+    USERS(false, "users", "active_users", "vus");
 
     /** CSV columns named {@code tag.NAME} are the tag {@code NAME}; NDJSON holds tags in a {@code tags} object. */
     static final String TAG_PREFIX = "tag.";

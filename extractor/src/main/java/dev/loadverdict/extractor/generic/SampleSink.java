@@ -35,6 +35,7 @@ final class SampleSink {
     private final Map<LabelKey, RequestLabels> labels = new HashMap<>();
     private boolean submillisecond;
     private long samples;
+    private long maxUsers = -1;
 
     SampleSink(ReadContext context, String file) {
         this.aggregator = context.newAggregator();
@@ -65,6 +66,9 @@ final class SampleSink {
         }
         submillisecond |= micros % 1000 != 0;
         samples++;
+        if (values[SampleField.USERS.ordinal()] != null && !values[SampleField.USERS.ordinal()].isBlank()) {
+            maxUsers = Math.max(maxUsers, value(SampleField.USERS, values, line, Values::users));
+        }
         aggregator.add(labels(endpoint, values, tags), start, micros, ok, ok ? null : failureKind(values));
     }
 
@@ -124,9 +128,15 @@ final class SampleSink {
 
     /**
      * The run, with metadata from the samples: start and end from their times, precision 1 µs when any
-     * response time had a fraction of a millisecond, else whole milliseconds.
+     * response time had a fraction of a millisecond, else whole milliseconds; the users, unless {@code workload}
+     * gives them, the most any sample of the file had (like JMeter's {@code allThreads}: a window or stage keeps the
+     * whole file's peak).
      */
     ToolResult finish(Optional<String> toolVersion, Workload workload, List<String> sources) {
+        if (maxUsers >= 0 && workload.users().isEmpty()) {
+            workload = new Workload(workload.model(), OptionalInt.of((int) Math.min(Integer.MAX_VALUE, maxUsers)),
+                    workload.arrivalRate());
+        }
         SourcePrecision precision = submillisecond ? new SourcePrecision(0.001, OptionalInt.empty(), 0)
                 : SourcePrecision.wholeMilliseconds();
         return aggregator.finish().result(new RunFacts(Tool.GENERIC, toolVersion, sources, workload, Map.of(), precision,

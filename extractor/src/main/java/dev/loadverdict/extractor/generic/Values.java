@@ -90,4 +90,21 @@ final class Values {
         }
         throw new IllegalArgumentException("is neither true/false nor 1/0");
     }
+
+    /** The largest user count read: more than any load generator runs. */
+    static final long LARGEST_USERS = 10_000_000;
+
+    /** A user count: a whole number from 0 to {@value #LARGEST_USERS}. */
+    static long users(String text) {
+        long users;
+        try {
+            users = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("is not a whole number of users");
+        }
+        if (users < 0 || users > LARGEST_USERS) {
+            throw new IllegalArgumentException("is not between 0 and " + LARGEST_USERS);
+        }
+        return users;
+    }
 }

@@ -52,6 +52,16 @@ public interface ResultFormat {
         return Optional.empty();
     }
 
+    /**
+     * Every user count the run held, with the duration of its longest stretch at that count in ms, by ascending
+     * count, when the format records the user count over time ({@code loadverdict scaling --by-plateaus}).
+     *
+     * @return empty when the format does not record the user count over time
+     */
+    default Optional<java.util.SortedMap<Integer, Long>> userLevels(Path file, String displayPath) {
+        return Optional.empty();
+    }
+
     /** How strongly the file's beginning matches this format. */
     MatchStrength detect(Head head);
 

@@ -193,6 +193,40 @@ final class HistoryCsv {
     }
 
     /**
+     * Every user count of the {@code Aggregated} rows with its longest stretch of consecutive rows, in ms (first row to
+     * last row of the stretch), by ascending count; counts of 0 are left out.
+     */
+    static java.util.SortedMap<Integer, Long> levels(Path path, String file) {
+        java.util.SortedMap<Integer, Long> longest = new java.util.TreeMap<>();
+        Diagnostics ignored = new Diagnostics(file); // the run's reading warns about this file itself
+        long count = -1;
+        long runStart = -1;
+        try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
+            Columns c = Columns.of(rows, file);
+            if (c.users == null) {
+                throw new InputException(file, 1, "has no User Count column, so no user-count plateaus can be found");
+            }
+            while (nextComplete(rows, c, file, ignored)) {
+                if (!Headers.isTotal(c.type == null ? "" : rows.text(c.type), rows.text(c.name))) {
+                    continue;
+                }
+                long ms = c.epochMs(rows);
+                long users = rows.wholeNumber(c.users);
+                if (users != count) {
+                    count = users;
+                    runStart = ms;
+                }
+                if (count > 0 && count <= Integer.MAX_VALUE) {
+                    longest.merge((int) count, ms - runStart, Math::max);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return longest;
+    }
+
+    /**
      * The longest run of consecutive rows at a user count, found in one pass: at a given count, or at the peak
      * (a new peak starts the search afresh).
      */

@@ -103,6 +103,14 @@ final class LocustStatsFormat implements ResultFormat {
     }
 
     @Override
+    public Optional<java.util.SortedMap<Integer, Long>> userLevels(Path file, String displayPath) {
+        LocustFiles files = LocustFiles.of(file, displayPath);
+        Path history = files.history().orElseThrow(() -> new InputException(displayPath,
+                "has no " + LocustFiles.HISTORY + " beside it, which holds Locust's user count over time"));
+        return Optional.of(HistoryCsv.levels(history, files.display(history)));
+    }
+
+    @Override
     public ToolResult read(Head head, ReadContext context) {
         Path path = head.path();
         String displayPath = head.displayPath();
