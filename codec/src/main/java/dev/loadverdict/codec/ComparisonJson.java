@@ -19,8 +19,7 @@ import java.util.Optional;
  * The JSON form of a {@link Comparison}: {@code "schema": "loadverdict.comparison/1"}, the verdict, both
  * runs' metadata, every finding with every number and condition behind it, and {@code "matching"}: what was found in
  * both runs, only in the baseline and only in the run (absent when there was no baseline); with a suite baseline,
- * {@code "history"}: the suite's series with change points ({@link HistoryAnalysisJson}; written for readers, not
- * read back by {@code loadverdict report}).
+ * {@code "history"}: the suite's series with change points ({@link HistoryAnalysisJson}).
  */
 public final class ComparisonJson {
 
@@ -207,8 +206,10 @@ public final class ComparisonJson {
         }
         Verdict verdict = RunJson.parseEnum(root.get("verdict"), Verdict.class);
         try {
+            Node history = root.optional("history");
             return new Comparison(current, ref, Json.optionalText(root, "config"), findings, changes, verdict, warnings, notes,
-                    readMatching(root.optional("matching")));
+                    readMatching(root.optional("matching")),
+                    history == null ? Optional.empty() : Optional.of(HistoryAnalysisJson.read(history)));
         } catch (IllegalArgumentException e) {
             throw Json.wrapModelError(root.get("verdict"), e);
         }

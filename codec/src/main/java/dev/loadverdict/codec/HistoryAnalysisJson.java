@@ -15,7 +15,7 @@ import java.util.List;
  * The JSON form of a suite's change points ({@code loadverdict baseline history SUITE --change-points --format json},
  * and the {@code history} member of a comparison): every series analysed, each with its {@code changePoints} list
  * (empty when it has none), the acknowledged steps, the settings and the notes. Numbers are numbers, in the metric's
- * unit ({@code unit}).
+ * unit ({@code unit}). {@link #read} takes it back (a saved comparison's {@code history}).
  */
 public final class HistoryAnalysisJson {
 
@@ -58,6 +58,53 @@ public final class HistoryAnalysisJson {
 
     public static String write(HistoryAnalysis analysis) {
         return Json.write(tree(analysis, false));
+    }
+
+    /** Reads what {@link #tree} wrote. */
+    static HistoryAnalysis read(Node root) {
+        try {
+            Node st = root.get("settings");
+            List<Metric> metrics = new java.util.ArrayList<>();
+            for (Node m : st.get("metrics").elements()) {
+                metrics.add(Metric.fromKey(m.text()).orElseThrow(() -> m.fail("unknown metric '" + m.text() + "'")));
+            }
+            HistoryAnalysis.Settings settings = new HistoryAnalysis.Settings(st.get("pValue").number(),
+                    (int) st.get("permutations").wholeNumber(), st.get("seed").wholeNumber(), st.get("minShiftPercent").number(),
+                    st.get("minErrorRateShift").number(), (int) st.get("pendingRuns").wholeNumber(),
+                    (int) st.get("minRuns").wholeNumber(), metrics);
+            List<Acknowledgement> acks = new java.util.ArrayList<>();
+            for (Node a : root.get("acknowledgements").elements()) {
+                acks.add(new Acknowledgement(run(a.get("at")), a.get("note").text(),
+                        RunJson.instant(a, "acknowledged").orElseThrow(() -> a.fail("missing key 'acknowledged'"))));
+            }
+            List<MetricChanges> series = new java.util.ArrayList<>();
+            for (Node s : root.get("series").elements()) {
+                Node mk = s.get("metric");
+                Metric metric = Metric.fromKey(mk.text()).orElseThrow(() -> mk.fail("unknown metric '" + mk.text() + "'"));
+                List<ChangePoint> points = new java.util.ArrayList<>();
+                for (Node c : s.get("changePoints").elements()) {
+                    points.add(new ChangePoint(run(c.get("lastBefore")), run(c.get("at")), c.get("before").number(),
+                            c.get("after").number(), c.get("pValue").number(),
+                            RunJson.parseEnum(c.get("status"), ChangePoint.Status.class), (int) c.get("runsAfter").wholeNumber()));
+                }
+                series.add(new MetricChanges(s.get("service").text(), Json.optionalText(s, "endpoint"), metric,
+                        (int) s.get("values").wholeNumber(), points));
+            }
+            List<String> notes = new java.util.ArrayList<>();
+            for (Node n : root.get("notes").elements()) {
+                notes.add(n.text());
+            }
+            Node since = root.optional("since");
+            return new HistoryAnalysis(root.get("suite").text(), (int) root.get("runs").nonNegativeWholeNumber(),
+                    since == null ? java.util.Optional.empty() : java.util.Optional.of(run(since)), settings, acks, series, notes);
+        } catch (IllegalArgumentException e) {
+            throw Json.wrapModelError(root, e);
+        }
+    }
+
+    private static RunRef run(Node o) {
+        return new RunRef((int) o.get("version").wholeNumber(), o.get("id").text(),
+                RunJson.instant(o, "recorded").orElseThrow(() -> o.fail("missing key 'recorded'")), Json.optionalText(o, "commit"));
     }
 
     private static void point(ObjectNode o, ChangePoint c) {
