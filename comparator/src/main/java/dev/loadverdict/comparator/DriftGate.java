@@ -29,9 +29,12 @@ import java.util.OptionalDouble;
  * against the baseline, which each promotion moves along, so that a slide of 1 % a night, below every per-run
  * threshold, is caught once it adds up.
  *
- * <p>The reference's level is the median of its first runs ({@code window}); the change is the run's value minus that
- * level, in the metric's bad direction. A severity holds when each of its relative and delta conditions that is set
- * is exceeded (limits are the per-run gate's business). A change that reaches a severity but stays inside the
+ * <p>The reference's level is the median of its first runs ({@code window}). A drift is a level that moved, not one
+ * slow run: the current level is the median of this run and the suite's newest runs before it (as many as the
+ * window, this run included), and the change is that level minus the reference's, in the metric's bad direction.
+ * A severity holds when each of its relative and delta conditions that is set is exceeded (limits are the per-run
+ * gate's business) by the current level's change <em>and</em> by this run's own, so that a run back at the old
+ * level is not flagged for its predecessors. A change that reaches a severity but stays inside the reference
  * window's noise band (median ± k · 1.4826 · MAD, from 5 runs on) is noise: no severity, as in the per-run gate.
  * Only regressions and such noise are reported; a metric within its thresholds gives no finding.
  */
@@ -49,12 +52,22 @@ public final class DriftGate {
      * @param label how reports name it: {@code v21 (8984005)}
      * @param window how its level was taken: {@code median of v21–v25}
      * @param levels per {@link #key series key}, the values of the reference's window runs that have it
+     * @param recentRuns how reports name the newest runs before this one: {@code v27–v30}; empty when there are none
+     * @param recent per series key, the values of those runs
      */
-    public record Reference(String label, String window, Map<String, double[]> levels) {
+    public record Reference(String label, String window, Map<String, double[]> levels, String recentRuns,
+                            Map<String, double[]> recent) {
         public Reference {
             Objects.requireNonNull(label, "label == null");
             Objects.requireNonNull(window, "window == null");
             levels = Map.copyOf(Objects.requireNonNull(levels, "levels == null"));
+            Objects.requireNonNull(recentRuns, "recentRuns == null");
+            recent = Map.copyOf(Objects.requireNonNull(recent, "recent == null"));
+        }
+
+        /** A reference without recent runs: the run alone is the current level. */
+        public Reference(String label, String window, Map<String, double[]> levels) {
+            this(label, window, levels, "", Map.of());
         }
     }
 
@@ -85,20 +98,27 @@ public final class DriftGate {
                 continue;
             }
             double level = median(window);
-            double current = now.getAsDouble();
-            double change = metric.direction() == Direction.HIGHER_IS_BETTER ? level - current : current - level;
-            OptionalDouble relative = level == 0 ? OptionalDouble.empty() : OptionalDouble.of(change / Math.abs(level) * 100);
+            double own = now.getAsDouble();
+            double[] before = reference.recent().getOrDefault(key(service, endpoint, metric), new double[0]);
+            double[] recent = Arrays.copyOf(before, before.length + 1);
+            recent[before.length] = own;
+            double current = median(recent);
+            double change = change(metric, level, current);
+            OptionalDouble relative = relative(level, change);
             Optional<Conditions> warning = r.getValue().warning().flatMap(SeverityBlock::conditions);
             Optional<Conditions> critical = r.getValue().critical().flatMap(SeverityBlock::conditions);
-            List<String> reasons = new ArrayList<>();
-            Severity severity = holds(critical, change, relative) ? Severity.CRITICAL
-                    : holds(warning, change, relative) ? Severity.WARNING : Severity.NONE;
+            Severity severity = lesser(severity(warning, critical, change, relative),
+                    severity(warning, critical, change(metric, level, own), relative(level, change(metric, level, own))));
             if (severity == Severity.NONE) {
                 continue;
             }
-            reasons.add(severity.id() + ": " + describe(metric, change, relative) + " since " + reference.label()
-                    + " (" + reference.window() + ": " + value(metric, level) + ")"
-                    + " exceeds " + thresholds(metric, severity == Severity.CRITICAL ? critical.orElseThrow() : warning.orElseThrow()));
+            List<String> reasons = new ArrayList<>();
+            String measured = before.length == 0 ? "this run" : "the median of this run (" + value(metric, own) + ") and "
+                    + reference.recentRuns();
+            reasons.add(severity.id() + ": " + measured + ", " + describe(metric, change, relative) + " since " + reference.label()
+                    + " (" + reference.window() + ": " + value(metric, level) + "), exceeds "
+                    + thresholds(metric, severity == Severity.CRITICAL ? critical.orElseThrow() : warning.orElseThrow())
+                    + (before.length == 0 ? "" : ", and so does this run alone"));
             Outcome outcome = Outcome.REGRESSION;
             if (window.length >= MIN_BAND_RUNS) {
                 double halfWidth = noiseK * 1.4826 * mad(window, level);
@@ -108,7 +128,7 @@ public final class DriftGate {
                     severity = Severity.NONE;
                 }
             }
-            out.add(new Finding(Optional.empty(), service, endpoint, metric, OptionalDouble.of(level), now,
+            out.add(new Finding(Optional.empty(), service, endpoint, metric, OptionalDouble.of(level), OptionalDouble.of(current),
                     OptionalDouble.of(change), relative, 0, stats.requests(), outcome, severity,
                     new AppliedRule(warning, r.getValue().warning().isPresent() ? r.getValue().source() : "",
                             critical, r.getValue().critical().isPresent() ? r.getValue().source() : ""),
@@ -116,6 +136,22 @@ public final class DriftGate {
                             + " recorded run" + (window.length == 1 ? "" : "s") + ", not with samples"),
                     Optional.of(reference.label())));
         }
+    }
+
+    private static double change(Metric metric, double level, double value) {
+        return metric.direction() == Direction.HIGHER_IS_BETTER ? level - value : value - level;
+    }
+
+    private static OptionalDouble relative(double level, double change) {
+        return level == 0 ? OptionalDouble.empty() : OptionalDouble.of(change / Math.abs(level) * 100);
+    }
+
+    private static Severity severity(Optional<Conditions> warning, Optional<Conditions> critical, double change, OptionalDouble relative) {
+        return holds(critical, change, relative) ? Severity.CRITICAL : holds(warning, change, relative) ? Severity.WARNING : Severity.NONE;
+    }
+
+    private static Severity lesser(Severity a, Severity b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Whether every relative and delta condition that is set is exceeded (and at least one is set). */

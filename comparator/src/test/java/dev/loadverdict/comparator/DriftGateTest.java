@@ -90,6 +90,26 @@ class DriftGateTest {
     }
 
     @Test
+    void oneSlowRunAmongRecentRunsAtTheOldLevelIsNoDrift() {
+        DriftGate.Reference ref = new DriftGate.Reference("v1", "median of v1–v5", Map.of(SEARCH, new double[] {100, 100, 100, 100, 100}),
+                "v6–v9", Map.of(SEARCH, new double[] {101, 99, 100, 102}));
+        assertThat(search(DriftGate.check(searchAt(180), ref, P95_RULES, 3))).isEmpty();
+    }
+
+    @Test
+    void aLevelThatMovedIsDriftAndTheFindingShowsTheLevelNow() {
+        DriftGate.Reference ref = new DriftGate.Reference("v1", "median of v1–v5", Map.of(SEARCH, new double[] {100, 100, 100, 100, 100}),
+                "v26–v29", Map.of(SEARCH, new double[] {121, 123, 122, 126}));
+        assertThat(search(DriftGate.check(searchAt(124), ref, P95_RULES, 3))).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.current()).hasValue(123);
+            assertThat(f.reasons().get(0)).startsWith("critical: the median of this run (124 ms) and v26–v29, +23.0 ms (+23.0%) since v1");
+        });
+        // back at the old level: the recent runs alone do not make this run a drift
+        assertThat(search(DriftGate.check(searchAt(101), ref, P95_RULES, 3))).isEmpty();
+    }
+
+    @Test
     void aSeriesTheReferenceLacksIsNotJudged() {
         assertThat(DriftGate.check(searchAt(500), new DriftGate.Reference("v1", "v1", Map.of()), P95_RULES, 3)).isEmpty();
     }
