@@ -136,7 +136,9 @@ svg text.cp-label { fill: var(--crit); } svg text.cp-label.pending { fill: var(-
       line.appendChild(el("title", {}, (c[5] ? "pending " : "") + "change point between " + run(c[0]) + " and " + run(c[1]) + ": "
         + fmt(c[2], metric.unit) + " → " + fmt(c[3], metric.unit) + rel + ", p = " + c[4]));
       svg.appendChild(line);
-      svg.appendChild(el("text", { x: mid + 3, y: T + 9, "class": c[5] ? "cp-label pending" : "cp-label" }, "v" + runs.v[c[1]] + (c[5] ? " pending" : "")));
+      var right = mid > W - R - 70;
+      svg.appendChild(el("text", { x: right ? mid - 3 : mid + 3, y: T + 9, "text-anchor": right ? "end" : "start",
+        "class": c[5] ? "cp-label pending" : "cp-label" }, "v" + runs.v[c[1]] + (c[5] ? " pending" : "")));
     });
     if (level) { svg.appendChild(el("path", { d: level, "class": "level" })); }
     data.acks.forEach(function (a) {
@@ -175,7 +177,7 @@ svg text.cp-label { fill: var(--crit); } svg text.cp-label.pending { fill: var(-
     holder.setAttribute("data-drawn", "1");
   }
 
-  function toggle(tr, open) {
+  function toggle(tr, open, now) {
     var next = tr.nextElementSibling, has = next && next.classList.contains("detail");
     if (open === undefined) { open = !tr.classList.contains("open"); }
     tr.classList.toggle("open", open);
@@ -185,7 +187,7 @@ svg text.cp-label { fill: var(--crit); } svg text.cp-label.pending { fill: var(-
     var td = document.createElement("td"); td.colSpan = tr.children.length;
     var holder = document.createElement("div"); holder.className = "charts"; holder.setAttribute("data-i", tr.getAttribute("data-i"));
     td.appendChild(holder); detail.appendChild(td); tr.parentNode.insertBefore(detail, tr.nextSibling);
-    if (observer) { observer.observe(holder); } else { draw(holder); }
+    if (observer && !now) { observer.observe(holder); } else { draw(holder); }
   }
 
   function filter() {
@@ -211,7 +213,8 @@ svg text.cp-label { fill: var(--crit); } svg text.cp-label.pending { fill: var(-
     mains.forEach(function (tr) { if (tr.style.display !== "none") { toggle(tr, true); } });
   });
   document.getElementById("collapse").addEventListener("click", function () { mains.forEach(function (tr) { toggle(tr, false); }); });
-  mains.forEach(function (tr) { if (tr.getAttribute("data-open")) { toggle(tr, true); } });
+  // the row the page opens with is drawn at once, before the load event, not when the observer gets to it
+  mains.forEach(function (tr) { if (tr.getAttribute("data-open")) { toggle(tr, true, true); } });
   filter();
 })();
 </script>
