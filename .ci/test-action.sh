@@ -29,6 +29,7 @@ fi
 jar=$(sed -n 's/^jar=//p' "$work/install-output" | tail -n 1)
 [ -f "$jar" ] || { echo "!! the install steps gave no jar" >&2; cat "$work/install-output" >&2; exit 1; }
 
+extra_env=()   # more variables for the next run_action, NAME=VALUE each
 run_action() { # expected-exit results...
   local expected=$1; shift
   : >"$work/output" && : >"$work/summary"
@@ -38,7 +39,7 @@ run_action() { # expected-exit results...
     GITHUB_OUTPUT="$work/output" GITHUB_STEP_SUMMARY="$work/summary" GITHUB_REPOSITORY=Codertocat/Hello-World \
     INPUT_RESULTS="$*" INPUT_BASELINE=examples/baselines/shop.json INPUT_FAIL_ON=critical INPUT_IF_NO_BASELINE=fail \
     INPUT_REPORT_FORMATS=md,html,junit INPUT_REPORT_DIR="$work/reports" INPUT_COMMENT_ON_PR=false INPUT_CREATE_ISSUES=false \
-    LOADVERDICT_JAR="$jar" bash .github/actions/loadverdict/run.sh >"$work/stdout" 2>"$work/stderr"
+    "${extra_env[@]}" LOADVERDICT_JAR="$jar" bash .github/actions/loadverdict/run.sh >"$work/stdout" 2>"$work/stderr"
   local status=$?
   set -e
   if [ "$status" -ne "$expected" ]; then
@@ -65,4 +66,12 @@ done
 run_action 0 examples/runs/locust-unchanged/
 expect "$work/output" "^verdict=pass$"
 expect "$work/output" "^regressions=0$"
-echo "== the composite action: regressed run exits 1 with its outputs, unchanged run exits 0"
+# trend-page: the suite's page is written after the comparison (a pull request records nothing: the history as it is)
+for i in 01 02 03; do
+  java -jar "$jar" baseline record "examples/jmeter-aa/aa-$i.jtl.gz" --suite shop --baselines-dir "$work/baselines" 2>/dev/null
+done
+extra_env=(INPUT_SUITE=shop INPUT_BASELINES_DIR="$work/baselines" INPUT_TREND_PAGE="$work/site/trend.html")
+run_action 0 examples/runs/locust-unchanged/
+expect "$work/output" "^trend-page=$work/site/trend.html$"
+expect "$work/site/trend.html" "loadverdict: trend of shop"
+echo "== the composite action: regressed run exits 1 with its outputs, unchanged run exits 0, trend-page written"

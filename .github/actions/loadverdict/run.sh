@@ -7,9 +7,10 @@
 #   2. on the default branch (push, schedule, workflow_dispatch), record the run in that history, so baselines keep
 #      themselves;
 #   3. keep one sticky comment on a pull request; on the default branch, open, update or close regression issues.
+# With trend-page set, it also writes the suite's trend page after step 2.
 #
 # loadverdict itself writes the job summary, the annotations and most outputs; this script adds regressions,
-# report-dir and recorded. It exits with compare's exit code (0 pass, 1 regression, 2 usage, 3 bad input, 4 internal
+# report-dir, recorded and trend-page. It exits with compare's exit code (0 pass, 1 regression, 2 usage, 3 bad input, 4 internal
 # error or a GitHub failure), or 4 when compare passed but the run could not be recorded (a run that could not be
 # pushed is kept in loadverdict-unpushed/, never lost).
 set -uo pipefail
@@ -135,6 +136,18 @@ elif [ "$do_record" = false ] && [ "$record" = auto ] && [ "$is_pull_request" = 
   echo "loadverdict: not on the default branch (${GITHUB_REF:-?}): the run is not recorded"
 fi
 output "recorded=$recorded"
+
+# --- the suite's trend page, with this run when it was recorded ----------------------------------------------------
+
+trend_page=""
+if [ -n "${INPUT_TREND_PAGE:-}" ]; then
+  if loadverdict baseline trend "$suite" "${store[@]}" --out "$INPUT_TREND_PAGE"; then
+    trend_page=$INPUT_TREND_PAGE
+  else
+    echo "::warning title=loadverdict::the trend page of suite $suite was not written (a suite without recorded runs has none yet); see the log above"
+  fi
+fi
+output "trend-page=$trend_page"
 
 # --- 3. tell people -----------------------------------------------------------------------------------------------
 

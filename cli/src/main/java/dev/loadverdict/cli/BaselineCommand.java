@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "baseline", description = "Manages baselines.", versionProvider = VersionProvider.class,
         subcommands = {BaselinePromoteCommand.class, BaselineRecordCommand.class, BaselineListCommand.class,
                 BaselineShowCommand.class, BaselineHistoryCommand.class, BaselineImportCommand.class,
-                BaselineVerifyCommand.class, BaselineAcknowledgeCommand.class})
+                BaselineVerifyCommand.class, BaselineAcknowledgeCommand.class, BaselineTrendCommand.class})
 final class BaselineCommand implements Runnable {
 
     @Spec
@@ -22,7 +22,7 @@ final class BaselineCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a baseline command is required (promote, record, list, show, history, import, verify)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a baseline command is required (promote, record, list, show, history, import, verify, trend)");
     }
 
     /** Where a baseline goes: {@code --to FILE} or {@code --suite NAME}. */

@@ -207,10 +207,16 @@ final class BaselineSource implements AutoCloseable {
     static List<Baseline> references(SuiteStore store, String suite, int n) {
         java.util.OptionalInt promoted = store.current(suite).map(b -> java.util.OptionalInt.of(b.version()))
                 .orElse(java.util.OptionalInt.empty());
-        List<Baseline> eligible = store.last(suite, Integer.MAX_VALUE).stream()
-                .filter(b -> !b.provenance().regressed() || (promoted.isPresent() && b.version() == promoted.getAsInt()))
-                .toList();
-        return eligible.subList(Math.max(0, eligible.size() - n), eligible.size());
+        int size = store.size(suite);
+        // the newest runs first, more only while regressed runs leave fewer than n: a long history is not read whole
+        for (int read = Math.min(size, n); ; read = (int) Math.min(size, 2L * read)) {
+            List<Baseline> eligible = store.last(suite, read).stream()
+                    .filter(b -> !b.provenance().regressed() || (promoted.isPresent() && b.version() == promoted.getAsInt()))
+                    .toList();
+            if (eligible.size() >= n || read >= size) {
+                return eligible.subList(Math.max(0, eligible.size() - n), eligible.size());
+            }
+        }
     }
 
     /** {@code v3-v7}, or {@code v3, v4, v6} when runs in between were left out. */

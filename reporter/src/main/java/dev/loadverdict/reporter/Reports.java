@@ -126,6 +126,25 @@ public final class Reports {
         return MarkdownLimit.fit(out.toString(), MarkdownLimit.GITHUB_BODY_LIMIT);
     }
 
+    /**
+     * A suite's trend page: one self-contained HTML file (inline CSS, script and data; no requests anywhere) with a
+     * summary row per endpoint and service total, and per row the charts of p50, p95, p99, error rate and throughput
+     * over the recorded runs with their noise bands, change points and acknowledged steps, drawn by the page's script
+     * when the row is opened. Names, commits and notes are escaped in the HTML and in the embedded data.
+     *
+     * @throws TemplateFailedException if the template fails (a bug in loadverdict)
+     */
+    public static String trend(TrendInput input) {
+        java.util.Objects.requireNonNull(input, "input == null");
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            Templates.get(Templates.TREND).process(TrendViewBuilder.build(input), out, Templates.wrapper(ReportFormat.HTML));
+        } catch (freemarker.template.TemplateException | java.io.IOException e) {
+            throw new TemplateFailedException("the trend page template failed: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
     /** The sticky pull-request comment for a comparison, between the issue bot's hidden markers. */
     public static String comment(Comparison comparison, HiddenMarkers markers, String runUrl) {
         return IssueRenderer.render("comment.md.ftl", comparison, "", markers, "", runUrl, "");

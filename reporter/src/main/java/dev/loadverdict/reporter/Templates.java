@@ -38,6 +38,10 @@ final class Templates {
 
     static final Version VERSION = Configuration.VERSION_2_3_34;
     static final String DIRECTORY = "/dev/loadverdict/reporter/templates";
+    /** The trend page of a suite; not replaceable by {@code --template-dir}. */
+    static final String TREND = "trend.html.ftl";
+    /** The style sheet the HTML report and the trend page share, included by both. */
+    static final String STYLE = "style.css.ftl";
 
     private static final Configuration CONFIGURATION = configuration();
     private static final ViewWrapper MARKDOWN_WRAPPER = new ViewWrapper(true);
@@ -103,7 +107,9 @@ final class Templates {
                 boundTo(ReportFormat.JUNIT.templateName(), freemarker.core.XMLOutputFormat.INSTANCE),
                 boundTo(ReportFormat.HTML.templateName(), freemarker.core.HTMLOutputFormat.INSTANCE),
                 boundTo("*.text.ftl", TerminalOutputFormat.INSTANCE),
-                boundTo("*.html.ftl", freemarker.core.HTMLOutputFormat.INSTANCE))
+                boundTo("*.html.ftl", freemarker.core.HTMLOutputFormat.INSTANCE),
+                boundTo(TREND, freemarker.core.HTMLOutputFormat.INSTANCE),
+                boundTo(STYLE, freemarker.core.HTMLOutputFormat.INSTANCE))
                 .allowNoMatch(false)
                 .noMatchErrorDetails("every report template must be bound to an output format in Templates"));
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);

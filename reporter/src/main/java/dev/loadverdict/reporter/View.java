@@ -193,4 +193,45 @@ final class View {
      */
     public record Unmatched(Code baseline, Sentence identities, Sentence suggestion) {
     }
+
+    /**
+     * A suite's trend page: a summary row per endpoint and service total (most in need of a look first), and the
+     * data its script draws the charts from when a row is opened.
+     *
+     * @param suite the suite
+     * @param runs the runs shown: {@code 500 recorded runs, v1 (2026-01-02) to v500 (2027-05-15)}
+     * @param band how the noise bands were made, or why there are none
+     * @param counts how many rows, and how many have change points and pending ones
+     * @param notes why some runs or series were analysed apart or left out, one sentence each
+     * @param acknowledgements the acknowledged steps, oldest first
+     * @param rows one per endpoint and service total
+     * @param data the series, bands and change points as JSON for the page's script
+     */
+    public record Trend(String suite, String runs, String band, String counts, List<String> notes,
+                        List<TrendAcknowledgement> acknowledgements, List<TrendRow> rows, ScriptJson data) {
+    }
+
+    /** A step a person acknowledged: from {@code at} on the runs are the new normal. */
+    public record TrendAcknowledgement(String at, String note, String acknowledged) {
+    }
+
+    /**
+     * One endpoint (or service total) on the trend page.
+     *
+     * @param index its place in the page's data
+     * @param latest the newest p95, {@code 123 ms}, or {@code —}
+     * @param change the newest p95 against the noise band's median, {@code +12.3%}, or {@code —}
+     * @param direction {@code worse} or {@code better} when the newest p95 lies outside the band, else empty
+     * @param changePoints how many change points its metrics have, {@code 0} for none
+     * @param pending whether one of them is pending
+     * @param lastStep the newest change point, {@code p95 +30.1% at v21 (3f9c2ab)}, or empty
+     * @param spark the p95 as the points of a 100 × 20 polyline
+     * @param group how urgent: {@code pending}, {@code current} (change points in the newest segment), {@code older}
+     *              or {@code none}
+     * @param open whether the page opens with its charts shown
+     */
+    public record TrendRow(String index, String service, String endpoint, String latest, String change,
+                           String direction, String changePoints, boolean pending, String lastStep, String spark,
+                           String group, boolean open) {
+    }
 }

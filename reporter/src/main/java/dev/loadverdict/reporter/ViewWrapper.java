@@ -40,6 +40,11 @@ final class ViewWrapper extends DefaultObjectWrapper {
 
     @Override
     public TemplateModel wrap(Object object) throws TemplateModelException {
+        if (object instanceof ScriptJson json) {
+            // only the trend page has one, in a script element, where HTML escaping would corrupt it; ScriptJson
+            // escaped what could end the element
+            return freemarker.core.HTMLOutputFormat.INSTANCE.fromMarkup(json.text());
+        }
         if (object instanceof Code code) {
             return trustedAsMarkup
                     ? MarkdownOutputFormat.INSTANCE.fromMarkup(code.markdown())
