@@ -49,6 +49,31 @@ final class HistoryChecks {
         int from = reference(store, suite, drift.reference(), size);
         int to = Math.min(size, from + drift.window() - 1);
         RunRef ref = store.ref(suite, from);
+        // the runs before this one (when it is already recorded, those before its own version), after the reference
+        int last = store.find(suite, run).map(b -> b.version() - 1).orElse(size);
+        int first = Math.max(from, last - drift.window() + 2);
+        Map<String, double[]> levels = values(store, suite, from, to, drift);
+        Map<String, double[]> recent = first <= last ? values(store, suite, first, last, drift) : Map.of();
+        String recentRuns = first > last ? "" : first == last ? "v" + first : "v" + first + "–v" + last;
+        String window = from == to ? "v" + from : "median of v" + from + "–v" + to;
+        String why = switch (drift.reference()) {
+            case "acknowledged" -> from == 1 ? "the suite's first run, as no step is acknowledged" : "the newest acknowledged step";
+            default -> "history.drift.reference " + drift.reference();
+        };
+        DriftGate.Reference reference = new DriftGate.Reference(ref.label(), window, levels, recentRuns, recent);
+        var findings = DriftGate.check(run, reference, drift.rules(), noiseK);
+        long regressions = findings.stream().filter(f -> f.severity() != dev.loadverdict.model.compare.Severity.NONE).count();
+        String note = String.format(Locale.ROOT, "Drift gate: each metric's level now (%s) against its level at %s (%s; %s,"
+                        + " %d of %d run%s): %s.",
+                recentRuns.isEmpty() ? "this run" : "the median of this run and " + recentRuns,
+                ref.label(), why, window, to - from + 1, drift.window(), drift.window() == 1 ? "" : "s",
+                regressions == 0 ? "no series drifted beyond its thresholds"
+                        : regressions + (regressions == 1 ? " series drifted beyond its thresholds" : " series drifted beyond their thresholds"));
+        return comparison.withFindingsAdded(findings).withNotes(List.of(note));
+    }
+
+    /** Per series key, the values of versions {@code from} to {@code to}. */
+    private static Map<String, double[]> values(SuiteStore store, String suite, int from, int to, HistorySettings.Drift drift) {
         Map<String, List<Double>> values = new HashMap<>();
         for (int v = from; v <= to; v++) {
             Baseline b = store.version(suite, v);
@@ -59,21 +84,9 @@ final class HistoryChecks {
                 }
             }
         }
-        Map<String, double[]> levels = new HashMap<>();
-        values.forEach((k, list) -> levels.put(k, list.stream().mapToDouble(Double::doubleValue).toArray()));
-        String window = from == to ? "v" + from : "median of v" + from + "–v" + to;
-        String why = switch (drift.reference()) {
-            case "acknowledged" -> from == 1 ? "the suite's first run, as no step is acknowledged" : "the newest acknowledged step";
-            default -> "history.drift.reference " + drift.reference();
-        };
-        DriftGate.Reference reference = new DriftGate.Reference(ref.label(), window, levels);
-        var findings = DriftGate.check(run, reference, drift.rules(), noiseK);
-        long regressions = findings.stream().filter(f -> f.severity() != dev.loadverdict.model.compare.Severity.NONE).count();
-        String note = String.format(Locale.ROOT, "Drift gate: each metric against its level at %s (%s; %s, %d of %d run%s): %s.",
-                ref.label(), why, window, to - from + 1, drift.window(), drift.window() == 1 ? "" : "s",
-                regressions == 0 ? "no series drifted beyond its thresholds"
-                        : regressions + (regressions == 1 ? " series drifted beyond its thresholds" : " series drifted beyond their thresholds"));
-        return comparison.withFindingsAdded(findings).withNotes(List.of(note));
+        Map<String, double[]> out = new HashMap<>();
+        values.forEach((k, list) -> out.put(k, list.stream().mapToDouble(Double::doubleValue).toArray()));
+        return out;
     }
 
     private static void collect(Map<String, List<Double>> values, String service, Optional<String> endpoint, EndpointStats stats,
