@@ -113,6 +113,16 @@ final class HistoryChecks {
             }
             return v;
         }
+        if (reference.startsWith("tag:")) {
+            String tag = reference.substring("tag:".length());
+            for (int v = 1; v <= size; v++) {
+                if (store.version(suite, v).provenance().gitRef().filter(tag::equals).isPresent()) {
+                    return v;
+                }
+            }
+            throw new InputException(store.display(suite), "history.drift.reference is " + reference
+                    + ", but no run of the suite was recorded with that git ref (--git-ref, or $GITHUB_REF_NAME in a tag's build)");
+        }
         String prefix = reference.substring("commit:".length()).toLowerCase(Locale.ROOT);
         for (int v = 1; v <= size; v++) {
             if (store.ref(suite, v).commit().map(c -> c.toLowerCase(Locale.ROOT).startsWith(prefix)).orElse(false)) {

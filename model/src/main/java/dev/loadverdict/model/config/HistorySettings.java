@@ -30,21 +30,22 @@ public record HistorySettings(HistoryAnalysis.Settings changePoints, Optional<Dr
      * baseline along.
      *
      * @param reference {@code acknowledged} (the newest acknowledged step, else the suite's first run),
-     *                  {@code vN} (a version), or {@code commit:SHA} (the first run recorded at a commit with that
-     *                  prefix, e.g. a release's tag commit)
+     *                  {@code vN} (a version), {@code commit:SHA} (the first run recorded at a commit with that
+     *                  prefix), or {@code tag:NAME} (the first run recorded with that git ref, e.g. a release tag's
+     *                  build: the ref a run was recorded with, {@code --git-ref} or {@code $GITHUB_REF_NAME})
      * @param window how many runs from the reference on make its level
      * @param rules the thresholds, in the shape of {@code defaults.metrics} (relative and delta conditions; limits do
      *              not apply to drift)
      */
     public record Drift(String reference, int window, RuleSet rules) {
 
-        private static final Pattern REFERENCE = Pattern.compile("acknowledged|v[1-9][0-9]{0,8}|commit:[0-9a-fA-F]{4,40}");
+        private static final Pattern REFERENCE = Pattern.compile("acknowledged|v[1-9][0-9]{0,8}|commit:[0-9a-fA-F]{4,40}|tag:[^\\s]{1,200}");
 
         public Drift {
             Objects.requireNonNull(reference, "reference == null");
             Objects.requireNonNull(rules, "rules == null");
             if (!REFERENCE.matcher(reference).matches()) {
-                throw new IllegalArgumentException("reference is acknowledged, vN or commit:SHA, not '" + reference + "'");
+                throw new IllegalArgumentException("reference is acknowledged, vN, commit:SHA or tag:NAME, not '" + reference + "'");
             }
             if (window < 1 || window > 100) {
                 throw new IllegalArgumentException("window must be from 1 to 100 runs, not " + window);
