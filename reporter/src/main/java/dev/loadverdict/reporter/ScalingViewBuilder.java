@@ -152,7 +152,7 @@ final class ScalingViewBuilder {
 
     static String onsetWords(OptionalDouble onset, ScalingCurve curve, String unit) {
         return onset.isPresent() ? "at " + load(onset.getAsDouble()) + " " + unit
-                : "nowhere up to " + load(highest(curve)) + " " + unit;
+                : "beyond " + load(highest(curve)) + " " + unit + " (none up to there)";
     }
 
     private static double highest(ScalingCurve c) {
