@@ -114,8 +114,10 @@ svg text.cp-label { fill: var(--crit); } svg text.cp-label.pending { fill: var(-
       svg.appendChild(el("text", { x: x(i), y: H - B + 27, "text-anchor": anchor, "class": "tick" }, runs.c[i]));
     }
     if (m.b && data.band) {
-      var band = el("rect", { x: x(data.band[0]), y: y(m.b[0] + m.b[1]), width: Math.max(2, x(data.band[1]) - x(data.band[0])),
-        height: Math.max(1, y(m.b[0] - m.b[1]) - y(m.b[0] + m.b[1])), "class": "band" });
+      // a band below 0 (a rate's) is drawn down to the axis, not over the run labels beneath it
+      var top = Math.min(hi, m.b[0] + m.b[1]), bottom = Math.max(lo, m.b[0] - m.b[1]);
+      var band = el("rect", { x: x(data.band[0]), y: y(top), width: Math.max(2, x(data.band[1]) - x(data.band[0])),
+        height: Math.max(1, y(bottom) - y(top)), "class": "band" });
       band.appendChild(el("title", {}, "noise band: " + fmt(m.b[0], metric.unit) + " ± " + fmt(m.b[1], metric.unit)));
       svg.appendChild(band);
     }
