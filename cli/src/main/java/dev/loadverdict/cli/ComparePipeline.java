@@ -86,7 +86,8 @@ final class ComparePipeline {
                         new RegressionDetector.Options(settings.requireSignificance(), bands))
                 .withWarnings(profile.stream().map(p -> "not a like-for-like comparison: " + p).toList()).withNotes(allNotes);
         if (found.suite().isPresent()) {
-            comparison = HistoryChecks.apply(comparison, run, store, found.suite().get(), settings.config().history(), settings.noiseK());
+            comparison = HistoryChecks.apply(comparison, run, store, found.suite().get(), settings.config().history(), settings.noiseK(),
+                    settings.profileTolerance());
         }
         return new Outcome(comparison, history, profile);
     }

@@ -4,6 +4,7 @@ import dev.loadverdict.baselines.Acknowledgements;
 import dev.loadverdict.baselines.SuiteStore;
 import dev.loadverdict.baselines.series.SuiteHistory;
 import dev.loadverdict.comparator.DriftGate;
+import dev.loadverdict.comparator.ProfileGuard;
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.InputException;
@@ -33,22 +34,35 @@ final class HistoryChecks {
     private HistoryChecks() {
     }
 
-    static Comparison apply(Comparison comparison, Run run, SuiteStore store, String suite, HistorySettings settings, double noiseK) {
+    /**
+     * @param profileTolerance how far load levels may differ ({@code --profile-tolerance}) before the drift gate's
+     *                         reference counts as another load profile
+     */
+    static Comparison apply(Comparison comparison, Run run, SuiteStore store, String suite, HistorySettings settings, double noiseK,
+                            double profileTolerance) {
         if (store.size(suite) == 0) {
             return comparison;
         }
         Comparison out = comparison.withHistory(SuiteHistory.analyse(store, suite, settings.changePoints()));
         if (settings.drift().isPresent()) {
-            out = drift(out, run, store, suite, settings.drift().get(), noiseK);
+            out = drift(out, run, store, suite, settings.drift().get(), noiseK, profileTolerance);
         }
         return out;
     }
 
-    private static Comparison drift(Comparison comparison, Run run, SuiteStore store, String suite, HistorySettings.Drift drift, double noiseK) {
+    private static Comparison drift(Comparison comparison, Run run, SuiteStore store, String suite, HistorySettings.Drift drift,
+                                    double noiseK, double profileTolerance) {
         int size = store.size(suite);
         int from = reference(store, suite, drift.reference(), size);
         int to = Math.min(size, from + drift.window() - 1);
         RunRef ref = store.ref(suite, from);
+        var reference0 = store.version(suite, from).run().metadata();
+        List<String> differences = ProfileGuard.differences(run.metadata(), reference0, profileTolerance);
+        if (!differences.isEmpty()) { // levels of another load profile say nothing about this one's drift
+            return comparison.withNotes(List.of("Drift gate not applied: this run's load profile is not that of its reference "
+                    + ref.label() + " (" + differences.get(0).replace("the baseline", "the reference") + "); acknowledge a run"
+                    + " of this profile to measure drift from it (loadverdict baseline acknowledge " + suite + " --at vN --note …)."));
+        }
         // the runs before this one (when it is already recorded, those before its own version), after the reference
         int last = store.find(suite, run).map(b -> b.version() - 1).orElse(size);
         int first = Math.max(from, last - drift.window() + 2);

@@ -183,4 +183,23 @@ class RealHistoryTest {
         assertThat(missing.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(missing.err()).contains("history.drift.reference is tag:v9, but no run of the suite was recorded with that git ref");
     }
+
+    @Test
+    void runsOfAnotherLoadProfileStartANewSegmentAndAreNotMeasuredForDrift() throws IOException {
+        record("drift", "drift", 12);
+        // examples/jmeter-aa: the same shop and plan, but runs of 15 s instead of 10 s — another load profile
+        Path aa = Cli.ROOT.resolve("examples/jmeter-aa");
+        for (int n = 1; n <= 3; n++) {
+            assertThat(run("baseline", "record", aa.resolve(String.format("aa-%02d.jtl.gz", n)).toString(), "--suite", "drift")
+                    .exitCode()).isZero();
+        }
+        JsonNode analysis = changePoints("drift");
+        assertThat(analysis.get("since").get("version").asInt()).isEqualTo(13);
+        assertThat(analysis.get("notes").toString()).contains("the load profile changed at v13 (the run lasted 15.0 s but the runs before it 10.0 s")
+                .contains("has 3 runs: change points need at least 8");
+        Files.writeString(tmp.resolve("loadverdict.yml"), "history: {drift: {metrics: {p95: {warning: {relative: 10%}}}}}\n");
+        Cli.Result r = run("compare", "--baseline", "drift@v12", aa.resolve("aa-04.jtl.gz").toString());
+        assertThat(r.out()).contains("Drift gate not applied: this run's load profile is not that of its reference v1 ("
+                + commit(1).substring(0, 7) + ") (the run lasted 15.");
+    }
 }

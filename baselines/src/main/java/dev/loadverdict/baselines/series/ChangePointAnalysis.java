@@ -91,17 +91,23 @@ public final class ChangePointAnalysis {
         return false;
     }
 
-    /** Where each segment starts: run 0, each acknowledged run, each run whose profile differs from the one before. */
+    /**
+     * Where each segment starts: run 0, each acknowledged run, and each run whose load profile differs from that of the
+     * first run of its segment (judged as {@code compare} judges profiles, so small run-to-run differences of a measured
+     * user count do not cut the history).
+     */
     private static int[] segmentStarts(SuiteSeries series, List<Acknowledgement> acknowledgements, List<String> notes) {
         TreeSet<Integer> starts = new TreeSet<>();
         starts.add(0);
-        List<String> profiles = series.profiles();
         List<RunRef> runs = series.runs();
-        for (int i = 1; i < profiles.size(); i++) {
-            if (!profiles.get(i).equals(profiles.get(i - 1))) {
+        int first = 0;
+        for (int i = 1; i < runs.size(); i++) {
+            Optional<String> change = series.profileChange(first, i);
+            if (change.isPresent()) {
                 starts.add(i);
-                notes.add("the load profile changed at " + runs.get(i).label() + " (" + profiles.get(i - 1) + " → "
-                        + profiles.get(i) + "): the runs before and after it are analysed apart");
+                first = i;
+                notes.add("the load profile changed at " + runs.get(i).label() + " (" + change.get()
+                        + "): the runs before and after it are analysed apart");
             }
         }
         for (Acknowledgement a : acknowledgements) {

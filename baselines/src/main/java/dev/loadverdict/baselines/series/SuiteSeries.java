@@ -1,6 +1,7 @@
 package dev.loadverdict.baselines.series;
 
 import dev.loadverdict.baselines.SuiteStore;
+import dev.loadverdict.comparator.ProfileGuard;
 import dev.loadverdict.model.Baseline;
 import dev.loadverdict.model.EndpointStats;
 import dev.loadverdict.model.Metric;
@@ -41,6 +42,8 @@ public final class SuiteSeries {
 
     private final List<RunRef> runs = new ArrayList<>();
     private final List<String> profiles = new ArrayList<>();
+    /** Each run's metadata, for the profile check; empty for series given as numbers. */
+    private final List<RunMetadata> metadata = new ArrayList<>();
     private final Map<Key, double[]> values = new LinkedHashMap<>();
     private final List<Metric> metrics;
 
@@ -77,6 +80,7 @@ public final class SuiteSeries {
         int index = runs.size();
         runs.add(ref);
         profiles.add(profile(baseline.run().metadata()));
+        metadata.add(baseline.run().metadata());
         for (ServiceStats s : baseline.run().services()) {
             put(index, s.name(), Optional.empty(), s.total());
             for (EndpointStats e : s.endpoints()) {
@@ -111,13 +115,32 @@ public final class SuiteSeries {
         return a;
     }
 
-    /** How a run was loaded: runs of different profiles are not compared as one series. */
-    static String profile(RunMetadata m) {
+    /** How a run was loaded ({@code jmeter, 12 users}): runs of different profiles are not compared as one series. */
+    public static String profile(RunMetadata m) {
         StringBuilder p = new StringBuilder(m.tool().id());
         m.workload().users().ifPresent(u -> p.append(", ").append(u).append(u == 1 ? " user" : " users"));
         m.workload().arrivalRate().ifPresent(r -> p.append(", ").append(r).append(" arrivals/s"));
         return p.toString();
     }
+
+    /**
+     * How run {@code later}'s load profile differs from run {@code earlier}'s, the way {@code compare} judges it
+     * ({@link ProfileGuard}: another tool or workload model, users, VUs or arrival rate more than
+     * {@value #PROFILE_TOLERANCE} % apart, a duration more than twice that apart, another test script); empty when it
+     * does not.
+     */
+    public Optional<String> profileChange(int earlier, int later) {
+        if (metadata.isEmpty()) {
+            return profiles.get(earlier).equals(profiles.get(later)) ? Optional.empty()
+                    : Optional.of(profiles.get(earlier) + " → " + profiles.get(later));
+        }
+        List<String> differences = ProfileGuard.differences(metadata.get(later), metadata.get(earlier), PROFILE_TOLERANCE);
+        return differences.isEmpty() ? Optional.empty()
+                : Optional.of(differences.get(0).replace("the baseline", "the runs before it"));
+    }
+
+    /** How far load levels may differ before the profile counts as changed: {@code compare}'s default. */
+    static final double PROFILE_TOLERANCE = 10;
 
     public List<RunRef> runs() {
         return List.copyOf(runs);
