@@ -15,10 +15,11 @@ import dev.loadverdict.model.config.MetricRule;
 import dev.loadverdict.model.config.RuleSet;
 import dev.loadverdict.model.config.SeverityBlock;
 
+import org.apache.commons.statistics.descriptive.Median;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -175,37 +176,29 @@ public final class DriftGate {
 
     private static String thresholds(Metric metric, Conditions c) {
         List<String> parts = new ArrayList<>();
-        c.relativePercent().ifPresent(r -> parts.add(String.format(Locale.ROOT, "%s%%", trim(r))));
-        c.delta().ifPresent(d -> parts.add(value(metric, d)));
+        c.relativePercent().ifPresent(r -> parts.add(Numbers.configured(r) + "%"));
+        c.delta().ifPresent(d -> parts.add(Numbers.withUnit(Numbers.configured(d), metric.unit().deltaSymbol())));
         return String.join(" and ", parts);
     }
 
+    /** The change in the metric's bad direction, as the per-run gate's reasons write one: {@code +25.0 ms (+25.0%)}. */
     private static String describe(Metric metric, double change, OptionalDouble relative) {
         String sign = metric.direction() == Direction.HIGHER_IS_BETTER ? "-" : "+";
-        return sign + value(metric, change) + relative.stream().mapToObj(r -> String.format(Locale.ROOT, " (%s%.1f%%)", sign, r))
-                .findFirst().orElse("");
+        return sign + Numbers.withUnit(Numbers.measured(change), metric.unit().deltaSymbol())
+                + relative.stream().mapToObj(r -> " (" + sign + Numbers.signedPercent(r).replace("+", "") + "%)").findFirst().orElse("");
     }
 
     private static String value(Metric metric, double v) {
-        return switch (metric.unit()) {
-            case PERCENT -> String.format(Locale.ROOT, "%.2f pp", v);
-            case REQUESTS_PER_SECOND -> String.format(Locale.ROOT, "%.1f req/s", v);
-            default -> String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f ms" : "%.1f ms", v);
-        };
+        return Numbers.withUnit(Numbers.measured(v), metric.unit().symbol());
     }
 
-    private static String trim(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
+    private static final Median MEDIAN = Median.withDefaults().withCopy(true);
 
     static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        return MEDIAN.evaluate(values);
     }
 
     private static double mad(double[] values, double median) {
-        return median(Arrays.stream(values).map(x -> Math.abs(x - median)).toArray());
+        return MEDIAN.evaluate(Arrays.stream(values).map(x -> Math.abs(x - median)).toArray());
     }
 }

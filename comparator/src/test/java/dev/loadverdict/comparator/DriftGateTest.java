@@ -47,7 +47,7 @@ class DriftGateTest {
             assertThat(f.baseline()).hasValue(100);
             assertThat(f.relativePercent().getAsDouble()).isCloseTo(25, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(f.scopeLabel()).isEqualTo("drift since v21 (8984005) / shop");
-            assertThat(f.reasons().get(0)).contains("+25.0 ms (+25.0%) since v21 (8984005) (median of v21–v25: 100 ms)").contains("20% and 10.0 ms");
+            assertThat(f.reasons().get(0)).contains("+25.0 ms (+25.0%) since v21 (8984005) (median of v21–v25: 100 ms)").contains("20% and 10 ms");
         });
     }
 

@@ -9,6 +9,8 @@ import dev.loadverdict.model.history.HistoryAnalysis;
 import dev.loadverdict.model.history.MetricChanges;
 import dev.loadverdict.model.history.RunRef;
 
+import org.apache.commons.statistics.descriptive.Median;
+
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -187,6 +189,8 @@ final class TrendViewBuilder {
         return points.toString();
     }
 
+    private static final Median MEDIAN = Median.withDefaults();
+
     private static double median(TrendInput.Series s, int from, int to) {
         double[] v = new double[to - from];
         int n = 0;
@@ -198,8 +202,7 @@ final class TrendViewBuilder {
         if (n == 0) {
             return Double.NaN;
         }
-        java.util.Arrays.sort(v, 0, n);
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        return MEDIAN.evaluateRange(v, 0, n);
     }
 
     private static String runs(List<RunRef> runs) {

@@ -8,6 +8,8 @@ import dev.loadverdict.model.history.HistoryAnalysis;
 import dev.loadverdict.model.history.MetricChanges;
 import dev.loadverdict.model.history.RunRef;
 
+import org.apache.commons.statistics.descriptive.Median;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -194,12 +196,12 @@ public final class ChangePointAnalysis {
         return Math.abs(after - before) / Math.abs(before) * 100;
     }
 
+    /** The median of {@code v[from, to)}, leaving {@code v} as it is. */
     static double median(double[] v, int from, int to) {
-        double[] part = Arrays.copyOfRange(v, from, to);
-        Arrays.sort(part);
-        int n = part.length;
-        return n % 2 == 1 ? part[n / 2] : (part[n / 2 - 1] + part[n / 2]) / 2;
+        return MEDIAN.evaluateRange(v, from, to);
     }
+
+    private static final Median MEDIAN = Median.withDefaults().withCopy(true);
 
     private static String span(List<RunRef> runs, int from, int to) {
         if (to - from == 1) {
