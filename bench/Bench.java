@@ -9,6 +9,8 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extraction;
 import dev.loadverdict.extractor.Extractor;
+import dev.loadverdict.extractor.Splitting;
+import dev.loadverdict.extractor.internal.FormatDetector;
 
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -37,7 +39,8 @@ public class Bench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "generate" -> generate(args[1], Long.parseLong(args[2]) << 20, Path.of(args[3]), Path.of(args[4]));
-            case "extract" -> extract(Path.of(args[1]));
+            case "extract" -> extract(Path.of(args[1]), args.length > 2 && args[2].equals("--one-thread")
+                    ? Splitting.NONE : Splitting.DEFAULT);
             default -> throw new IllegalArgumentException("generate or extract");
         }
     }
@@ -124,7 +127,7 @@ public class Bench {
 
     // ----------------------------------------------------------------------------------------------------- extract
 
-    static void extract(Path file) throws IOException {
+    static void extract(Path file, Splitting splitting) throws IOException {
         long rows = countLines(file);
         AtomicLong maxLiveAfterGc = new AtomicLong();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -139,7 +142,8 @@ public class Bench {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
-        Extraction extraction = Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults());
+        Extraction extraction = new Extractor(FormatDetector.standard(), splitting)
+                .extract(List.of(file.toString()), ExtractOptions.defaults());
         long nanos = System.nanoTime() - t0;
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();

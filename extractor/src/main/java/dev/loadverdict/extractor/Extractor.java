@@ -23,9 +23,16 @@ import java.util.Optional;
 public final class Extractor {
 
     private final ResultFiles resultFiles;
+    private final Splitting splitting;
 
     public Extractor(FormatDetector detector) {
+        this(detector, Splitting.DEFAULT);
+    }
+
+    /** An extractor that reads large files in parts on several threads as {@code splitting} allows. */
+    public Extractor(FormatDetector detector, Splitting splitting) {
         this.resultFiles = new ResultFiles(detector);
+        this.splitting = java.util.Objects.requireNonNull(splitting, "splitting == null");
     }
 
     public static Extractor standard() {
@@ -66,7 +73,7 @@ public final class Extractor {
             plan = WindowPlan.onRun(RelativeWindow.all(), List.of(), 0, WindowPlan.OPEN_END);
         } else if (onePass(files, options)) {
             // One pass: the reader places the windows on the run's first sample as it learns it.
-            ToolResult once = readAll(files, new ReadContext(resolver, TimeWindow.all(), options.subSamples(), List.of(),
+            ToolResult once = readAll(files, splitting, new ReadContext(resolver, TimeWindow.all(), options.subSamples(), List.of(),
                     Optional.of(start -> WindowPlan.onRun(options.window(), stages, start, WindowPlan.OPEN_END).all())));
             if (once.placed().isPresent() && once.placed().get().exact() && !once.services().isEmpty()) {
                 whole = once;
@@ -75,12 +82,12 @@ public final class Extractor {
         }
         if (plan == null) {
             // Two passes: the first finds the run's span, the second reads the window and every stage together.
-            span = nonEmpty(readAll(files, new ReadContext(resolver, TimeWindow.all())), display, TimeWindow.all());
+            span = nonEmpty(readAll(files, splitting, new ReadContext(resolver, TimeWindow.all())), display, TimeWindow.all());
             plan = planOn(span, options, display);
         }
         if (whole == null) {
             whole = span != null && plan.kept().equals(TimeWindow.all()) && stages.isEmpty() ? span
-                    : readAll(files, new ReadContext(resolver, plan.kept(), options.subSamples(), plan.stages()));
+                    : readAll(files, splitting, new ReadContext(resolver, plan.kept(), options.subSamples(), plan.stages()));
         }
         nonEmpty(whole, display, plan.kept());
         warnings.addAll(whole.warnings());
@@ -88,7 +95,7 @@ public final class Extractor {
         if (parts.size() != stages.size()) { // a format that reads one window a pass
             parts = new ArrayList<>();
             for (TimeWindow stageWindow : plan.stages()) {
-                parts.add(readAll(files, new ReadContext(resolver, stageWindow, options.subSamples())));
+                parts.add(readAll(files, splitting, new ReadContext(resolver, stageWindow, options.subSamples())));
             }
         }
         List<Run> stageRuns = new ArrayList<>();
@@ -196,10 +203,10 @@ public final class Extractor {
         }
     }
 
-    private static ToolResult readAll(List<ResultFiles.Located> files, ReadContext context) {
+    private static ToolResult readAll(List<ResultFiles.Located> files, Splitting splitting, ReadContext context) {
         List<ToolResult> results = new ArrayList<>();
         for (ResultFiles.Located file : files) {
-            results.add(file.format().read(file.head(), context));
+            results.add(file.format().read(file.head(), context.splitBy(splitting)));
         }
         return RunMerger.merge(results);
     }

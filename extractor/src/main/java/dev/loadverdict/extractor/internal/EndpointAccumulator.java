@@ -79,9 +79,18 @@ final class EndpointAccumulator {
     }
 
     void addAll(EndpointAccumulator other) {
+        addAll(other, false);
+    }
+
+    /** Adds {@code other}'s samples; {@code asRecorded}: its latencies as recording them would (see {@link Histograms}). */
+    private void addAll(EndpointAccumulator other, boolean asRecorded) {
         count += other.count;
         failures += other.failures;
-        latency.add(other.latency);
+        if (asRecorded) {
+            Histograms.addAsRecorded(latency, other.latency);
+        } else {
+            latency.add(other.latency);
+        }
         sumMicros = saturatedSum(sumMicros, other.sumMicros);
         minMicros = Math.min(minMicros, other.minMicros);
         maxMicros = Math.max(maxMicros, other.maxMicros);
@@ -89,6 +98,18 @@ final class EndpointAccumulator {
         lastEndMs = Math.max(lastEndMs, other.lastEndMs);
         other.kinds.forEach((k, v) -> kinds.merge(k, v, Long::sum));
         series.addAll(other.series);
+    }
+
+    /**
+     * Adds {@code later}'s samples, when the failure kinds stay under their cap (which keeps the first kinds seen, so
+     * past it the result depends on the order): false, and this accumulator left in no useful state, otherwise.
+     */
+    boolean absorb(EndpointAccumulator later) {
+        if (kinds.containsKey(OTHER_KINDS) || later.kinds.containsKey(OTHER_KINDS)) {
+            return false;
+        }
+        addAll(later, true);
+        return kinds.size() <= ReadLimits.MAX_FAILURE_KINDS;
     }
 
     long count() {

@@ -14,6 +14,7 @@ final class EndpointCaps {
 
     private final Naming naming;
     private int endpoints;
+    private boolean capped;
 
     EndpointCaps(Naming naming) {
         this.naming = naming;
@@ -21,7 +22,11 @@ final class EndpointCaps {
 
     /** The service a request of {@code service} is counted under, given the services collected so far. */
     String service(String service, Map<String, ?> services) {
-        return services.containsKey(service) || services.size() < naming.maxServices() ? service : Naming.OTHER_SERVICES;
+        if (services.containsKey(service) || services.size() < naming.maxServices()) {
+            return service;
+        }
+        capped = true;
+        return Naming.OTHER_SERVICES;
     }
 
     /** The endpoint a request of {@code id} is counted as, given its service's endpoints collected so far. */
@@ -30,9 +35,15 @@ final class EndpointCaps {
             return id;
         }
         if (serviceEndpoints.size() >= naming.maxEndpointsPerService() || endpoints >= naming.maxEndpoints()) {
+            capped = true;
             return EndpointId.of(null, Naming.OTHER_ENDPOINTS);
         }
         endpoints++;
         return id;
+    }
+
+    /** Whether a service or endpoint was counted under another name because of a cap. */
+    boolean capped() {
+        return capped;
     }
 }

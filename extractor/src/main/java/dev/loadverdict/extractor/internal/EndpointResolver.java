@@ -50,6 +50,11 @@ public final class EndpointResolver {
     public record Target(String service, EndpointId id) {
     }
 
+    /** A resolver with the same rules and a cache of its own, for another thread (this one's cache is not shared). */
+    public EndpointResolver copy() {
+        return new EndpointResolver(rules, naming);
+    }
+
     public Naming naming() {
         return naming;
     }

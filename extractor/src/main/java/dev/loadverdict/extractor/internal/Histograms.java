@@ -37,6 +37,17 @@ public final class Histograms {
         return new PackedHistogram(EncodedHistogram.SIGNIFICANT_DIGITS);
     }
 
+    /**
+     * Adds {@code from}'s counts into {@code into} as recording them would: an auto-resizing histogram then grows to
+     * the same range as if it had recorded {@code from}'s samples itself ({@link AbstractHistogram#add} grows it to
+     * exactly {@code from}'s largest value instead, which encodes differently).
+     */
+    static void addAsRecorded(AbstractHistogram into, AbstractHistogram from) {
+        for (org.HdrHistogram.HistogramIterationValue v : from.recordedValues()) {
+            into.recordValueWithCount(v.getValueIteratedTo(), v.getCountAtValueIteratedTo());
+        }
+    }
+
     public static EncodedHistogram encode(AbstractHistogram histogram) {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         int length = histogram.encodeIntoCompressedByteBuffer(buffer);

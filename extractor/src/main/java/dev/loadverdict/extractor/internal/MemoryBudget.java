@@ -49,4 +49,8 @@ final class MemoryBudget {
     long bytes() {
         return bytes;
     }
+
+    long limit() {
+        return limit;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.loadverdict.extractor.internal;
 
+import dev.loadverdict.extractor.Splitting;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,14 +18,43 @@ import java.util.Optional;
  * @param placement when present, places the window and the further windows on the run's start instead of
  *     {@code window} and {@code parts}, in the same pass, when the format can ({@link ToolResult#placed()} then says
  *     where); a format that cannot reads {@code window} and {@code parts}
+ * @param splitting how a large file may be read on several threads ({@link SplitReading}), where the format can
  */
 public record ReadContext(EndpointResolver resolver, TimeWindow window, boolean subSamples, List<TimeWindow> parts,
-                          Optional<Placement> placement) {
+                          Optional<Placement> placement, Splitting splitting) {
     public ReadContext {
         Objects.requireNonNull(resolver, "resolver == null");
         Objects.requireNonNull(window, "window == null");
         parts = List.copyOf(Objects.requireNonNull(parts, "parts == null"));
         Objects.requireNonNull(placement, "placement == null");
+        Objects.requireNonNull(splitting, "splitting == null");
+    }
+
+    /** On one thread. */
+    public ReadContext(EndpointResolver resolver, TimeWindow window, boolean subSamples, List<TimeWindow> parts,
+                       Optional<Placement> placement) {
+        this(resolver, window, subSamples, parts, placement, Splitting.NONE);
+    }
+
+    /**
+     * This context for one part of a file read on several threads: with a resolver of its own (a resolver's cache is
+     * not shared between threads).
+     */
+    public ReadContext forPart() {
+        return new ReadContext(resolver.copy(), window, subSamples, parts, placement, splitting);
+    }
+
+    /** This context with another splitting. */
+    public ReadContext splitBy(Splitting by) {
+        return new ReadContext(resolver, window, subSamples, parts, placement, by);
+    }
+
+    /**
+     * How this context lets a file be split: not at all when the windows are placed on the run's start as it is
+     * read (only the reader of the file's start learns it).
+     */
+    public Splitting splittingNow() {
+        return placement.isPresent() ? Splitting.NONE : splitting;
     }
 
     /** Windows given. */

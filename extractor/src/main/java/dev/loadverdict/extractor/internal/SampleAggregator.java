@@ -194,6 +194,40 @@ public final class SampleAggregator {
         }
     }
 
+    /**
+     * Adds what {@code later} aggregated, when the result is exactly what this aggregator would hold had it read
+     * {@code later}'s samples itself, after its own (the parts of one file, in file order, see {@link SplitReading}):
+     * true when it is, false when it may not be, and then this aggregator is left in no useful state.
+     *
+     * <p>Histograms, counts, sums, extremes and time-series intervals add up whatever the order. What depends on the
+     * order is refused: services or endpoints beyond the caps, failure kinds beyond theirs, time series pressed by the
+     * memory budget (coarsening there depends on when the budget ran out), and windows placed on the run's start.
+     */
+    public boolean absorb(SampleAggregator later) {
+        if (placement != null || later.placement != null || parts.length != later.parts.length
+                || budget.intervalMs() != TimeSeriesBuilder.FIRST_INTERVAL_MS
+                || later.budget.intervalMs() != TimeSeriesBuilder.FIRST_INTERVAL_MS) {
+            return false;
+        }
+        earliestStartMs = Math.min(earliestStartMs, later.earliestStartMs);
+        declaredStartMs = Math.min(declaredStartMs, later.declaredStartMs);
+        if (!main.absorb(later.main)) {
+            return false;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].absorb(later.parts[i])) {
+                return false;
+            }
+        }
+        // Had one pass read both, every series would have held at most its bound along the way (see
+        // WindowAggregate#seriesBound); within the budget, no prefix of that pass ever coarsened for it.
+        long bound = main.seriesBound();
+        for (WindowAggregate part : parts) {
+            bound += part.seriesBound();
+        }
+        return bound <= budget.limit();
+    }
+
     /** What the time series of all endpoints are charged against their {@link MemoryBudget} now. */
     long timeSeriesBytes() {
         return budget.bytes();

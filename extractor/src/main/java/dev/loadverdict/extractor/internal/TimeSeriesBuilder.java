@@ -141,6 +141,16 @@ final class TimeSeriesBuilder {
         return sum;
     }
 
+    /**
+     * The most this series can have been charged at any moment of the pass that built it, if its budget kept the
+     * first interval: what it holds now when it still has the first interval (a series only grows as samples come),
+     * else the most any series can hold (coarsening can make a series larger, by turning small intervals into one
+     * with a histogram).
+     */
+    long bound() {
+        return intervalMs == FIRST_INTERVAL_MS ? bytes() : (TimeSeries.MAX_INTERVALS + 1L) * Bucket.HISTOGRAM_BYTES;
+    }
+
     private void charge(long bytes) {
         if (budget != null && bytes != 0) {
             budget.charge(bytes);

@@ -71,6 +71,56 @@ final class WindowAggregate {
         return endpoints.computeIfAbsent(caps.endpoint(target.id(), endpoints), k -> newAccumulator.get());
     }
 
+    /**
+     * Adds the endpoints of {@code later} (the same window over the samples after this one's): false when a cap
+     * was or would be applied, or failure kinds would be (see {@link SampleAggregator#absorb}).
+     */
+    boolean absorb(WindowAggregate later) {
+        if (caps.capped() || later.caps.capped()) {
+            return false;
+        }
+        for (Map.Entry<String, Map<EndpointId, EndpointAccumulator>> service : later.services.entrySet()) {
+            String name = caps.service(service.getKey(), services);
+            Map<EndpointId, EndpointAccumulator> endpoints = services.computeIfAbsent(name, s -> new LinkedHashMap<>());
+            for (Map.Entry<EndpointId, EndpointAccumulator> e : service.getValue().entrySet()) {
+                EndpointId id = caps.endpoint(e.getKey(), endpoints);
+                if (caps.capped()) {
+                    return false;
+                }
+                EndpointAccumulator into = endpoints.computeIfAbsent(id, k -> newAccumulator.get());
+                if (!into.absorb(e.getValue())) {
+                    return false;
+                }
+                EndpointAccumulator outside = later.outsideTotals.get(e.getValue());
+                if (outside != null && !outsideTotals.computeIfAbsent(into, k -> newAccumulator.get()).absorb(outside)) {
+                    return false;
+                }
+            }
+        }
+        firstStartMs = Math.min(firstStartMs, later.firstStartMs);
+        lastStartMs = Math.max(lastStartMs, later.lastStartMs);
+        outsideWindow += later.outsideWindow;
+        return true;
+    }
+
+    /**
+     * The most the time series of this window's endpoints could have been charged at any moment of one pass that
+     * ends with them as they are, while their budget kept its first interval: what a series holds now when it still
+     * has its first interval (it never held more), and otherwise the most any series can hold.
+     */
+    long seriesBound() {
+        long bound = 0;
+        for (Map<EndpointId, EndpointAccumulator> endpoints : services.values()) {
+            for (EndpointAccumulator a : endpoints.values()) {
+                bound += a.series().bound();
+            }
+        }
+        for (EndpointAccumulator a : outsideTotals.values()) {
+            bound += a.series().bound();
+        }
+        return bound;
+    }
+
     /** How far from the epoch the samples' starts reach (the longest interval that can still matter). */
     long reach() {
         return firstStartMs > lastStartMs ? 0 : Math.max(Math.abs(firstStartMs), Math.abs(lastStartMs));

@@ -7,11 +7,15 @@ import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
 import dev.loadverdict.extractor.internal.ResultFormat;
+import dev.loadverdict.extractor.internal.SplitReading;
 import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -65,12 +69,47 @@ final class JtlCsvFormat implements ResultFormat {
                     + " column(s): loadverdict needs the start, response time, label and outcome of every sample"
                     + " (see jmeter.save.saveservice.* in jmeter.properties)");
         }
+        Optional<ToolResult> split = SplitReading.read(path, context.splittingNow(), SplitReading.LineTest.ANY,
+                (bytes, first, last) -> readPart(layout, bytes, first, last, context.forPart(), displayPath))
+                .flatMap(JtlCsvFormat::merge);
+        if (split.isPresent()) {
+            return split.get();
+        }
         SampleRecorder recorder = new SampleRecorder(context, displayPath);
         try (DelimitedReader row = new DelimitedReader(InputFiles.openBytes(path, displayPath), displayPath,
                 layout.delimiter())) {
-            new Rows(layout, row, recorder, displayPath).read();
+            new Rows(layout, row, recorder, displayPath).read(true);
         }
         return recorder.finish();
+    }
+
+    /** What one part of a file split for reading holds (see {@link SplitReading}). */
+    private record Part(SampleRecorder recorder, String timestamps) {
+    }
+
+    /** One part of the file, or null when it cannot be merged exactly. */
+    private static Part readPart(CsvLayout layout, InputStream bytes, boolean first, boolean last, ReadContext context,
+                                 String displayPath) {
+        SampleRecorder recorder = new SampleRecorder(context, displayPath);
+        try (DelimitedReader row = new DelimitedReader(bytes, displayPath, layout.delimiter())) {
+            Rows rows = new Rows(layout, row, recorder, displayPath);
+            rows.read(first);
+            boolean endsAtRecord = last || row.terminated();
+            boolean warnedOnLine = !first && recorder.warned();
+            return endsAtRecord && !warnedOnLine ? new Part(recorder, String.valueOf(rows.timestamps)) : null;
+        }
+    }
+
+    /** The parts merged in order, or empty when their timestamps differ in format or they cannot merge exactly. */
+    private static Optional<ToolResult> merge(List<Part> parts) {
+        Part first = parts.get(0);
+        for (Part later : parts.subList(1, parts.size())) {
+            if (!later.timestamps.equals(first.timestamps) || !first.recorder.absorb(later.recorder)) {
+                return Optional.empty();
+            }
+        }
+        SplitReading.merged();
+        return Optional.of(first.recorder.finish());
     }
 
     /** One pass over the records of a file. */
@@ -113,8 +152,9 @@ final class JtlCsvFormat implements ResultFormat {
             errorCount = layout.index(JtlColumn.ERROR_COUNT);
         }
 
-        void read() {
-            if (layout.header() && !row.next()) {
+        /** Reads the records; {@code atFileStart}: the header, when the file has one, comes first. */
+        void read(boolean atFileStart) {
+            if (atFileStart && layout.header() && !row.next()) {
                 return;
             }
             int width = layout.width();

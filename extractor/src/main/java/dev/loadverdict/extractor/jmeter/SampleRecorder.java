@@ -83,6 +83,20 @@ final class SampleRecorder {
         diagnostics.warn(line, message);
     }
 
+    /** Whether a warning was given. */
+    boolean warned() {
+        return !diagnostics.warnings().isEmpty();
+    }
+
+    /**
+     * Adds what {@code later} recorded from the samples after this one's (see {@link SampleAggregator#absorb}): false
+     * when the result might differ from one recorder's.
+     */
+    boolean absorb(SampleRecorder later) {
+        maxThreads = Math.max(maxThreads, later.maxThreads);
+        return aggregator.absorb(later.aggregator);
+    }
+
     ToolResult finish() {
         OptionalInt users = maxThreads >= 0 ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, maxThreads))
                 : OptionalInt.empty();

@@ -8,12 +8,16 @@ import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.ResultFormat;
 import dev.loadverdict.extractor.internal.SampleAggregator;
+import dev.loadverdict.extractor.internal.SplitReading;
 import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -102,16 +106,70 @@ final class K6NdjsonFormat implements ResultFormat {
     public ToolResult read(Head head, ReadContext context) {
         Path path = head.path();
         String displayPath = head.displayPath();
-        SampleAggregator aggregator = context.newAggregator();
-        RequestJoin join = new RequestJoin(aggregator);
+        Optional<ToolResult> split = SplitReading.read(path, context.splittingNow(), K6NdjsonFormat::startsRequest,
+                (bytes, first, last) -> readPart(bytes, first, context.forPart(), displayPath))
+                .flatMap(parts -> merge(parts, displayPath));
+        if (split.isPresent()) {
+            return split.get();
+        }
+        Part whole = readPart(InputFiles.openBytes(path, displayPath), true, context, displayPath);
+        return whole.result(displayPath);
+    }
+
+    /** What one part of a file holds (the whole file, or a part of one split for reading, see {@link SplitReading}). */
+    private record Part(NdjsonReader reader, RequestJoin join) {
+        ToolResult result(String displayPath) {
+            SampleAggregator.Aggregate aggregate = join.finish();
+            join.report(reader.diagnostics());
+            return RawResults.of(displayPath, aggregate, join.maxVus(), reader.diagnostics().warnings());
+        }
+    }
+
+    /** Reads a part; null when it is not the first and warned about a line (whose number counts from its start). */
+    private Part readPart(InputStream bytes, boolean first, ReadContext context, String displayPath) {
+        RequestJoin join = new RequestJoin(context.newAggregator());
         NdjsonReader reader = new NdjsonReader(displayPath, shortcuts, join);
-        try (InputStream in = InputFiles.openBytes(path, displayPath)) {
+        try (InputStream in = bytes) {
             reader.read(in);
         } catch (IOException e) {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }
-        SampleAggregator.Aggregate aggregate = join.finish();
-        join.report(reader.diagnostics());
-        return RawResults.of(displayPath, aggregate, join.maxVus(), reader.diagnostics().warnings());
+        return first || reader.diagnostics().warnings().isEmpty() ? new Part(reader, join) : null;
+    }
+
+    /** The parts merged in order, or empty when the result might differ from one reading's. */
+    private static Optional<ToolResult> merge(List<Part> parts, String displayPath) {
+        for (int i = 0; i + 1 < parts.size(); i++) {
+            if (!parts.get(i).join().continuesInto(parts.get(i + 1).join())) {
+                return Optional.empty();
+            }
+        }
+        Part first = parts.get(0);
+        for (Part later : parts.subList(1, parts.size())) {
+            if (!first.join().absorb(later.join())) {
+                return Optional.empty();
+            }
+        }
+        SplitReading.merged();
+        return Optional.of(first.result(displayPath));
+    }
+
+    private static final byte[] REQUEST_START = "\"metric\":\"http_reqs\"".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Whether a line is an {@code http_reqs} sample, the first k6 writes of a request: a part that starts there leaves
+     * no request's samples on both sides of its start.
+     */
+    static boolean startsRequest(byte[] b, int from, int to) {
+        outer:
+        for (int i = from; i + REQUEST_START.length <= to; i++) {
+            for (int j = 0; j < REQUEST_START.length; j++) {
+                if (b[i + j] != REQUEST_START[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

@@ -35,6 +35,7 @@ final class RequestJoin {
     private long orphanFailures;
     private long judgedByStatus;
     private double maxVus = -1;
+    private boolean sawFailed;
 
     RequestJoin(SampleAggregator aggregator) {
         this.aggregator = aggregator;
@@ -58,6 +59,7 @@ final class RequestJoin {
 
     /** An {@code http_req_failed} sample. */
     void failed(long endNanos, RequestTags tags, boolean failed) {
+        sawFailed = true;
         probe.endNanos = endNanos;
         probe.tags = tags;
         Pending p = pending.remove(probe);
@@ -76,11 +78,40 @@ final class RequestJoin {
 
     /** Records every waiting duration; call once, after the last sample. */
     SampleAggregator.Aggregate finish() {
+        flush();
+        return aggregator.finish();
+    }
+
+    /** Records every waiting duration by its tags. */
+    private void flush() {
         for (Pending p : pending.keySet()) {
             recordByTags(p);
         }
         pending.clear();
-        return aggregator.finish();
+    }
+
+    /**
+     * Whether a join of the samples after this one's, starting with nothing waiting, pairs them as this join would
+     * have had it read them itself: when nothing waits here, or when they hold no {@code http_req_failed} sample that
+     * could pair with what waits. (Which waiting durations leave early for want of room changes nothing: a duration
+     * that leaves unpaired is judged by its tags, and one that a later duration of the same key pushes out is too.)
+     */
+    boolean continuesInto(RequestJoin later) {
+        return pending.isEmpty() || !later.sawFailed;
+    }
+
+    /**
+     * Adds what {@code later} joined from the samples after this one's (see {@link #continuesInto}), both flushed:
+     * false when the aggregates might differ from one join's (see {@link SampleAggregator#absorb}).
+     */
+    boolean absorb(RequestJoin later) {
+        flush();
+        later.flush();
+        orphanFailures += later.orphanFailures;
+        judgedByStatus += later.judgedByStatus;
+        maxVus = Math.max(maxVus, later.maxVus);
+        sawFailed |= later.sawFailed;
+        return aggregator.absorb(later.aggregator);
     }
 
     /** The most VUs active at once, when the file has {@code vus} samples. */

@@ -1,0 +1,249 @@
+package dev.loadverdict.extractor;
+
+import dev.loadverdict.codec.RunJson;
+import dev.loadverdict.extractor.internal.FormatDetector;
+import dev.loadverdict.extractor.internal.SplitReading;
+import dev.loadverdict.model.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A file read in parts on several threads gives exactly the run it gives on one thread: the same counts, histograms,
+ * time series, warnings, or the same error. Parts are forced down to one byte ({@link Splitting#minPartBytes}), so
+ * every file is cut, wherever the cuts fall: inside quoted fields with line breaks, inside a k6 request's samples,
+ * into damaged lines. Where a cut cannot be proven to lie between records, or a part cannot be merged exactly, the file
+ * must be read again on one thread; the test checks both that the results agree and that clean files really are
+ * merged from parts.
+ */
+class SplitReadingTest {
+
+    private static final Extractor ONE_THREAD = new Extractor(FormatDetector.standard(), Splitting.NONE);
+    private static final Path MULTILINE = Path.of("src/test/resources/dev/loadverdict/extractor/split/"
+            + "perfplugin-multiline-quoted-label.jtl");
+    private static final Path CORPUS = Path.of("../../shared/corpus");
+
+    static Extractor inParts(int parts) {
+        return new Extractor(FormatDetector.standard(), new Splitting(parts, 1));
+    }
+
+    /** What an extraction gives: the run as JSON and the warnings, or the error. */
+    static String outcome(Extractor extractor, Path input, ExtractOptions options) {
+        try {
+            Extraction extraction = extractor.extract(List.of(input.toString()), options);
+            return RunJson.write(extraction.run()) + "\nwarnings: " + extraction.warnings();
+        } catch (InputException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    static void assertSameInParts(Path input, ExtractOptions options, int... partCounts) {
+        String expected = outcome(ONE_THREAD, input, options);
+        for (int parts : partCounts) {
+            assertThat(outcome(inParts(parts), input, options)).as("%s in %d parts", input, parts).isEqualTo(expected);
+        }
+    }
+
+    /** Every fixture case, and the shared corpus's JMeter CSV and k6 NDJSON files when the corpus is there. */
+    static Stream<Path> inputs() throws IOException {
+        List<Path> all = new ArrayList<>(FixturesTest.cases().toList());
+        all.add(MULTILINE);
+        for (String dir : List.of("jmeter/jtl-csv-default", "jmeter/jtl-csv-noheader", "jmeter/jtl-csv-other-columns",
+                "k6/ndjson-out-json")) {
+            Path folder = CORPUS.resolve(dir);
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    all.addAll(files.sorted().toList());
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inputs")
+    void partsGiveTheRunOfOneThread(Path input) {
+        assertSameInParts(input, ExtractOptions.defaults(), 2, 3, 5, 8);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inputs")
+    void partsGiveTheRunOfOneThreadInAWindow(Path input) {
+        // a ramp-down cut takes two passes over the file, each of them in parts
+        RelativeWindow window = new RelativeWindow(Duration.ofSeconds(1), Duration.ofSeconds(1), Optional.empty(),
+                Optional.empty());
+        assertSameInParts(input, ExtractOptions.defaults().withWindow(window), 2, 7);
+    }
+
+    @Test
+    void cutsInsideQuotedLineBreaksFallBackToOneThreadAndOthersMerge(@TempDir Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(MULTILINE, StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder(lines.get(0)).append('\n');
+        for (int copy = 0; copy < 20; copy++) {
+            for (String line : lines.subList(1, lines.size())) {
+                text.append(line).append('\n');
+            }
+        }
+        Path jtl = dir.resolve("multiline.jtl");
+        Files.writeString(jtl, text);
+        long before = SplitReading.filesMerged();
+        for (int parts = 2; parts <= 60; parts++) {
+            assertSameInParts(jtl, ExtractOptions.defaults(), parts);
+        }
+        // some of the 59 ways to cut the file have every cut between records, and those were merged
+        assertThat(SplitReading.filesMerged()).isGreaterThan(before);
+    }
+
+    @Test
+    void cleanFilesAreReallyReadInParts(@TempDir Path dir) throws IOException {
+        Path ndjson = dir.resolve("data.json");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(
+                FixturesTest.ROOT.resolve("k6/1.0/jsonvsprotobuf-ndjson/data.json.gz")))) {
+            Files.copy(in, ndjson);
+        }
+        for (Path input : List.of(FixturesTest.ROOT.resolve("jmeter/5.1/default17-htmlreport/results.csv"),
+                FixturesTest.ROOT.resolve("jmeter/5.6/shop-e2e-csv/results.jtl"), ndjson)) {
+            String expected = outcome(ONE_THREAD, input, ExtractOptions.defaults());
+            long before = SplitReading.filesMerged();
+            assertThat(outcome(inParts(4), input, ExtractOptions.defaults())).isEqualTo(expected);
+            assertThat(SplitReading.filesMerged()).as("%s merged from parts", input).isEqualTo(before + 1);
+        }
+    }
+
+    /**
+     * Without {@code http_reqs} lines (the cuts' preferred places) cuts fall between a request's
+     * {@code http_req_duration} and its {@code http_req_failed}: such a part is not merged.
+     */
+    @Test
+    void k6CutsInsideARequestsSamplesFallBackToOneThread(@TempDir Path dir) throws IOException {
+        String text;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(
+                FixturesTest.ROOT.resolve("k6/1.0/jsonvsprotobuf-ndjson/data.json.gz")))) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder kept = new StringBuilder();
+        text.lines().filter(l -> !l.contains("\"metric\":\"http_reqs\"")).forEach(l -> kept.append(l).append('\n'));
+        Path ndjson = dir.resolve("without-http-reqs.json");
+        Files.writeString(ndjson, kept);
+        for (int parts = 2; parts <= 40; parts++) {
+            assertSameInParts(ndjson, ExtractOptions.defaults(), parts);
+        }
+    }
+
+    @Test
+    void aGzipFileIsReadOnOneThread() {
+        Path gz = FixturesTest.ROOT.resolve("k6/1.0/jsonvsprotobuf-ndjson/data.json.gz");
+        long before = SplitReading.filesMerged();
+        assertSameInParts(gz, ExtractOptions.defaults(), 4);
+        assertThat(SplitReading.filesMerged()).isEqualTo(before);
+    }
+
+    /**
+     * Damaged copies of every JMeter CSV and k6 NDJSON input: cut off, a line dropped, a stray quote, delimiter or line
+     * feed put in, a byte overwritten. Whatever the damage, parts give what one thread gives: the same run and
+     * warnings, or the same error with the same line.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("damageable")
+    void damagedFilesGiveWhatOneThreadGives(Path source, @TempDir Path dir) throws IOException {
+        byte[] original = bytesOf(source);
+        Random random = new Random(source.toString().hashCode());
+        for (int variant = 0; variant < 24; variant++) {
+            byte[] damaged = damage(original, random, variant);
+            Path file = dir.resolve(variant + "-" + source.getFileName().toString().replace(".gz", ""));
+            Files.write(file, damaged);
+            assertSameInParts(file, ExtractOptions.defaults(), 2, 3, 7);
+        }
+    }
+
+    static Stream<Path> damageable() throws IOException {
+        return inputs().flatMap(p -> {
+            try (Stream<Path> files = Files.isDirectory(p) ? Files.list(p) : Stream.of(p)) {
+                return files.filter(f -> {
+                    String name = f.getFileName().toString();
+                    return name.endsWith(".jtl") || name.endsWith(".csv") && p.toString().contains("jmeter")
+                            || name.endsWith(".ndjson") || name.equals("data.json.gz");
+                }).toList().stream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).filter(f -> !isXml(f)).distinct();
+    }
+
+    private static boolean isXml(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(64);
+            return new String(head, StandardCharsets.ISO_8859_1).stripLeading().startsWith("<");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytesOf(Path source) throws IOException {
+        if (source.getFileName().toString().endsWith(".gz")) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(source))) {
+                return in.readAllBytes();
+            }
+        }
+        return Files.readAllBytes(source);
+    }
+
+    static byte[] damage(byte[] original, Random random, int variant) {
+        int at = original.length == 0 ? 0 : random.nextInt(original.length);
+        return switch (variant % 6) {
+            case 0 -> java.util.Arrays.copyOf(original, at); // cut off
+            case 1 -> insert(original, at, (byte) '"');
+            case 2 -> insert(original, at, (byte) '\n');
+            case 3 -> insert(original, at, (byte) ',');
+            case 4 -> dropLine(original, at);
+            default -> {
+                byte[] copy = original.clone();
+                if (copy.length > 0) {
+                    copy[at] = (byte) "\"\n,{}x\r\t".charAt(random.nextInt(8));
+                }
+                yield copy;
+            }
+        };
+    }
+
+    private static byte[] insert(byte[] original, int at, byte b) {
+        byte[] out = new byte[original.length + 1];
+        System.arraycopy(original, 0, out, 0, at);
+        out[at] = b;
+        System.arraycopy(original, at, out, at + 1, original.length - at);
+        return out;
+    }
+
+    private static byte[] dropLine(byte[] original, int at) {
+        int start = at;
+        while (start > 0 && original[start - 1] != '\n') {
+            start--;
+        }
+        int end = at;
+        while (end < original.length && original[end] != '\n') {
+            end++;
+        }
+        end = Math.min(original.length, end + 1);
+        byte[] out = new byte[original.length - (end - start)];
+        System.arraycopy(original, 0, out, 0, start);
+        System.arraycopy(original, end, out, start, original.length - end);
+        return out;
+    }
+}
