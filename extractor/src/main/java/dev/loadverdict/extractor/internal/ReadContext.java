@@ -19,15 +19,25 @@ import java.util.Optional;
  *     {@code window} and {@code parts}, in the same pass, when the format can ({@link ToolResult#placed()} then says
  *     where); a format that cannot reads {@code window} and {@code parts}
  * @param splitting how a large file may be read on several threads ({@link SplitReading}), where the format can
+ * @param timeSeriesBytes the memory the time series of an aggregator of this context may hold ({@link MemoryBudget})
  */
 public record ReadContext(EndpointResolver resolver, TimeWindow window, boolean subSamples, List<TimeWindow> parts,
-                          Optional<Placement> placement, Splitting splitting) {
+                          Optional<Placement> placement, Splitting splitting, long timeSeriesBytes) {
     public ReadContext {
         Objects.requireNonNull(resolver, "resolver == null");
         Objects.requireNonNull(window, "window == null");
         parts = List.copyOf(Objects.requireNonNull(parts, "parts == null"));
         Objects.requireNonNull(placement, "placement == null");
         Objects.requireNonNull(splitting, "splitting == null");
+        if (timeSeriesBytes < 1) {
+            throw new IllegalArgumentException("timeSeriesBytes must be >= 1 but was " + timeSeriesBytes);
+        }
+    }
+
+    /** With the default memory for the time series. */
+    public ReadContext(EndpointResolver resolver, TimeWindow window, boolean subSamples, List<TimeWindow> parts,
+                       Optional<Placement> placement, Splitting splitting) {
+        this(resolver, window, subSamples, parts, placement, splitting, MemoryBudget.DEFAULT_BYTES);
     }
 
     /** On one thread. */
@@ -37,24 +47,28 @@ public record ReadContext(EndpointResolver resolver, TimeWindow window, boolean 
     }
 
     /**
-     * This context for one part of a file read on several threads: with a resolver of its own (a resolver's cache is
-     * not shared between threads).
+     * This context for one part of a file read on several threads ({@link SplitReading}): with a resolver of its own (a
+     * resolver's cache is not shared between threads), and aggregators whose time series may hold a share of the
+     * memory one aggregator's may, since a few parts are held at once. (A part whose series outgrow the share coarsens
+     * them, and a coarsened part is not merged: the file is read again on one thread.)
      */
-    public ReadContext forPart() {
-        return new ReadContext(resolver.copy(), window, subSamples, parts, placement, splitting);
+    public ReadContext forPart(Splitting by) {
+        return new ReadContext(resolver.copy(), window, subSamples, parts, placement, splitting,
+                MemoryBudget.DEFAULT_BYTES / (by.threads() + 2));
     }
 
     /** This context with another splitting. */
     public ReadContext splitBy(Splitting by) {
-        return new ReadContext(resolver, window, subSamples, parts, placement, by);
+        return new ReadContext(resolver, window, subSamples, parts, placement, by, timeSeriesBytes);
     }
 
     /**
      * How this context lets a file be split: not at all when the windows are placed on the run's start as it is
-     * read (only the reader of the file's start learns it).
+     * read (only the reader of the file's start learns it), or when its time series have other than the default memory
+     * (merging parts exactly is proven for that budget, see {@link SampleAggregator#absorb}).
      */
     public Splitting splittingNow() {
-        return placement.isPresent() ? Splitting.NONE : splitting;
+        return placement.isPresent() || timeSeriesBytes != MemoryBudget.DEFAULT_BYTES ? Splitting.NONE : splitting;
     }
 
     /** Windows given. */
@@ -75,6 +89,6 @@ public record ReadContext(EndpointResolver resolver, TimeWindow window, boolean 
     /** An aggregator of this context's window and its further windows. */
     public SampleAggregator newAggregator() {
         return placement.isPresent() ? new SampleAggregator(resolver, placement.get())
-                : new SampleAggregator(resolver, window, parts);
+                : new SampleAggregator(resolver, window, parts, timeSeriesBytes);
     }
 }

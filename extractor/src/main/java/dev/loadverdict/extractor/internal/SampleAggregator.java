@@ -60,7 +60,8 @@ public final class SampleAggregator {
         this(resolver, window, List.of(), timeSeriesBytes);
     }
 
-    private SampleAggregator(EndpointResolver resolver, TimeWindow window, List<TimeWindow> parts, long timeSeriesBytes) {
+    /** As {@link #SampleAggregator(EndpointResolver, TimeWindow, List)}, with the memory the time series may hold. */
+    SampleAggregator(EndpointResolver resolver, TimeWindow window, List<TimeWindow> parts, long timeSeriesBytes) {
         this.budget = new MemoryBudget(timeSeriesBytes);
         this.resolver = resolver;
         this.placement = null;
@@ -220,12 +221,13 @@ public final class SampleAggregator {
             }
         }
         // Had one pass read both, every series would have held at most its bound along the way (see
-        // WindowAggregate#seriesBound); within the budget, no prefix of that pass ever coarsened for it.
+        // WindowAggregate#seriesBound); within the budget of that pass (the default: files are split only then, see
+        // ReadContext#splittingNow), no prefix of it ever coarsened for it.
         long bound = main.seriesBound();
         for (WindowAggregate part : parts) {
             bound += part.seriesBound();
         }
-        return bound <= budget.limit();
+        return bound <= MemoryBudget.DEFAULT_BYTES;
     }
 
     /** What the time series of all endpoints are charged against their {@link MemoryBudget} now. */

@@ -12,9 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads one large file on several threads, exactly: the file is cut into byte ranges, each range is read by its own
@@ -77,13 +76,25 @@ public final class SplitReading {
         LineTest ANY = (b, from, to) -> true;
     }
 
+    /** Adds the later of two adjacent parts into the earlier (which holds every part before it merged). */
+    @FunctionalInterface
+    public interface Merger<P> {
+        /** Whether {@code later} was merged exactly into {@code earlier}; false leaves {@code earlier} of no use. */
+        boolean absorb(P earlier, P later);
+    }
+
     /**
-     * The parts of the file as its readers read them, in file order; empty when the file is read on one thread
-     * instead: it is too small for two parts, gzip-compressed, or a part could not vouch for its records (see above).
+     * The file's parts merged in file order; empty when the file is read on one thread instead: it is too small for
+     * two parts, gzip-compressed, or a part could not vouch for its records or be merged exactly (see above).
+     *
+     * <p>A file becomes one part per thread (each at least {@link Splitting#minPartBytes}); threads take the parts in
+     * order as they come free and merge each as soon as those before it are merged. (Measured on 2 cores with a 1 GB
+     * JTL: four parts per thread, or starting the second thread only once the first part was read so that the JIT
+     * compiler had a core to itself, were both slower than two parts started together.)
      */
-    public static <P> Optional<List<P>> read(Path path, Splitting splitting, LineTest preferredStart,
-                                             PartReader<P> reader) {
-        if (splitting.parts() < 2) {
+    public static <P> Optional<P> read(Path path, Splitting splitting, LineTest preferredStart, PartReader<P> reader,
+                                       Merger<P> merger) {
+        if (splitting.threads() < 2) {
             return Optional.empty();
         }
         long[] cuts;
@@ -92,67 +103,110 @@ public final class SplitReading {
             if (size < 2 * splitting.minPartBytes() || gzip(channel)) {
                 return Optional.empty();
             }
-            int parts = (int) Math.min(splitting.parts(), size / splitting.minPartBytes());
-            cuts = cuts(channel, size, parts, preferredStart);
+            long parts = Math.min((long) splitting.threads() * PARTS_PER_THREAD, size / splitting.minPartBytes());
+            cuts = cuts(channel, size, (int) parts, preferredStart);
         } catch (IOException e) {
             return Optional.empty(); // the one-thread reading reports it
         }
         if (cuts.length < 3) {
             return Optional.empty();
         }
-        return readParts(path, cuts, reader);
+        return new Parts<>(path, cuts, reader, merger).read(splitting.threads());
     }
 
-    private static <P> Optional<List<P>> readParts(Path path, long[] cuts, PartReader<P> reader) {
-        int parts = cuts.length - 1;
-        AtomicBoolean abandoned = new AtomicBoolean();
-        List<FutureTask<P>> tasks = new ArrayList<>();
-        for (int i = 0; i < parts; i++) {
-            int part = i;
-            tasks.add(new FutureTask<>(() -> {
-                try (InputStream in = new RangeStream(path, cuts[part], cuts[part + 1], abandoned)) {
-                    P read = reader.read(in, part == 0, part == parts - 1);
-                    if (read == null) {
+    /** Parts per thread, at most (see {@link #read}). */
+    static final int PARTS_PER_THREAD = 1;
+
+    /** The reading of one split file: its parts, taken in order by the threads, merged in order. */
+    private static final class Parts<P> {
+        private final Path path;
+        private final long[] cuts;
+        private final PartReader<P> reader;
+        private final Merger<P> merger;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicBoolean abandoned = new AtomicBoolean();
+        private final Object[] done;
+        private int merged;
+        private P result;
+        private volatile Error error;
+
+        Parts(Path path, long[] cuts, PartReader<P> reader, Merger<P> merger) {
+            this.path = path;
+            this.cuts = cuts;
+            this.reader = reader;
+            this.merger = merger;
+            this.done = new Object[cuts.length - 1];
+        }
+
+        Optional<P> read(int threads) {
+            int parts = done.length;
+            List<Thread> helpers = new ArrayList<>();
+            for (int i = 1; i < Math.min(threads, parts); i++) {
+                Thread helper = new Thread(this::work, "loadverdict-part-reader-" + i);
+                helper.setDaemon(true);
+                helper.start();
+                helpers.add(helper);
+            }
+            work();
+            boolean interrupted = false;
+            for (Thread helper : helpers) {
+                while (helper.isAlive()) {
+                    try {
+                        helper.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
                         abandoned.set(true);
                     }
-                    return read;
-                } catch (IOException | RuntimeException e) {
-                    abandoned.set(true);
-                    return null;
-                }
-            }));
-        }
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 1; i < parts; i++) {
-            Thread thread = new Thread(tasks.get(i), "loadverdict-part-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-        tasks.get(0).run();
-        List<P> results = new ArrayList<>();
-        boolean interrupted = false;
-        for (FutureTask<P> task : tasks) {
-            while (true) {
-                try {
-                    results.add(task.get());
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    abandoned.set(true);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Error error) {
-                        throw error; // out of memory, say: not a reason to read again
-                    }
-                    results.add(null);
-                    break;
                 }
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (error != null) {
+                throw error; // out of memory, say: not a reason to read again
+            }
+            synchronized (this) {
+                return abandoned.get() || merged < parts ? Optional.empty() : Optional.of(result);
+            }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+
+        /** Reads the next part not taken yet, and merges what it can, until none is left. */
+        private void work() {
+            while (!abandoned.get()) {
+                int part = next.getAndIncrement();
+                if (part >= done.length) {
+                    return;
+                }
+                P read = null;
+                try (InputStream in = new RangeStream(path, cuts[part], cuts[part + 1], abandoned)) {
+                    read = reader.read(in, part == 0, part == done.length - 1);
+                } catch (IOException | RuntimeException e) {
+                    // read again on one thread, which reports it where it is
+                } catch (Error e) {
+                    error = e;
+                }
+                completed(part, read);
+            }
         }
-        return results.contains(null) || abandoned.get() ? Optional.empty() : Optional.of(results);
+
+        @SuppressWarnings("unchecked")
+        private synchronized void completed(int part, P read) {
+            if (read == null) {
+                abandoned.set(true);
+                return;
+            }
+            done[part] = read;
+            while (!abandoned.get() && merged < done.length && done[merged] != null) {
+                P later = (P) done[merged];
+                done[merged] = null;
+                if (merged == 0) {
+                    result = later;
+                } else if (!merger.absorb(result, later)) {
+                    abandoned.set(true);
+                }
+                merged++;
+            }
+        }
     }
 
     private static boolean gzip(FileChannel channel) throws IOException {
@@ -174,22 +228,7 @@ public final class SplitReading {
         byte[] window = new byte[SEARCH];
         for (int i = 1; i < parts; i++) {
             long from = Math.max(size * i / parts, cuts.get(cuts.size() - 1) + 1);
-            int n = readFully(channel, from, window);
-            long cut = -1;
-            int lineStart = -1;
-            for (int p = 0; p < n; p++) {
-                if (window[p] != '\n') {
-                    continue;
-                }
-                if (cut < 0) {
-                    cut = from + p + 1; // the first line start: the cut unless a preferred one follows
-                }
-                if (lineStart >= 0 && preferred.test(window, lineStart, p)) {
-                    cut = from + lineStart;
-                    break;
-                }
-                lineStart = p + 1;
-            }
+            long cut = cut(channel, from, window, preferred);
             if (cut > 0 && cut < size) {
                 cuts.add(cut);
             }
@@ -198,15 +237,49 @@ public final class SplitReading {
         return cuts.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static int readFully(FileChannel channel, long position, byte[] into) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(into);
+    /**
+     * The first byte after a line feed at or past {@code from}, or the start of the first preferred line after it within
+     * {@link #SEARCH} bytes; -1 when there is no line feed there. Reads 64 KiB at a time, as far as it must.
+     */
+    private static long cut(FileChannel channel, long from, byte[] window, LineTest preferred) throws IOException {
+        long cut = -1;
+        int lineStart = -1;
+        int n = 0;
+        for (int p = 0; p < window.length; p++) {
+            if (p == n) {
+                int more = readFully(channel, from + n, window, n, Math.min(1 << 16, window.length - n));
+                if (more == 0) {
+                    return cut;
+                }
+                n += more;
+            }
+            if (window[p] != '\n') {
+                continue;
+            }
+            if (cut < 0) {
+                cut = from + p + 1; // the first line start: the cut unless a preferred line follows
+                if (preferred == LineTest.ANY) {
+                    return cut;
+                }
+            }
+            if (lineStart >= 0 && preferred.test(window, lineStart, p)) {
+                return from + lineStart;
+            }
+            lineStart = p + 1;
+        }
+        return cut;
+    }
+
+    /** Reads up to {@code length} bytes at {@code position} into {@code into[offset…]}: how many (0 at the end). */
+    private static int readFully(FileChannel channel, long position, byte[] into, int offset, int length)
+            throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(into, offset, length);
         while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, position + buffer.position());
-            if (n < 0) {
+            if (channel.read(buffer, position + buffer.position() - offset) < 0) {
                 break;
             }
         }
-        return buffer.position();
+        return buffer.position() - offset;
     }
 
     /** The bytes {@code [from, to)} of a file (from 0: without a leading UTF-8 byte order mark), read by position. */

@@ -3,6 +3,7 @@ package dev.loadverdict.extractor.jmeter;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.Splitting;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
@@ -14,7 +15,6 @@ import dev.loadverdict.model.InputException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -69,11 +69,13 @@ final class JtlCsvFormat implements ResultFormat {
                     + " column(s): loadverdict needs the start, response time, label and outcome of every sample"
                     + " (see jmeter.save.saveservice.* in jmeter.properties)");
         }
-        Optional<ToolResult> split = SplitReading.read(path, context.splittingNow(), SplitReading.LineTest.ANY,
-                (bytes, first, last) -> readPart(layout, bytes, first, last, context.forPart(), displayPath))
-                .flatMap(JtlCsvFormat::merge);
+        Splitting splitting = context.splittingNow();
+        Optional<Part> split = SplitReading.read(path, splitting, SplitReading.LineTest.ANY,
+                (bytes, first, last) -> readPart(layout, bytes, first, last, context.forPart(splitting), displayPath),
+                JtlCsvFormat::absorb);
         if (split.isPresent()) {
-            return split.get();
+            SplitReading.merged();
+            return split.get().recorder.finish();
         }
         SampleRecorder recorder = new SampleRecorder(context, displayPath);
         try (DelimitedReader row = new DelimitedReader(InputFiles.openBytes(path, displayPath), displayPath,
@@ -100,16 +102,9 @@ final class JtlCsvFormat implements ResultFormat {
         }
     }
 
-    /** The parts merged in order, or empty when their timestamps differ in format or they cannot merge exactly. */
-    private static Optional<ToolResult> merge(List<Part> parts) {
-        Part first = parts.get(0);
-        for (Part later : parts.subList(1, parts.size())) {
-            if (!later.timestamps.equals(first.timestamps) || !first.recorder.absorb(later.recorder)) {
-                return Optional.empty();
-            }
-        }
-        SplitReading.merged();
-        return Optional.of(first.recorder.finish());
+    /** Merges a part into the parts before it: false when their timestamps differ in format, or it cannot be exact. */
+    private static boolean absorb(Part earlier, Part later) {
+        return later.timestamps.equals(earlier.timestamps) && earlier.recorder.absorb(later.recorder);
     }
 
     /** One pass over the records of a file. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.Splitting;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.ResultFormat;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -106,11 +106,13 @@ final class K6NdjsonFormat implements ResultFormat {
     public ToolResult read(Head head, ReadContext context) {
         Path path = head.path();
         String displayPath = head.displayPath();
-        Optional<ToolResult> split = SplitReading.read(path, context.splittingNow(), K6NdjsonFormat::startsRequest,
-                (bytes, first, last) -> readPart(bytes, first, context.forPart(), displayPath))
-                .flatMap(parts -> merge(parts, displayPath));
+        Splitting splitting = context.splittingNow();
+        Optional<Part> split = SplitReading.read(path, splitting, K6NdjsonFormat::startsRequest,
+                (bytes, first, last) -> readPart(bytes, first, context.forPart(splitting), displayPath),
+                (earlier, later) -> earlier.join().absorb(later.join()));
         if (split.isPresent()) {
-            return split.get();
+            SplitReading.merged();
+            return split.get().result(displayPath);
         }
         Part whole = readPart(InputFiles.openBytes(path, displayPath), true, context, displayPath);
         return whole.result(displayPath);
@@ -135,23 +137,6 @@ final class K6NdjsonFormat implements ResultFormat {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }
         return first || reader.diagnostics().warnings().isEmpty() ? new Part(reader, join) : null;
-    }
-
-    /** The parts merged in order, or empty when the result might differ from one reading's. */
-    private static Optional<ToolResult> merge(List<Part> parts, String displayPath) {
-        for (int i = 0; i + 1 < parts.size(); i++) {
-            if (!parts.get(i).join().continuesInto(parts.get(i + 1).join())) {
-                return Optional.empty();
-            }
-        }
-        Part first = parts.get(0);
-        for (Part later : parts.subList(1, parts.size())) {
-            if (!first.join().absorb(later.join())) {
-                return Optional.empty();
-            }
-        }
-        SplitReading.merged();
-        return Optional.of(first.result(displayPath));
     }
 
     private static final byte[] REQUEST_START = "\"metric\":\"http_reqs\"".getBytes(StandardCharsets.US_ASCII);

@@ -36,6 +36,8 @@ final class RequestJoin {
     private long judgedByStatus;
     private double maxVus = -1;
     private boolean sawFailed;
+    /** Whether durations waited at the end of the last part merged into this join (null: none merged yet). */
+    private Boolean waitingAtEnd;
 
     RequestJoin(SampleAggregator aggregator) {
         this.aggregator = aggregator;
@@ -91,20 +93,20 @@ final class RequestJoin {
     }
 
     /**
-     * Whether a join of the samples after this one's, starting with nothing waiting, pairs them as this join would
-     * have had it read them itself: when nothing waits here, or when they hold no {@code http_req_failed} sample that
-     * could pair with what waits. (Which waiting durations leave early for want of room changes nothing: a duration
-     * that leaves unpaired is judged by its tags, and one that a later duration of the same key pushes out is too.)
-     */
-    boolean continuesInto(RequestJoin later) {
-        return pending.isEmpty() || !later.sawFailed;
-    }
-
-    /**
-     * Adds what {@code later} joined from the samples after this one's (see {@link #continuesInto}), both flushed:
-     * false when the aggregates might differ from one join's (see {@link SampleAggregator#absorb}).
+     * Adds what {@code later} joined from the samples after this one's (the next part of a file split for reading),
+     * both flushed: false when the result might differ from one join's. That is when durations waited at the end of a
+     * part before {@code later} and {@code later} holds an {@code http_req_failed} sample that might pair with one of
+     * them (which waiting durations leave early for want of room changes nothing: one that leaves unpaired is judged
+     * by its tags, as is one that a later duration of the same key pushes out), or when the aggregates cannot merge
+     * exactly (see {@link SampleAggregator#absorb}).
      */
     boolean absorb(RequestJoin later) {
+        boolean waitedBefore = waitingAtEnd != null ? waitingAtEnd : !pending.isEmpty();
+        if (waitedBefore && later.sawFailed) {
+            return false;
+        }
+        // durations that waited before a part without http_req_failed samples still wait after it
+        waitingAtEnd = waitedBefore || !later.pending.isEmpty();
         flush();
         later.flush();
         orphanFailures += later.orphanFailures;
