@@ -21,8 +21,15 @@ if [ -z "$jar" ] || [ ! -f "$jar" ]; then
   echo "::error title=loadverdict::no loadverdict.jar from the install step (LOADVERDICT_JAR='$jar')"
   exit 4
 fi
+# JVM settings and the class-data archive the cds step prepared (bin/jvm.sh); LOADVERDICT_JAVA_OPTS comes last and wins.
+# shellcheck source=bin/jvm.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../../../bin/jvm.sh"
+jvm=("${lv_jit_options[@]}")
+if [ -n "${LOADVERDICT_CDS_ARCHIVE:-}" ] && lv_cds_usable java "$jar" "$LOADVERDICT_CDS_ARCHIVE"; then
+  jvm+=(-XX:SharedArchiveFile="$LOADVERDICT_CDS_ARCHIVE" "${lv_cds_quiet[@]}")
+fi
 # shellcheck disable=SC2086 # LOADVERDICT_JAVA_OPTS holds several JVM options, split on purpose
-loadverdict() { java ${LOADVERDICT_JAVA_OPTS:-} -jar "$jar" "$@"; }
+loadverdict() { java "${jvm[@]}" ${LOADVERDICT_JAVA_OPTS:-} -jar "$jar" "$@"; }
 
 output() {
   if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "$1" >>"$GITHUB_OUTPUT"; fi

@@ -7,9 +7,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reads load-test results (Locust, k6, Gatling, JMeter) and gives a verdict: did this build regress against its baseline?",
-        subcommands = {ExtractCommand.class, CompareCommand.class, BaselineCommand.class, ReportCommand.class, IssuesCommand.class, CommentCommand.class, CalibrateCommand.class,
-                ConfigCommand.class, ScalingCommand.class,
-                picocli.CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no regression at or above --fail-on",
                 "  1  regression at or above --fail-on",
@@ -21,6 +18,28 @@ import picocli.CommandLine.Command;
                 "  5  conflict: another promotion of the suite is running; nothing was lost,",
                 "     try again"})
 final class LoadverdictCommand implements Runnable {
+
+    /**
+     * The subcommands by name, in the order help lists them. {@link Main} adds them, all of them or only the one a
+     * command line names: building a subcommand's model (reflection over its options) is most of the start-up time of
+     * a plain {@code compare}.
+     */
+    static final java.util.LinkedHashMap<String, Class<?>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("extract", ExtractCommand.class);
+        SUBCOMMANDS.put("compare", CompareCommand.class);
+        SUBCOMMANDS.put("baseline", BaselineCommand.class);
+        SUBCOMMANDS.put("report", ReportCommand.class);
+        SUBCOMMANDS.put("issues", IssuesCommand.class);
+        SUBCOMMANDS.put("comment", CommentCommand.class);
+        SUBCOMMANDS.put("calibrate", CalibrateCommand.class);
+        SUBCOMMANDS.put("config", ConfigCommand.class);
+        SUBCOMMANDS.put("scaling", ScalingCommand.class);
+        SUBCOMMANDS.put("help", picocli.CommandLine.HelpCommand.class);
+        SUBCOMMANDS.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

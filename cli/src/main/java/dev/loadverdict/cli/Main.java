@@ -33,7 +33,7 @@ public final class Main {
     /** Runs loadverdict with the given arguments and returns its exit code; never exits the JVM. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine cli = commandLine(environment, out, err);
+        CommandLine cli = commandLine(environment, out, err, args);
         cli.setExecutionExceptionHandler((e, command, parseResult) -> handle(e, err, debug));
         try {
             return cli.execute(args);
@@ -55,7 +55,24 @@ public final class Main {
 
     /** The command tree, writing to {@code out} and {@code err}, with the usage-error handler; not yet run. */
     static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new LoadverdictCommand(), new Factory(environment));
+        return commandLine(environment, out, err, new String[0]);
+    }
+
+    /**
+     * The command tree for the command line {@code args}: when its first argument names a subcommand, the tree holds
+     * only that one (the others cannot take part in parsing it); for {@code --version} alone, none; else all of them
+     * ({@code help} and {@code generate-completion} describe the whole tree).
+     */
+    static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err, String[] args) {
+        Factory factory = new Factory(environment);
+        CommandLine cli = new CommandLine(new LoadverdictCommand(), factory);
+        Class<?> named = args.length == 0 || args[0].equals("help") || args[0].equals("generate-completion") ? null
+                : LoadverdictCommand.SUBCOMMANDS.get(args[0]);
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        for (Class<?> subcommand : named != null ? List.<Class<?>>of(named)
+                : versionOnly ? List.<Class<?>>of() : LoadverdictCommand.SUBCOMMANDS.values()) {
+            cli.addSubcommand(new CommandLine(subcommand, factory));
+        }
         EnvironmentDefaults defaults = new EnvironmentDefaults(environment.variables());
         cli.setDefaultValueProvider(defaults);
         cli.setHelpFactory(EnvironmentDefaults::help);

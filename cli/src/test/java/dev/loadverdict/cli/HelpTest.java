@@ -92,6 +92,39 @@ class HelpTest {
         assertThat(texts).noneMatch(HelpTest::hasFormatSpecifier);
     }
 
+    /**
+     * A command line naming a subcommand gets a tree of that subcommand alone (see {@link Main#commandLine}): its help,
+     * and every nested command's, are what the whole tree prints; the table of subcommands names each as its class does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void theTreeOfOneSubcommandPrintsTheSameHelp(String command) {
+        List<String> words = List.of(command.split(" "));
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        String[] args = words.subList(1, words.size()).toArray(String[]::new);
+        CommandLine lazy = Main.commandLine(new Main.Environment(Map.of(), Cli.ROOT, Cli.CLOCK), sink, sink, args);
+        if (words.size() > 1 && !words.get(1).equals("help") && !words.get(1).equals("generate-completion")) {
+            assertThat(lazy.getSubcommands()).containsOnlyKeys(words.get(1));
+        }
+        assertThat(find(lazy, command).getUsageMessage()).isEqualTo(find(tree(), command).getUsageMessage());
+    }
+
+    @Test
+    void theSubcommandTableNamesEachCommandAsItsAnnotationDoes() {
+        LoadverdictCommand.SUBCOMMANDS.forEach((name, type) ->
+                assertThat(type.getAnnotation(CommandLine.Command.class).name()).as("%s", type).isEqualTo(name));
+        assertThat(tree().getSubcommands().keySet()).containsExactlyElementsOf(LoadverdictCommand.SUBCOMMANDS.keySet());
+    }
+
+    @Test
+    void versionAloneNeedsNoSubcommands() {
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        CommandLine lazy = Main.commandLine(new Main.Environment(Map.of(), Cli.ROOT, Cli.CLOCK), sink, sink,
+                new String[] {"--version"});
+        assertThat(lazy.getSubcommands()).isEmpty();
+        assertThat(Cli.run("--version").out()).isEqualTo(Cli.run("-V").out()).startsWith("loadverdict ");
+    }
+
     private static CommandLine find(CommandLine root, String qualifiedName) {
         CommandLine command = root;
         List<String> words = List.of(qualifiedName.split(" "));
