@@ -1,59 +1,113 @@
 #!/usr/bin/env bash
-# Extraction benchmark: generates large inputs from real tool output (the corpus, or the test fixtures when the
-# corpus is absent), then extracts each with a 256 MB heap and prints MB/s, rows/s and heap figures next to the
-# speed of merely scanning the file's lines (wc -l).
+# Extraction benchmark: generates large inputs from real tool output (a real JMeter run of e2e/jmeter, in the test
+# fixtures; a real k6 --out json file; plus gzipped copies), then for each input prints, from the same run:
+#   - the speed of merely scanning its lines (wc -l, page cache warm; zcat | wc -l for .gz),
+#   - 'loadverdict extract' as a user runs it (a fresh JVM, -Xmx256m, the launcher's JVM settings from bin/jvm.sh):
+#     wall time, MB/s, ratio to wc -l, peak resident memory,
+#   - the extractor in-process (bench/Bench.java), cold and warm: MB/s, rows/s, peak heap in use, live heap after GC.
+# JTL inputs are made at every size in SIZES, to show the heap staying flat as the input grows. With WITH_JMETER=1,
+# JMeter's own report generator (jmeter -g, -Xmx4g) runs on the largest JTL for comparison.
 #
-#   bash bench/run.sh            # 1024 MB per input (the figures in docs/performance.md)
-#   SIZE_MB=64 bash bench/run.sh # quick run (CI)
+#   bash bench/run.sh                                  # SIZES="64 256 1024", JMeter's -g on the 1 GB JTL
+#   SIZES="64 1024 4096" bash bench/run.sh             # up to 4 GB (needs the disk space)
+#   SIZES=64 WITH_JMETER=0 bash bench/run.sh           # quick run (CI)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-size="${SIZE_MB:-1024}"
+sizes="${SIZES:-64 256 1024}"
 out="$root/target/bench"
 mkdir -p "$out"
 jar="$root/cli/target/loadverdict.jar"
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package -pl cli -am
 corpus="$root/../shared/corpus"
+# shellcheck source=bin/jvm.sh
+. "$root/bin/jvm.sh"
+
+jtl_source="extractor/src/test/resources/fixtures/jmeter/5.6/shop-e2e-csv/results.jtl"
+k6_source="$corpus/k6/ndjson-out-json/jsonvsprotobuf-getuser-1000iter.ndjson"
+[ -f "$k6_source" ] || k6_source="extractor/src/test/resources/fixtures/k6/1.0/jsonvsprotobuf-ndjson/data.json.gz"
+
+generate() { # kind source name size-mb extension: prints the file's path
+  local file="$out/$3-${4}mb.$5"
+  if [ ! -f "$file" ]; then
+    java -cp "$jar" bench/Bench.java generate "$1" "$4" "$2" "$file" >&2
+  fi
+  echo "$file"
+}
+gzipped() { # file: a gzip copy beside it (level 6, gzip's default)
+  [ -f "$1.gz" ] || gzip -6 -c "$1" >"$1.gz"
+  echo "$1.gz"
+}
 
 inputs=()
-add() { # kind source name
-  local kind=$1 src=$2 name=$3
-  [ -f "$src" ] || { echo "skip $name: no $src"; return; }
-  local file="$out/$name-${size}mb.$4"
-  if [ ! -f "$file" ]; then
-    java -cp "$jar" bench/Bench.java generate "$kind" "$size" "$src" "$file"
-  fi
-  inputs+=("$file")
-}
-add jtl "$corpus/jmeter/jtl-csv-default/jmeter-repo-htmlreport-default17.csv" jtl-default17 csv
-add ndjson "$corpus/k6/ndjson-out-json/jsonvsprotobuf-getuser-1000iter.ndjson" k6-ndjson ndjson
+largest_jtl=""
+for size in $sizes; do
+  largest_jtl=$(generate jtl "$jtl_source" jtl-e2e "$size" csv)
+  inputs+=("$largest_jtl")
+done
+largest=${sizes##* }
+ndjson=$(generate ndjson "$k6_source" k6-ndjson "$largest" ndjson)
+inputs+=("$ndjson" "$(gzipped "$largest_jtl")" "$(gzipped "$ndjson")")
 
-# JMeter's own report generator on the same JTL, for comparison (assembled from Maven Central once).
-jmeter_jar=""
+seconds() { # start end
+  awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'
+}
+for file in "${inputs[@]}"; do
+  bytes=$(stat -c %s "${file%.gz}") # MB/s of a .gz count its uncompressed bytes, the same as its plain copy's
+  echo "== $(basename "$file") ($(($(stat -c %s "$file") >> 20)) MB; $((bytes >> 20)) MB uncompressed)"
+  cat "$file" >/dev/null # into the page cache
+  start=$(date +%s.%N)
+  if [[ "$file" == *.gz ]]; then
+    zcat "$file" | wc -l >/dev/null
+    scan="zcat | wc -l"
+  else
+    wc -l "$file" >/dev/null
+    scan="wc -l"
+  fi
+  end=$(date +%s.%N)
+  scan_s=$(seconds "$start" "$end")
+  awk -v t="$scan_s" -v b="$bytes" -v what="$scan" 'BEGIN { printf "%s: %.2f s = %.0f MB/s\n", what, t, b / 1048576 / t }'
+  if [[ "$file" == *.gz ]]; then
+    java -cp "$jar" bench/Bench.java gunzip "$file" # the JDK's inflater alone, which loadverdict reads gzip with
+  fi
+  timed=()
+  echo 0 >"$out/rss"
+  [ -x /usr/bin/time ] && timed=(/usr/bin/time -f "%M" -o "$out/rss") # GNU time: peak resident memory
+  start=$(date +%s.%N)
+  "${timed[@]}" java -Xmx256m "${lv_jit_options[@]}" -jar "$jar" extract "$file" -o "$out/run.json" 2>/dev/null
+  end=$(date +%s.%N)
+  cli_s=$(seconds "$start" "$end")
+  awk -v t="$cli_s" -v b="$bytes" -v w="$scan_s" -v rss="$(cat "$out/rss")" 'BEGIN {
+    printf "loadverdict extract (fresh JVM, -Xmx256m): %.2f s = %.0f MB/s, %.2f x the scan, peak RSS %d MB\n",
+      t, b / 1048576 / t, w / t, rss / 1024 }'
+  java -Xmx256m "${lv_jit_options[@]}" -cp "$jar" bench/Bench.java extract "$file"
+done
+
 if [ "${WITH_JMETER:-1}" = 1 ]; then
   jmeter_jar=$(find bench/jmeter/target -name 'ApacheJMeter-*.jar' -path '*bin*' 2>/dev/null | head -n 1)
   if [ -z "$jmeter_jar" ]; then
     ./mvnw -B -q -f bench/jmeter/pom.xml com.lazerycode.jmeter:jmeter-maven-plugin:3.8.0:configure >/dev/null 2>&1 || true
     jmeter_jar=$(find bench/jmeter/target -name 'ApacheJMeter-*.jar' -path '*bin*' 2>/dev/null | head -n 1)
   fi
-fi
-
-for file in "${inputs[@]}"; do
-  echo "== $(basename "$file")"
-  sync
-  start=$(date +%s.%N); wc -l "$file" >/dev/null; end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" -v b="$(stat -c %s "$file")" \
-    'BEGIN { printf "wc -l: %.2f s = %.0f MB/s\n", e - s, b / 1048576 / (e - s) }'
-  java -Xmx256m -cp "$jar" bench/Bench.java extract "$file"
-  if [ -n "$jmeter_jar" ] && [[ "$file" == *.csv ]]; then
+  if [ -n "$jmeter_jar" ]; then
+    echo "== jmeter -g (JMeter 5.6.3, -Xmx4g) and loadverdict on $(basename "$largest_jtl")"
     rm -rf "$out/jmeter-report"
     start=$(date +%s.%N)
-    if java -Xmx1g -jar "$jmeter_jar" -g "$file" -o "$out/jmeter-report" >"$out/jmeter-g.log" 2>&1; then
+    if java -Xmx4g -jar "$jmeter_jar" -g "$largest_jtl" -o "$out/jmeter-report" >"$out/jmeter-g.log" 2>&1; then
       end=$(date +%s.%N)
-      awk -v s="$start" -v e="$end" -v b="$(stat -c %s "$file")" \
-        'BEGIN { printf "jmeter -g (JMeter 5.6.3, -Xmx1g): %.2f s = %.0f MB/s\n", e - s, b / 1048576 / (e - s) }'
+      jmeter_s=$(seconds "$start" "$end")
     else
+      jmeter_s=""
       echo "jmeter -g failed: see $out/jmeter-g.log (last line: $(tail -n 1 "$out/jmeter-g.log"))"
     fi
+    start=$(date +%s.%N)
+    java -Xmx256m "${lv_jit_options[@]}" -jar "$jar" extract "$largest_jtl" -o "$out/run.json" 2>/dev/null
+    end=$(date +%s.%N)
+    lv_s=$(seconds "$start" "$end")
+    if [ -n "$jmeter_s" ]; then
+      awk -v j="$jmeter_s" -v l="$lv_s" -v b="$(stat -c %s "$largest_jtl")" 'BEGIN {
+        printf "jmeter -g: %.1f s = %.1f MB/s; loadverdict extract: %.2f s = %.0f MB/s; loadverdict %.0f x faster\n",
+          j, b / 1048576 / j, l, b / 1048576 / l, j / l }'
+    fi
   fi
-done
+fi

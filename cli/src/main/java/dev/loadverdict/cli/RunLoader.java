@@ -48,10 +48,31 @@ final class RunLoader {
             }
         }
         List<String> resolved = inputs.stream().map(i -> resolveKeepingName(environment, i)).toList();
-        Extraction extraction = Extractor.standard().extract(resolved, window.apply(ExtractOptions.of(config.mapping(),
+        Extraction extraction = Extractor.standard(splitting(environment)).extract(resolved, window.apply(ExtractOptions.of(config.mapping(),
                 config.naming(), RelativeWindow.all())));
         extraction.warnings().forEach(w -> err.println("loadverdict: warning: " + w));
         return extraction.run();
+    }
+
+    /**
+     * How many threads a large JTL CSV or k6 NDJSON file is read on: {@code LOADVERDICT_THREADS} (1 to 256), else one
+     * per core.
+     */
+    static dev.loadverdict.extractor.Splitting splitting(Main.Environment environment) {
+        String threads = environment.variables().get("LOADVERDICT_THREADS");
+        if (threads == null || threads.isBlank()) {
+            return dev.loadverdict.extractor.Splitting.DEFAULT;
+        }
+        try {
+            int n = Integer.parseInt(threads.strip());
+            if (n >= 1 && n <= 256) {
+                return new dev.loadverdict.extractor.Splitting(n, dev.loadverdict.extractor.Splitting.MIN_PART_BYTES);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException("LOADVERDICT_THREADS must be a whole number from 1 to 256, not '"
+                + dev.loadverdict.model.TerminalText.oneLine(threads) + "'");
     }
 
     private static Optional<Run> saved(Main.Environment environment, String input, Optional<BaselineSource> suites) {

@@ -39,6 +39,11 @@ public final class Extractor {
         return new Extractor(FormatDetector.standard());
     }
 
+    /** The standard formats, large files read in parts as {@code splitting} allows. */
+    public static Extractor standard(Splitting splitting) {
+        return new Extractor(FormatDetector.standard(), splitting);
+    }
+
     /**
      * Extracts one run. Several result files (e.g. from concurrent load generators) are merged into one run.
      *

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor;
 
+import dev.loadverdict.extractor.internal.ReadAhead;
 import dev.loadverdict.model.InputException;
 
 import java.io.BufferedInputStream;
@@ -22,6 +23,8 @@ import java.util.zip.GZIPInputStream;
 public final class InputFiles {
 
     private static final int BUFFER = 1 << 16;
+    /** The compressed size from which gzip is undone on a thread of its own ({@link ReadAhead}). */
+    private static final long READ_AHEAD_FROM = 4L << 20;
 
     private InputFiles() {
     }
@@ -38,6 +41,11 @@ public final class InputFiles {
      * themselves for speed (k6's NDJSON). Unlike {@link #openText} it replaces nothing. The caller closes it.
      */
     public static InputStream openBytes(Path path, String displayPath) {
+        return openBytes(path, displayPath, READ_AHEAD_FROM);
+    }
+
+    /** As {@link #openBytes(Path, String)}, reading gzip ahead on a second thread from {@code readAheadFrom} bytes. */
+    static InputStream openBytes(Path path, String displayPath, long readAheadFrom) {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(path), BUFFER);
             in.mark(2);
@@ -45,7 +53,11 @@ public final class InputFiles {
             int b2 = in.read();
             in.reset();
             if (b1 == 0x1f && b2 == 0x8b) {
-                in = new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+                in = new GZIPInputStream(in, BUFFER);
+                // a large file is decompressed on a second thread while the reader parses (a deflate stream cannot be
+                // split for reading in parts); a small one is not worth the thread
+                in = new BufferedInputStream(Files.size(path) > readAheadFrom ? new ReadAhead(in, displayPath) : in,
+                        BUFFER);
             }
             in.mark(3);
             if (!(in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF)) {
