@@ -1,9 +1,10 @@
 // loadverdict extraction benchmark. Run through bench/run.sh, which builds the jar and passes it on the class path:
-//   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java generate jtl|ndjson SIZE_MB SOURCE OUT
+//   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java generate jtl|ndjson|repeat:HEAD:TAIL SIZE_MB SOURCE OUT
 //   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java extract FILE [--one-thread]
 //   java -cp cli/target/loadverdict.jar bench/Bench.java gunzip FILE.gz
 // 'generate' repeats the data rows of a real tool output file (corpus or fixture, plain or .gz), shifting each copy's
-// timestamps by the span of the source, until the file reaches SIZE_MB. 'extract' runs loadverdict's extractor
+// timestamps by the span of the source, until the file reaches SIZE_MB ('repeat:HEAD:TAIL' repeats the lines between
+// the first HEAD and the last TAIL as they are, for formats whose timestamps need not move). 'extract' runs loadverdict's extractor
 // in-process on FILE twice, cold (the JVM's first extraction, as a command line runs it) and warm (the code compiled),
 // and prints for each the wall time, MB/s, rows/s, the peak heap in use and the largest live heap after a GC;
 // --one-thread reads on one thread (no splitting).
@@ -62,6 +63,34 @@ public class Bench {
         Files.createDirectories(out.toAbsolutePath().getParent());
         long written = 0;
         long rows = 0;
+        if (kind.startsWith("repeat:")) {
+            // repeat:HEAD:TAIL: the first HEAD lines once, the lines between repeated as they are, the last TAIL once
+            String[] counts = kind.split(":");
+            int head = Integer.parseInt(counts[1]);
+            int tail = Integer.parseInt(counts[2]);
+            try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                for (String line : lines.subList(0, head)) {
+                    w.write(line);
+                    w.write('\n');
+                }
+                List<String> body = lines.subList(head, lines.size() - tail);
+                while (written < bytes) {
+                    for (String line : body) {
+                        w.write(line);
+                        w.write('\n');
+                        written += line.length() + 1;
+                        rows++;
+                    }
+                }
+                for (String line : lines.subList(lines.size() - tail, lines.size())) {
+                    w.write(line);
+                    w.write('\n');
+                }
+            }
+            System.out.printf(Locale.ROOT, "generated %s: %,d rows, %,d MB from %s%n", out, rows, Files.size(out) >> 20,
+                    source.getFileName());
+            return;
+        }
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             List<String> data = new ArrayList<>();
             if (kind.equals("jtl")) {

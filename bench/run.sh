@@ -10,7 +10,10 @@
 #
 #   bash bench/run.sh                                  # SIZES="64 256 1024", JMeter's -g on the 1 GB JTL
 #   SIZES="64 1024 4096" bash bench/run.sh             # up to 4 GB (needs the disk space)
-#   SIZES=64 WITH_JMETER=0 bash bench/run.sh           # quick run (CI)
+#   SIZES=64 OTHER_MB=16 WITH_JMETER=0 bash bench/run.sh   # quick run (CI)
+# It also reads the other raw formats (generic CSV and NDJSON, k6 CSV, Gatling's text log, XML JTL) at OTHER_MB (256;
+# 0 skips them). The generic NDJSON input repeats loadverdict's hand-written format example (the fixture
+# generic/1/samples-ndjson): a speed measure, not tool output.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -82,6 +85,36 @@ for file in "${inputs[@]}"; do
       t, b / 1048576 / t, w / t, rss / 1024 }'
   java -Xmx256m "${lv_jit_options[@]}" -cp "$jar" bench/Bench.java extract "$file"
 done
+
+# The other raw formats, one size (OTHER_MB, default 256): 'loadverdict extract' from a fresh JVM against wc -l.
+# Their inputs repeat the records of one file as they are (Bench.java generate repeat:HEAD:TAIL).
+other_mb="${OTHER_MB:-256}"
+others=(
+  "generic-csv|repeat:1:0|extractor/src/test/resources/fixtures/generic/1/locust-hook-2.12/samples.csv.gz|csv"
+  "generic-ndjson|repeat:0:0|extractor/src/test/resources/fixtures/generic/1/samples-ndjson/samples.ndjson|ndjson"
+  "k6-csv|repeat:1:0|extractor/src/test/resources/fixtures/k6/1.0/jsonvsprotobuf-csv/data.csv.gz|csv"
+  "gatling-log|repeat:1:0|extractor/src/test/resources/fixtures/gatling/3.11/shop-e2e-log/simulation.log|log"
+  "jtl-xml|repeat:2:2|$corpus/jmeter/jtl-xml/jmeter-repo-sample-log2-2005-large.jtl|jtl"
+)
+if [ "$other_mb" != 0 ]; then
+  echo "== other raw formats, $other_mb MB each (loadverdict extract, fresh JVM, -Xmx256m)"
+  for other in "${others[@]}"; do
+    IFS='|' read -r name kind source extension <<<"$other"
+    [ -f "$source" ] || { echo "$name: skipped, no $source"; continue; }
+    file=$(generate "$kind" "$source" "$name" "$other_mb" "$extension")
+    bytes=$(stat -c %s "$file")
+    start=$(date +%s.%N); wc -l "$file" >/dev/null; end=$(date +%s.%N)
+    scan_s=$(seconds "$start" "$end")
+    start=$(date +%s.%N)
+    if java -Xmx256m "${lv_jit_options[@]}" -jar "$jar" extract "$file" -o "$out/run.json" 2>"$out/other.err"; then
+      end=$(date +%s.%N)
+      awk -v n="$name" -v t="$(seconds "$start" "$end")" -v b="$bytes" -v w="$scan_s" 'BEGIN {
+        printf "%-15s %.2f s = %4.0f MB/s, %.2f x wc -l\n", n, t, b / 1048576 / t, w / t }'
+    else
+      echo "$name: extract failed: $(head -n 1 "$out/other.err")"
+    fi
+  done
+fi
 
 if [ "${WITH_JMETER:-1}" = 1 ]; then
   jmeter_jar=$(find bench/jmeter/target -name 'ApacheJMeter-*.jar' -path '*bin*' 2>/dev/null | head -n 1)
