@@ -229,10 +229,14 @@ public final class SplitReading {
             while (!abandoned.get() && merged < done.length && done[merged] != null) {
                 P later = (P) done[merged];
                 done[merged] = null;
-                if (merged == 0) {
-                    result = later;
-                } else if (!merger.absorb(result, later)) {
-                    abandoned.set(true);
+                try {
+                    if (merged == 0) {
+                        result = later;
+                    } else if (!merger.absorb(result, later)) {
+                        abandoned.set(true);
+                    }
+                } catch (RuntimeException e) {
+                    abandoned.set(true); // read again on one thread, which has no merge to fail
                 }
                 merged++;
             }
