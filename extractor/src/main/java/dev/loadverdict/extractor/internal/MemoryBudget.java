@@ -49,8 +49,4 @@ final class MemoryBudget {
     long bytes() {
         return bytes;
     }
-
-    long limit() {
-        return limit;
-    }
 }

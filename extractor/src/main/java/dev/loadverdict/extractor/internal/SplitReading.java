@@ -105,7 +105,7 @@ public final class SplitReading {
             if (size < 2 * splitting.minPartBytes() || gzip(channel)) {
                 return Optional.empty();
             }
-            long parts = Math.min((long) splitting.threads() * PARTS_PER_THREAD, size / splitting.minPartBytes());
+            long parts = Math.min(splitting.threads(), size / splitting.minPartBytes());
             cuts = cuts(channel, size, (int) parts, preferredStart);
         } catch (IOException e) {
             return Optional.empty(); // the one-thread reading reports it
@@ -115,9 +115,6 @@ public final class SplitReading {
         }
         return new Parts<>(path, cuts, reader, merger, splitting.minPartBytes()).read(splitting.threads());
     }
-
-    /** Parts per thread, at most (see {@link #read}). */
-    static final int PARTS_PER_THREAD = 1;
 
     /** The reading of one split file: its parts, taken in order by the threads, merged in order. */
     private static final class Parts<P> {

@@ -109,24 +109,9 @@ final class LabelCache {
         return h;
     }
 
-    /** Whether {@code key} holds the bytes of the range, eight at a time. */
+    /** Whether {@code key} holds the bytes of the range (the JDK compares them vectorised). */
     private static boolean same(byte[] key, byte[] array, int start, int end) {
-        int length = end - start;
-        if (key == null || key.length != length) {
-            return false;
-        }
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-            if ((long) LONGS.get(key, i) != (long) LONGS.get(array, start + i)) {
-                return false;
-            }
-        }
-        for (; i < length; i++) {
-            if (key[i] != array[start + i]) {
-                return false;
-            }
-        }
-        return true;
+        return key != null && Arrays.equals(key, 0, key.length, array, start, end);
     }
 
     private static String text(byte[] array, int start, int end) {
