@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.internal.DelimitedReader;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.internal.MatchStrength;
 
@@ -32,6 +33,9 @@ import java.util.Set;
  * @param columns per {@link JtlColumn} ordinal, its field index, or -1
  */
 record CsvLayout(char delimiter, boolean header, int width, int[] columns) {
+
+    /** What a JTL CSV file is called in errors about its form. */
+    static final String KIND = "JMeter CSV file";
 
     static final char[] DELIMITERS = {',', '\t', ';', '|'};
 

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.internal.DelimitedReader;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.ReadLimits;
@@ -79,7 +80,7 @@ final class JtlCsvFormat implements ResultFormat {
         }
         SampleRecorder recorder = new SampleRecorder(context, displayPath);
         try (DelimitedReader row = new DelimitedReader(InputFiles.openBytes(path, displayPath), displayPath,
-                layout.delimiter())) {
+                layout.delimiter(), CsvLayout.KIND)) {
             new Rows(layout, row, recorder, displayPath).read(true);
         }
         return recorder.finish();
@@ -93,7 +94,7 @@ final class JtlCsvFormat implements ResultFormat {
     private static Part readPart(CsvLayout layout, InputStream bytes, boolean first, boolean last, ReadContext context,
                                  String displayPath) {
         SampleRecorder recorder = new SampleRecorder(context, displayPath);
-        try (DelimitedReader row = new DelimitedReader(bytes, displayPath, layout.delimiter())) {
+        try (DelimitedReader row = new DelimitedReader(bytes, displayPath, layout.delimiter(), CsvLayout.KIND)) {
             Rows rows = new Rows(layout, row, recorder, displayPath);
             rows.read(first);
             boolean endsAtRecord = last || row.terminated();

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.internal.DelimitedReader;
 import dev.loadverdict.extractor.internal.RequestLabels;
 
 import java.lang.invoke.MethodHandles;

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.internal.DelimitedReader;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

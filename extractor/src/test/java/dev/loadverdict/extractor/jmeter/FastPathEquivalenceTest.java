@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.internal.DelimitedReader;
 import dev.loadverdict.extractor.InputFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -46,7 +47,7 @@ class FastPathEquivalenceTest {
         char delimiter = CsvLayout.of(InputFiles.head(file, file.toString())).orElseThrow().delimiter();
         List<List<String>> fast = new ArrayList<>();
         try (InputStream in = InputFiles.openBytes(file, file.toString());
-             DelimitedReader row = new DelimitedReader(in, file.toString(), delimiter)) {
+             DelimitedReader row = new DelimitedReader(in, file.toString(), delimiter, CsvLayout.KIND)) {
             while (row.next()) {
                 if (row.isBlank()) {
                     continue;

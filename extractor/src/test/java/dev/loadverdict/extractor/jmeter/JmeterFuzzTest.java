@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.internal.DelimitedReader;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.loadverdict.model.InputException;
 import org.junit.jupiter.api.Timeout;
@@ -29,7 +30,7 @@ class JmeterFuzzTest {
         byte[] file = Arrays.copyOfRange(data, 1, data.length);
         long lastLine = 0;
         try (DelimitedReader row = new DelimitedReader(new ByteArrayInputStream(file), "results.jtl", delimiter,
-                bufferSize)) {
+                true, CsvLayout.KIND, bufferSize)) {
             while (row.next()) {
                 assertThat(row.line()).isGreaterThan(lastLine);
                 lastLine = row.line();

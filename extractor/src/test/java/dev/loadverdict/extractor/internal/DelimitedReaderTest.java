@@ -1,4 +1,4 @@
-package dev.loadverdict.extractor.jmeter;
+package dev.loadverdict.extractor.internal;
 
 import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.model.InputException;
@@ -28,7 +28,7 @@ class DelimitedReaderTest {
     private static List<List<String>> read(String text, char delimiter, int bufferSize, List<Long> lines) {
         List<List<String>> records = new ArrayList<>();
         try (DelimitedReader row = new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                "test.csv", delimiter, bufferSize)) {
+                "test.csv", delimiter, true, "CSV file", bufferSize)) {
             while (row.next()) {
                 List<String> fields = new ArrayList<>();
                 for (int i = 0; i < row.size(); i++) {
@@ -76,7 +76,7 @@ class DelimitedReaderTest {
         int delimiterIndex = random.nextInt(4);
         int bufferSize = random.nextInt(8) == 0 ? 1 + random.nextInt(3) : 1 + random.nextInt(300);
         boolean crlf = random.nextBoolean();
-        char delimiter = CsvLayout.DELIMITERS[delimiterIndex];
+        char delimiter = new char[] {',', '\t', ';', '|'}[delimiterIndex];
         StringWriter out = new StringWriter();
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setQuoteMode(QuoteMode.MINIMAL)
                 .setRecordSeparator(crlf ? "\r\n" : "\n").get();
@@ -196,9 +196,36 @@ class DelimitedReaderTest {
     }
 
     @Test
+    void literalRecordsTakeQuotesAsTheyAreAndEndAtTheFirstLineBreak() {
+        // Gatling's simulation.log: tab-separated, never quoted; a quote may start a field
+        String text = "REQUEST\t\"quoted\" name\t1\r\n\"a\tb\"\nlast\"\t\"";
+        List<List<String>> records = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        for (int bufferSize : new int[] {1, 2, 3, 7, 64}) {
+            records.clear();
+            lines.clear();
+            try (DelimitedReader row = new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                    "simulation.log", '\t', false, "Gatling log", bufferSize)) {
+                while (row.next()) {
+                    List<String> fields = new ArrayList<>();
+                    for (int i = 0; i < row.size(); i++) {
+                        fields.add(row.text(i));
+                    }
+                    records.add(fields);
+                    lines.add(row.line());
+                }
+                assertThat(row.terminated()).isFalse();
+            }
+            assertThat(records).as("buffer %d", bufferSize).containsExactly(
+                    List.of("REQUEST", "\"quoted\" name", "1"), List.of("\"a", "b\""), List.of("last\"", "\""));
+            assertThat(lines).containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Test
     void undecodableBytesBecomeReplacementCharacters() {
         byte[] gbk = {'a', ',', (byte) 0xBD, (byte) 0xD3, '\n'};
-        try (DelimitedReader row = new DelimitedReader(new ByteArrayInputStream(gbk), "x", ',')) {
+        try (DelimitedReader row = new DelimitedReader(new ByteArrayInputStream(gbk), "x", ',', "CSV file")) {
             row.next();
             assertThat(row.text(1)).contains("\uFFFD");
         }

@@ -1,4 +1,4 @@
-package dev.loadverdict.extractor.jmeter;
+package dev.loadverdict.extractor.internal;
 
 import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.model.InputException;
@@ -21,11 +21,14 @@ import java.util.Arrays;
  * a quote and delimiters or line breaks inside. Records end at {@code \n}, {@code \r\n} or {@code \r}. A
  * field that does not start with a quote is taken literally up to the next delimiter or line end.
  *
- * <p>Why not Apache Commons CSV: it reads JMeter's default columns at about 60 MB/s, where JTL extraction
- * must reach 200 MB/s. A record longer than {@value ReadLimits#MAX_LINE} bytes fails the file cleanly (binary or
- * otherwise foreign data), so memory stays bounded.
+ * <p>Without quoting ({@link #literal}), as in Gatling's tab-separated {@code simulation.log}, a quote is an
+ * ordinary byte and every record ends at its first line break.
+ *
+ * <p>Why not Apache Commons CSV: it reads JMeter's default columns at about 60 MB/s, where raw result files
+ * must be read at hundreds of MB/s. A record longer than {@value ReadLimits#MAX_LINE} bytes fails the file cleanly
+ * (binary or otherwise foreign data), so memory stays bounded.
  */
-final class DelimitedReader implements AutoCloseable {
+public final class DelimitedReader implements AutoCloseable {
 
     private static final int INITIAL_BUFFER = 1 << 16;
 
@@ -40,6 +43,8 @@ final class DelimitedReader implements AutoCloseable {
     private final String file;
     private final byte delimiter;
     private final long delimiters;
+    private final boolean quoting;
+    private final String kind;
     private byte[] buffer;
     private int position;
     private int limit;
@@ -55,12 +60,22 @@ final class DelimitedReader implements AutoCloseable {
     private long line;
     private boolean terminated;
 
-    DelimitedReader(InputStream in, String file, char delimiter) {
-        this(in, file, delimiter, INITIAL_BUFFER);
+    /**
+     * A reader of RFC 4180 records.
+     *
+     * @param kind what the file should be, for the error on a record that is too long ("JMeter CSV file")
+     */
+    public DelimitedReader(InputStream in, String file, char delimiter, String kind) {
+        this(in, file, delimiter, true, kind, INITIAL_BUFFER);
+    }
+
+    /** A reader of records whose fields are never quoted: a quote is an ordinary byte. */
+    public static DelimitedReader literal(InputStream in, String file, char delimiter, String kind) {
+        return new DelimitedReader(in, file, delimiter, false, kind, INITIAL_BUFFER);
     }
 
     /** With a given initial buffer size: tests use tiny ones to exercise records across refills. */
-    DelimitedReader(InputStream in, String file, char delimiter, int bufferSize) {
+    public DelimitedReader(InputStream in, String file, char delimiter, boolean quoting, String kind, int bufferSize) {
         if (delimiter >= 0x80 || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
             throw new IllegalArgumentException("unusable delimiter: " + delimiter);
         }
@@ -68,16 +83,19 @@ final class DelimitedReader implements AutoCloseable {
         this.file = file;
         this.delimiter = (byte) delimiter;
         this.delimiters = ONES * delimiter;
+        this.quoting = quoting;
+        this.kind = kind;
         this.buffer = new byte[bufferSize];
     }
 
     /** A reader over text already in memory (a file's head). */
-    static DelimitedReader of(String text, char delimiter) {
-        return new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "head", delimiter);
+    public static DelimitedReader of(String text, char delimiter) {
+        return new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "head", delimiter,
+                "delimited file");
     }
 
     /** Moves to the next record; false at the end of the input. */
-    boolean next() {
+    public boolean next() {
         while (true) {
             int parsed = parse();
             if (parsed > 0) {
@@ -91,56 +109,56 @@ final class DelimitedReader implements AutoCloseable {
     }
 
     /** The line the current record starts on (1-based). */
-    long line() {
+    public long line() {
         return line;
     }
 
     /** Whether the current record ended with a line break (false: the input ended inside it). */
-    boolean terminated() {
+    public boolean terminated() {
         return terminated;
     }
 
     /** The number of fields of the current record. */
-    int size() {
+    public int size() {
         return count;
     }
 
     /** Whether the record is an empty line. */
-    boolean isBlank() {
+    public boolean isBlank() {
         return count == 1 && start(0) == ends[0];
     }
 
-    String text(int field) {
+    public String text(int field) {
         int s = start(field);
         return new String(array(field), s, ends[field] - s, StandardCharsets.UTF_8);
     }
 
     /** The array holding the field's bytes, from {@link #start} to {@link #end}. */
-    byte[] array(int field) {
+    public byte[] array(int field) {
         return starts[field] < 0 ? scratch : buffer;
     }
 
-    int start(int field) {
+    public int start(int field) {
         int s = starts[field];
         return s < 0 ? ~s : s;
     }
 
-    int end(int field) {
+    public int end(int field) {
         return ends[field];
     }
 
-    boolean isEmpty(int field) {
+    public boolean isEmpty(int field) {
         return start(field) == ends[field];
     }
 
     /** Whether the field is exactly the ASCII text {@code ascii}. */
-    boolean is(int field, String ascii) {
+    public boolean is(int field, String ascii) {
         int s = start(field);
         return ends[field] - s == ascii.length() && startsWith(field, ascii);
     }
 
     /** Whether the field starts with the ASCII text {@code prefix}. */
-    boolean startsWith(int field, String prefix) {
+    public boolean startsWith(int field, String prefix) {
         int length = prefix.length();
         int s = start(field);
         if (ends[field] - s < length) {
@@ -160,7 +178,7 @@ final class DelimitedReader implements AutoCloseable {
      *
      * @throws NumberFormatException when it is not one
      */
-    long wholeNumber(int field) {
+    public long wholeNumber(int field) {
         byte[] a = array(field);
         int s = start(field);
         int e = ends[field];
@@ -193,7 +211,7 @@ final class DelimitedReader implements AutoCloseable {
      *
      * @throws NumberFormatException when a byte is no digit
      */
-    static long eightDigits(long chars) {
+    public static long eightDigits(long chars) {
         long digits = chars - 0x3030303030303030L;
         if (((digits | (digits + 0x7676767676767676L)) & 0x8080808080808080L) != 0) {
             throw new NumberFormatException();
@@ -204,7 +222,7 @@ final class DelimitedReader implements AutoCloseable {
     }
 
     /** {@code true} or {@code false} (any case); anything else is null. */
-    Boolean bool(int field) {
+    public Boolean bool(int field) {
         int length = ends[field] - start(field);
         if (length == 4 && equalsIgnoreCase(field, "true")) {
             return Boolean.TRUE;
@@ -251,7 +269,7 @@ final class DelimitedReader implements AutoCloseable {
         while (p + 8 <= lim) {
             long word = (long) LONGS.get(buf, p);
             long ends = zeros(word ^ NEWLINES) | zeros(word ^ RETURNS);
-            long quotes = zeros(word ^ QUOTES);
+            long quotes = quoting ? zeros(word ^ QUOTES) : 0;
             long fields = zeros(word ^ delims);
             if (ends != 0) {
                 int endBit = Long.numberOfTrailingZeros(ends);
@@ -321,7 +339,7 @@ final class DelimitedReader implements AutoCloseable {
                 break;
             }
             byte c = buf[p];
-            if (c != '"') {
+            if (c != '"' || !quoting) {
                 int from = p;
                 while (c != delim && c != '\n' && c != '\r') {
                     if (++p == lim) {
@@ -452,7 +470,7 @@ final class DelimitedReader implements AutoCloseable {
         if (position == 0 && limit == buffer.length) {
             if (buffer.length >= ReadLimits.MAX_LINE) {
                 throw new InputException(file, nextLine, "a record is longer than " + ReadLimits.MAX_LINE
-                        + " bytes; this is not a JMeter CSV file loadverdict can read");
+                        + " bytes; this is not a " + kind + " loadverdict can read");
             }
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
         } else if (position > 0) {
