@@ -469,8 +469,7 @@ public final class DelimitedReader implements AutoCloseable {
         int rest = limit - position;
         if (position == 0 && limit == buffer.length) {
             if (buffer.length >= ReadLimits.MAX_LINE) {
-                throw new InputException(file, nextLine, "a record is longer than " + ReadLimits.MAX_LINE
-                        + " bytes; this is not a " + kind + " loadverdict can read");
+                throw tooLong();
             }
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
         } else if (position > 0) {
@@ -488,6 +487,23 @@ public final class DelimitedReader implements AutoCloseable {
         } catch (IOException e) {
             throw new InputException(file, java.util.OptionalLong.of(nextLine), "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The error for a record that fills the largest buffer; one whose quoted fields span lines is an unclosed quote. */
+    private InputException tooLong() {
+        int lineBreaks = 0;
+        for (int p = position; p < limit; p++) {
+            if (buffer[p] == '\n') {
+                lineBreaks++;
+            }
+        }
+        if (quoting && lineBreaks > 0) {
+            return new InputException(file, nextLine, "a record (its quoted fields span lines " + nextLine + "–"
+                    + (nextLine + lineBreaks) + ") is longer than " + ReadLimits.MAX_LINE
+                    + " bytes; a quote is probably never closed");
+        }
+        return new InputException(file, nextLine, "a record is longer than " + ReadLimits.MAX_LINE
+                + " bytes; this is not a " + kind + " loadverdict can read");
     }
 
     @Override

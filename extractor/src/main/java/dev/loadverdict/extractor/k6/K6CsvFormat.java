@@ -1,9 +1,8 @@
 package dev.loadverdict.extractor.k6;
 
-import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.DelimitedReader;
 import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
-import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.extractor.internal.CsvRecords;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
@@ -13,21 +12,16 @@ import dev.loadverdict.extractor.internal.ResultFormat;
 import dev.loadverdict.extractor.internal.SampleAggregator;
 import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -44,13 +38,8 @@ import java.util.Set;
  */
 final class K6CsvFormat implements ResultFormat {
 
-    /** The rows after the header: the header itself is read once, from the file's head ({@link CsvRecords#HEADER}). */
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setIgnoreEmptyLines(true)
-            .get();
     private static final Set<CsvColumn> REQUIRED = Set.of(CsvColumn.METRIC_NAME, CsvColumn.TIMESTAMP,
             CsvColumn.METRIC_VALUE);
-    private static final int INTERNED = 1 << 12;
 
     @Override
     public String displayName() {
@@ -88,42 +77,40 @@ final class K6CsvFormat implements ResultFormat {
         SampleAggregator aggregator = context.newAggregator();
         RequestJoin join = new RequestJoin(aggregator);
         Diagnostics diagnostics = new Diagnostics(displayPath);
-        try (Reader reader = InputFiles.openText(path, displayPath)) {
-            List<String> header = head.parsed(CsvRecords.HEADER).orElseThrow(() -> new InputException(displayPath, 1,
-                    "not a k6 CSV: no header row"));
-            readRows(reader, header, displayPath, join, diagnostics);
-        } catch (IOException e) {
-            throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
-        }
+        List<String> header = head.parsed(CsvRecords.HEADER).orElseThrow(() -> new InputException(displayPath, 1,
+                "not a k6 CSV: no header row"));
+        readRows(InputFiles.openBytes(path, displayPath), header, displayPath, join, diagnostics);
         SampleAggregator.Aggregate aggregate = join.finish();
         join.report(diagnostics);
         return RawResults.of(displayPath, aggregate, join.maxVus(), diagnostics.warnings());
     }
 
     /** Reads the rows after the header, whose cells {@link CsvRecords#HEADER} read from the file's head. */
-    private static void readRows(Reader reader, List<String> names, String file, RequestJoin join, Diagnostics diagnostics)
-            throws IOException {
+    private static void readRows(InputStream bytes, List<String> names, String file, RequestJoin join,
+                                 Diagnostics diagnostics) {
         int columns = columns(names, file);
         Map<String, Integer> header = headerMap(names);
-        CSVParser parser = CSVParser.builder()
-                .setReader(BoundedLineReader.csv(reader, file, ReadLimits.MAX_LINE))
-                .setFormat(FORMAT).get();
-        try (parser) {
-            int metricColumn = required(header, CsvColumn.METRIC_NAME, file);
-            int timeColumn = required(header, CsvColumn.TIMESTAMP, file);
-            int valueColumn = required(header, CsvColumn.METRIC_VALUE, file);
-            int extraColumn = CsvColumn.EXTRA_TAGS.indexIn(header);
-            List<Map.Entry<String, Integer>> tagColumns = header.entrySet().stream()
-                    .filter(e -> !CsvColumn.isFixed(e.getKey()) && !e.getKey().isBlank())
-                    .map(e -> Map.entry(e.getKey().trim(), e.getValue())).toList();
-            Map<List<String>, RequestTags> interned = new HashMap<>();
-            CsvRecords records = new CsvRecords(parser, file, 0);
-            records.next(); // the header row, whose cells came from the head
+        int metricColumn = required(header, CsvColumn.METRIC_NAME, file);
+        int timeColumn = required(header, CsvColumn.TIMESTAMP, file);
+        int valueColumn = required(header, CsvColumn.METRIC_VALUE, file);
+        int extraColumn = CsvColumn.EXTRA_TAGS.indexIn(header);
+        List<Map.Entry<String, Integer>> tagColumns = header.entrySet().stream()
+                .filter(e -> !CsvColumn.isFixed(e.getKey()) && !e.getKey().isBlank())
+                .map(e -> Map.entry(e.getKey().trim(), e.getValue())).toList();
+        Tags tags = new Tags(tagColumns, extraColumn);
+        try (DelimitedReader row = new DelimitedReader(bytes, file, ',', "k6 CSV file")) {
+            boolean headerRow = true;
             InputException shortRow = null;
             String shortRowFields = null;
-            CSVRecord row;
-            while ((row = records.next()) != null) {
-                long line = records.line();
+            while (row.next()) {
+                if (row.isBlank()) {
+                    continue;
+                }
+                if (headerRow) {
+                    headerRow = false; // its cells came from the head
+                    continue;
+                }
+                long line = row.line();
                 if (shortRow != null) {
                     throw shortRow;
                 }
@@ -132,29 +119,28 @@ final class K6CsvFormat implements ResultFormat {
                     shortRow = new InputException(file, line, "a row with " + shortRowFields);
                     continue;
                 }
-                K6Metric metric = K6Metric.of(row.get(metricColumn).trim());
+                K6Metric metric = metric(row, metricColumn);
                 if (metric == null || !metric.readFromPoints()) {
                     continue;
                 }
-                double value = number(row.get(valueColumn), file, line);
+                double value = number(row.text(valueColumn), file, line);
                 if (metric == K6Metric.VUS) {
                     join.vus(value);
                     continue;
                 }
-                String timeText = row.get(timeColumn).trim();
+                String timeText = row.text(timeColumn).trim();
                 long time = Timestamps.csvCell(timeText);
                 if (time == Timestamps.INVALID) {
                     throw new InputException(file, line, "timestamp is neither epoch time nor RFC 3339: \""
                             + Messages.shorten(timeText) + "\"");
                 }
-                RequestTags tags = tags(row, tagColumns, extraColumn, interned);
                 if (metric == K6Metric.HTTP_REQ_DURATION) {
                     if (!(value >= 0 && value <= RawResults.MAX_DURATION_MS)) {
                         throw new InputException(file, line, RawResults.durationOutOfRange(value));
                     }
-                    join.duration(time, tags, Math.round(value * 1000.0));
+                    join.duration(time, tags.of(row), Math.round(value * 1000.0));
                 } else {
-                    join.failed(time, tags, value != 0);
+                    join.failed(time, tags.of(row), value != 0);
                 }
             }
             if (shortRow != null) {
@@ -162,6 +148,20 @@ final class K6CsvFormat implements ResultFormat {
                         + "; the run was probably stopped while k6 was writing");
             }
         }
+    }
+
+    /**
+     * The metric a row names. k6 writes the name bare, so it is compared as bytes; a name with blanks around it is
+     * trimmed first, as a hand-edited file may have them.
+     */
+    private static K6Metric metric(DelimitedReader row, int column) {
+        byte[] b = row.array(column);
+        int from = row.start(column);
+        int to = row.end(column);
+        if (from < to && (b[from] <= ' ' || b[to - 1] <= ' ')) {
+            return K6Metric.of(row.text(column).trim());
+        }
+        return K6Metric.of(b, from, to - from);
     }
 
     /**
@@ -194,38 +194,69 @@ final class K6CsvFormat implements ResultFormat {
         return index;
     }
 
-    private static RequestTags tags(CSVRecord row, List<Map.Entry<String, Integer>> tagColumns, int extraColumn,
-                                    Map<List<String>, RequestTags> interned) {
-        List<String> cells = new ArrayList<>(tagColumns.size() + 1);
-        for (Map.Entry<String, Integer> c : tagColumns) {
-            cells.add(row.get(c.getValue()));
+    /**
+     * A row's tags: its tag cells and {@code extra_tags}, interned by their bytes ({@link TagsCache}), so the rows of
+     * one endpoint allocate nothing. The key is each cell's length and bytes in turn, so no two splits of the same
+     * bytes into cells share one.
+     */
+    private static final class Tags {
+        private final List<Map.Entry<String, Integer>> columns;
+        private final int extraColumn;
+        private final TagsCache cache = new TagsCache();
+        private byte[] key = new byte[256];
+
+        Tags(List<Map.Entry<String, Integer>> columns, int extraColumn) {
+            this.columns = columns;
+            this.extraColumn = extraColumn;
         }
-        if (extraColumn >= 0) {
-            cells.add(row.get(extraColumn));
-        }
-        RequestTags tags = interned.get(cells);
-        if (tags != null) {
+
+        RequestTags of(DelimitedReader row) {
+            int length = 0;
+            for (Map.Entry<String, Integer> c : columns) {
+                length = append(row, c.getValue(), length);
+            }
+            if (extraColumn >= 0) {
+                length = append(row, extraColumn, length);
+            }
+            int hash = TagsCache.hash(key, 0, length);
+            RequestTags tags = cache.get(key, 0, length, hash);
+            if (tags == null) {
+                tags = parse(row);
+                cache.put(key, 0, length, hash, tags);
+            }
             return tags;
         }
-        Map<String, String> map = new HashMap<>();
-        for (Map.Entry<String, Integer> c : tagColumns) {
-            map.put(c.getKey(), row.get(c.getValue()));
+
+        private int append(DelimitedReader row, int field, int at) {
+            int from = row.start(field);
+            int n = row.end(field) - from;
+            if (at + n + 4 > key.length) {
+                key = Arrays.copyOf(key, Math.max(key.length * 2, at + n + 4));
+            }
+            key[at] = (byte) (n >>> 24);
+            key[at + 1] = (byte) (n >>> 16);
+            key[at + 2] = (byte) (n >>> 8);
+            key[at + 3] = (byte) n;
+            System.arraycopy(row.array(field), from, key, at + 4, n);
+            return at + 4 + n;
         }
-        if (extraColumn >= 0) {
-            // k6 joins non-system tags as k=v&k2=v2 without escaping; a value holding '&' cannot be told apart
-            for (String pair : row.get(extraColumn).split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    map.putIfAbsent(pair.substring(0, eq), pair.substring(eq + 1));
+
+        private RequestTags parse(DelimitedReader row) {
+            Map<String, String> map = new HashMap<>();
+            for (Map.Entry<String, Integer> c : columns) {
+                map.put(c.getKey(), row.text(c.getValue()));
+            }
+            if (extraColumn >= 0) {
+                // k6 joins non-system tags as k=v&k2=v2 without escaping; a value holding '&' cannot be told apart
+                for (String pair : row.text(extraColumn).split("&")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        map.putIfAbsent(pair.substring(0, eq), pair.substring(eq + 1));
+                    }
                 }
             }
+            return RequestTags.of(map);
         }
-        tags = RequestTags.of(map);
-        if (interned.size() >= INTERNED) {
-            interned.clear();
-        }
-        interned.put(cells, tags);
-        return tags;
     }
 
     private static double number(String text, String file, long line) {

@@ -196,6 +196,24 @@ class DelimitedReaderTest {
     }
 
     @Test
+    void anUnclosedQuoteSpanningLinesIsNamedAsSuch() {
+        String lines = ("x".repeat(99) + "\n").repeat(ReadLimits.MAX_LINE / 100 + 5);
+        assertThatThrownBy(() -> read("a,b\nc,\"" + lines, ',', 1024, new ArrayList<>()))
+                .isInstanceOf(InputException.class)
+                .hasMessageMatching("test\\.csv:2: a record \\(its quoted fields span lines 2–\\d+\\) is longer than "
+                        + ReadLimits.MAX_LINE + " bytes; a quote is probably never closed");
+        // without quoting the same bytes are lines of their own
+        List<Long> numbers = new ArrayList<>();
+        try (DelimitedReader row = new DelimitedReader(new ByteArrayInputStream(("a,b\nc,\"" + lines)
+                .getBytes(StandardCharsets.UTF_8)), "test.log", ',', false, "log", 1024)) {
+            while (row.next()) {
+                numbers.add(row.line());
+            }
+        }
+        assertThat(numbers).hasSize(ReadLimits.MAX_LINE / 100 + 6); // the header, then one record per line
+    }
+
+    @Test
     void literalRecordsTakeQuotesAsTheyAreAndEndAtTheFirstLineBreak() {
         // Gatling's simulation.log: tab-separated, never quoted; a quote may start a field
         String text = "REQUEST\t\"quoted\" name\t1\r\n\"a\tb\"\nlast\"\t\"";
