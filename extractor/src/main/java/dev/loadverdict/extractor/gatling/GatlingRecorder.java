@@ -69,20 +69,37 @@ final class GatlingRecorder {
      * @param message Gatling's KO message, the failure kind (blank: {@code KO})
      */
     void request(List<String> groups, String name, long startMs, long endMs, boolean ok, String message) {
+        request(requestLabels(groups, name), startMs, endMs, ok, message);
+    }
+
+    /** One request, its labels made by {@link #requestLabels} (a reader may keep them for the next request). */
+    void request(RequestLabels labels, long startMs, long endMs, boolean ok, String message) {
+        aggregator.add(labels, startMs, (endMs - startMs) * 1000, ok, ok ? null : failureKind(message));
+    }
+
+    /** The labels of a request: its path as the endpoint, the group path as the {@code group} label. */
+    static RequestLabels requestLabels(List<String> groups, String name) {
         String group = groups.isEmpty() ? null : String.join(PATH_SEPARATOR, groups);
         String path = group == null ? name : group + PATH_SEPARATOR + name;
-        aggregator.add(new RequestLabels(null, path, null, null, group, Map.of()), startMs, (endMs - startMs) * 1000,
-                ok, ok ? null : failureKind(message));
+        return new RequestLabels(null, path, null, null, group, Map.of());
     }
 
     /** One group execution: its hierarchy, start, cumulated response time (ms) and status. No hierarchy: ignored. */
     void group(List<String> groups, long startMs, long cumulatedMs, boolean ok) {
-        if (groups.isEmpty()) {
-            return;
+        if (!groups.isEmpty()) {
+            group(groupLabels(groups), startMs, cumulatedMs, ok);
         }
+    }
+
+    /** One group execution, its labels made by {@link #groupLabels}. */
+    void group(RequestLabels labels, long startMs, long cumulatedMs, boolean ok) {
+        aggregator.addOutsideTotals(labels, startMs, cumulatedMs * 1000, ok, ok ? null : "KO");
+    }
+
+    /** The labels of a group's executions (a hierarchy of at least one group): method {@value #GROUP_METHOD}. */
+    static RequestLabels groupLabels(List<String> groups) {
         String path = String.join(PATH_SEPARATOR, groups);
-        aggregator.addOutsideTotals(new RequestLabels(GROUP_METHOD, path, null, null, path, Map.of()), startMs,
-                cumulatedMs * 1000, ok, ok ? null : "KO");
+        return new RequestLabels(GROUP_METHOD, path, null, null, path, Map.of());
     }
 
     void userStart() {

@@ -1,19 +1,19 @@
 package dev.loadverdict.extractor.gatling;
 
 import dev.loadverdict.extractor.ReadLimits;
-import dev.loadverdict.extractor.internal.BoundedLineReader;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.internal.BytesCache;
+import dev.loadverdict.extractor.internal.DelimitedReader;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.RequestLabels;
+import dev.loadverdict.extractor.internal.RowKey;
 import dev.loadverdict.extractor.internal.ResultFormat;
 import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,51 +94,47 @@ final class GatlingTextLogFormat implements ResultFormat {
         Path path = head.path();
         String displayPath = head.displayPath();
         GatlingRecorder recorder = new GatlingRecorder(context, displayPath);
-        try (Reader text = InputFiles.openText(path, displayPath);
-             Lines lines = new Lines(new BoundedLineReader(text, displayPath, ReadLimits.MAX_LINE))) {
-            new Records(lines, recorder, displayPath, head::lines)
-                    .read();
-        } catch (IOException e) {
-            throw new InputException(displayPath, java.util.OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new InputException(displayPath, java.util.OptionalLong.empty(),
-                    "cannot be read: " + e.getCause().getMessage(), e);
+        try (DelimitedReader row = DelimitedReader.literal(InputFiles.openBytes(path, displayPath), displayPath, '\t',
+                "Gatling simulation.log")) {
+            new Records(row, recorder, displayPath, head::lines).read();
         }
         return recorder.finish();
     }
 
     /** One pass over the records of a file, in the dialect its RUN record says. */
     private static final class Records {
-        private final Lines lines;
+        private final DelimitedReader row;
         private final GatlingRecorder recorder;
         private final String file;
         private final Supplier<List<String>> head;
         private TextDialect dialect;
+        /** The fields of a record other than REQUEST, as text (requests are read from the row's bytes). */
         private String[] f;
         private long skippedGroups;
         private long firstSkippedGroup;
+        private final BytesCache<RequestLabels> labels = new BytesCache<>();
+        private final BytesCache<RequestLabels> groupLabels = new BytesCache<>();
+        private final RowKey key = new RowKey();
 
-        Records(Lines lines, GatlingRecorder recorder, String file, Supplier<List<String>> head) {
-            this.lines = lines;
+        Records(DelimitedReader row, GatlingRecorder recorder, String file, Supplier<List<String>> head) {
+            this.row = row;
             this.head = head;
             this.recorder = recorder;
             this.file = file;
         }
 
         void read() {
-            String line;
-            while ((line = lines.next()) != null) {
-                if (line.isBlank()) {
+            while (row.next()) {
+                if (blank()) {
                     continue;
                 }
-                f = line.split("\t", -1);
                 try {
                     record();
                 } catch (InputException e) {
-                    if (lines.terminated()) {
+                    if (row.terminated()) {
                         throw e;
                     }
-                    recorder.warn(lines.number(), "truncated: the last line ends without a line break"
+                    recorder.warn(row.line(), "truncated: the last line ends without a line break"
                             + " and cannot be read (" + e.detail() + "), probably cut off when the run was stopped;"
                             + " skipped");
                     break;
@@ -154,23 +150,50 @@ final class GatlingTextLogFormat implements ResultFormat {
             }
         }
 
+        /** Whether the line is blank (whitespace only, tabs included), as {@link String#isBlank} says. */
+        private boolean blank() {
+            if (row.isBlank()) {
+                return true;
+            }
+            if (row.size() == 1 || row.isEmpty(0) || row.array(0)[row.start(0)] <= ' ') {
+                for (int i = 0; i < row.size(); i++) {
+                    if (!row.text(i).isBlank()) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return false; // a record type (a letter) or a field that starts with one
+        }
+
+        /** The record's fields as text. */
+        private String[] fields() {
+            String[] fields = new String[row.size()];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = row.text(i);
+            }
+            return fields;
+        }
+
         private void record() {
             if (dialect == null) {
+                f = fields();
                 if (f[0].equals("ASSERTION")) {
                     return;
                 }
                 run();
                 return;
             }
-            String type = dialect.typeOf(f);
-            if (type == null) {
-                throw fail("a record of " + f.length + " field(s) has no record type");
+            if (row.size() <= dialect.type) {
+                throw fail("a record of " + row.size() + " field(s) has no record type");
             }
-            if (type.equals(dialect.requestType)) {
+            if (row.is(dialect.type, dialect.requestType)) {
                 request();
-            } else if (type.equals("GROUP") && dialect.groupGroups >= 0) {
+                return;
+            }
+            if (row.is(dialect.type, "GROUP") && dialect.groupGroups >= 0) {
                 group();
-            } else if (type.equals(dialect.userType)) {
+            } else if (row.is(dialect.type, dialect.userType)) {
                 user();
             }
             // RUN (a second one), ERROR, ASSERTION and unknown record types carry no samples.
@@ -194,18 +217,20 @@ final class GatlingTextLogFormat implements ResultFormat {
                         + " fields with version field '" + Messages.shorten(f[shape.version].strip()) + "' (they"
                         + " disagree: a hand-made or edited file), and no REQUEST record in the first "
                         + Head.MAX_CHARS / 1024 + " KiB fits a known layout"));
-                recorder.warn(lines.number(), "the RUN record's shape (" + f.length + " fields) and"
+                recorder.warn(row.line(), "the RUN record's shape (" + f.length + " fields) and"
                         + " version field ('" + Messages.shorten(f[shape.version].strip()) + "') disagree, as in a"
                         + " hand-made or edited file; the records are read as a " + dialect + ", the layout the first"
                         + " REQUEST record fits");
             }
-            Long start = shape.start >= 0 ? time(shape.start, "run start") : null;
+            Long start = shape.start >= 0 ? timeOf(shape.start, "run start") : null;
             recorder.run(start, TextDialect.toolVersion(shape, version, f), f[shape.simulation]);
         }
 
+        /** A REQUEST record, read from the row's bytes: the hot path of a log. */
         private void request() {
-            if (f.length < dialect.requestStatus + 1) {
-                throw fail("REQUEST record with " + f.length + " fields; the " + dialect + " layout has "
+            int size = row.size();
+            if (size < dialect.requestStatus + 1) {
+                throw fail("REQUEST record with " + size + " fields; the " + dialect + " layout has "
                         + (dialect.requestMessage + 1));
             }
             long start = time(dialect.requestStart, "start");
@@ -214,29 +239,57 @@ final class GatlingTextLogFormat implements ResultFormat {
                 throw fail("REQUEST record ends (" + end + ") before it starts (" + start + ")");
             }
             boolean ok = status(dialect.requestStatus);
-            String message = f.length > dialect.requestMessage ? f[dialect.requestMessage] : "";
-            recorder.request(groups(dialect.requestGroups), f[dialect.requestName], start, end, ok, message);
+            String message = ok || size <= dialect.requestMessage ? "" : row.text(dialect.requestMessage);
+            recorder.request(requestLabels(), start, end, ok, message);
+        }
+
+        /** The request's labels, made once for each group path and name (by their bytes). */
+        private RequestLabels requestLabels() {
+            key.clear();
+            if (dialect.requestGroups >= 0) {
+                key.add(row, dialect.requestGroups);
+            }
+            key.add(row, dialect.requestName);
+            RequestLabels made = key.get(labels);
+            if (made == null) {
+                f = fields();
+                made = GatlingRecorder.requestLabels(groups(dialect.requestGroups), f[dialect.requestName]);
+                key.put(labels, made);
+            }
+            return made;
         }
 
         private void group() {
-            if (f.length != dialect.groupStatus + 1 || !TextDialect.isNumber(f[dialect.groupStart]) || !TextDialect.isNumber(f[dialect.groupEnd])
-                    || !TextDialect.isNumber(f[dialect.groupCumulated])
-                    || !(f[dialect.groupStatus].equals("OK") || f[dialect.groupStatus].equals("KO"))) {
+            if (row.size() != dialect.groupStatus + 1 || !isTime(dialect.groupStart) || !isTime(dialect.groupEnd)
+                    || !isTime(dialect.groupCumulated)
+                    || !(row.is(dialect.groupStatus, "OK") || row.is(dialect.groupStatus, "KO"))) {
                 if (skippedGroups++ == 0) {
-                    firstSkippedGroup = lines.number();
+                    firstSkippedGroup = row.line();
                 }
                 return;
             }
-            recorder.group(groups(dialect.groupGroups), time(dialect.groupStart, "start"),
-                    time(dialect.groupCumulated, "cumulated response time"), status(dialect.groupStatus));
+            if (row.isEmpty(dialect.groupGroups)) {
+                return; // no hierarchy: not a group execution to time
+            }
+            key.clear();
+            key.add(row, dialect.groupGroups);
+            RequestLabels made = key.get(groupLabels);
+            if (made == null) {
+                f = fields();
+                made = GatlingRecorder.groupLabels(groups(dialect.groupGroups));
+                key.put(groupLabels, made);
+            }
+            recorder.group(made, time(dialect.groupStart, "start"), time(dialect.groupCumulated,
+                    "cumulated response time"), status(dialect.groupStatus));
         }
 
         private void user() {
-            String event = f.length > dialect.userEvent ? f[dialect.userEvent] : "";
-            if (event.equals("START")) {
-                recorder.userStart();
-            } else if (event.equals("END")) {
-                recorder.userEnd();
+            if (row.size() > dialect.userEvent) {
+                if (row.is(dialect.userEvent, "START")) {
+                    recorder.userStart();
+                } else if (row.is(dialect.userEvent, "END")) {
+                    recorder.userEnd();
+                }
             }
         }
 
@@ -248,102 +301,62 @@ final class GatlingTextLogFormat implements ResultFormat {
         }
 
         private boolean status(int field) {
-            return switch (f[field]) {
-                case "OK" -> true;
-                case "KO" -> false;
-                default -> throw fail("field " + (field + 1) + " should be OK or KO but is '" + Messages.shorten(f[field])
-                        + "' (the " + dialect + " layout)");
-            };
+            if (row.is(field, "OK")) {
+                return true;
+            }
+            if (row.is(field, "KO")) {
+                return false;
+            }
+            throw fail("field " + (field + 1) + " should be OK or KO but is '" + Messages.shorten(row.text(field))
+                    + "' (the " + dialect + " layout)");
         }
 
+        /** Whether a field of the row is a whole number of ms ({@link TextDialect#isNumber}). */
+        private boolean isTime(int field) {
+            int from = row.start(field);
+            int to = row.end(field);
+            if (to == from || to - from > 18) {
+                return false;
+            }
+            byte[] b = row.array(field);
+            for (int i = from; i < to; i++) {
+                if (b[i] < '0' || b[i] > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A whole number of ms in a field of the row. */
         private long time(int field, String what) {
+            if (field >= row.size()) {
+                throw fail("record has no field " + (field + 1) + " (" + what + ")");
+            }
+            if (!isTime(field)) {
+                throw notANumber(field, what, row.text(field));
+            }
+            return row.wholeNumber(field);
+        }
+
+        /** A whole number of ms in a field of {@link #f}. */
+        private long timeOf(int field, String what) {
             if (field >= f.length) {
                 throw fail("record has no field " + (field + 1) + " (" + what + ")");
             }
             String value = f[field];
             if (!TextDialect.isNumber(value)) {
-                throw fail("field " + (field + 1) + " (" + what + ") is not a whole number of ms: '"
-                        + Messages.shorten(value) + "'" + (dialect == null ? "" : " (the " + dialect + " layout)"));
+                throw notANumber(field, what, value);
             }
             return Long.parseLong(value);
         }
 
+        private InputException notANumber(int field, String what, String value) {
+            return fail("field " + (field + 1) + " (" + what + ") is not a whole number of ms: '"
+                    + Messages.shorten(value) + "'" + (dialect == null ? "" : " (the " + dialect + " layout)"));
+        }
+
         private InputException fail(String message) {
-            return new InputException(file, lines.number(), message);
-        }
-    }
-
-    /** Lines of text, numbered, knowing whether the last one ended with a line break. */
-    private static final class Lines implements AutoCloseable {
-        private final Reader in;
-        private final char[] buffer = new char[1 << 16];
-        private final StringBuilder line = new StringBuilder();
-        private int position;
-        private int limit;
-        private long number;
-        private boolean terminated = true;
-        private boolean afterCr;
-
-        Lines(Reader in) {
-            this.in = in;
-        }
-
-        /** The next line without its terminator ({@code \n}, {@code \r\n} or {@code \r}), or null at the end. */
-        String next() {
-            line.setLength(0);
-            boolean any = false;
-            try {
-                while (true) {
-                    if (position == limit) {
-                        limit = in.read(buffer, 0, buffer.length);
-                        position = 0;
-                        if (limit <= 0) {
-                            limit = 0;
-                            if (!any) {
-                                return null;
-                            }
-                            terminated = false;
-                            number++;
-                            return line.toString();
-                        }
-                    }
-                    if (afterCr) {
-                        afterCr = false;
-                        if (buffer[position] == '\n') {
-                            position++;
-                            continue;
-                        }
-                    }
-                    int start = position;
-                    while (position < limit && buffer[position] != '\n' && buffer[position] != '\r') {
-                        position++;
-                    }
-                    line.append(buffer, start, position - start);
-                    any = true;
-                    if (position < limit) {
-                        afterCr = buffer[position] == '\r';
-                        position++;
-                        terminated = true;
-                        number++;
-                        return line.toString();
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        long number() {
-            return number;
-        }
-
-        boolean terminated() {
-            return terminated;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
+            return new InputException(file, row.line(), message);
         }
     }
 }

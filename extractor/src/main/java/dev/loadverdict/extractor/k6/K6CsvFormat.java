@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.internal.BytesCache;
 import dev.loadverdict.extractor.internal.DelimitedReader;
 import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
@@ -9,13 +10,13 @@ import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.ResultFormat;
+import dev.loadverdict.extractor.internal.RowKey;
 import dev.loadverdict.extractor.internal.SampleAggregator;
 import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,16 +195,12 @@ final class K6CsvFormat implements ResultFormat {
         return index;
     }
 
-    /**
-     * A row's tags: its tag cells and {@code extra_tags}, interned by their bytes ({@link TagsCache}), so the rows of
-     * one endpoint allocate nothing. The key is each cell's length and bytes in turn, so no two splits of the same
-     * bytes into cells share one.
-     */
+    /** A row's tags: its tag cells and {@code extra_tags}, made once for each distinct bytes of those cells. */
     private static final class Tags {
         private final List<Map.Entry<String, Integer>> columns;
         private final int extraColumn;
-        private final TagsCache cache = new TagsCache();
-        private byte[] key = new byte[256];
+        private final BytesCache<RequestTags> cache = new BytesCache<>();
+        private final RowKey key = new RowKey();
 
         Tags(List<Map.Entry<String, Integer>> columns, int extraColumn) {
             this.columns = columns;
@@ -211,34 +208,19 @@ final class K6CsvFormat implements ResultFormat {
         }
 
         RequestTags of(DelimitedReader row) {
-            int length = 0;
+            key.clear();
             for (Map.Entry<String, Integer> c : columns) {
-                length = append(row, c.getValue(), length);
+                key.add(row, c.getValue());
             }
             if (extraColumn >= 0) {
-                length = append(row, extraColumn, length);
+                key.add(row, extraColumn);
             }
-            int hash = TagsCache.hash(key, 0, length);
-            RequestTags tags = cache.get(key, 0, length, hash);
+            RequestTags tags = key.get(cache);
             if (tags == null) {
                 tags = parse(row);
-                cache.put(key, 0, length, hash, tags);
+                key.put(cache, tags);
             }
             return tags;
-        }
-
-        private int append(DelimitedReader row, int field, int at) {
-            int from = row.start(field);
-            int n = row.end(field) - from;
-            if (at + n + 4 > key.length) {
-                key = Arrays.copyOf(key, Math.max(key.length * 2, at + n + 4));
-            }
-            key[at] = (byte) (n >>> 24);
-            key[at + 1] = (byte) (n >>> 16);
-            key[at + 2] = (byte) (n >>> 8);
-            key[at + 3] = (byte) n;
-            System.arraycopy(row.array(field), from, key, at + 4, n);
-            return at + 4 + n;
         }
 
         private RequestTags parse(DelimitedReader row) {

@@ -1,6 +1,7 @@
 package dev.loadverdict.extractor.k6;
 
 import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.BytesCache;
 import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -39,7 +40,7 @@ import java.util.OptionalLong;
  *       cannot change a result that ignores it. A cut-off line does not end in {@code }} and is always parsed;</li>
  *   <li>a needed point in k6's exact layout is read straight from its bytes ({@link #fastPoint}); anything
  *       unusual in it sends it to the full parse;</li>
- *   <li>a {@code tags} object is parsed once per distinct byte string ({@link TagsCache}).</li>
+ *   <li>a {@code tags} object is parsed once per distinct byte string ({@link BytesCache}).</li>
  * </ul>
  * Without shortcuts every line is parsed whole; tests check that both give the same run.
  *
@@ -67,7 +68,7 @@ final class NdjsonReader {
     private final String file;
     private final boolean shortcuts;
     private final RequestJoin join;
-    private final TagsCache cache = new TagsCache();
+    private final BytesCache<RequestTags> cache = new BytesCache<>();
     private final Diagnostics diagnostics;
 
     // the line being read
@@ -238,7 +239,7 @@ final class NdjsonReader {
      * {@code {"metric":"NAME","type":"Point","data":{"time":"T","value":V,"tags":{…}|null}}}, from its bytes, and
      * says whether it did. Every byte outside the tags is checked against that layout (time and number parsed
      * strictly); the tags are checked by the parser the first time their bytes are seen and by byte equality
-     * after that ({@link TagsCache}). Anything else (another key order, {@code metadata}, an escape) is left to
+     * after that ({@link BytesCache}). Anything else (another key order, {@code metadata}, an escape) is left to
      * the full parse, so the result is the same either way.
      */
     private boolean fastPoint(byte[] b, int s, int e) {
@@ -445,7 +446,7 @@ final class NdjsonReader {
 
     /** The tags in {@code buf[from, to)}, parsed once per distinct bytes; null when they are not one flat JSON object. */
     private RequestTags cachedTags(byte[] buf, int from, int to) {
-        int hash = TagsCache.hash(buf, from, to);
+        int hash = BytesCache.hash(buf, from, to);
         RequestTags tags = cache.get(buf, from, to, hash);
         if (tags == null) {
             tags = parseTags(buf, from, to);

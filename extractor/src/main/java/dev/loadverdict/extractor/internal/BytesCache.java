@@ -1,4 +1,4 @@
-package dev.loadverdict.extractor.k6;
+package dev.loadverdict.extractor.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -6,25 +6,27 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Parsed {@code tags} objects of NDJSON points by their exact bytes, so the tags of the thousands of
- * requests to one endpoint are parsed once: equal bytes parse to equal tags. Open addressing, at most
- * {@value #CAPACITY} entries; when full it starts afresh, so memory is bounded and a run whose tags never
- * repeat (per-request tags) costs one failed look-up per point.
+ * Values made from bytes, by those exact bytes: k6's {@code tags} objects and CSV tag cells, Gatling's request
+ * names, so the thousands of requests to one endpoint parse or allocate their labels once: equal bytes make
+ * equal values. Open addressing, at most {@value #CAPACITY} entries; when full it starts afresh, so memory is
+ * bounded and a run whose keys never repeat (per-request tags) costs one failed look-up per record.
+ *
+ * @param <V> what the bytes make
  */
-final class TagsCache {
+public final class BytesCache<V> {
 
     private static final int SLOTS = 1 << 13;
-    static final int CAPACITY = SLOTS / 2;
+    public static final int CAPACITY = SLOTS / 2;
 
     private final byte[][] keys = new byte[SLOTS][];
     private final int[] hashes = new int[SLOTS];
-    private final RequestTags[] values = new RequestTags[SLOTS];
+    private final Object[] values = new Object[SLOTS];
     private int size;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** A hash of {@code b[from, to)}, eight bytes a step. */
-    static int hash(byte[] b, int from, int to) {
+    public static int hash(byte[] b, int from, int to) {
         long h = to - from;
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
@@ -38,19 +40,20 @@ final class TagsCache {
         return (int) h;
     }
 
-    /** The tags parsed from bytes equal to {@code b[from, to)}, or null. */
-    RequestTags get(byte[] b, int from, int to, int hash) {
+    /** The value made from bytes equal to {@code b[from, to)}, or null. */
+    @SuppressWarnings("unchecked")
+    public V get(byte[] b, int from, int to, int hash) {
         int i = hash & (SLOTS - 1);
         while (keys[i] != null) {
             if (hashes[i] == hash && Arrays.equals(keys[i], 0, keys[i].length, b, from, to)) {
-                return values[i];
+                return (V) values[i];
             }
             i = (i + 1) & (SLOTS - 1);
         }
         return null;
     }
 
-    void put(byte[] b, int from, int to, int hash, RequestTags tags) {
+    public void put(byte[] b, int from, int to, int hash, V value) {
         if (size >= CAPACITY) {
             Arrays.fill(keys, null);
             Arrays.fill(values, null);
@@ -62,7 +65,7 @@ final class TagsCache {
         }
         keys[i] = Arrays.copyOfRange(b, from, to);
         hashes[i] = hash;
-        values[i] = tags;
+        values[i] = value;
         size++;
     }
 }
