@@ -1,10 +1,11 @@
 // loadverdict extraction benchmark. Run through bench/run.sh, which builds the jar and passes it on the class path:
-//   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java generate jtl|ndjson|repeat:HEAD:TAIL SIZE_MB SOURCE OUT
+//   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java generate jtl|ndjson|history|repeat:HEAD:TAIL SIZE_MB SOURCE OUT
 //   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java extract FILE [--one-thread]
 //   java -cp cli/target/loadverdict.jar bench/Bench.java gunzip FILE.gz
 // 'generate' repeats the data rows of a real tool output file (corpus or fixture, plain or .gz), shifting each copy's
-// timestamps by the span of the source, until the file reaches SIZE_MB ('repeat:HEAD:TAIL' repeats the lines between
-// the first HEAD and the last TAIL as they are, for formats whose timestamps need not move). 'extract' runs loadverdict's extractor
+// timestamps by the span of the source ('history': a Locust stats history, epoch seconds first), until the file
+// reaches SIZE_MB ('repeat:HEAD:TAIL' repeats the lines between the first HEAD and the last TAIL as they are, for
+// formats whose timestamps need not move). 'extract' runs loadverdict's extractor
 // in-process on FILE twice, cold (the JVM's first extraction, as a command line runs it) and warm (the code compiled),
 // and prints for each the wall time, MB/s, rows/s, the peak heap in use and the largest live heap after a GC;
 // --one-thread reads on one thread (no splitting).
@@ -93,19 +94,20 @@ public class Bench {
         }
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             List<String> data = new ArrayList<>();
-            if (kind.equals("jtl")) {
+            boolean firstFieldTime = kind.equals("jtl") || kind.equals("history"); // epoch ms, or Locust's epoch s
+            if (firstFieldTime) {
                 w.write(lines.get(0));
                 w.write('\n');
                 data.addAll(lines.subList(1, lines.size()));
             } else {
                 data.addAll(lines);
             }
-            long span = span(kind, data) + 1000;
+            long span = span(kind, data) + (kind.equals("history") ? 1 : 1000);
             Map<String, OffsetDateTime> parsed = new HashMap<>();
             for (int copy = 0; written < bytes; copy++) {
                 long shiftMs = copy * span;
                 for (String line : data) {
-                    String shifted = kind.equals("jtl") ? shiftJtl(line, shiftMs) : shiftNdjson(line, shiftMs, parsed);
+                    String shifted = firstFieldTime ? shiftJtl(line, shiftMs) : shiftNdjson(line, shiftMs, parsed);
                     w.write(shifted);
                     w.write('\n');
                     written += shifted.length() + 1;
@@ -121,7 +123,7 @@ public class Bench {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (String line : data) {
-            long t = kind.equals("jtl") ? jtlTime(line) : ndjsonTime(line);
+            long t = kind.equals("ndjson") ? ndjsonTime(line) : jtlTime(line);
             if (t != Long.MIN_VALUE) {
                 min = Math.min(min, t);
                 max = Math.max(max, t);

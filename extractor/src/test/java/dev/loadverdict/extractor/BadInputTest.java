@@ -162,7 +162,7 @@ class BadInputTest {
         }
         assertThatThrownBy(() -> Extractor.standard().extract(List.of(file.toString()), ExtractOptions.defaults()).run())
                 .isInstanceOf(InputException.class)
-                .hasMessage(file + ":2: line is longer than 1048576 characters; this is not a line-based result file loadverdict can read");
+                .hasMessage(file + ":2: a record is longer than 1048576 bytes; this is not a Locust CSV file loadverdict can read");
     }
 
     static LongStream bodySeeds() {

@@ -260,8 +260,8 @@ final class GatlingTextLogFormat implements ResultFormat {
         }
 
         private void group() {
-            if (row.size() != dialect.groupStatus + 1 || !isTime(dialect.groupStart) || !isTime(dialect.groupEnd)
-                    || !isTime(dialect.groupCumulated)
+            if (row.size() != dialect.groupStatus + 1 || !row.isDigits(dialect.groupStart)
+                    || !row.isDigits(dialect.groupEnd) || !row.isDigits(dialect.groupCumulated)
                     || !(row.is(dialect.groupStatus, "OK") || row.is(dialect.groupStatus, "KO"))) {
                 if (skippedGroups++ == 0) {
                     firstSkippedGroup = row.line();
@@ -311,28 +311,12 @@ final class GatlingTextLogFormat implements ResultFormat {
                     + "' (the " + dialect + " layout)");
         }
 
-        /** Whether a field of the row is a whole number of ms ({@link TextDialect#isNumber}). */
-        private boolean isTime(int field) {
-            int from = row.start(field);
-            int to = row.end(field);
-            if (to == from || to - from > 18) {
-                return false;
-            }
-            byte[] b = row.array(field);
-            for (int i = from; i < to; i++) {
-                if (b[i] < '0' || b[i] > '9') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         /** A whole number of ms in a field of the row. */
         private long time(int field, String what) {
             if (field >= row.size()) {
                 throw fail("record has no field " + (field + 1) + " (" + what + ")");
             }
-            if (!isTime(field)) {
+            if (!row.isDigits(field)) {
                 throw notANumber(field, what, row.text(field));
             }
             return row.wholeNumber(field);

@@ -113,6 +113,11 @@ public final class DelimitedReader implements AutoCloseable {
         return line;
     }
 
+    /** The line the current record ends on: after {@link #line} when a quoted field holds line breaks. */
+    public long lastLine() {
+        return terminated ? nextLine - 1 : nextLine;
+    }
+
     /** Whether the current record ended with a line break (false: the input ended inside it). */
     public boolean terminated() {
         return terminated;
@@ -204,6 +209,22 @@ public final class DelimitedReader implements AutoCloseable {
             value = value * 10 + digit;
         }
         return negative ? -value : value;
+    }
+
+    /** Whether the field is 1 to 18 ASCII digits, a number {@link #wholeNumber} reads without a sign or overflow. */
+    public boolean isDigits(int field) {
+        int from = start(field);
+        int to = ends[field];
+        if (to == from || to - from > 18) {
+            return false;
+        }
+        byte[] a = array(field);
+        for (int i = from; i < to; i++) {
+            if (a[i] < '0' || a[i] > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.internal.JsonNumber;
 import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.BytesCache;
 import dev.loadverdict.extractor.internal.Diagnostics;

@@ -1,75 +1,67 @@
 package dev.loadverdict.extractor.locust;
 
-import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.DelimitedReader;
+import dev.loadverdict.extractor.internal.JsonNumber;
 import dev.loadverdict.extractor.internal.Messages;
-import dev.loadverdict.extractor.internal.BoundedLineReader;
+import dev.loadverdict.extractor.internal.RowKey;
 import dev.loadverdict.model.InputException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 
 /**
  * A Locust CSV file read record by record, with typed, positioned access to cells by header name.
  * Python's csv module writes {@code \r\n}; files also appear with {@code \n} and {@code \r\r\n}
- * line ends and with blank lines between records: all are accepted.
+ * line ends and with blank lines between records: all are accepted. The first non-blank record is the
+ * header; a name it repeats stands for its last column, and blank names are names like any other.
+ *
+ * <p>Read with {@link DelimitedReader}: a stats history of a long run with {@code --csv-full-history} holds a row
+ * per endpoint per second, and numbers are read from the bytes when they are plain decimals ({@link JsonNumber}).
  */
 final class CsvRows implements AutoCloseable {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setAllowMissingColumnNames(true)
-            .setIgnoreSurroundingSpaces(false)
-            .get();
-
     private final String file;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
-    private CSVRecord current;
+    private final DelimitedReader row;
+    private final Map<String, Integer> header;
     private long currentLine;
 
-    CsvRows(String file, Reader reader) {
+    CsvRows(String file, InputStream bytes) {
         this.file = file;
-        try {
-            this.parser = CSVParser.builder()
-                    .setReader(BoundedLineReader.csv(reader, file, ReadLimits.MAX_LINE))
-                    .setFormat(FORMAT).get();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InputException(file, OptionalLong.of(1), "unreadable CSV header: " + e.getMessage(), e);
+        this.row = new DelimitedReader(bytes, file, ',', "Locust CSV file");
+        Map<String, Integer> names = new LinkedHashMap<>();
+        if (nextRecord()) {
+            for (int i = 0; i < row.size(); i++) {
+                names.put(row.text(i), i);
+            }
         }
-        this.records = parser.iterator();
+        this.header = Collections.unmodifiableMap(names);
     }
 
     Map<String, Integer> header() {
-        return parser.getHeaderMap();
+        return header;
     }
 
+    /** Moves to the next record after the header; false at the end. */
     boolean next() {
-        try {
-            if (!records.hasNext()) {
-                return false;
+        return nextRecord();
+    }
+
+    private boolean nextRecord() {
+        while (row.next()) {
+            if (!row.isBlank()) {
+                currentLine = row.lastLine();
+                return true;
             }
-            current = records.next();
-            currentLine = parser.getCurrentLineNumber();
-            return true;
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new InputException(file, OptionalLong.of(parser.getCurrentLineNumber() + 1),
-                    "broken CSV: " + Messages.rootMessage(e), e);
         }
+        return false;
     }
 
     /** The header name, or an error naming the file kind when the header lacks it. */
     String column(String name, String fileKind) {
-        if (!parser.getHeaderMap().containsKey(name)) {
+        if (!header.containsKey(name)) {
             throw new InputException(file, 1, "not a " + fileKind + ": no '" + name + "' column");
         }
         return name;
@@ -79,13 +71,24 @@ final class CsvRows implements AutoCloseable {
         return new InputException(file, currentLine, message);
     }
 
+    /** The cell's index under a header, or -1 when the header lacks it or the record is shorter. */
+    private int index(String name) {
+        Integer index = header.get(name);
+        return index == null || index >= row.size() ? -1 : index;
+    }
+
     /** The cell under a header, or empty text when the record is shorter. */
-    String text(String header) {
-        Integer index = parser.getHeaderMap().get(header);
-        if (index == null || index >= current.size()) {
-            return "";
+    String text(String name) {
+        int index = index(name);
+        return index < 0 ? "" : row.text(index).trim();
+    }
+
+    /** Adds the cell under a header (or nothing, when the record has none) to a key. */
+    void addTo(RowKey key, String name) {
+        int index = index(name);
+        if (index >= 0) {
+            key.add(row, index);
         }
-        return current.get(index).trim();
     }
 
     /** The line the current record ended on. */
@@ -94,45 +97,58 @@ final class CsvRows implements AutoCloseable {
     }
 
     int size() {
-        return current.size();
+        return row.size();
     }
 
-    long wholeNumber(String header) {
-        String text = text(header);
+    long wholeNumber(String name) {
+        int index = index(name);
+        if (index >= 0 && row.isDigits(index)) {
+            return row.wholeNumber(index);
+        }
+        String text = text(name);
         try {
             long v = Long.parseLong(text);
             if (v < 0) {
-                throw fail("column '" + header + "' is negative: " + v);
+                throw fail("column '" + name + "' is negative: " + v);
             }
             return v;
         } catch (NumberFormatException e) {
-            throw fail("column '" + header + "' is not a whole number: \"" + Messages.shorten(text) + "\"");
+            throw fail("column '" + name + "' is not a whole number: \"" + Messages.shorten(text) + "\"");
         }
     }
 
+    /**
+     * The cell as a plain decimal number (as Python writes them; the value {@link Double#parseDouble} gives it), or NaN
+     * when it is anything else: then the caller reads its {@link #text}.
+     */
+    double plainNumber(String name) {
+        int index = index(name);
+        return index < 0 ? Double.NaN : JsonNumber.parse(row.array(index), row.start(index), row.end(index));
+    }
+
     /** A number, or empty for {@code N/A} and blank cells. */
-    OptionalDouble number(String header) {
-        String text = text(header);
+    OptionalDouble number(String name) {
+        double fast = plainNumber(name);
+        if (fast >= 0 && fast <= Double.MAX_VALUE) {
+            return OptionalDouble.of(fast);
+        }
+        String text = text(name);
         if (text.isEmpty() || text.equalsIgnoreCase("N/A")) {
             return OptionalDouble.empty();
         }
         try {
             double v = Double.parseDouble(text);
             if (!Double.isFinite(v) || v < 0) {
-                throw fail("column '" + header + "' is not a number >= 0: \"" + Messages.shorten(text) + "\"");
+                throw fail("column '" + name + "' is not a number >= 0: \"" + Messages.shorten(text) + "\"");
             }
             return OptionalDouble.of(v);
         } catch (NumberFormatException e) {
-            throw fail("column '" + header + "' is not a number: \"" + Messages.shorten(text) + "\"");
+            throw fail("column '" + name + "' is not a number: \"" + Messages.shorten(text) + "\"");
         }
     }
 
     @Override
     public void close() {
-        try {
-            parser.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        row.close();
     }
 }

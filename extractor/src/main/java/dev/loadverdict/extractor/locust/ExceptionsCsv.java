@@ -4,9 +4,6 @@ import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -28,7 +25,7 @@ final class ExceptionsCsv {
         long total = 0;
         long topCount = -1;
         String top = "";
-        try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
+        try (CsvRows rows = new CsvRows(file, InputFiles.openBytes(path, file))) {
             String count = rows.column("Count", KIND);
             String message = rows.column("Message", KIND);
             while (rows.next()) {
@@ -43,8 +40,6 @@ final class ExceptionsCsv {
                     top = rows.text(message);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (kinds == 0) {
             return;

@@ -5,9 +5,6 @@ import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.Names;
 import dev.loadverdict.model.EndpointId;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +28,7 @@ final class FailuresCsv {
     /** Failure kind to count, per endpoint, in the file's order of endpoints. */
     static Map<EndpointId, SortedMap<String, Long>> read(Path path, String displayPath) {
         Map<EndpointId, SortedMap<String, Long>> kinds = new LinkedHashMap<>();
-        try (Reader reader = InputFiles.openText(path, displayPath); CsvRows rows = new CsvRows(displayPath, reader)) {
+        try (CsvRows rows = new CsvRows(displayPath, InputFiles.openBytes(path, displayPath))) {
             String method = rows.column("Method", KIND);
             String name = rows.column("Name", KIND);
             String error = rows.column("Error", KIND);
@@ -50,8 +47,6 @@ final class FailuresCsv {
                 long n = rows.wholeNumber(count);
                 endpoint.merge(endpoint.containsKey(kind) || endpoint.size() < ReadLimits.MAX_FAILURE_KINDS ? kind : OTHER_KINDS, n, Long::sum);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return kinds;
     }

@@ -1,15 +1,14 @@
 package dev.loadverdict.extractor.locust;
 
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.internal.BytesCache;
 import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
+import dev.loadverdict.extractor.internal.RowKey;
 import dev.loadverdict.extractor.internal.TimeWindow;
 import dev.loadverdict.model.EndpointId;
 import dev.loadverdict.model.InputException;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -126,23 +125,33 @@ final class HistoryCsv {
         int peak = -1;
         boolean resetWarned = false;
         boolean fullHistory = false; // endpoint rows come before each Aggregated row, and only with full history
-        try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
+        BytesCache<Track> tracks = new BytesCache<>(); // by the bytes of type and name
+        RowKey key = new RowKey();
+        try (CsvRows rows = new CsvRows(file, InputFiles.openBytes(path, file))) {
             Columns c = Columns.of(rows, file);
             while (nextComplete(rows, c, file, diagnostics)) {
                 long t = c.epochMs(rows);
                 first = Math.min(first, t);
                 last = Math.max(last, t);
-                String type = c.type == null ? "" : rows.text(c.type);
-                String name = rows.text(c.name);
-                Track track;
-                if (Headers.isTotal(type, name)) {
-                    track = total;
-                    if (c.users != null && window.contains(t)) {
-                        peak = Math.max(peak, (int) Math.min(Integer.MAX_VALUE, rows.wholeNumber(c.users)));
+                key.clear();
+                if (c.type != null) {
+                    rows.addTo(key, c.type);
+                }
+                rows.addTo(key, c.name);
+                Track track = key.get(tracks);
+                if (track == null) { // the first row of this type and name (or the cache started afresh)
+                    String type = c.type == null ? "" : rows.text(c.type);
+                    String name = rows.text(c.name);
+                    if (Headers.isTotal(type, name)) {
+                        track = total;
+                    } else {
+                        EndpointId id = EndpointId.of(Headers.method(type), name);
+                        track = endpoints.computeIfAbsent(id.key(), k -> new Track(id));
                     }
-                } else {
-                    EndpointId id = EndpointId.of(Headers.method(type), name);
-                    track = endpoints.computeIfAbsent(id.key(), k -> new Track(id));
+                    key.put(tracks, track);
+                }
+                if (track == total && c.users != null && window.contains(t)) {
+                    peak = Math.max(peak, (int) Math.min(Integer.MAX_VALUE, rows.wholeNumber(c.users)));
                 }
                 long requests = rows.wholeNumber(c.requests);
                 long failures = rows.wholeNumber(c.failures);
@@ -159,8 +168,6 @@ final class HistoryCsv {
                     resetWarned = true;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (first == Long.MAX_VALUE) {
             throw new InputException(file, "Locust stats history with a header but no rows");
@@ -176,7 +183,7 @@ final class HistoryCsv {
     static TimeWindow plateau(Path path, String file, OptionalInt users) {
         Stretch stretch = new Stretch(users);
         Diagnostics ignored = new Diagnostics(file); // the run's reading warns about this file itself
-        try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
+        try (CsvRows rows = new CsvRows(file, InputFiles.openBytes(path, file))) {
             Columns c = Columns.of(rows, file);
             if (c.users == null) {
                 throw new InputException(file, 1, "has no User Count column, so no stretch at a user count can be found");
@@ -186,8 +193,6 @@ final class HistoryCsv {
                     stretch.row(c.epochMs(rows), rows.wholeNumber(c.users));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return stretch.window(file);
     }
@@ -201,7 +206,7 @@ final class HistoryCsv {
         Diagnostics ignored = new Diagnostics(file); // the run's reading warns about this file itself
         long count = -1;
         long runStart = -1;
-        try (Reader reader = InputFiles.openText(path, file); CsvRows rows = new CsvRows(file, reader)) {
+        try (CsvRows rows = new CsvRows(file, InputFiles.openBytes(path, file))) {
             Columns c = Columns.of(rows, file);
             if (c.users == null) {
                 throw new InputException(file, 1, "has no User Count column, so no user-count plateaus can be found");
@@ -220,8 +225,6 @@ final class HistoryCsv {
                     longest.merge((int) count, ms - runStart, Math::max);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return longest;
     }
@@ -319,6 +322,10 @@ final class HistoryCsv {
         }
 
         long epochMs(CsvRows rows) {
+            double plain = rows.plainNumber(timestamp);
+            if (plain >= 0 && plain <= 1e11) {
+                return Math.round(plain * 1000);
+            }
             String text = rows.text(timestamp);
             try {
                 double seconds = Double.parseDouble(text);

@@ -21,6 +21,9 @@ final class IntervalSeries {
 
     private long intervalMs = 1000;
     private final TreeMap<Long, Bucket> buckets = new TreeMap<>();
+    /** The bucket {@link #add} added to last, and where it starts; null after the buckets were merged. */
+    private Bucket last;
+    private long lastStart;
 
     /**
      * Adds counts dated at {@code epochMs}.
@@ -28,7 +31,15 @@ final class IntervalSeries {
      * @param p95 Locust's own p95 at that instant, in ms, when it gave one
      */
     void add(long epochMs, long requests, long failures, OptionalDouble p95) {
-        Bucket b = buckets.computeIfAbsent(Math.floorDiv(epochMs, intervalMs) * intervalMs, k -> new Bucket());
+        long start = Math.floorDiv(epochMs, intervalMs) * intervalMs;
+        Bucket b;
+        if (last != null && start == lastStart) {
+            b = last; // the rows of one history line up second by second: mostly the interval of the row before
+        } else {
+            b = buckets.computeIfAbsent(start, k -> new Bucket());
+            last = b;
+            lastStart = start;
+        }
         b.requests += requests;
         b.failures += failures;
         if (p95.isPresent() && epochMs >= b.p95At) {
@@ -42,6 +53,7 @@ final class IntervalSeries {
 
     private void coarsen() {
         intervalMs *= 2;
+        last = null;
         TreeMap<Long, Bucket> merged = new TreeMap<>();
         for (Map.Entry<Long, Bucket> e : buckets.entrySet()) {
             merged.merge(Math.floorDiv(e.getKey(), intervalMs) * intervalMs, e.getValue(), Bucket::addAll);

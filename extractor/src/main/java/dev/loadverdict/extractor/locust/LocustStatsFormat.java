@@ -21,9 +21,7 @@ import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.TimeSeries;
 import dev.loadverdict.model.Tool;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -123,11 +121,7 @@ final class LocustStatsFormat implements ResultFormat {
         }
         Siblings siblings = Siblings.read(files, context.window());
         StatsFile stats;
-        try (Reader reader = InputFiles.openText(path, displayPath)) {
-            stats = readStats(reader, displayPath, siblings.failureKinds);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        stats = readStats(InputFiles.openBytes(path, displayPath), displayPath, siblings.failureKinds);
         files.failures().ifPresent(f -> siblings.warnings.addAll(
                 reconcile(stats, siblings.failureKinds, files.display(f), displayPath)));
         if (windowed) {
@@ -221,8 +215,9 @@ final class LocustStatsFormat implements ResultFormat {
     private record StatsFile(Dialect dialect, EndpointStats total, List<ServiceMapper.Row> rows) {
     }
 
-    private static StatsFile readStats(Reader reader, String file, Map<EndpointId, SortedMap<String, Long>> failureKinds) {
-        try (CsvRows rows = new CsvRows(file, reader)) {
+    private static StatsFile readStats(InputStream bytes, String file,
+                                       Map<EndpointId, SortedMap<String, Long>> failureKinds) {
+        try (CsvRows rows = new CsvRows(file, bytes)) {
             Map<String, Integer> header = rows.header();
             Map<StatsColumn, String> columns = new EnumMap<>(StatsColumn.class);
             for (StatsColumn c : StatsColumn.values()) {

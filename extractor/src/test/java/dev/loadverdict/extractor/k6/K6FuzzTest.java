@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.internal.JsonNumber;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 

@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.k6;
 
+import dev.loadverdict.extractor.internal.JsonNumber;
 import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.testsupport.RandomText;

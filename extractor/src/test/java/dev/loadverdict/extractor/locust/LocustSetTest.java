@@ -269,7 +269,7 @@ class LocustSetTest {
             }
         }
         assertThatThrownBy(() -> extract(set.resolve("run_").toString()))
-                .isInstanceOf(InputException.class).hasMessageContaining("run_stats_history.csv:2: line is longer than");
+                .isInstanceOf(InputException.class).hasMessageContaining("run_stats_history.csv:2: a record is longer than");
     }
 
     @Test

@@ -1,14 +1,17 @@
-package dev.loadverdict.extractor.k6;
+package dev.loadverdict.extractor.internal;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.io.NumberInput;
+
 
 /**
  * A JSON number read from raw bytes with exactly the value a JSON parser gives it (the correctly rounded
  * double), without allocating for the numbers k6 writes. Decimals of at most 2<sup>53</sup> as an integer
  * mantissa with at most 22 decimals are divided by an exact power of ten, which IEEE 754 rounds correctly
- * (Clinger's fast path); anything else goes to {@link Double#parseDouble}.
+ * (Clinger's fast path); anything else goes to the FastDoubleParser in jackson-core, which rounds as
+ * {@link Double#parseDouble} does. k6's NDJSON and Locust's CSV numbers
+ * (Python's {@code repr} of a float) are read with it.
  */
-final class JsonNumber {
+public final class JsonNumber {
 
     private static final double[] POWERS_OF_TEN = new double[23];
     private static final long MAX_EXACT = 1L << 53;
@@ -25,7 +28,7 @@ final class JsonNumber {
     }
 
     /** The number written in {@code b[from, to)}, or NaN when those bytes are not exactly one JSON number. */
-    static double parse(byte[] b, int from, int to) {
+    public static double parse(byte[] b, int from, int to) {
         int i = from;
         boolean negative = i < to && b[i] == '-';
         if (negative) {
@@ -78,6 +81,12 @@ final class JsonNumber {
             double v = mantissa / POWERS_OF_TEN[decimals];
             return negative ? -v : v;
         }
-        return Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        // 17 significant digits (Python's and Go's shortest round trip of many doubles) or an exponent: still
+        // correctly rounded, by the FastDoubleParser that jackson-core ships, without BigInteger arithmetic
+        char[] chars = new char[to - from];
+        for (int k = 0; k < chars.length; k++) {
+            chars[k] = (char) b[from + k];
+        }
+        return NumberInput.parseDouble(chars, 0, chars.length, true);
     }
 }

@@ -1,4 +1,4 @@
-package dev.loadverdict.extractor.k6;
+package dev.loadverdict.extractor.internal;
 
 import org.junit.jupiter.api.Test;
 
