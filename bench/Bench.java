@@ -1,5 +1,5 @@
 // loadverdict extraction benchmark. Run through bench/run.sh, which builds the jar and passes it on the class path:
-//   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java generate jtl|ndjson|history|repeat:HEAD:TAIL SIZE_MB SOURCE OUT
+//   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java generate jtl|ndjson|history|gatling-binary|repeat:HEAD:TAIL SIZE_MB SOURCE OUT
 //   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java extract FILE [--one-thread]
 //   java -cp cli/target/loadverdict.jar bench/Bench.java gunzip FILE.gz
 // 'generate' repeats the data rows of a real tool output file (corpus or fixture, plain or .gz), shifting each copy's
@@ -55,6 +55,10 @@ public class Bench {
     // ---------------------------------------------------------------------------------------------------- generate
 
     static void generate(String kind, long bytes, Path source, Path out) throws IOException {
+        if (kind.equals("gatling-binary")) {
+            generateGatlingBinary(bytes, source, out);
+            return;
+        }
         List<String> lines;
         try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(source.toString().endsWith(".gz")
                 ? new java.util.zip.GZIPInputStream(Files.newInputStream(source)) : Files.newInputStream(source),
@@ -117,6 +121,103 @@ public class Bench {
         }
         System.out.printf(Locale.ROOT, "generated %s: %,d rows, %,d MB from %s%n", out, rows, Files.size(out) >> 20,
                 source.getFileName());
+    }
+
+    /**
+     * A binary simulation.log (Gatling 3.13+, layout in docs/formats.md) whose records after RUN are repeated as they
+     * are, except that a repeated string-cache entry becomes a reference to the first one (a repeated definition would
+     * be out of order): the log of a longer run of the same requests, the same times.
+     */
+    static void generateGatlingBinary(long bytes, Path source, Path out) throws IOException {
+        byte[] log = Files.readAllBytes(source);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(log);
+        if (in.get() != 0) {
+            throw new IOException(source + ": no RUN record first");
+        }
+        skipString(in); // version
+        skipString(in); // simulation
+        in.getLong(); // start
+        skipString(in); // description
+        for (int n = in.getInt(); n > 0; n--) {
+            skipString(in); // scenario
+        }
+        for (int n = in.getInt(); n > 0; n--) {
+            in.position(in.position() + in.getInt()); // assertion
+        }
+        int recordsFrom = in.position();
+        long records = 0;
+        try (var w = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16))) {
+            w.write(log, 0, recordsFrom);
+            for (int copy = 0; w.size() < bytes || copy == 0; copy++) {
+                in.position(recordsFrom);
+                while (in.hasRemaining()) {
+                    int type = in.get();
+                    w.writeByte(type);
+                    switch (type) {
+                        case 1 -> { // REQUEST: groups, name, start, end, OK, message
+                            hierarchy(in, w, copy);
+                            cached(in, w, copy);
+                            w.writeInt(in.getInt());
+                            w.writeInt(in.getInt());
+                            w.writeByte(in.get());
+                            cached(in, w, copy);
+                            records++;
+                        }
+                        case 2 -> { // USER: scenario, start flag, time
+                            w.writeInt(in.getInt());
+                            w.writeByte(in.get());
+                            w.writeInt(in.getInt());
+                        }
+                        case 3 -> { // GROUP: groups, start, end, cumulated, OK
+                            hierarchy(in, w, copy);
+                            w.writeInt(in.getInt());
+                            w.writeInt(in.getInt());
+                            w.writeInt(in.getInt());
+                            w.writeByte(in.get());
+                        }
+                        case 4 -> { // ERROR: message, time
+                            cached(in, w, copy);
+                            w.writeInt(in.getInt());
+                        }
+                        default -> throw new IOException(source + ": record type " + type);
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "generated %s: %,d requests, %,d MB from %s%n", out, records, Files.size(out) >> 20,
+                source.getFileName());
+    }
+
+    private static void skipString(java.nio.ByteBuffer in) {
+        int length = in.getInt();
+        if (length > 0) {
+            in.position(in.position() + length + 1); // bytes and coder
+        }
+    }
+
+    private static void hierarchy(java.nio.ByteBuffer in, java.io.DataOutputStream w, int copy) throws IOException {
+        int n = in.getInt();
+        w.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            cached(in, w, copy);
+        }
+    }
+
+    /** A cached string: in the first copy as it is; later a new entry becomes a reference to it. */
+    private static void cached(java.nio.ByteBuffer in, java.io.DataOutputStream w, int copy) throws IOException {
+        int index = in.getInt();
+        if (index <= 0) {
+            w.writeInt(index);
+            return;
+        }
+        int from = in.position();
+        skipString(in);
+        if (copy == 0) {
+            w.writeInt(index);
+            w.write(in.array(), from, in.position() - from);
+        } else {
+            w.writeInt(-index);
+        }
     }
 
     static long span(String kind, List<String> data) {
@@ -221,8 +322,19 @@ public class Bench {
         }
     }
 
-    /** The file's lines and (uncompressed) bytes. */
+    /** The file's lines and (uncompressed) bytes; of a directory (a Locust run's files), those of its files. */
     static long[] countLines(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            long[] sum = new long[2];
+            try (var files = Files.list(file)) {
+                for (Path f : files.toList()) {
+                    long[] one = countLines(f);
+                    sum[0] += one[0];
+                    sum[1] += one[1];
+                }
+            }
+            return sum;
+        }
         try (var in = new java.io.BufferedInputStream(file.toString().endsWith(".gz")
                 ? new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16) : Files.newInputStream(file), 1 << 16)) {
             byte[] buffer = new byte[1 << 16];

@@ -3,15 +3,15 @@ package dev.loadverdict.extractor.gatling;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
 import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.extractor.internal.BytesCache;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
+import dev.loadverdict.extractor.internal.RequestLabels;
 import dev.loadverdict.extractor.internal.ResultFormat;
 import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 
-import java.io.DataInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,9 +90,8 @@ final class GatlingBinaryLogFormat implements ResultFormat {
         Path path = head.path();
         String displayPath = head.displayPath();
         GatlingRecorder recorder = new GatlingRecorder(context, displayPath);
-        try (Counting counting = new Counting(InputFiles.openBytes(path, displayPath));
-             DataInputStream in = new DataInputStream(counting)) {
-            new Decoder(in, counting, recorder, displayPath).read();
+        try (BigEndianInput in = new BigEndianInput(InputFiles.openBytes(path, displayPath))) {
+            new Decoder(in, recorder, displayPath).read();
         } catch (IOException e) {
             throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
         }
@@ -101,26 +100,31 @@ final class GatlingBinaryLogFormat implements ResultFormat {
 
     /** One pass over the records. */
     private static final class Decoder {
-        private final DataInputStream in;
-        private final Counting position;
+        private final BigEndianInput in;
         private final GatlingRecorder recorder;
         private final String file;
         private final List<String> cache = new ArrayList<>();
         private final List<String> groups = new ArrayList<>();
+        /** The cache indices of the last hierarchy and name read, then the name's: the key of their labels. */
+        private byte[] key = new byte[64];
+        private int keyLength;
+        private final BytesCache<RequestLabels> requestLabels = new BytesCache<>();
+        private final BytesCache<RequestLabels> groupLabels = new BytesCache<>();
+        /** The cache index (from 1) of the string {@link #cachedString} read last. */
+        private int lastIndex;
         private List<String> scenarios;
         private long start;
         private long recordOffset;
 
-        Decoder(DataInputStream in, Counting position, GatlingRecorder recorder, String file) {
+        Decoder(BigEndianInput in, GatlingRecorder recorder, String file) {
             this.in = in;
-            this.position = position;
             this.recorder = recorder;
             this.file = file;
         }
 
         void read() throws IOException {
             while (true) {
-                recordOffset = position.count;
+                recordOffset = in.position();
                 int type = in.read();
                 if (type == -1) {
                     break;
@@ -129,7 +133,7 @@ final class GatlingBinaryLogFormat implements ResultFormat {
                     record(type);
                 } catch (EOFException e) {
                     recorder.warnAtByte(recordOffset, "truncated: the file ends inside a record (type " + type
-                            + "), probably cut off when the run was stopped; the " + (position.count - recordOffset)
+                            + "), probably cut off when the run was stopped; the " + (in.position() - recordOffset)
                             + " byte(s) of it skipped");
                     break;
                 }
@@ -178,8 +182,9 @@ final class GatlingBinaryLogFormat implements ResultFormat {
         }
 
         private void request() throws IOException {
-            List<String> hierarchy = hierarchy();
+            hierarchy();
             String name = cachedString();
+            addToKey(lastIndex);
             long begin = start + in.readInt();
             long end = start + in.readInt();
             boolean ok = flag();
@@ -187,7 +192,13 @@ final class GatlingBinaryLogFormat implements ResultFormat {
             if (end < begin) {
                 throw fail("REQUEST '" + name + "' ends " + (begin - end) + " ms before it starts");
             }
-            recorder.request(hierarchy, name, begin, end, ok, message);
+            int hash = BytesCache.hash(key, 0, keyLength);
+            RequestLabels labels = requestLabels.get(key, 0, keyLength, hash);
+            if (labels == null) {
+                labels = GatlingRecorder.requestLabels(List.copyOf(groups), name);
+                requestLabels.put(key, 0, keyLength, hash, labels);
+            }
+            recorder.request(labels, begin, end, ok, message);
         }
 
         private void user() throws IOException {
@@ -205,7 +216,7 @@ final class GatlingBinaryLogFormat implements ResultFormat {
         }
 
         private void group() throws IOException {
-            List<String> hierarchy = hierarchy();
+            hierarchy();
             long begin = start + in.readInt();
             in.readInt(); // end
             int cumulated = in.readInt();
@@ -213,19 +224,39 @@ final class GatlingBinaryLogFormat implements ResultFormat {
             if (cumulated < 0) {
                 throw fail("GROUP with a negative cumulated response time " + cumulated);
             }
-            recorder.group(hierarchy, begin, cumulated, ok);
+            if (groups.isEmpty()) {
+                return; // no hierarchy: not a group execution to time
+            }
+            int hash = BytesCache.hash(key, 0, keyLength);
+            RequestLabels labels = groupLabels.get(key, 0, keyLength, hash);
+            if (labels == null) {
+                labels = GatlingRecorder.groupLabels(List.copyOf(groups));
+                groupLabels.put(key, 0, keyLength, hash, labels);
+            }
+            recorder.group(labels, begin, cumulated, ok);
         }
 
-        private List<String> hierarchy() throws IOException {
+        /** Reads a group hierarchy into {@link #groups}, and starts the key with its cache indices. */
+        private void hierarchy() throws IOException {
             int n = count(ReadLimits.MAX_GATLING_GROUP_DEPTH, "groups");
-            if (n == 0) {
-                return List.of();
-            }
             groups.clear();
+            keyLength = 0;
+            addToKey(n);
             for (int i = 0; i < n; i++) {
                 groups.add(cachedString());
+                addToKey(lastIndex);
             }
-            return List.copyOf(groups);
+        }
+
+        private void addToKey(int value) {
+            if (keyLength + Integer.BYTES > key.length) {
+                key = java.util.Arrays.copyOf(key, key.length * 2);
+            }
+            key[keyLength] = (byte) (value >>> 24);
+            key[keyLength + 1] = (byte) (value >>> 16);
+            key[keyLength + 2] = (byte) (value >>> 8);
+            key[keyLength + 3] = (byte) value;
+            keyLength += Integer.BYTES;
         }
 
         private boolean flag() throws IOException {
@@ -248,11 +279,13 @@ final class GatlingBinaryLogFormat implements ResultFormat {
                 }
                 String value = string();
                 cache.add(value);
+                lastIndex = index;
                 return value;
             }
             if (index == 0 || -(long) index > cache.size()) {
                 throw fail("reference to cached string " + (-(long) index) + ", but " + cache.size() + " are known");
             }
+            lastIndex = -index;
             return cache.get(-index - 1);
         }
 
@@ -296,37 +329,102 @@ final class GatlingBinaryLogFormat implements ResultFormat {
         }
     }
 
-    /** Counts the bytes read, for messages that name a byte offset. */
-    private static final class Counting extends FilterInputStream {
-        private long count;
+    /**
+     * Big-endian numbers and bytes from a buffer that is refilled as needed, counting the bytes read (for messages
+     * that name a byte offset): {@link java.io.DataInputStream} over a buffered stream reads each byte through
+     * synchronised calls, which made it half of the time spent on a log. The end of the input inside a value is an
+     * {@link EOFException}, as there.
+     */
+    private static final class BigEndianInput implements AutoCloseable {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+        private long before; // bytes of the input before buffer[0]
 
-        Counting(InputStream in) {
-            super(in);
+        BigEndianInput(InputStream in) {
+            this.in = in;
         }
 
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
+        long position() {
+            return before + position;
+        }
+
+        /** Whether {@code n} (at most the buffer's size) bytes are in the buffer, reading more as needed. */
+        private boolean fill(int n) throws IOException {
+            if (limit - position >= n) {
+                return true;
+            }
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            before += position;
+            limit -= position;
+            position = 0;
+            while (limit < n) {
+                int read = in.read(buffer, limit, buffer.length - limit);
+                if (read < 0) {
+                    return false;
+                }
+                limit += read;
+            }
+            return true;
+        }
+
+        /** The next byte (0-255), or -1 at the end of the input. */
+        int read() throws IOException {
+            return fill(1) ? buffer[position++] & 0xFF : -1;
+        }
+
+        int readUnsignedByte() throws IOException {
+            int b = read();
+            if (b < 0) {
+                throw new EOFException();
             }
             return b;
         }
 
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
+        int readInt() throws IOException {
+            if (!fill(Integer.BYTES)) {
+                position = limit; // the bytes there were are read, as DataInputStream counts them
+                throw new EOFException();
             }
-            return n;
+            int p = position;
+            position += Integer.BYTES;
+            return (buffer[p] & 0xFF) << 24 | (buffer[p + 1] & 0xFF) << 16 | (buffer[p + 2] & 0xFF) << 8
+                    | (buffer[p + 3] & 0xFF);
+        }
+
+        long readLong() throws IOException {
+            return (long) readInt() << 32 | (readInt() & 0xFFFFFFFFL);
+        }
+
+        void readFully(byte[] bytes) throws IOException {
+            int done = 0;
+            while (done < bytes.length) {
+                if (!fill(1)) {
+                    throw new EOFException();
+                }
+                int n = Math.min(bytes.length - done, limit - position);
+                System.arraycopy(buffer, position, bytes, done, n);
+                position += n;
+                done += n;
+            }
+        }
+
+        void skipNBytes(long n) throws IOException {
+            long left = n;
+            while (left > 0) {
+                if (!fill(1)) {
+                    throw new EOFException();
+                }
+                int step = (int) Math.min(left, limit - position);
+                position += step;
+                left -= step;
+            }
         }
 
         @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
+        public void close() throws IOException {
+            in.close();
         }
     }
 }

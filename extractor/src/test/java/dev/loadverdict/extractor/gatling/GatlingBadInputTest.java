@@ -138,6 +138,11 @@ class GatlingBadInputTest {
             assertThat(requests).isGreaterThan(previous).isLessThan(whole);
             assertThat(x.warnings()).singleElement().asString().contains("cut-" + percent + ".log:byte ")
                     .contains("truncated");
+            // the incomplete record runs from the offset named to the end of the file, every byte of it skipped
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(":byte (\\d+): .* the (\\d+) byte\\(s\\) of it skipped")
+                    .matcher(x.warnings().get(0).toString());
+            assertThat(m.find()).as(x.warnings().get(0).toString()).isTrue();
+            assertThat(Long.parseLong(m.group(1)) + Long.parseLong(m.group(2))).isEqualTo(log.length * percent / 100);
             previous = requests;
         }
     }
