@@ -95,21 +95,37 @@ others=(
   "k6-csv|repeat:1:0|extractor/src/test/resources/fixtures/k6/1.0/jsonvsprotobuf-csv/data.csv.gz|csv"
   "gatling-log|repeat:1:0|extractor/src/test/resources/fixtures/gatling/3.11/shop-e2e-log/simulation.log|log"
   "jtl-xml|repeat:2:2|$corpus/jmeter/jtl-xml/jmeter-repo-sample-log2-2005-large.jtl|jtl"
+  "gatling-binary|gatling-binary|extractor/src/test/resources/fixtures/gatling/3.13/shop-e2e-binary/simulation.log|log"
+  # a Locust run's files, its stats history (--csv-full-history) grown to the size: extract reads the directory
+  "locust-history|history|extractor/src/test/resources/fixtures/locust/2.12/full-history-quirks/quirks_stats_history.csv|dir"
 )
 if [ "$other_mb" != 0 ]; then
-  echo "== other raw formats, $other_mb MB each (loadverdict extract, fresh JVM, -Xmx256m)"
+  echo "== other raw formats, $other_mb MB each (loadverdict extract, fresh JVM, -Xmx256m; then in-process, cold and warm)"
   for other in "${others[@]}"; do
     IFS='|' read -r name kind source extension <<<"$other"
     [ -f "$source" ] || { echo "$name: skipped, no $source"; continue; }
-    file=$(generate "$kind" "$source" "$name" "$other_mb" "$extension")
-    bytes=$(stat -c %s "$file")
-    start=$(date +%s.%N); wc -l "$file" >/dev/null; end=$(date +%s.%N)
+    if [ "$extension" = dir ]; then
+      file="$out/$name-${other_mb}mb"
+      if [ ! -f "$file/$(basename "$source")" ]; then
+        mkdir -p "$file"
+        find "$(dirname "$source")" -maxdepth 1 -name '*.csv' ! -name "$(basename "$source")" -exec cp {} "$file/" \;
+        java -cp "$jar" bench/Bench.java generate "$kind" "$other_mb" "$source" "$file/$(basename "$source")" >&2
+      fi
+      bytes=$(cat "$file"/* | wc -c)
+    else
+      file=$(generate "$kind" "$source" "$name" "$other_mb" "$extension")
+      bytes=$(stat -c %s "$file")
+    fi
+    start=$(date +%s.%N)
+    if [ -d "$file" ]; then cat "$file"/* | wc -l >/dev/null; else wc -l "$file" >/dev/null; fi
+    end=$(date +%s.%N)
     scan_s=$(seconds "$start" "$end")
     start=$(date +%s.%N)
     if java -Xmx256m "${lv_jit_options[@]}" -jar "$jar" extract "$file" -o "$out/run.json" 2>"$out/other.err"; then
       end=$(date +%s.%N)
       awk -v n="$name" -v t="$(seconds "$start" "$end")" -v b="$bytes" -v w="$scan_s" 'BEGIN {
         printf "%-15s %.2f s = %4.0f MB/s, %.2f x wc -l\n", n, t, b / 1048576 / t, w / t }'
+      java -Xmx256m "${lv_jit_options[@]}" -cp "$jar" bench/Bench.java extract "$file" 2>/dev/null | sed 's/^/  /'
     else
       echo "$name: extract failed: $(head -n 1 "$out/other.err")"
     fi

@@ -61,12 +61,14 @@ class SplitReadingTest {
         }
     }
 
-    /** Every fixture case, and the shared corpus's JMeter CSV and k6 NDJSON files when the corpus is there. */
+    /** Every fixture case, and the shared corpus's JMeter CSV, k6 NDJSON and Gatling text logs when it is there. */
     static Stream<Path> inputs() throws IOException {
         List<Path> all = new ArrayList<>(FixturesTest.cases().toList());
         all.add(MULTILINE);
         for (String dir : List.of("jmeter/jtl-csv-default", "jmeter/jtl-csv-noheader", "jmeter/jtl-csv-other-columns",
-                "k6/ndjson-out-json")) {
+                "k6/ndjson-out-json", "gatling/simulation-log-1.x", "gatling/simulation-log-2.0-2.1",
+                "gatling/simulation-log-2.2-2.3", "gatling/simulation-log-3.0-3.3", "gatling/simulation-log-3.4-3.12",
+                "gatling/simulation-log-hand-crafted", "gatling/simulation-log-hand-edited")) {
             Path folder = CORPUS.resolve(dir);
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> files = Files.list(folder)) {
@@ -125,12 +127,34 @@ class SplitReadingTest {
             Files.copy(in, ndjson);
         }
         for (Path input : List.of(FixturesTest.ROOT.resolve("jmeter/5.1/default17-htmlreport/results.csv"),
-                FixturesTest.ROOT.resolve("jmeter/5.6/shop-e2e-csv/results.jtl"), ndjson)) {
+                FixturesTest.ROOT.resolve("jmeter/5.6/shop-e2e-csv/results.jtl"), ndjson,
+                FixturesTest.ROOT.resolve("gatling/3.11/shop-e2e-log/simulation.log"),
+                FixturesTest.ROOT.resolve("gatling/1.x/repo-action-node1/simulation.log"))) {
             String expected = outcome(ONE_THREAD, input, ExtractOptions.defaults());
             long before = SplitReading.filesMerged();
             assertThat(outcome(inParts(4), input, ExtractOptions.defaults())).isEqualTo(expected);
             assertThat(SplitReading.filesMerged()).as("%s merged from parts", input).isEqualTo(before + 1);
         }
+    }
+
+    /**
+     * Gatling counts users in file order and never below zero: ENDs before any START (a log whose records were moved)
+     * leave one thread's count at zero, so a part that starts among them cannot count on from the parts before it.
+     */
+    @Test
+    void gatlingUsersEndingBeforeTheyStartAreCountedAsOneThreadCountsThem(@TempDir Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(FixturesTest.ROOT.resolve("gatling/3.11/shop-e2e-log/simulation.log"));
+        List<String> moved = new ArrayList<>(lines.subList(0, 1)); // RUN
+        List<String> ends = lines.stream().filter(l -> l.startsWith("USER\t") && l.contains("\tEND\t")).toList();
+        for (int i = 0; i < 200; i++) {
+            moved.addAll(ends); // a third of the file, so that parts start among them
+        }
+        lines.stream().skip(1).filter(l -> !ends.contains(l)).forEach(moved::add);
+        Path log = dir.resolve("simulation.log");
+        Files.write(log, moved);
+        long before = SplitReading.filesMerged();
+        assertSameInParts(log, ExtractOptions.defaults(), 2, 3, 5, 8);
+        assertThat(SplitReading.filesMerged()).as("cuts among the ENDs are not merged").isLessThan(before + 4);
     }
 
     /**
@@ -185,12 +209,23 @@ class SplitReadingTest {
                 return files.filter(f -> {
                     String name = f.getFileName().toString();
                     return name.endsWith(".jtl") || name.endsWith(".csv") && p.toString().contains("jmeter")
-                            || name.endsWith(".ndjson") || name.equals("data.json.gz");
+                            || name.endsWith(".ndjson") || name.equals("data.json.gz")
+                            || name.endsWith(".log") && isGatlingText(f);
                 }).toList().stream();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }).filter(f -> !isXml(f)).distinct();
+    }
+
+    /** A Gatling text log (the binary one is read on one thread). */
+    private static boolean isGatlingText(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1);
+            return head.length == 1 && head[0] != 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean isXml(Path file) {

@@ -40,6 +40,10 @@ final class GatlingRecorder {
     private final Diagnostics diagnostics;
     private long users;
     private long maxUsers = -1;
+    /** USER starts less ends, without stopping at zero, and its lowest and its highest after a start. */
+    private long net;
+    private long lowestNet;
+    private long peakNetAtStart = Long.MIN_VALUE;
     private Long runStart;
     private String version;
     private String simulation;
@@ -105,10 +109,35 @@ final class GatlingRecorder {
     void userStart() {
         users++;
         maxUsers = Math.max(maxUsers, users);
+        net++;
+        peakNetAtStart = Math.max(peakNetAtStart, net);
     }
 
     void userEnd() {
         users = Math.max(0, users - 1);
+        net--;
+        lowestNet = Math.min(lowestNet, net);
+    }
+
+    /** Whether anything was said about a line. */
+    boolean warned() {
+        return !diagnostics.warnings().isEmpty();
+    }
+
+    /**
+     * Adds what {@code later} recorded from the records after this one's (a file split for reading): false when the
+     * result might differ from one recorder's. Users are counted on from this one's count; that is exact unless the
+     * count would have touched zero on an END in {@code later}, where one recorder stops at zero.
+     */
+    boolean absorb(GatlingRecorder later) {
+        if (users + later.lowestNet < 0 || later.runStart != null || later.version != null) {
+            return false;
+        }
+        if (later.peakNetAtStart > Long.MIN_VALUE) {
+            maxUsers = Math.max(maxUsers, users + later.peakNetAtStart);
+        }
+        users += later.net;
+        return aggregator.absorb(later.aggregator);
     }
 
     /** A problem at a line of the text log. */

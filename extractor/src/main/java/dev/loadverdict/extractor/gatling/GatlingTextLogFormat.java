@@ -3,6 +3,7 @@ package dev.loadverdict.extractor.gatling;
 import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.Splitting;
 import dev.loadverdict.extractor.internal.BytesCache;
 import dev.loadverdict.extractor.internal.DelimitedReader;
 import dev.loadverdict.extractor.internal.MatchStrength;
@@ -10,10 +11,12 @@ import dev.loadverdict.extractor.internal.Messages;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.RequestLabels;
 import dev.loadverdict.extractor.internal.RowKey;
+import dev.loadverdict.extractor.internal.SplitReading;
 import dev.loadverdict.extractor.internal.ResultFormat;
 import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,8 @@ import java.util.function.Supplier;
 final class GatlingTextLogFormat implements ResultFormat {
 
     private static final int RUN_SEARCH_LINES = 200;
+    /** What the file is called in the error about a line too long to be one. */
+    private static final String KIND = "Gatling simulation.log";
 
     @Override
     public String displayName() {
@@ -93,12 +98,62 @@ final class GatlingTextLogFormat implements ResultFormat {
     public ToolResult read(Head head, ReadContext context) {
         Path path = head.path();
         String displayPath = head.displayPath();
+        Splitting splitting = context.splittingNow();
+        Optional<TextDialect> dialect = splitting.threads() > 1 ? dialectOfHead(head) : Optional.empty();
+        if (dialect.isPresent()) {
+            Optional<GatlingRecorder> split = SplitReading.read(path, splitting, SplitReading.LineTest.ANY,
+                    (bytes, first, last) -> readPart(bytes, first, last, dialect.get(), head,
+                            context.forPart(splitting)), GatlingRecorder::absorb);
+            if (split.isPresent()) {
+                SplitReading.merged();
+                return split.get().finish();
+            }
+        }
         GatlingRecorder recorder = new GatlingRecorder(context, displayPath);
         try (DelimitedReader row = DelimitedReader.literal(InputFiles.openBytes(path, displayPath), displayPath, '\t',
-                "Gatling simulation.log")) {
-            new Records(row, recorder, displayPath, head::lines).read();
+                KIND)) {
+            new Records(row, recorder, displayPath, head::lines, null).read();
         }
         return recorder.finish();
+    }
+
+    /**
+     * The layout the RUN record in the head picks, as {@link Records} will pick it (empty when it would refuse the
+     * file): the parts of a file split for reading after the first one ({@link SplitReading}) never see that record.
+     */
+    private static Optional<TextDialect> dialectOfHead(Head head) {
+        for (String line : firstRecords(head.lines())) {
+            String[] fields = line.split("\t", -1);
+            Optional<TextDialect.RunShape> shape = TextDialect.RunShape.of(fields);
+            if (shape.isEmpty()) {
+                return Optional.empty();
+            }
+            TextDialect.Version version = TextDialect.Version.of(shape.get(), fields);
+            if (version == TextDialect.Version.UNKNOWN) {
+                return Optional.empty();
+            }
+            Optional<TextDialect> declared = TextDialect.declared(shape.get(), version);
+            return declared.isPresent() ? declared : TextDialect.inferred(head.lines());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One part of a file split for reading, or null when it cannot be merged exactly: it does not end at a record's
+     * end, a part after the first warned about a line (its line numbers count from the part's start), or the first
+     * part picked another layout than {@link #dialectOfHead}.
+     */
+    private static GatlingRecorder readPart(InputStream bytes, boolean first, boolean last, TextDialect dialect,
+                                            Head head, ReadContext context) {
+        String file = head.displayPath();
+        GatlingRecorder recorder = new GatlingRecorder(context, file);
+        try (DelimitedReader row = DelimitedReader.literal(bytes, file, '\t', KIND)) {
+            Records records = new Records(row, recorder, file, head::lines, first ? null : dialect);
+            records.read();
+            boolean endsAtRecord = last || row.terminated();
+            boolean warnedOnLine = !first && recorder.warned();
+            return endsAtRecord && !warnedOnLine && records.dialect == dialect ? recorder : null;
+        }
     }
 
     /** One pass over the records of a file, in the dialect its RUN record says. */
@@ -116,8 +171,14 @@ final class GatlingTextLogFormat implements ResultFormat {
         private final BytesCache<RequestLabels> groupLabels = new BytesCache<>();
         private final RowKey key = new RowKey();
 
-        Records(DelimitedReader row, GatlingRecorder recorder, String file, Supplier<List<String>> head) {
+        /**
+         * @param dialect the layout, or null to take it from the file's RUN record (which must come first): a part of a
+         *     file after the first is read in the layout of the whole file
+         */
+        Records(DelimitedReader row, GatlingRecorder recorder, String file, Supplier<List<String>> head,
+                TextDialect dialect) {
             this.row = row;
+            this.dialect = dialect;
             this.head = head;
             this.recorder = recorder;
             this.file = file;
