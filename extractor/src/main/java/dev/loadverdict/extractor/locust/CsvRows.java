@@ -128,9 +128,15 @@ final class CsvRows implements AutoCloseable {
 
     /** A number, or empty for {@code N/A} and blank cells. */
     OptionalDouble number(String name) {
-        double fast = plainNumber(name);
-        if (fast >= 0 && fast <= Double.MAX_VALUE) {
-            return OptionalDouble.of(fast);
+        int index = index(name);
+        if (index >= 0) {
+            double fast = JsonNumber.parse(row.array(index), row.start(index), row.end(index));
+            if (fast >= 0 && fast <= Double.MAX_VALUE) {
+                return OptionalDouble.of(fast);
+            }
+            if (row.is(index, "N/A")) {
+                return OptionalDouble.empty(); // Locust's percentiles before the first response
+            }
         }
         String text = text(name);
         if (text.isEmpty() || text.equalsIgnoreCase("N/A")) {
