@@ -8,6 +8,7 @@ import dev.loadverdict.extractor.internal.ResultFormat;
 import dev.loadverdict.extractor.internal.ToolResult;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -105,9 +106,18 @@ final class JtlXmlFormat implements ResultFormat {
     public ToolResult read(Head head, ReadContext context) {
         Path path = head.path();
         String displayPath = head.displayPath();
+        boolean nested = subSamplesAsEndpoints || context.subSamples();
+        SampleRecorder fast = new SampleRecorder(context, displayPath);
+        try (InputStream bytes = InputFiles.openBytes(path, displayPath)) {
+            if (new XmlSamples(displayPath, nested, fast).readFast(bytes)) {
+                return fast.finish();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         SampleRecorder recorder = new SampleRecorder(context, displayPath);
         try (Reader reader = InputFiles.openText(path, displayPath)) {
-            new XmlSamples(displayPath, subSamplesAsEndpoints || context.subSamples(), recorder).read(reader);
+            new XmlSamples(displayPath, nested, recorder).read(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,8 +15,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,6 +50,7 @@ final class XmlSamples {
     private final boolean countNested;
     private final SampleRecorder recorder;
     private final Map<LabelKey, RequestLabels> labels = new HashMap<>();
+    private final RawLabels rawLabels = new RawLabels();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private long skipped;
     private long firstSkippedLine;
@@ -97,6 +100,20 @@ final class XmlSamples {
         }
     }
 
+    /**
+     * Reads every sample with {@link JtlXmlScanner}. False when the input holds anything the scanner does not vouch
+     * for (see there) or anything to report: then the recorder holds part of the samples and must be dropped, and the
+     * file is read again with {@link #read(Reader)} into a fresh one, which reports what StAX finds.
+     */
+    boolean readFast(InputStream input) {
+        try {
+            new JtlXmlScanner(input, this).read();
+            return true;
+        } catch (JtlXmlScanner.Unsupported | InputException e) {
+            return false;
+        }
+    }
+
     /** Broken XML, an error naming the line; or, at the end of the file, a truncated one, a warning. */
     private void broken(XMLStreamException e, XMLStreamReader xml, EofTrackingReader reader) {
         // a limit Woodstox enforces comes without a location: where the reader stands is where it broke
@@ -127,8 +144,14 @@ final class XmlSamples {
     }
 
     private void start(XMLStreamReader xml) {
-        String name = xml.getLocalName();
-        long line = xml.getLocation().getLineNumber();
+        start(xml.getLocalName(), xml.getLocation().getLineNumber(), new StaxTag(xml));
+    }
+
+    /**
+     * Handles a start tag named {@code name} on {@code line} (-1 when the reader does not count lines); {@code tag}
+     * gives its attributes.
+     */
+    void start(String name, long line, StartTag tag) {
         if (stack.isEmpty()) {
             if (!name.equals(ROOT)) {
                 throw new InputException(file, line, "the root element is <" + name + ">, not JMeter's <" + ROOT + ">");
@@ -138,11 +161,11 @@ final class XmlSamples {
         }
         Frame top = stack.peek();
         switch (top.kind) {
-            case ROOT -> stack.push(sample(xml, line));
+            case ROOT -> stack.push(tag.sample(line));
             case SAMPLE -> {
-                if (name.equals("httpSample") || name.equals("sample") || xml.getAttributeValue(null, "lb") != null) {
+                if (name.equals("httpSample") || name.equals("sample") || tag.hasLabel()) {
                     top.hasChildSamples = true;
-                    stack.push(sample(xml, line));
+                    stack.push(tag.sample(line));
                 } else if (top.fieldStyle && JtlColumn.ofField(name) != null) {
                     stack.push(Frame.text(top, JtlColumn.ofField(name).ordinal(), line));
                 } else if (name.equals("java.net.URL")) {
@@ -163,28 +186,56 @@ final class XmlSamples {
         }
     }
 
-    private static Frame sample(XMLStreamReader xml, long line) {
-        Frame frame = new Frame(Kind.SAMPLE, line);
-        for (int i = 0; i < xml.getAttributeCount(); i++) {
-            JtlColumn column = ATTRIBUTES.get(xml.getAttributeLocalName(i));
-            if (column != null) {
-                frame.values[column.ordinal()] = xml.getAttributeValue(i);
-            }
+    /** What {@link #start} needs of a start tag's attributes. */
+    interface StartTag {
+        /** Whether the tag has an {@code lb} attribute. */
+        boolean hasLabel();
+
+        /** A sample frame holding the tag's attributes. */
+        Frame sample(long line);
+    }
+
+    /** The start tag StAX stands on. */
+    private record StaxTag(XMLStreamReader xml) implements StartTag {
+        @Override
+        public boolean hasLabel() {
+            return xml.getAttributeValue(null, "lb") != null;
         }
-        frame.fieldStyle = frame.values[JtlColumn.LABEL.ordinal()] == null;
-        return frame;
+
+        @Override
+        public Frame sample(long line) {
+            Frame frame = new Frame(Kind.SAMPLE, line);
+            for (int i = 0; i < xml.getAttributeCount(); i++) {
+                JtlColumn column = ATTRIBUTES.get(xml.getAttributeLocalName(i));
+                if (column != null) {
+                    frame.values[column.ordinal()] = xml.getAttributeValue(i);
+                }
+            }
+            frame.fieldStyle = frame.values[JtlColumn.LABEL.ordinal()] == null;
+            return frame;
+        }
     }
 
     private void text(XMLStreamReader xml) {
+        text(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+    }
+
+    /** Text of the innermost open element: kept when it is one whose text is a value (at most {@value #MAX_TEXT} chars). */
+    void text(char[] chars, int start, int length) {
         Frame top = stack.peek();
         if (top != null && top.kind == Kind.TEXT && top.text.length() < MAX_TEXT) {
-            top.text.append(xml.getTextCharacters(), xml.getTextStart(),
-                    Math.min(xml.getTextLength(), MAX_TEXT - top.text.length()));
+            top.text.append(chars, start, Math.min(length, MAX_TEXT - top.text.length()));
         }
     }
 
+    /** Whether the innermost open element is one whose text is kept. */
+    boolean keepsText() {
+        Frame top = stack.peek();
+        return top != null && top.kind == Kind.TEXT;
+    }
+
     /** Handles an end tag; true when it closes the root. */
-    private boolean end() {
+    boolean end() {
         Frame frame = stack.pop();
         switch (frame.kind) {
             case ROOT -> {
@@ -192,7 +243,7 @@ final class XmlSamples {
             }
             case TEXT -> {
                 Frame target = frame.target;
-                if (target.values[frame.slot] == null) {
+                if (!target.has(frame.slot)) {
                     target.values[frame.slot] = frame.text.toString();
                 }
             }
@@ -219,25 +270,21 @@ final class XmlSamples {
         if (!topLevel && !countNested) {
             return;
         }
-        String label = sample.get(JtlColumn.LABEL);
-        if (label == null) {
+        if (!sample.has(JtlColumn.LABEL.ordinal())) {
+            if (sample.line < 0) {
+                throw new JtlXmlScanner.Unsupported("a sample without label, whose line the warning names");
+            }
             if (skipped++ == 0) {
                 firstSkippedLine = sample.line;
             }
             return;
         }
-        String message = sample.get(JtlColumn.RESPONSE_MESSAGE);
-        if (SampleRules.isEmptyTransaction(message)) {
+        if (sample.startsWith(JtlColumn.RESPONSE_MESSAGE, SampleRules.EMPTY_TRANSACTION)) {
             return;
         }
         long elapsed = number(sample, JtlColumn.ELAPSED, true);
         long start = number(sample, JtlColumn.TIMESTAMP, true);
-        String outcome = strip(sample.get(JtlColumn.SUCCESS));
-        if (!"true".equalsIgnoreCase(outcome) && !"false".equalsIgnoreCase(outcome)) {
-            throw new InputException(file, sample.line, "sample '" + Messages.shorten(label) + "': " + name(JtlColumn.SUCCESS)
-                    + (outcome == null ? " is missing" : " is neither true nor false: \"" + Messages.shorten(outcome) + "\""));
-        }
-        boolean ok = "true".equalsIgnoreCase(outcome);
+        boolean ok = outcome(sample);
         long threads = number(sample, JtlColumn.ALL_THREADS, false);
         if (threads >= 0) {
             recorder.threads(threads);
@@ -245,15 +292,42 @@ final class XmlSamples {
         long count = number(sample, JtlColumn.SAMPLE_COUNT, false);
         long errors = number(sample, JtlColumn.ERROR_COUNT, false);
         boolean containedCounted = countNested || !sample.hasChildSamples;
-        boolean outsideTotals = containedCounted && SampleRules.isTransaction(message);
+        boolean outsideTotals = containedCounted && sample.startsWith(JtlColumn.RESPONSE_MESSAGE, SampleRules.TRANSACTION);
         String kind = ok ? null : SampleRules.failureKind(sample.get(JtlColumn.FAILURE_MESSAGE),
-                sample.get(JtlColumn.RESPONSE_CODE), message);
-        recorder.record(labels(label, strip(sample.get(JtlColumn.URL)), sample.get(JtlColumn.THREAD_NAME)), start,
-                elapsed, ok, kind, outsideTotals, count < 0 ? 1 : count, errors, sample.line);
+                sample.get(JtlColumn.RESPONSE_CODE), sample.get(JtlColumn.RESPONSE_MESSAGE));
+        recorder.record(labels(sample), start, elapsed, ok, kind, outsideTotals, count < 0 ? 1 : count, errors,
+                sample.line);
     }
 
-    private RequestLabels labels(String label, String url, String threadName) {
+    /** The sample's {@code s}: true or false, ignoring case and surrounding blanks; else an error. */
+    private boolean outcome(Frame sample) {
+        int exact = sample.bool(JtlColumn.SUCCESS);
+        if (exact >= 0) {
+            return exact == 1;
+        }
+        String outcome = strip(sample.get(JtlColumn.SUCCESS));
+        if (!"true".equalsIgnoreCase(outcome) && !"false".equalsIgnoreCase(outcome)) {
+            throw new InputException(file, sample.line, "sample '" + Messages.shorten(sample.get(JtlColumn.LABEL)) + "': "
+                    + name(JtlColumn.SUCCESS) + (outcome == null ? " is missing"
+                    : " is neither true nor false: \"" + Messages.shorten(outcome) + "\""));
+        }
+        return "true".equalsIgnoreCase(outcome);
+    }
+
+    private RequestLabels labels(Frame sample) {
+        String url = sample.has(JtlColumn.URL.ordinal()) ? strip(sample.get(JtlColumn.URL)) : null;
         String u = url == null || url.isEmpty() || url.equals("null") ? null : url;
+        if (sample.raw != null && !sample.fieldStyle) { // label and thread name are attributes, not fields
+            RequestLabels cached = rawLabels.get(sample, u);
+            if (cached != null) {
+                return cached;
+            }
+            return rawLabels.put(sample, u, labels(sample.get(JtlColumn.LABEL), u, sample.get(JtlColumn.THREAD_NAME)));
+        }
+        return labels(sample.get(JtlColumn.LABEL), u, sample.get(JtlColumn.THREAD_NAME));
+    }
+
+    private RequestLabels labels(String label, String u, String threadName) {
         LabelKey key = new LabelKey(label, u, SampleRules.threadGroup(threadName));
         RequestLabels cached = labels.get(key);
         if (cached != null) {
@@ -268,6 +342,10 @@ final class XmlSamples {
 
     /** A whole-number field, or -1 when it is absent and not required. */
     private long number(Frame sample, JtlColumn column, boolean required) {
+        long digits = sample.digits(column);
+        if (digits >= 0) {
+            return digits;
+        }
         String text = strip(sample.get(column));
         if (text == null || text.isEmpty()) {
             if (required) {
@@ -311,16 +389,18 @@ final class XmlSamples {
         }
     }
 
-    private enum Kind { ROOT, SAMPLE, ASSERTION, TEXT, OTHER }
+    enum Kind { ROOT, SAMPLE, ASSERTION, TEXT, OTHER }
 
     /**
      * An open element and what is kept of it: a sample's values by {@link JtlColumn} ordinal, an assertion's
-     * three values, or the text collected for one value of the frame below.
+     * three values, or the text collected for one value of the frame below. A sample read by {@link JtlXmlScanner}
+     * keeps its start tag's bytes instead and decodes a value when it is asked for as a string.
      */
-    private static final class Frame {
+    static final class Frame {
         static final int ASSERTION_FAILURE = 0;
         static final int ASSERTION_ERROR = 1;
         static final int ASSERTION_MESSAGE = 2;
+        private static final int COLUMNS = JtlColumn.values().length;
 
         final Kind kind;
         final long line;
@@ -330,12 +410,32 @@ final class XmlSamples {
         Frame target;
         int slot;
         StringBuilder text;
+        /** The scanner's start tag bytes, null for StAX. */
+        byte[] raw;
+        /** Where each attribute value lies in {@link #raw}: from at 2 × ordinal, to after it; -1 when absent. */
+        int[] ranges;
+        /** The columns (bit by ordinal) whose raw value holds a reference or a non-ASCII byte. */
+        long escaped;
 
         Frame(Kind kind, long line) {
             this.kind = kind;
             this.line = line;
-            this.values = kind == Kind.SAMPLE ? new String[JtlColumn.values().length]
+            this.values = kind == Kind.SAMPLE ? new String[COLUMNS]
                     : kind == Kind.ASSERTION ? new String[3] : null;
+        }
+
+        /** A sample frame of the scanner, over {@code raw}; {@code reused}, emptied, when given. */
+        static Frame raw(Frame reused, byte[] raw, int[] ranges, long escaped) {
+            Frame frame = reused != null ? reused : new Frame(Kind.SAMPLE, -1);
+            if (reused != null) {
+                Arrays.fill(frame.values, null);
+                frame.hasChildSamples = false;
+            }
+            frame.raw = raw;
+            frame.ranges = ranges;
+            frame.escaped = escaped;
+            frame.fieldStyle = ranges[2 * JtlColumn.LABEL.ordinal()] < 0;
+            return frame;
         }
 
         /** Collects the text of an element into {@code target.values[slot]}. */
@@ -347,8 +447,44 @@ final class XmlSamples {
             return frame;
         }
 
+        boolean has(int slot) {
+            return values[slot] != null || inRaw(slot);
+        }
+
+        private boolean inRaw(int slot) {
+            return raw != null && slot < COLUMNS && ranges[2 * slot] >= 0;
+        }
+
         String get(JtlColumn c) {
-            return values[c.ordinal()];
+            int o = c.ordinal();
+            String value = values[o];
+            if (value == null && inRaw(o)) {
+                value = JtlXmlScanner.decode(raw, ranges[2 * o], ranges[2 * o + 1], (escaped >>> o & 1) != 0);
+                values[o] = value;
+            }
+            return value;
+        }
+
+        /** Whether the value is there and starts with the ASCII {@code prefix}. */
+        boolean startsWith(JtlColumn c, String prefix) {
+            int o = c.ordinal();
+            if (values[o] == null && inRaw(o) && (escaped >>> o & 1) == 0) {
+                return JtlXmlScanner.startsWith(raw, ranges[2 * o], ranges[2 * o + 1], prefix);
+            }
+            String value = get(c);
+            return value != null && value.startsWith(prefix);
+        }
+
+        /** The value read straight from the bytes when it is 1 to 18 ASCII digits; else -1. */
+        long digits(JtlColumn c) {
+            int o = c.ordinal();
+            return values[o] == null && inRaw(o) ? JtlXmlScanner.digits(raw, ranges[2 * o], ranges[2 * o + 1]) : -1;
+        }
+
+        /** 1 for exactly {@code true}, 0 for exactly {@code false} in the bytes; else -1. */
+        int bool(JtlColumn c) {
+            int o = c.ordinal();
+            return values[o] == null && inRaw(o) ? JtlXmlScanner.bool(raw, ranges[2 * o], ranges[2 * o + 1]) : -1;
         }
     }
 
