@@ -88,10 +88,14 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
     private byte[][] open = new byte[16][];
     private int depth;
     private final Names names = new Names();
-    /** The tag being read: its bytes {@code buffer[tagStart, tagEnd)}, where its values lie, which are escaped. */
+    /**
+     * The tag being read: its bytes {@code buffer[tagStart, tagEnd)}, where its values lie, which columns it has and
+     * which of them are escaped (bits by ordinal).
+     */
     private int tagStart;
     private int tagEnd;
     private final int[] ranges = new int[2 * COLUMNS];
+    private long present;
     private long escaped;
     private boolean selfClosing;
     /** The frame of every self-closing sample (completed at once, so never two at a time). */
@@ -183,7 +187,7 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
             throw new Unsupported("nesting near the depth limit");
         }
         pos = tagEnd;
-        samples.start(names.string(name), -1, this);
+        samples.start(names.string, -1, this);
         if (selfClosing) {
             return samples.end();
         }
@@ -201,7 +205,7 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
         byte[] b = buffer;
         int end = limit;
         tagStart = pos;
-        Arrays.fill(ranges, -1);
+        present = 0;
         escaped = 0;
         otherCount = 0;
         int attributes = 0;
@@ -309,9 +313,10 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
     private void attribute(byte[] b, int nameStart, int nameEnd, int valueStart, int valueEnd, boolean escapes) {
         int column = column(b, nameStart, nameEnd);
         if (column >= 0) {
-            if (ranges[2 * column] >= 0) {
+            if ((present & 1L << column) != 0) {
                 throw new Unsupported("a duplicate attribute");
             }
+            present |= 1L << column;
             ranges[2 * column] = valueStart;
             ranges[2 * column + 1] = valueEnd;
             if (escapes) {
@@ -440,24 +445,22 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
 
     @Override
     public boolean hasLabel() {
-        return ranges[2 * JtlColumn.LABEL.ordinal()] >= 0;
+        return (present & 1L << JtlColumn.LABEL.ordinal()) != 0;
     }
 
     @Override
     public XmlSamples.Frame sample(long line) {
         if (selfClosing) {
             // completed before the next tag is read: one frame serves them all, over the buffer itself
-            selfClosed = XmlSamples.Frame.raw(selfClosed, buffer, ranges, escaped);
+            selfClosed = XmlSamples.Frame.raw(selfClosed, buffer, ranges, present, escaped);
             return selfClosed;
         }
         byte[] raw = Arrays.copyOfRange(buffer, tagStart, tagEnd);
         int[] shifted = ranges.clone();
         for (int k = 0; k < shifted.length; k++) {
-            if (shifted[k] >= 0) {
-                shifted[k] -= tagStart;
-            }
+            shifted[k] -= tagStart;
         }
-        return XmlSamples.Frame.raw(null, raw, shifted, escaped);
+        return XmlSamples.Frame.raw(null, raw, shifted, present, escaped);
     }
 
     // ---- values
@@ -738,6 +741,8 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
         private final byte[][] bytes = new byte[SLOTS][];
         private final String[] strings = new String[SLOTS];
         private int size;
+        /** The string of the name {@link #bytes} returned last. */
+        String string;
 
         byte[] bytes(byte[] b, int from, int to) {
             int h = 1;
@@ -747,32 +752,19 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
             int slot = (h ^ h >>> 16) & (SLOTS - 1);
             while (bytes[slot] != null) {
                 if (Arrays.equals(bytes[slot], 0, bytes[slot].length, b, from, to)) {
+                    string = strings[slot];
                     return bytes[slot];
                 }
                 slot = (slot + 1) & (SLOTS - 1);
             }
             byte[] name = Arrays.copyOfRange(b, from, to);
+            string = new String(name, StandardCharsets.ISO_8859_1);
             if (size < SLOTS / 2) {
                 bytes[slot] = name;
-                strings[slot] = new String(name, StandardCharsets.ISO_8859_1);
+                strings[slot] = string;
                 size++;
             }
             return name;
-        }
-
-        String string(byte[] name) {
-            int h = 1;
-            for (byte c : name) {
-                h = 31 * h + c;
-            }
-            int slot = (h ^ h >>> 16) & (SLOTS - 1);
-            while (bytes[slot] != null) {
-                if (bytes[slot] == name) {
-                    return strings[slot];
-                }
-                slot = (slot + 1) & (SLOTS - 1);
-            }
-            return new String(name, StandardCharsets.ISO_8859_1);
         }
     }
 }

@@ -26,7 +26,7 @@ final class RawLabels {
     private static final long MAX_BYTES = 4L << 20;
     private static final int LABEL = 2 * JtlColumn.LABEL.ordinal();
     private static final int THREAD = 2 * JtlColumn.THREAD_NAME.ordinal();
-    private static final long THREAD_ESCAPED = 1L << JtlColumn.THREAD_NAME.ordinal();
+    private static final long THREAD_BIT = 1L << JtlColumn.THREAD_NAME.ordinal();
 
     private final byte[][] labels = new byte[SLOTS][];
     private final byte[][] groups = new byte[SLOTS][];
@@ -45,7 +45,7 @@ final class RawLabels {
         int[] ranges = sample.ranges;
         int labelFrom = ranges[LABEL];
         int labelTo = ranges[LABEL + 1];
-        int groupFrom = ranges[THREAD];
+        int groupFrom = threadFrom(sample);
         int groupTo = groupEnd(sample);
         int h = hash(hash(1, raw, labelFrom, labelTo), raw, groupFrom, groupTo);
         h = 31 * h + Objects.hashCode(url);
@@ -67,7 +67,7 @@ final class RawLabels {
     RequestLabels put(XmlSamples.Frame sample, String url, RequestLabels found) {
         int[] ranges = sample.ranges;
         int labelLength = ranges[LABEL + 1] - ranges[LABEL];
-        int groupFrom = ranges[THREAD];
+        int groupFrom = threadFrom(sample);
         int groupTo = groupEnd(sample);
         long entryBytes = labelLength + Math.max(0, groupTo - groupFrom) + (url == null ? 0 : 2L * url.length());
         if (size < MAX_ENTRIES && bytes + entryBytes <= MAX_BYTES) {
@@ -84,12 +84,17 @@ final class RawLabels {
 
     /** Where the key's group part of {@code tn} ends (see the class comment); -1 without {@code tn}. */
     private static int groupEnd(XmlSamples.Frame sample) {
-        int from = sample.ranges[THREAD];
+        int from = threadFrom(sample);
         if (from < 0) {
             return -1;
         }
         int to = sample.ranges[THREAD + 1];
-        return (sample.escaped & THREAD_ESCAPED) != 0 ? to : SampleRules.threadGroupEnd(sample.raw, from, to);
+        return (sample.escaped & THREAD_BIT) != 0 ? to : SampleRules.threadGroupEnd(sample.raw, from, to);
+    }
+
+    /** Where {@code tn} starts, -1 without it. */
+    private static int threadFrom(XmlSamples.Frame sample) {
+        return (sample.present & THREAD_BIT) != 0 ? sample.ranges[THREAD] : -1;
     }
 
     private static boolean sameGroup(byte[] key, byte[] raw, int from, int to) {

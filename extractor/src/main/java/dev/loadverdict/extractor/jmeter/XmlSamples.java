@@ -412,8 +412,12 @@ final class XmlSamples {
         StringBuilder text;
         /** The scanner's start tag bytes, null for StAX. */
         byte[] raw;
-        /** Where each attribute value lies in {@link #raw}: from at 2 × ordinal, to after it; -1 when absent. */
+        /** Where each attribute value lies in {@link #raw}: from at 2 × ordinal, to after it, for those present. */
         int[] ranges;
+        /** The columns (bit by ordinal) the start tag has. */
+        long present;
+        /** Whether a value was decoded into {@link #values}. */
+        private boolean decoded;
         /** The columns (bit by ordinal) whose raw value holds a reference or a non-ASCII byte. */
         long escaped;
 
@@ -425,16 +429,18 @@ final class XmlSamples {
         }
 
         /** A sample frame of the scanner, over {@code raw}; {@code reused}, emptied, when given. */
-        static Frame raw(Frame reused, byte[] raw, int[] ranges, long escaped) {
+        static Frame raw(Frame reused, byte[] raw, int[] ranges, long present, long escaped) {
             Frame frame = reused != null ? reused : new Frame(Kind.SAMPLE, -1);
-            if (reused != null) {
+            if (frame.decoded) {
                 Arrays.fill(frame.values, null);
-                frame.hasChildSamples = false;
+                frame.decoded = false;
             }
+            frame.hasChildSamples = false;
             frame.raw = raw;
             frame.ranges = ranges;
+            frame.present = present;
             frame.escaped = escaped;
-            frame.fieldStyle = ranges[2 * JtlColumn.LABEL.ordinal()] < 0;
+            frame.fieldStyle = (present & 1L << JtlColumn.LABEL.ordinal()) == 0;
             return frame;
         }
 
@@ -452,7 +458,7 @@ final class XmlSamples {
         }
 
         private boolean inRaw(int slot) {
-            return raw != null && slot < COLUMNS && ranges[2 * slot] >= 0;
+            return raw != null && slot < COLUMNS && (present >>> slot & 1) != 0;
         }
 
         String get(JtlColumn c) {
@@ -461,6 +467,7 @@ final class XmlSamples {
             if (value == null && inRaw(o)) {
                 value = JtlXmlScanner.decode(raw, ranges[2 * o], ranges[2 * o + 1], (escaped >>> o & 1) != 0);
                 values[o] = value;
+                decoded = true;
             }
             return value;
         }
