@@ -107,17 +107,29 @@ final class JtlXmlFormat implements ResultFormat {
         Path path = head.path();
         String displayPath = head.displayPath();
         boolean nested = subSamplesAsEndpoints || context.subSamples();
-        SampleRecorder fast = new SampleRecorder(context, displayPath);
-        try (InputStream bytes = InputFiles.openBytes(path, displayPath)) {
-            if (new XmlSamples(displayPath, nested, fast).readFast(bytes)) {
-                return fast.finish();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         SampleRecorder recorder = new SampleRecorder(context, displayPath);
-        try (Reader reader = InputFiles.openText(path, displayPath)) {
-            new XmlSamples(displayPath, nested, recorder).read(reader);
+        try {
+            JtlXmlScanner.Stop stop;
+            try (InputStream bytes = InputFiles.openBytes(path, displayPath)) {
+                stop = new XmlSamples(displayPath, nested, recorder).readFast(bytes);
+            }
+            if (stop == null) {
+                return recorder.finish();
+            }
+            if (stop.offset() >= 0) {
+                // StAX reads on from the last top-level element the scanner completed
+                try (InputStream bytes = InputFiles.openBytes(path, displayPath);
+                     Reader rest = XmlSamples.resume(bytes, stop)) {
+                    if (rest != null) {
+                        new XmlSamples(displayPath, nested, recorder).read(rest);
+                        return recorder.finish();
+                    }
+                }
+            }
+            recorder = new SampleRecorder(context, displayPath);
+            try (Reader reader = InputFiles.openText(path, displayPath)) {
+                new XmlSamples(displayPath, nested, recorder).read(reader);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

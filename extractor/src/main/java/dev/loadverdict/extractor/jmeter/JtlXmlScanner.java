@@ -1,6 +1,7 @@
 package dev.loadverdict.extractor.jmeter;
 
 import dev.loadverdict.extractor.ReadLimits;
+import dev.loadverdict.model.InputException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,10 +27,13 @@ import java.util.Arrays;
  * unusual UTF-8 sequence in a value it decodes, a duplicate attribute, a tag over {@value #MAX_TAG} bytes, more
  * than {@value ReadLimits#MAX_XML_ATTRIBUTES} attributes, nesting near {@value ReadLimits#MAX_XML_DEPTH} levels,
  * mismatched or missing end tags, the end of the input inside the document (a truncated file), and anything
- * {@link XmlSamples} reports (an error, or a warning that names a line, which the scanner does not count). The
- * caller then reads the file again with StAX from its start, which gives the same samples, or the same error or
- * warning, as if the scanner had not been tried. Whatever the scanner accepts is well-formed XML, so there is
- * nothing to expand and nothing to fetch.
+ * {@link XmlSamples} reports (an error, or a warning that names a line, which the scanner does not count). StAX
+ * then reads on from the end of the last top-level element the scanner completed ({@link Stop}), after the root's
+ * start tag and as many line feeds as the skipped part holds, so that it reports the same lines; or, when a nested
+ * sample of the unfinished element was recorded already or the skipped part has a lone carriage return, StAX reads
+ * the whole file again into a fresh recorder. Either way the samples, errors and warnings are those of StAX alone. A
+ * truncated file (JMeter stopped) is thus read by the scanner up to its last complete sample. Whatever the scanner
+ * accepts is well-formed XML, so there is nothing to expand and nothing to fetch.
  */
 final class JtlXmlScanner implements XmlSamples.StartTag {
 
@@ -80,6 +84,14 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
 
     private final InputStream in;
     private final XmlSamples samples;
+    /** How many bytes of the input lie before {@code buffer[0]}. */
+    private long consumed;
+    /**
+     * Where the input's last stretch of the root's start and complete top-level elements ends (see {@link #stop}), -1
+     * before the root's start tag is read; and that tag.
+     */
+    private long topLevel = -1;
+    private byte[] rootTag;
     private byte[] buffer = new byte[BUFFER];
     private int pos;
     private int limit;
@@ -112,8 +124,29 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
         this.samples = samples;
     }
 
+    /**
+     * Where the scanner stopped at something it does not vouch for: {@code offset} bytes into the input lie the root's
+     * start tag {@code rootTag} and complete top-level elements, all of them read into the recorder; StAX can read on
+     * from there (see {@link XmlSamples#resume}). An offset of -1: the recorder must be dropped and the whole input read
+     * with StAX (the stop came before the root's start tag, or after a nested sample of an unfinished top-level
+     * element was recorded).
+     */
+    record Stop(long offset, byte[] rootTag, String why) {
+    }
+
+    /** Reads the document to the end of its root element: null, or where and why it stopped. */
+    Stop scan() {
+        try {
+            read();
+            return null;
+        } catch (Unsupported | InputException e) {
+            boolean clean = topLevel >= 0 && !samples.nestedRecorded;
+            return new Stop(clean ? topLevel : -1, rootTag, e.getMessage());
+        }
+    }
+
     /** Reads the document to the end of its root element. */
-    void read() {
+    private void read() {
         fill(0);
         declaration();
         while (true) {
@@ -187,15 +220,31 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
             throw new Unsupported("nesting near the depth limit");
         }
         pos = tagEnd;
+        if (depth == 0) {
+            rootTag = Arrays.copyOfRange(buffer, tagStart, tagEnd);
+        }
         samples.start(names.string, -1, this);
         if (selfClosing) {
-            return samples.end();
+            boolean rootClosed = samples.end();
+            if (depth == 1) {
+                atTopLevel();
+            }
+            return rootClosed;
         }
         if (depth == open.length) {
             open = Arrays.copyOf(open, 2 * depth);
         }
         open[depth++] = name;
+        if (depth == 1) {
+            atTopLevel();
+        }
         return false;
+    }
+
+    /** Notes that the input up to {@code pos} holds the root's start and complete top-level elements only. */
+    private void atTopLevel() {
+        topLevel = consumed + pos;
+        samples.nestedRecorded = false;
     }
 
     /**
@@ -368,7 +417,11 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
         }
         pos = i + 1;
         depth--;
-        return samples.end();
+        boolean rootClosed = samples.end();
+        if (depth == 1) {
+            atTopLevel();
+        }
+        return rootClosed;
     }
 
     // ---- text
@@ -679,6 +732,7 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
             return false;
         }
         int keep = Math.max(0, pos - 2);
+        consumed += keep;
         if (keep > 0) {
             System.arraycopy(buffer, keep, buffer, 0, limit - keep);
             pos -= keep;

@@ -16,8 +16,11 @@ import javax.xml.stream.XMLStreamReader;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.util.ArrayDeque;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -53,6 +56,8 @@ final class XmlSamples {
     private final RawLabels rawLabels = new RawLabels();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private long skipped;
+    /** Whether a nested sample was recorded since the scanner last stood between top-level elements. */
+    boolean nestedRecorded;
     private long firstSkippedLine;
 
     XmlSamples(String file, boolean countNested, SampleRecorder recorder) {
@@ -101,16 +106,97 @@ final class XmlSamples {
     }
 
     /**
-     * Reads every sample with {@link JtlXmlScanner}. False when the input holds anything the scanner does not vouch
-     * for (see there) or anything to report: then the recorder holds part of the samples and must be dropped, and the
-     * file is read again with {@link #read(Reader)} into a fresh one, which reports what StAX finds.
+     * Reads the samples with {@link JtlXmlScanner} as far as it vouches for the input: null when it read the whole
+     * document, else where it stopped (see {@link JtlXmlScanner.Stop}).
      */
-    boolean readFast(InputStream input) {
-        try {
-            new JtlXmlScanner(input, this).read();
-            return true;
-        } catch (JtlXmlScanner.Unsupported | InputException e) {
-            return false;
+    JtlXmlScanner.Stop readFast(InputStream input) {
+        return new JtlXmlScanner(input, this).scan();
+    }
+
+    /**
+     * The rest of the input from where the scanner stopped, as StAX is to read it: the root's start tag, as many line
+     * feeds as the skipped part has (so that StAX numbers lines as in the whole file), then the text from the stop on.
+     * Null when the skipped part has a carriage return not followed by a line feed (a line break that StAX counts and a
+     * line feed count would not).
+     *
+     * @param bytes the input from its start; it is read up to the stop
+     */
+    static Reader resume(InputStream bytes, JtlXmlScanner.Stop stop) throws IOException {
+        long lineFeeds = lineFeeds(bytes, stop.offset());
+        if (lineFeeds < 0) {
+            return null;
+        }
+        String root = new String(stop.rootTag(), StandardCharsets.UTF_8);
+        long rootFeeds = root.chars().filter(c -> c == '\n').count();
+        Reader rest = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        return new PrefixedReader(root, lineFeeds - rootFeeds, rest);
+    }
+
+    /**
+     * The line feeds in the first {@code length} bytes, or -1 when they hold a carriage return without a line feed
+     * after it, or end early. One loop for all of it: the launcher's JIT settings compile a method called often late.
+     */
+    private static long lineFeeds(InputStream bytes, long length) throws IOException {
+        byte[] chunk = new byte[1 << 20];
+        long lineFeeds = 0;
+        long left = length;
+        byte last = 0;
+        while (left > 0) {
+            int n = bytes.read(chunk, 0, (int) Math.min(chunk.length, left));
+            if (n < 0) {
+                return -1;
+            }
+            for (int i = 0; i < n; i++) {
+                byte b = chunk[i];
+                if (last == '\r' && b != '\n') {
+                    return -1;
+                }
+                lineFeeds += b == '\n' ? 1 : 0;
+                last = b;
+            }
+            left -= n;
+        }
+        // the stop comes after a '>', so a return right before it is alone
+        return last == '\r' ? -1 : lineFeeds;
+    }
+
+    /** Text, then {@code lineFeeds} line feeds, then a reader. */
+    private static final class PrefixedReader extends FilterReader {
+        private final String text;
+        private int at;
+        private long lineFeeds;
+
+        PrefixedReader(String text, long lineFeeds, Reader rest) {
+            super(rest);
+            this.text = text;
+            this.lineFeeds = lineFeeds;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (at < text.length()) {
+                int n = Math.min(length, text.length() - at);
+                text.getChars(at, at + n, buffer, offset);
+                at += n;
+                return n;
+            }
+            if (lineFeeds > 0) {
+                int n = (int) Math.min(length, lineFeeds);
+                Arrays.fill(buffer, offset, offset + n, '\n');
+                lineFeeds -= n;
+                return n;
+            }
+            return super.read(buffer, offset, length);
         }
     }
 
@@ -297,6 +383,7 @@ final class XmlSamples {
                 sample.get(JtlColumn.RESPONSE_CODE), sample.get(JtlColumn.RESPONSE_MESSAGE));
         recorder.record(labels(sample), start, elapsed, ok, kind, outsideTotals, count < 0 ? 1 : count, errors,
                 sample.line);
+        nestedRecorded |= !topLevel;
     }
 
     /** The sample's {@code s}: true or false, ignoring case and surrounding blanks; else an error. */

@@ -145,6 +145,7 @@ class JtlXmlScannerTest {
                 "1".getBytes(StandardCharsets.US_ASCII), "a".getBytes(StandardCharsets.US_ASCII)};
         Random random = new Random(20261205);
         int scanned = 0;
+        int resumed = 0;
         int copies = 0;
         for (byte[] source : sources) {
             for (int n = 0; n < 40; n++) {
@@ -156,10 +157,33 @@ class JtlXmlScannerTest {
                         .isEqualTo(stax);
                 if (!scanned(file, nested).equals("unsupported")) {
                     scanned++;
+                } else if (stop(file, nested).offset() > 0) {
+                    resumed++;
                 }
             }
         }
         assertThat(scanned).as("copies the scanner read itself, of %d", copies).isGreaterThan(copies / 10);
+        assertThat(resumed).as("copies StAX read on from where the scanner stopped, of %d", copies)
+                .isGreaterThan(copies / 4);
+    }
+
+    /** Where the scanner stops on a file it does not read to the end. */
+    static JtlXmlScanner.Stop stop(Path file, boolean nested) throws IOException {
+        try (InputStream in = InputFiles.openBytes(file, file.toString())) {
+            return new XmlSamples(file.toString(), nested, new SampleRecorder(CONTEXT, file.toString())).readFast(in);
+        }
+    }
+
+    /** Woodstox does not count predefined entities and character references against its entity limit: nor does this. */
+    @Test
+    void manyReferencesAreReadAsStaxReadsThem() throws IOException {
+        StringBuilder doc = new StringBuilder(JtlXmlFormatTest.START);
+        for (int i = 0; i < 3000; i++) {
+            doc.append("<httpSample t=\"5\" ts=\"").append(1000 + i).append("\" s=\"true\" lb=\"a&amp;b\" tn=\"G 1-1\">")
+                    .append("<responseData>").append("&lt;x&gt;&#65;".repeat(50)).append("</responseData></httpSample>\n");
+        }
+        Path file = write("references.jtl", doc.append("</testResults>\n").toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(scanned(file, false)).isEqualTo(stax(file, false)).contains("\"requests\": 3000");
     }
 
     private static byte[] damage(byte[] source, Random random, byte[][] marks) {
@@ -210,7 +234,7 @@ class JtlXmlScannerTest {
         return outcome(() -> {
             SampleRecorder recorder = new SampleRecorder(CONTEXT, file.toString());
             try (InputStream in = InputFiles.openBytes(file, file.toString())) {
-                return new XmlSamples(file.toString(), nested, recorder).readFast(in) ? recorder.finish() : null;
+                return new XmlSamples(file.toString(), nested, recorder).readFast(in) == null ? recorder.finish() : null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
