@@ -13,6 +13,7 @@ import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Workload;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -35,9 +36,25 @@ import java.util.Set;
  * error), or NDJSON whose first line is an object with those keys. No JMeter, k6 or Locust file names
  * both {@code endpoint} and {@code latency_ms}, and none of their detectors takes such a header.
  *
+ * <p><b>Reading</b>: from bytes ({@link SampleCsvBytes}, {@link SampleNdjsonBytes}), which read rare input (quoted
+ * line breaks, broken quotes, overlong lines) again with the text readers so that every result, warning and error is
+ * the same as theirs.
+ *
  * <p><b>Precision</b>: 1 µs when any response time has a fraction of a millisecond, else whole ms.
  */
 final class GenericSamplesFormat implements ResultFormat {
+
+    /** Whether files are read from bytes ({@link SampleCsvBytes}, {@link SampleNdjsonBytes}); tests compare with text. */
+    private final boolean bytes;
+
+    GenericSamplesFormat() {
+        this(true);
+    }
+
+    /** With {@code bytes} false, files are read only by the text readers ({@link SampleCsv}, {@link SampleNdjson}). */
+    GenericSamplesFormat(boolean bytes) {
+        this.bytes = bytes;
+    }
 
     @Override
     public String displayName() {
@@ -96,17 +113,37 @@ final class GenericSamplesFormat implements ResultFormat {
         Path path = head.path();
         String displayPath = head.displayPath();
         boolean ndjson = head.text().stripLeading().startsWith("{");
+        List<String> header = ndjson ? null : head.parsed(CsvRecords.HEADER).orElseThrow(() -> new InputException(
+                displayPath, 1, "generic samples CSV without a header row naming its columns"));
+        if (bytes) {
+            SampleSink sink = new SampleSink(context, displayPath);
+            try (InputStream in = InputFiles.openBytes(path, displayPath)) {
+                if (ndjson) {
+                    SampleNdjsonBytes.read(in, displayPath, sink);
+                } else {
+                    SampleCsvBytes.read(in, header, displayPath, sink);
+                }
+                return sink.finish(Optional.empty(), Workload.unknown(), List.of(displayPath));
+            } catch (SampleCsvBytes.Fallback e) {
+                // rare input the byte readers leave to the text readers: read it all again, from the start
+            } catch (IOException e) {
+                throw cannotRead(displayPath, e);
+            }
+        }
         SampleSink sink = new SampleSink(context, displayPath);
         try (Reader reader = InputFiles.openText(path, displayPath)) {
             if (ndjson) {
                 SampleNdjson.read(reader, displayPath, sink);
             } else {
-                SampleCsv.read(reader, head.parsed(CsvRecords.HEADER).orElseThrow(() -> new InputException(displayPath, 1,
-                        "generic samples CSV without a header row naming its columns")), displayPath, sink);
+                SampleCsv.read(reader, header, displayPath, sink);
             }
         } catch (IOException e) {
-            throw new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
+            throw cannotRead(displayPath, e);
         }
         return sink.finish(Optional.empty(), Workload.unknown(), List.of(displayPath));
+    }
+
+    private static InputException cannotRead(String displayPath, IOException e) {
+        return new InputException(displayPath, OptionalLong.empty(), "cannot be read: " + e.getMessage(), e);
     }
 }

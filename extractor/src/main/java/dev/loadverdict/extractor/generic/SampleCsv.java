@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class SampleCsv {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setIgnoreEmptyLines(true)
             .get();
 
@@ -109,14 +109,11 @@ final class SampleCsv {
                     pending = e; // fatal unless it is the last row, which a killed harness may have cut off
                 }
             }
-            if (pending != null) {
-                sink.warn(pending.line().orElse(records.line()), "skipped the last line (" + pending.detail()
-                        + "): the harness was probably stopped while writing it");
-            }
+            sink.endReading(pending, records.line());
         }
     }
 
-    private static Header header(List<String> cells, String file) {
+    static Header header(List<String> cells, String file) {
         Header header = Header.of(cells, file);
         List<String> missing = new ArrayList<>(SampleField.missing(header::has));
         if (!missing.isEmpty()) {

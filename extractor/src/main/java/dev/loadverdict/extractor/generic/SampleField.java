@@ -71,6 +71,63 @@ enum SampleField {
         return BY_NAME.get(normalise(name));
     }
 
+    /** The documented names and aliases as ASCII bytes, in a table by {@link #slot}. */
+    private static final byte[][] NAME_BYTES = new byte[64][];
+    private static final SampleField[] NAME_FIELDS = new SampleField[64];
+
+    static {
+        for (Map.Entry<String, SampleField> e : BY_NAME.entrySet()) {
+            byte[] name = e.getKey().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int slot = slot(name, 0, name.length);
+            while (NAME_BYTES[slot] != null) {
+                slot = (slot + 1) & 63;
+            }
+            NAME_BYTES[slot] = name;
+            NAME_FIELDS[slot] = e.getValue();
+        }
+    }
+
+    private static int slot(byte[] a, int start, int end) {
+        return (end - start) * 31 + a[start] * 7 + a[end - 1] & 63;
+    }
+
+    /** The field a name spelled exactly as one of the names (lower case, no blanks) names, or null. */
+    static SampleField of(byte[] a, int start, int end) {
+        if (start == end) {
+            return null;
+        }
+        for (int slot = slot(a, start, end); NAME_BYTES[slot] != null; slot = (slot + 1) & 63) {
+            byte[] name = NAME_BYTES[slot];
+            if (name.length == end - start && same(name, a, start)) {
+                return NAME_FIELDS[slot];
+            }
+        }
+        return null;
+    }
+
+    private static boolean same(byte[] name, byte[] a, int start) {
+        for (int i = 0; i < name.length; i++) {
+            if (name[i] != a[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a name plainly names no field: it is no name or alias and has only lower-case ASCII letters, digits,
+     * {@code _}, {@code .} and {@code -}, which {@link #normalise} leaves as they are.
+     */
+    static boolean plainlyNone(byte[] a, int start, int end) {
+        for (int i = start; i < end; i++) {
+            byte c = a[i];
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return of(a, start, end) == null;
+    }
+
     static String normalise(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }

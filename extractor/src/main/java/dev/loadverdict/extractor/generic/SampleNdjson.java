@@ -47,13 +47,10 @@ final class SampleNdjson {
                 pending = e; // fatal unless it is the last line, which a killed harness may have cut off
             }
         }
-        if (pending != null) {
-            sink.warn(pending.line().orElse(number), "skipped the last line (" + pending.detail()
-                    + "): the harness was probably stopped while writing it");
-        }
+        sink.endReading(pending, number);
     }
 
-    private static void parse(String line, String file, long number, SampleObject sample) {
+    static void parse(String line, String file, long number, SampleObject sample) {
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new InputException(file, number, "not a JSON object: \"" + Messages.shorten(line) + "\"");

@@ -12,6 +12,10 @@ import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.Workload;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +32,15 @@ import java.util.function.Function;
 final class SampleSink {
 
     private static final int INTERNED = 1 << 12;
+    private static final long BYTE_LABELS_BYTES = 4L << 20;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final SampleAggregator aggregator;
     private final String file;
     private final Diagnostics diagnostics;
     private final Map<LabelKey, RequestLabels> labels = new HashMap<>();
+    private final ByteLabels byteLabels = new ByteLabels();
+    private final TextCache kinds = new TextCache();
     private boolean submillisecond;
     private long samples;
     private long maxUsers = -1;
@@ -57,9 +65,9 @@ final class SampleSink {
                 throw new InputException(file, line, "sample without '" + f.key() + "'");
             }
         }
-        long start = value(SampleField.TIMESTAMP, values, line, Values::epochMillis);
-        long micros = value(SampleField.LATENCY_MS, values, line, Values::latencyMicros);
-        boolean ok = value(SampleField.OK, values, line, Values::ok);
+        long start = value(SampleField.TIMESTAMP, values[SampleField.TIMESTAMP.ordinal()], line, Values::epochMillis);
+        long micros = value(SampleField.LATENCY_MS, values[SampleField.LATENCY_MS.ordinal()], line, Values::latencyMicros);
+        boolean ok = value(SampleField.OK, values[SampleField.OK.ordinal()], line, Values::ok);
         String endpoint = values[SampleField.ENDPOINT.ordinal()].strip();
         if (endpoint.isEmpty()) {
             throw new InputException(file, line, "'" + SampleField.ENDPOINT.key() + "' is empty");
@@ -67,13 +75,108 @@ final class SampleSink {
         submillisecond |= micros % 1000 != 0;
         samples++;
         if (values[SampleField.USERS.ordinal()] != null && !values[SampleField.USERS.ordinal()].isBlank()) {
-            maxUsers = Math.max(maxUsers, value(SampleField.USERS, values, line, Values::users));
+            maxUsers = Math.max(maxUsers, value(SampleField.USERS, values[SampleField.USERS.ordinal()], line, Values::users));
         }
         aggregator.add(labels(endpoint, values, tags), start, micros, ok, ok ? null : failureKind(values));
     }
 
-    private <T> T value(SampleField field, String[] values, long line, Function<String, T> parse) {
-        String text = values[field.ordinal()];
+    /**
+     * Records one sample read as bytes: the same as {@link #add(String[], Map, long)} with the text of its values,
+     * reading the common spellings from the bytes and looking its labels up by their bytes, so that a typical sample
+     * decodes and allocates nothing.
+     *
+     * @throws InputException when a value cannot be read
+     */
+    void add(RawSample sample, long line) {
+        byte[][] arrays = sample.arrays;
+        int[] starts = sample.starts;
+        int[] ends = sample.ends;
+        for (SampleField f : SampleField.REQUIRED) {
+            if (arrays[f.ordinal()] == null) {
+                throw new InputException(file, line, "sample without '" + f.key() + "'");
+            }
+        }
+        int t = SampleField.TIMESTAMP.ordinal();
+        long start = Values.plainEpochMillis(arrays[t], starts[t], ends[t]);
+        if (start == Values.NOT_PLAIN) {
+            start = Values.plainIsoMillis(arrays[t], starts[t], ends[t]);
+            if (start == Values.NOT_PLAIN) {
+                start = value(SampleField.TIMESTAMP, sample.text(SampleField.TIMESTAMP), line, Values::epochMillis);
+            }
+        }
+        int l = SampleField.LATENCY_MS.ordinal();
+        long micros = Values.plainLatencyMicros(arrays[l], starts[l], ends[l]);
+        if (micros == Values.NOT_PLAIN) {
+            micros = value(SampleField.LATENCY_MS, sample.text(SampleField.LATENCY_MS), line, Values::latencyMicros);
+        }
+        int o = SampleField.OK.ordinal();
+        int okByte = Values.plainOk(arrays[o], starts[o], ends[o]);
+        boolean ok = okByte >= 0 ? okByte == 1 : value(SampleField.OK, sample.text(SampleField.OK), line, Values::ok);
+        if (!plainlyNotBlank(sample, SampleField.ENDPOINT) && sample.text(SampleField.ENDPOINT).isBlank()) {
+            throw new InputException(file, line, "'" + SampleField.ENDPOINT.key() + "' is empty");
+        }
+        submillisecond |= micros % 1000 != 0;
+        samples++;
+        int u = SampleField.USERS.ordinal();
+        if (arrays[u] != null) {
+            long users = Values.plainUsers(arrays[u], starts[u], ends[u]);
+            if (users != Values.NOT_PLAIN) {
+                maxUsers = Math.max(maxUsers, users);
+            } else {
+                String text = sample.text(SampleField.USERS);
+                if (!text.isBlank()) {
+                    maxUsers = Math.max(maxUsers, value(SampleField.USERS, text, line, Values::users));
+                }
+            }
+        }
+        RequestLabels labels = byteLabels.get(sample);
+        if (labels == null) {
+            labels = labels(sample.text(SampleField.ENDPOINT).strip(), textOf(sample), sample.tags());
+            byteLabels.put(sample, labels);
+        }
+        aggregator.add(labels, start, micros, ok, ok ? null : failureKind(sample));
+    }
+
+    /**
+     * As {@link #failureKind(String[])}: the error text, else the status, else none; a plain one (visible ASCII at
+     * both ends, so stripping keeps it) is decoded once and then found by its bytes.
+     */
+    private String failureKind(RawSample sample) {
+        int e = SampleField.ERROR.ordinal();
+        int s = SampleField.STATUS.ordinal();
+        byte[][] arrays = sample.arrays;
+        if (plainlyNotBlank(sample, SampleField.ERROR)) {
+            return kinds.text(arrays[e], sample.starts[e], sample.ends[e]);
+        }
+        boolean noError = arrays[e] == null || sample.starts[e] == sample.ends[e];
+        if (noError && plainlyNotBlank(sample, SampleField.STATUS)) {
+            return kinds.text(arrays[s], sample.starts[s], sample.ends[s]);
+        }
+        if (noError && (arrays[s] == null || sample.starts[s] == sample.ends[s])) {
+            return null;
+        }
+        return failureKind(textOf(sample));
+    }
+
+    /** Whether the field plainly has text that stripping keeps: its first and last bytes are visible ASCII. */
+    private static boolean plainlyNotBlank(RawSample sample, SampleField field) {
+        int i = field.ordinal();
+        byte[] a = sample.arrays[i];
+        int s = sample.starts[i];
+        int e = sample.ends[i];
+        return a != null && s < e && a[s] > ' ' && a[s] < 0x7F && a[e - 1] > ' ' && a[e - 1] < 0x7F;
+    }
+
+    /** The text of each field (null where absent), as {@link #add(String[], Map, long)} takes them. */
+    private static String[] textOf(RawSample sample) {
+        String[] values = new String[SampleField.values().length];
+        for (SampleField f : SampleField.values()) {
+            values[f.ordinal()] = sample.text(f);
+        }
+        return values;
+    }
+
+    private <T> T value(SampleField field, String text, long line, Function<String, T> parse) {
         try {
             return parse.apply(text);
         } catch (IllegalArgumentException e) {
@@ -109,6 +212,88 @@ final class SampleSink {
         return made;
     }
 
+    /**
+     * The labels of samples read as bytes, by the bytes they are made of ({@link RawSample#key}), so a repeated
+     * sample's labels cost a hash and a comparison. At most {@value #INTERNED} entries of at most
+     * {@value #BYTE_LABELS_BYTES} bytes of keys in all; beyond, labels are made afresh (equal, so the result is the
+     * same).
+     */
+    private static final class ByteLabels {
+
+        private static final int SLOTS = 2 * INTERNED;
+        private static final long MIX = 0x9E3779B97F4A7C15L;
+
+        private final byte[][] keys = new byte[SLOTS][];
+        private final int[] hashes = new int[SLOTS];
+        private final RequestLabels[] values = new RequestLabels[SLOTS];
+        private int size;
+        private long bytes;
+        private int lastLength;
+        private int lastHash;
+        private int lastSlot;
+
+        /** The labels of the sample, or null: then {@link #put} them. */
+        RequestLabels get(RawSample sample) {
+            int length = sample.key();
+            byte[] key = sample.key;
+            long h = length;
+            int i = 0;
+            for (; i + 8 <= length; i += 8) {
+                h = (h ^ (long) LONGS.get(key, i)) * MIX;
+            }
+            for (; i < length; i++) {
+                h = (h ^ key[i]) * MIX;
+            }
+            int hash = (int) (h ^ (h >>> 29));
+            int slot = hash & (SLOTS - 1);
+            while (keys[slot] != null) {
+                if (hashes[slot] == hash && Arrays.equals(keys[slot], 0, keys[slot].length, key, 0, length)) {
+                    return values[slot];
+                }
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            lastLength = length;
+            lastHash = hash;
+            lastSlot = slot;
+            return null;
+        }
+
+        /** Keeps the labels of the sample {@link #get} found none for, while there is room. */
+        void put(RawSample sample, RequestLabels labels) {
+            if (size < INTERNED && bytes + lastLength <= BYTE_LABELS_BYTES) {
+                keys[lastSlot] = Arrays.copyOf(sample.key, lastLength);
+                hashes[lastSlot] = lastHash;
+                values[lastSlot] = labels;
+                size++;
+                bytes += lastLength;
+            }
+        }
+    }
+
+    /** The text of byte ranges that recur (failure kinds), decoded once each: a small table where a newer one replaces. */
+    private static final class TextCache {
+
+        private static final int SLOTS = 256;
+        private final byte[][] keys = new byte[SLOTS][];
+        private final String[] texts = new String[SLOTS];
+
+        String text(byte[] a, int start, int end) {
+            int h = end - start;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + a[i];
+            }
+            int slot = (h ^ (h >>> 8)) & (SLOTS - 1);
+            byte[] key = keys[slot];
+            if (key != null && Arrays.equals(key, 0, key.length, a, start, end)) {
+                return texts[slot];
+            }
+            String text = RawSample.decode(a, start, end);
+            keys[slot] = Arrays.copyOfRange(a, start, end);
+            texts[slot] = text;
+            return text;
+        }
+    }
+
     /** What makes two samples' labels equal; fields may be null. */
     private record LabelKey(String endpoint, String method, String url, String group, String service,
                             Map<String, String> tags) {
@@ -120,6 +305,19 @@ final class SampleSink {
 
     void warn(long line, String message) {
         diagnostics.warn(line, message);
+    }
+
+    /**
+     * Ends a reading in which {@code pending} (when not null) was the last sample's error: only a warning, as a
+     * harness killed while writing cuts off the last line.
+     *
+     * @param line the last line read, for an error without one
+     */
+    void endReading(InputException pending, long line) {
+        if (pending != null) {
+            warn(pending.line().orElse(line), "skipped the last line (" + pending.detail()
+                    + "): the harness was probably stopped while writing it");
+        }
     }
 
     long samples() {
