@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.Splitting;
 import dev.loadverdict.extractor.internal.CsvRecords;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.ResultFormat;
+import dev.loadverdict.extractor.internal.SplitReading;
 import dev.loadverdict.extractor.internal.ToolResult;
 import dev.loadverdict.model.InputException;
 import dev.loadverdict.model.Workload;
@@ -36,9 +38,10 @@ import java.util.Set;
  * error), or NDJSON whose first line is an object with those keys. No JMeter, k6 or Locust file names
  * both {@code endpoint} and {@code latency_ms}, and none of their detectors takes such a header.
  *
- * <p><b>Reading</b>: from bytes ({@link SampleCsvBytes}, {@link SampleNdjsonBytes}), which read rare input (quoted
- * line breaks, broken quotes, overlong lines) again with the text readers so that every result, warning and error is
- * the same as theirs.
+ * <p><b>Reading</b>: from bytes ({@link SampleCsvBytes}, {@link SampleNdjsonBytes}), a large file in parts on several
+ * threads ({@link SplitReading}; a part that skipped a sample or ended inside a record has the file read on one thread
+ * instead), and rare input (quoted line breaks, broken quotes, overlong lines) again with the text readers, so that
+ * every result, warning and error is the same as theirs.
  *
  * <p><b>Precision</b>: 1 µs when any response time has a fraction of a millisecond, else whole ms.
  */
@@ -116,12 +119,24 @@ final class GenericSamplesFormat implements ResultFormat {
         List<String> header = ndjson ? null : head.parsed(CsvRecords.HEADER).orElseThrow(() -> new InputException(
                 displayPath, 1, "generic samples CSV without a header row naming its columns"));
         if (bytes) {
+            Splitting splitting = context.splittingNow();
+            Optional<SampleSink> split = SplitReading.read(path, splitting, SplitReading.LineTest.ANY,
+                    (in, first, last) -> {
+                        SampleSink part = new SampleSink(context.forPart(splitting), displayPath);
+                        boolean exact = ndjson ? SampleNdjsonBytes.read(in, displayPath, part, last)
+                                : SampleCsvBytes.read(in, header, displayPath, part, first, last);
+                        return exact ? part : null;
+                    }, SampleSink::absorb);
+            if (split.isPresent()) {
+                SplitReading.merged();
+                return split.get().finish(Optional.empty(), Workload.unknown(), List.of(displayPath));
+            }
             SampleSink sink = new SampleSink(context, displayPath);
             try (InputStream in = InputFiles.openBytes(path, displayPath)) {
                 if (ndjson) {
-                    SampleNdjsonBytes.read(in, displayPath, sink);
+                    SampleNdjsonBytes.read(in, displayPath, sink, true);
                 } else {
-                    SampleCsvBytes.read(in, header, displayPath, sink);
+                    SampleCsvBytes.read(in, header, displayPath, sink, true, true);
                 }
                 return sink.finish(Optional.empty(), Workload.unknown(), List.of(displayPath));
             } catch (SampleCsvBytes.Fallback e) {

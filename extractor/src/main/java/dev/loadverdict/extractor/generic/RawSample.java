@@ -1,5 +1,6 @@
 package dev.loadverdict.extractor.generic;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -20,8 +21,10 @@ final class RawSample {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int FIELDS = SampleField.values().length;
     /** The fields that make a sample's {@link dev.loadverdict.extractor.internal.RequestLabels}, with its tags. */
-    private static final SampleField[] LABEL_FIELDS = {SampleField.ENDPOINT, SampleField.METHOD, SampleField.URL,
-            SampleField.GROUP, SampleField.SERVICE};
+    private static final int[] LABEL_FIELDS = {SampleField.ENDPOINT.ordinal(), SampleField.METHOD.ordinal(),
+            SampleField.URL.ordinal(), SampleField.GROUP.ordinal(), SampleField.SERVICE.ordinal()};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long MIX = 0x9E3779B97F4A7C15L;
 
     /** The array holding each field's bytes, by {@link SampleField#ordinal()}; null where the field is absent. */
     final byte[][] arrays = new byte[FIELDS][];
@@ -32,9 +35,6 @@ final class RawSample {
     private byte[][] tagArrays = new byte[16][];
     private int[] tagRanges = new int[32];
     private int tagParts;
-
-    /** What {@link #key} wrote. */
-    byte[] key = new byte[256];
 
     void clear() {
         Arrays.fill(arrays, null);
@@ -90,47 +90,91 @@ final class RawSample {
     }
 
     /**
-     * Writes into {@link #key} the bytes the sample's labels depend on (the label fields, each absent or with its
-     * length, and the tags in order), so that two samples with the same key have the same labels.
-     *
-     * @return the key's length
+     * A hash of the bytes the sample's labels depend on (the label fields, each absent or with its length, and the
+     * tags in order), from each one's length and first and last eight bytes: constant work however long they are;
+     * {@link #hasKey} then compares exactly.
      */
-    int key() {
-        int n = 0;
-        for (SampleField f : LABEL_FIELDS) {
-            int i = f.ordinal();
-            n = arrays[i] == null ? length(n, -1) : bytes(length(n, ends[i] - starts[i]), arrays[i], starts[i], ends[i]);
+    long fingerprint() {
+        long h = 1;
+        for (int i : LABEL_FIELDS) {
+            byte[] a = arrays[i];
+            h = a == null ? (h ^ -1) * MIX : fingerprint(h, a, starts[i], ends[i]);
         }
         for (int i = 0; i < tagParts; i++) {
-            int start = tagRanges[2 * i];
-            int end = tagRanges[2 * i + 1];
-            n = bytes(length(n, end - start), tagArrays[i], start, end);
+            h = fingerprint(h, tagArrays[i], tagRanges[2 * i], tagRanges[2 * i + 1]);
         }
-        return n;
+        return h;
     }
 
-    private int length(int n, int length) {
-        room(n, 4);
-        INTS.set(key, n, length);
-        return n + 4;
-    }
-
-    private int bytes(int n, byte[] array, int start, int end) {
+    private static long fingerprint(long h, byte[] a, int start, int end) {
         int length = end - start;
-        room(n, length);
-        if (length <= 16) {
-            for (int i = 0; i < length; i++) {
-                key[n + i] = array[start + i];
+        h = (h ^ length) * MIX;
+        if (length >= 8) {
+            h = (h ^ (long) LONGS.get(a, start)) * MIX;
+            return (h ^ (long) LONGS.get(a, end - 8)) * MIX;
+        }
+        for (int i = start; i < end; i++) {
+            h = (h ^ a[i]) * MIX;
+        }
+        return h;
+    }
+
+    /** Whether {@code key}, made by {@link #key} for an earlier sample, holds this sample's label bytes. */
+    boolean hasKey(byte[] key) {
+        int n = 0;
+        for (int i : LABEL_FIELDS) {
+            n = arrays[i] == null ? absent(key, n) : same(key, n, arrays[i], starts[i], ends[i]);
+            if (n < 0) {
+                return false;
             }
-        } else {
-            System.arraycopy(array, start, key, n, length);
+        }
+        for (int i = 0; i < tagParts; i++) {
+            n = same(key, n, tagArrays[i], tagRanges[2 * i], tagRanges[2 * i + 1]);
+            if (n < 0) {
+                return false;
+            }
+        }
+        return n == key.length;
+    }
+
+    /** Where the key goes on after an absent field at {@code n}, or -1. */
+    private static int absent(byte[] key, int n) {
+        return n + 4 <= key.length && (int) INTS.get(key, n) == -1 ? n + 4 : -1;
+    }
+
+    /** Where the key goes on after a part equal to the range at {@code n}, or -1. */
+    private static int same(byte[] key, int n, byte[] a, int start, int end) {
+        int length = end - start;
+        if (n + 4 + length > key.length || (int) INTS.get(key, n) != length) {
+            return -1;
+        }
+        n += 4;
+        for (int i = 0; i < length; i++) {
+            if (key[n + i] != a[start + i]) {
+                return -1;
+            }
         }
         return n + length;
     }
 
-    private void room(int n, int more) {
-        if (n + more > key.length) {
-            key = Arrays.copyOf(key, Math.max(key.length * 2, n + more));
+    /** The bytes {@link #hasKey} compares with: each label field's length (-1: absent) and bytes, then each tag's. */
+    byte[] key() {
+        ByteArrayOutputStream key = new ByteArrayOutputStream();
+        for (int i : LABEL_FIELDS) {
+            part(key, arrays[i], starts[i], ends[i]);
+        }
+        for (int i = 0; i < tagParts; i++) {
+            part(key, tagArrays[i], tagRanges[2 * i], tagRanges[2 * i + 1]);
+        }
+        return key.toByteArray();
+    }
+
+    private static void part(ByteArrayOutputStream key, byte[] a, int start, int end) {
+        byte[] length = new byte[4];
+        INTS.set(length, 0, a == null ? -1 : end - start);
+        key.writeBytes(length);
+        if (a != null) {
+            key.write(a, start, end - start);
         }
     }
 

@@ -36,9 +36,15 @@ final class SampleCsvBytes {
      * @param in the file's bytes (gzip undone, BOM skipped)
      * @param header the cells of the header row, as {@link dev.loadverdict.extractor.internal.CsvRecords#HEADER} read
      *     them; the first record, which holds them, is skipped
+     * @param first whether the bytes start the file (then its first record, the header, is skipped); else they are a
+     *     part of it ({@link dev.loadverdict.extractor.internal.SplitReading}) that starts at a record
+     * @param last whether the bytes end the file; else only a record that ends with a line break may end them
+     * @return whether the reading was exact as a part: it ended at a record ({@code last}) and no sample was skipped
+     *     (whose warning or error would name a line, known only counting from the file's start)
      * @throws Fallback when the file must be read by {@link SampleCsv} instead
      */
-    static void read(InputStream in, List<String> header, String file, SampleSink sink) {
+    static boolean read(InputStream in, List<String> header, String file, SampleSink sink, boolean first,
+                        boolean last) {
         SampleCsv.Header columns = SampleCsv.header(header, file);
         int[] fields = columns.fields();
         String[] tagNames = columns.tags().keySet().toArray(new String[0]);
@@ -51,11 +57,13 @@ final class SampleCsvBytes {
         SampleField[] all = SampleField.values();
         RawSample sample = new RawSample();
         String[] values = new String[all.length];
-        boolean headerRow = true;
+        boolean headerRow = first;
         InputException pending = null;
         long line = 0;
+        boolean terminated = true;
         try (DelimitedReader row = DelimitedReader.literal(in, file, ',', "generic samples CSV file")) {
             while (next(row)) {
+                terminated = row.terminated();
                 if (row.isBlank()) {
                     continue;
                 }
@@ -104,6 +112,7 @@ final class SampleCsvBytes {
             }
         }
         sink.endReading(pending, line);
+        return (last || terminated) && pending == null;
     }
 
     /** {@link DelimitedReader#next}, asking for the text reader where a line is too long for the byte reader. */

@@ -1,5 +1,10 @@
 package dev.loadverdict.extractor.generic;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,47 +76,61 @@ enum SampleField {
         return BY_NAME.get(normalise(name));
     }
 
-    /** The documented names and aliases as ASCII bytes, in a table by {@link #slot}. */
-    private static final byte[][] NAME_BYTES = new byte[64][];
+    /** The documented names and aliases (at most 16 ASCII bytes) as two little-endian words, in a table by their hash. */
+    private static final long[] NAME_WORDS = new long[2 * 64];
+    private static final int[] NAME_LENGTHS = new int[64];
     private static final SampleField[] NAME_FIELDS = new SampleField[64];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (Map.Entry<String, SampleField> e : BY_NAME.entrySet()) {
-            byte[] name = e.getKey().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            int slot = slot(name, 0, name.length);
-            while (NAME_BYTES[slot] != null) {
+            byte[] name = Arrays.copyOf(e.getKey().getBytes(StandardCharsets.US_ASCII), 16);
+            int length = e.getKey().length();
+            long w0 = (long) LONGS.get(name, 0);
+            long w1 = (long) LONGS.get(name, 8);
+            int slot = slot(w0, length);
+            while (NAME_FIELDS[slot] != null) {
                 slot = (slot + 1) & 63;
             }
-            NAME_BYTES[slot] = name;
+            NAME_WORDS[2 * slot] = w0;
+            NAME_WORDS[2 * slot + 1] = w1;
+            NAME_LENGTHS[slot] = length;
             NAME_FIELDS[slot] = e.getValue();
         }
     }
 
-    private static int slot(byte[] a, int start, int end) {
-        return (end - start) * 31 + a[start] * 7 + a[end - 1] & 63;
+    private static int slot(long w0, int length) {
+        return (int) (((w0 ^ length) * 0x9E3779B97F4A7C15L) >>> 58);
     }
 
     /** The field a name spelled exactly as one of the names (lower case, no blanks) names, or null. */
     static SampleField of(byte[] a, int start, int end) {
-        if (start == end) {
+        int length = end - start;
+        if (length == 0 || length > 16) {
             return null;
         }
-        for (int slot = slot(a, start, end); NAME_BYTES[slot] != null; slot = (slot + 1) & 63) {
-            byte[] name = NAME_BYTES[slot];
-            if (name.length == end - start && same(name, a, start)) {
+        long w0;
+        long w1;
+        if (start + 16 <= a.length) {
+            w0 = (long) LONGS.get(a, start) & mask(length);
+            w1 = length > 8 ? (long) LONGS.get(a, start + 8) & mask(length - 8) : 0;
+        } else {
+            byte[] name = Arrays.copyOfRange(a, start, start + 16);
+            Arrays.fill(name, length, 16, (byte) 0);
+            w0 = (long) LONGS.get(name, 0);
+            w1 = (long) LONGS.get(name, 8);
+        }
+        for (int slot = slot(w0, length); NAME_FIELDS[slot] != null; slot = (slot + 1) & 63) {
+            if (NAME_LENGTHS[slot] == length && NAME_WORDS[2 * slot] == w0 && NAME_WORDS[2 * slot + 1] == w1) {
                 return NAME_FIELDS[slot];
             }
         }
         return null;
     }
 
-    private static boolean same(byte[] name, byte[] a, int start) {
-        for (int i = 0; i < name.length; i++) {
-            if (name[i] != a[start + i]) {
-                return false;
-            }
-        }
-        return true;
+    /** The low {@code bytes} bytes of a word (all eight from 8 on). */
+    private static long mask(int bytes) {
+        return bytes >= 8 ? -1L : (1L << (8 * bytes)) - 1;
     }
 
     /**

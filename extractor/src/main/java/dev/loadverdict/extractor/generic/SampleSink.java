@@ -12,9 +12,6 @@ import dev.loadverdict.model.SourcePrecision;
 import dev.loadverdict.model.Tool;
 import dev.loadverdict.model.Workload;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +29,9 @@ import java.util.function.Function;
 final class SampleSink {
 
     private static final int INTERNED = 1 << 12;
+    /** The ordinals of {@link SampleField#REQUIRED}, four of them. */
+    private static final int[] REQUIRED = SampleField.REQUIRED.stream().mapToInt(SampleField::ordinal).toArray();
     private static final long BYTE_LABELS_BYTES = 4L << 20;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final SampleAggregator aggregator;
     private final String file;
@@ -91,9 +89,12 @@ final class SampleSink {
         byte[][] arrays = sample.arrays;
         int[] starts = sample.starts;
         int[] ends = sample.ends;
-        for (SampleField f : SampleField.REQUIRED) {
-            if (arrays[f.ordinal()] == null) {
-                throw new InputException(file, line, "sample without '" + f.key() + "'");
+        if (arrays[REQUIRED[0]] == null || arrays[REQUIRED[1]] == null || arrays[REQUIRED[2]] == null
+                || arrays[REQUIRED[3]] == null) {
+            for (SampleField f : SampleField.REQUIRED) {
+                if (arrays[f.ordinal()] == null) {
+                    throw new InputException(file, line, "sample without '" + f.key() + "'");
+                }
             }
         }
         int t = SampleField.TIMESTAMP.ordinal();
@@ -221,38 +222,25 @@ final class SampleSink {
     private static final class ByteLabels {
 
         private static final int SLOTS = 2 * INTERNED;
-        private static final long MIX = 0x9E3779B97F4A7C15L;
-
         private final byte[][] keys = new byte[SLOTS][];
         private final int[] hashes = new int[SLOTS];
         private final RequestLabels[] values = new RequestLabels[SLOTS];
         private int size;
         private long bytes;
-        private int lastLength;
         private int lastHash;
         private int lastSlot;
 
         /** The labels of the sample, or null: then {@link #put} them. */
         RequestLabels get(RawSample sample) {
-            int length = sample.key();
-            byte[] key = sample.key;
-            long h = length;
-            int i = 0;
-            for (; i + 8 <= length; i += 8) {
-                h = (h ^ (long) LONGS.get(key, i)) * MIX;
-            }
-            for (; i < length; i++) {
-                h = (h ^ key[i]) * MIX;
-            }
-            int hash = (int) (h ^ (h >>> 29));
+            long h = sample.fingerprint();
+            int hash = (int) (h ^ (h >>> 32));
             int slot = hash & (SLOTS - 1);
             while (keys[slot] != null) {
-                if (hashes[slot] == hash && Arrays.equals(keys[slot], 0, keys[slot].length, key, 0, length)) {
+                if (hashes[slot] == hash && sample.hasKey(keys[slot])) {
                     return values[slot];
                 }
                 slot = (slot + 1) & (SLOTS - 1);
             }
-            lastLength = length;
             lastHash = hash;
             lastSlot = slot;
             return null;
@@ -260,12 +248,13 @@ final class SampleSink {
 
         /** Keeps the labels of the sample {@link #get} found none for, while there is room. */
         void put(RawSample sample, RequestLabels labels) {
-            if (size < INTERNED && bytes + lastLength <= BYTE_LABELS_BYTES) {
-                keys[lastSlot] = Arrays.copyOf(sample.key, lastLength);
+            if (size < INTERNED && bytes <= BYTE_LABELS_BYTES) {
+                byte[] key = sample.key();
+                keys[lastSlot] = key;
                 hashes[lastSlot] = lastHash;
                 values[lastSlot] = labels;
                 size++;
-                bytes += lastLength;
+                bytes += key.length;
             }
         }
     }
@@ -318,6 +307,17 @@ final class SampleSink {
             warn(pending.line().orElse(line), "skipped the last line (" + pending.detail()
                     + "): the harness was probably stopped while writing it");
         }
+    }
+
+    /**
+     * Adds what {@code later} read from the samples after this one's (the parts of one file, in file order): false when
+     * the result might differ from one sink's (see {@link SampleAggregator#absorb}).
+     */
+    boolean absorb(SampleSink later) {
+        submillisecond |= later.submillisecond;
+        samples += later.samples;
+        maxUsers = Math.max(maxUsers, later.maxUsers);
+        return aggregator.absorb(later.aggregator);
     }
 
     long samples() {

@@ -5,7 +5,6 @@ import dev.loadverdict.extractor.internal.DelimitedReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -183,13 +182,27 @@ final class Values {
         } else {
             return NOT_PLAIN;
         }
-        long epochDay;
-        try {
-            epochDay = LocalDate.of((int) year, (int) month, (int) day).toEpochDay();
-        } catch (DateTimeException e) {
+        if (day > 28 && day > lengthOfMonth(year, month)) {
             return NOT_PLAIN; // the 30th of February: the text method says why
         }
-        return (epochDay * 86_400 + hour * 3600 + minute * 60 + second - offset) * 1000 + millis;
+        return (epochDay(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset) * 1000 + millis;
+    }
+
+    private static long lengthOfMonth(long year, long month) {
+        if (month == 2) {
+            return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** The days from 1970-01-01 to a valid date of the years 0 to 9999 (H. Hinnant's days_from_civil). */
+    static long epochDay(long year, long month, long day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
     }
 
     /**

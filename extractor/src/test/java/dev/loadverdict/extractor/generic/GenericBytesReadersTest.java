@@ -1,6 +1,12 @@
 package dev.loadverdict.extractor.generic;
 
+import dev.loadverdict.codec.RunJson;
+import dev.loadverdict.extractor.ExtractOptions;
+import dev.loadverdict.extractor.Extractor;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.Splitting;
+import dev.loadverdict.extractor.internal.FormatDetector;
+import dev.loadverdict.extractor.internal.SplitReading;
 import dev.loadverdict.extractor.internal.EndpointResolver;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.TimeWindow;
@@ -57,6 +63,40 @@ class GenericBytesReadersTest {
         compare("s" + seed + ".ndjson", g);
     }
 
+    /**
+     * The byte spellings of timestamps and latencies against the text methods (OffsetDateTime, Double.parseDouble) on
+     * random dates of the years 0 to 9999 (leap days and the 31st of short months among them), offsets and decimals.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void plainSpellingsReadAsTheTextMethodsReadThem(long seed) {
+        Random r = new Random(seed);
+        for (int i = 0; i < 200; i++) {
+            String iso = String.format("%04d-%02d-%02dT%02d:%02d:%02d%s%s", r.nextInt(10_000), 1 + r.nextInt(12),
+                    1 + r.nextInt(31), r.nextInt(24), r.nextInt(60), r.nextInt(60),
+                    pick(r, "", "." + r.nextInt(10), "." + r.nextInt(1000), String.format(".%09d", r.nextInt(1_000_000_000))),
+                    pick(r, "Z", String.format("%s%02d:%02d", pick(r, "+", "-"), r.nextInt(18), pick(r, 0, 30, 45, 59))));
+            byte[] b = iso.getBytes(StandardCharsets.US_ASCII);
+            long plain = Values.plainIsoMillis(b, 0, b.length);
+            Object text;
+            try {
+                text = Values.epochMillis(iso);
+            } catch (IllegalArgumentException e) {
+                text = "refused";
+            }
+            assertThat(plain == Values.NOT_PLAIN ? "refused" : plain).as(iso).isEqualTo(text);
+            String latency = r.nextInt(1_000_000_000) + pick(r, "", "." + r.nextInt(10), "." + r.nextInt(100),
+                    String.format(".%03d", r.nextInt(1000)));
+            b = latency.getBytes(StandardCharsets.US_ASCII);
+            plain = Values.plainLatencyMicros(b, 0, b.length);
+            try {
+                assertThat(plain).as(latency).isEqualTo(Values.latencyMicros(latency));
+            } catch (IllegalArgumentException e) {
+                assertThat(plain).as(latency).isEqualTo(Values.NOT_PLAIN);
+            }
+        }
+    }
+
     /** A file's bytes and, when no line of it is damaged or cut off, how many samples it holds. */
     private record Generated(byte[] bytes, long samples) {
     }
@@ -74,6 +114,59 @@ class GenericBytesReadersTest {
             }
         } else {
             assertThat(fast).as(new String(g.bytes(), StandardCharsets.UTF_8)).isEqualTo(text);
+        }
+    }
+
+    /**
+     * Read in two parts on two threads ({@link dev.loadverdict.extractor.internal.SplitReading}), the bytes readers
+     * give the run they give on one thread: merged exactly, or read again on one thread where a part cannot vouch for
+     * itself (a cut inside a quoted field, a skipped sample).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aFileReadInPartsGivesTheRunOfOneThread(long seed) throws IOException {
+        for (boolean ndjson : new boolean[] {false, true}) {
+            Random r = new Random(seed);
+            Generated g = ndjson ? ndjson(r) : csv(r);
+            String name = "p" + seed + (ndjson ? ".ndjson" : ".csv");
+            Path file = dir.resolve(name);
+            Files.write(file, g.bytes());
+            String split = extract(file, new Splitting(2, 1 + r.nextInt(Math.max(1, g.bytes().length / 2))));
+            String one = extract(file, Splitting.NONE);
+            assertThat(split).as(new String(g.bytes(), StandardCharsets.UTF_8)).isEqualTo(one);
+        }
+    }
+
+    /** A file of plain samples (quoted commas, tags, failures) is indeed merged from its parts, to the same run. */
+    @org.junit.jupiter.api.Test
+    void plainFilesAreMergedFromParts() throws IOException {
+        StringBuilder csv = new StringBuilder("timestamp,method,endpoint,latency_ms,ok,error,tag.region\n");
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            long t = 1763892000000L + 37L * i;
+            String error = i % 7 == 0 ? "\"timeout, retrying\"" : "";
+            csv.append(t).append(",GET,/api/").append(i % 5).append(',').append(i % 300).append('.').append(i % 10)
+                    .append(',').append(i % 7 == 0 ? 0 : 1).append(',').append(error).append(",eu\n");
+            ndjson.append("{\"timestamp\": ").append(t).append(", \"endpoint\": \"/api/").append(i % 5)
+                    .append("\", \"latency_ms\": ").append(i % 300).append(", \"ok\": ").append(i % 7 != 0)
+                    .append(", \"tags\": {\"region\": \"eu\"}}\n");
+        }
+        for (String[] input : new String[][] {{"m.csv", csv.toString()}, {"m.ndjson", ndjson.toString()}}) {
+            Path file = dir.resolve(input[0]);
+            Files.writeString(file, input[1]);
+            long merged = SplitReading.filesMerged();
+            String split = extract(file, new Splitting(2, 1000));
+            assertThat(SplitReading.filesMerged()).as("read in parts").isEqualTo(merged + 1);
+            assertThat(split).isEqualTo(extract(file, Splitting.NONE)).doesNotStartWith("error");
+        }
+    }
+
+    private static String extract(Path file, Splitting splitting) {
+        try {
+            return RunJson.write(new Extractor(FormatDetector.standard(), splitting)
+                    .extract(List.of(file.toString()), ExtractOptions.defaults()).run());
+        } catch (InputException e) {
+            return "error: " + e.getMessage();
         }
     }
 
