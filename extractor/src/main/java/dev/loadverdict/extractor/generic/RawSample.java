@@ -41,6 +41,10 @@ final class RawSample {
         tagParts = 0;
     }
 
+    void clearTags() {
+        tagParts = 0;
+    }
+
     void set(SampleField field, byte[] array, int start, int end) {
         int i = field.ordinal();
         arrays[i] = array;

@@ -55,6 +55,8 @@ final class SampleCsvBytes {
             tagColumns[i] = columns.tags().get(tagNames[i]);
         }
         SampleField[] all = SampleField.values();
+        SampleField[] present = java.util.Arrays.stream(all).filter(columns::has).toArray(SampleField[]::new);
+        int[] columnsOf = java.util.Arrays.stream(present).mapToInt(f -> fields[f.ordinal()]).toArray();
         RawSample sample = new RawSample();
         String[] values = new String[all.length];
         boolean headerRow = first;
@@ -91,12 +93,10 @@ final class SampleCsvBytes {
                         sink.add(values, tags(quoted, columns.tags()), line);
                         continue;
                     }
-                    sample.clear();
-                    for (SampleField f : all) {
-                        int index = fields[f.ordinal()];
-                        if (index >= 0) {
-                            sample.set(f, row.array(index), row.start(index), row.end(index));
-                        }
+                    sample.clearTags(); // the same fields are set on every row
+                    for (int i = 0; i < present.length; i++) {
+                        int index = columnsOf[i];
+                        sample.set(present[i], row.array(index), row.start(index), row.end(index));
                     }
                     for (int i = 0; i < tagColumns.length; i++) {
                         int index = tagColumns[i];

@@ -86,13 +86,20 @@ class GenericBytesReadersTest {
             }
             assertThat(plain == Values.NOT_PLAIN ? "refused" : plain).as(iso).isEqualTo(text);
             String latency = r.nextInt(1_000_000_000) + pick(r, "", "." + r.nextInt(10), "." + r.nextInt(100),
-                    String.format(".%03d", r.nextInt(1000)));
+                    String.format(".%03d", r.nextInt(1000)), String.format(".%04d", r.nextInt(10_000)),
+                    String.format(".%03d5", r.nextInt(1000)));
             b = latency.getBytes(StandardCharsets.US_ASCII);
             plain = Values.plainLatencyMicros(b, 0, b.length);
+            long expected;
             try {
-                assertThat(plain).as(latency).isEqualTo(Values.latencyMicros(latency));
+                expected = Values.latencyMicros(latency);
             } catch (IllegalArgumentException e) {
-                assertThat(plain).as(latency).isEqualTo(Values.NOT_PLAIN);
+                expected = Values.NOT_PLAIN;
+            }
+            // more than three decimals are left to the text method; up to three are read, exactly as it reads them
+            boolean readable = !latency.matches(".*\\.[0-9]{4,}");
+            if (plain != Values.NOT_PLAIN || readable) {
+                assertThat(plain).as(latency).isEqualTo(expected);
             }
         }
     }
@@ -194,7 +201,7 @@ class GenericBytesReadersTest {
             }
         }
         for (int i = r.nextInt(3); i > 0; i--) {
-            columns.add(pick(r, "tag.region", "tag.zone", "TAG.Pod", "tag.é"));
+            columns.add(pick(r, "tag.region", "tag.service", "TAG.Pod", "tag.é"));
         }
         if (r.nextBoolean()) {
             columns.add(pick(r, "response_bytes", "extra", "x y"));
@@ -285,13 +292,13 @@ class GenericBytesReadersTest {
                     }
                     String column = KEYS[k][0];
                     String value = plain ? plainValue(r, column) : anyValue(r, column);
-                    members.add(json(key) + pick(r, ":", ": ", " :\t") + jsonValue(r, column, value, plain));
+                    members.add(json(r, key) + pick(r, ":", ": ", " :\t") + jsonValue(r, column, value, plain));
                 }
             }
             if (r.nextInt(3) == 0) {
                 StringBuilder tags = new StringBuilder("{");
                 for (int t = r.nextInt(4); t > 0; t--) {
-                    tags.append(tags.length() > 1 ? "," : "").append(json(pick(r, "region", "zone", "é", "a b")))
+                    tags.append(tags.length() > 1 ? "," : "").append(json(pick(r, "region", "service", "é", "a b")))
                             .append(':').append(pick(r, "\"eu\"", "\"us\"", "1", "true", "null", "\"\"", "\"\\u00e9\""));
                 }
                 members.add("\"tags\":" + tags.append('}'));
@@ -335,7 +342,13 @@ class GenericBytesReadersTest {
         if (!plain && r.nextInt(30) == 0) {
             return pick(r, "01", "1.", "-", "tru", "nul", "[]", "{}", "1e2", "\"\\u00e9\"");
         }
-        return json(value);
+        return json(r, value);
+    }
+
+    /** A JSON string; sometimes with an optional escape of '/', which only Jackson's way reads. */
+    private static String json(Random r, String s) {
+        String json = json(s);
+        return r.nextInt(10) == 0 ? json.replace("/", "\\/") : json;
     }
 
     private static String json(String s) {
@@ -346,7 +359,6 @@ class GenericBytesReadersTest {
                 case '\\' -> b.append("\\\\");
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
-                case '/' -> b.append("\\/");
                 default -> b.append(c);
             }
         }
