@@ -26,9 +26,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DelimitedReaderTest {
 
     private static List<List<String>> read(String text, char delimiter, int bufferSize, List<Long> lines) {
+        return read(text, delimiter, true, bufferSize, lines);
+    }
+
+    private static List<List<String>> read(String text, char delimiter, boolean quoting, int bufferSize,
+                                           List<Long> lines) {
         List<List<String>> records = new ArrayList<>();
         try (DelimitedReader row = new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                "test.csv", delimiter, true, "CSV file", bufferSize)) {
+                "test.csv", delimiter, quoting, "CSV file", bufferSize)) {
             while (row.next()) {
                 List<String> fields = new ArrayList<>();
                 for (int i = 0; i < row.size(); i++) {
@@ -217,26 +222,18 @@ class DelimitedReaderTest {
     void literalRecordsTakeQuotesAsTheyAreAndEndAtTheFirstLineBreak() {
         // Gatling's simulation.log: tab-separated, never quoted; a quote may start a field
         String text = "REQUEST\t\"quoted\" name\t1\r\n\"a\tb\"\nlast\"\t\"";
-        List<List<String>> records = new ArrayList<>();
-        List<Long> lines = new ArrayList<>();
         for (int bufferSize : new int[] {1, 2, 3, 7, 64}) {
-            records.clear();
-            lines.clear();
-            try (DelimitedReader row = new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                    "simulation.log", '\t', false, "Gatling log", bufferSize)) {
-                while (row.next()) {
-                    List<String> fields = new ArrayList<>();
-                    for (int i = 0; i < row.size(); i++) {
-                        fields.add(row.text(i));
-                    }
-                    records.add(fields);
-                    lines.add(row.line());
-                }
-                assertThat(row.terminated()).isFalse();
-            }
-            assertThat(records).as("buffer %d", bufferSize).containsExactly(
+            List<Long> lines = new ArrayList<>();
+            assertThat(read(text, '\t', false, bufferSize, lines)).as("buffer %d", bufferSize).containsExactly(
                     List.of("REQUEST", "\"quoted\" name", "1"), List.of("\"a", "b\""), List.of("last\"", "\""));
             assertThat(lines).containsExactly(1L, 2L, 3L);
+        }
+        try (DelimitedReader row = DelimitedReader.literal(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "simulation.log", '\t', "Gatling log")) {
+            while (row.next()) {
+                assertThat(row.lastLine()).isEqualTo(row.line());
+            }
+            assertThat(row.terminated()).isFalse(); // the last line has no line break
         }
     }
 
