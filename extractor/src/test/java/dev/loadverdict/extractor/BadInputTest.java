@@ -40,6 +40,56 @@ class BadInputTest {
         throw new AssertionError("no InputException for " + fileName);
     }
 
+    /**
+     * A quote that is never closed makes the rest of the file one field: the records after it would be lost or read as
+     * a name, so the file is refused naming the record's line (JTL: a quote cut off on the last line is a truncated
+     * last line, skipped with a warning).
+     */
+    @Test
+    void aQuoteThatIsNeverClosedIsRefusedNotSwallowingTheRecordsAfterIt() throws IOException {
+        String k6 = "metric_name,timestamp,metric_value,name\nhttp_req_duration,1749889289,26.1,/a\n"
+                + "http_req_duration,1749889289,5.2,\"/b\nhttp_req_duration,1749889289,5.1,/a\n"
+                + "http_req_duration,1749889289,4.1,/a\n";
+        assertThat(failure("k6.csv", k6).getMessage()).isEqualTo(dir.resolve("k6.csv") + ":3: broken CSV: a quoted"
+                + " field of the record on this line is never closed (the file ends inside it, 3 line(s) later)");
+        String jtl = "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,"
+                + "bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect\n"
+                + "1700000000000,5,GET /a,200,OK,tg 1-1,text,true,,10,5,1,1,http://h/a,5,0,1\n"
+                + "1700000000001,5,\"GET /b,200,OK,tg 1-1,text,true,,10,5,1,1,http://h/b,5,0,1\n"
+                + "1700000000002,5,GET /a,200,OK,tg 1-1,text,true,,10,5,1,1,http://h/a,5,0,1\n";
+        assertThat(failure("results.jtl", jtl).getMessage()).startsWith(dir.resolve("results.jtl")
+                + ":3: broken CSV: a quoted field of the record on this line is never closed");
+        Path cut = dir.resolve("cut.jtl");
+        Files.writeString(cut, jtl.substring(0, jtl.indexOf("1700000000001")) + "1700000000002,5,\"GET /c,200,OK,tg");
+        Extraction x = Extractor.standard().extract(List.of(cut.toString()), ExtractOptions.defaults());
+        assertThat(x.run().total().orElseThrow().requests()).isEqualTo(1);
+        assertThat(x.warnings()).singleElement().asString().contains("cut.jtl:3: truncated")
+                .contains("a quoted field is cut off");
+    }
+
+    @Test
+    void aLocustExceptionsFileCutInsideAQuotedTracebackIsLeftOut() throws IOException {
+        Path fixture = Path.of("src/test/resources/fixtures/locust/2.12/full-history-quirks");
+        for (String name : List.of("quirks_stats.csv", "quirks_failures.csv")) {
+            Files.copy(fixture.resolve(name), dir.resolve(name));
+        }
+        Files.writeString(dir.resolve("quirks_exceptions.csv"), "Count,Message,Traceback,Nodes\n"
+                + "13,\"cart total is negative, id=2\",\"  File \"\"x.py\"\", line 1\n  raise");
+        Extraction x = Extractor.standard().extract(List.of(dir.resolve("quirks_stats.csv").toString()),
+                ExtractOptions.defaults());
+        assertThat(x.warnings()).anySatisfy(w -> assertThat(w.toString())
+                .contains("quirks_exceptions.csv:2: broken CSV: a quoted field of the record on this line is never closed")
+                .contains("left out"));
+    }
+
+    @Test
+    void aLineOfAnEmptyQuotedFieldIsARecordNotABlankLine() throws IOException {
+        String k6 = "metric_name,timestamp,metric_value,name\nhttp_req_duration,1749889289,26.1,/a\n\"\"\n"
+                + "http_req_duration,1749889289,5.1,/a\n";
+        assertThat(failure("k6.csv", k6).getMessage()).isEqualTo(dir.resolve("k6.csv")
+                + ":3: a row with 1 of the header's 4 columns");
+    }
+
     @Test
     void emptyFileIsNamed() throws IOException {
         InputException e = failure("empty_stats.csv", "");

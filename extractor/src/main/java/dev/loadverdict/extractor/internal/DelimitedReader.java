@@ -96,6 +96,7 @@ public final class DelimitedReader implements AutoCloseable {
 
     /** Moves to the next record; false at the end of the input. */
     public boolean next() {
+        unclosedQuote = false;
         while (true) {
             int parsed = parse();
             if (parsed > 0) {
@@ -130,7 +131,15 @@ public final class DelimitedReader implements AutoCloseable {
 
     /** Whether the record is an empty line. */
     public boolean isBlank() {
-        return count == 1 && start(0) == ends[0];
+        return count == 1 && starts[0] == ends[0]; // a quoted empty field ("") is a record, as in Commons CSV
+    }
+
+    /**
+     * Whether the input ended inside a quoted field of the current record: its quote is never closed, so the record
+     * holds the rest of the input, whatever records that was meant to be.
+     */
+    public boolean unclosedQuote() {
+        return unclosedQuote;
     }
 
     public String text(int field) {
@@ -431,6 +440,7 @@ public final class DelimitedReader implements AutoCloseable {
     }
 
     private int quotedNewlines;
+    private boolean unclosedQuote;
 
     /**
      * Copies a quoted field's content (from just after its opening quote) into {@code scratch}: the position
@@ -465,6 +475,7 @@ public final class DelimitedReader implements AutoCloseable {
             return -1;
         }
         quotedNewlines = newlines;
+        unclosedQuote = true;
         return p; // unterminated at the end of the input: the caller sees an unterminated record
     }
 
@@ -508,6 +519,13 @@ public final class DelimitedReader implements AutoCloseable {
         } catch (IOException e) {
             throw new InputException(file, java.util.OptionalLong.of(nextLine), "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The error for a record whose quote is never closed ({@link #unclosedQuote}), naming the line it starts on. */
+    public static InputException unclosed(String file, DelimitedReader row) {
+        return new InputException(file, row.line(), "broken CSV: a quoted field of the record on this line is never"
+                + " closed (the file ends inside it" + (row.lastLine() > row.line() ? ", " + (row.lastLine()
+                - row.line()) + " line(s) later" : "") + ")");
     }
 
     /** The error for a record that fills the largest buffer; one whose quoted fields span lines is an unclosed quote. */

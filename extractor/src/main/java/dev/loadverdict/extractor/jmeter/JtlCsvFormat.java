@@ -155,6 +155,13 @@ final class JtlCsvFormat implements ResultFormat {
             }
             int width = layout.width();
             while (row.next()) {
+                if (row.unclosedQuote()) {
+                    if (row.lastLine() > row.line()) {
+                        throw DelimitedReader.unclosed(file, row); // it swallowed the lines after it
+                    }
+                    truncated("a quoted field is cut off");
+                    return;
+                }
                 if (row.isBlank()) {
                     continue;
                 }

@@ -112,6 +112,9 @@ final class K6CsvFormat implements ResultFormat {
                     continue;
                 }
                 long line = row.line();
+                if (row.unclosedQuote()) {
+                    throw DelimitedReader.unclosed(file, row);
+                }
                 if (shortRow != null) {
                     throw shortRow;
                 }

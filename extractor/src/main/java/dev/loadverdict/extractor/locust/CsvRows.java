@@ -51,6 +51,9 @@ final class CsvRows implements AutoCloseable {
 
     private boolean nextRecord() {
         while (row.next()) {
+            if (row.unclosedQuote()) {
+                throw DelimitedReader.unclosed(file, row);
+            }
             if (!row.isBlank()) {
                 currentLine = row.lastLine();
                 return true;

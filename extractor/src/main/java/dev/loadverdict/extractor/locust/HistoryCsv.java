@@ -289,8 +289,9 @@ final class HistoryCsv {
             return true;
         }
         long line = rows.line();
+        int size = rows.size();
         if (rows.next()) {
-            throw new InputException(file, line, "has " + (rows.size()) + " fields but the header has " + c.size
+            throw new InputException(file, line, "has " + size + " fields but the header has " + c.size
                     + ": the file is damaged");
         }
         diagnostics.warn(line, "the last row is cut off (Locust was still writing the file); "
