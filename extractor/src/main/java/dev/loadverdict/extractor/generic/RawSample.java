@@ -1,5 +1,7 @@
 package dev.loadverdict.extractor.generic;
 
+import dev.loadverdict.extractor.internal.BytesCache;
+
 import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -23,7 +25,6 @@ final class RawSample {
     /** The fields that make a sample's {@link dev.loadverdict.extractor.internal.RequestLabels}, with its tags. */
     private static final int[] LABEL_FIELDS = {SampleField.ENDPOINT.ordinal(), SampleField.METHOD.ordinal(),
             SampleField.URL.ordinal(), SampleField.GROUP.ordinal(), SampleField.SERVICE.ordinal()};
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long MIX = 0x9E3779B97F4A7C15L;
 
     /** The array holding each field's bytes, by {@link SampleField#ordinal()}; null where the field is absent. */
@@ -102,23 +103,10 @@ final class RawSample {
         long h = 1;
         for (int i : LABEL_FIELDS) {
             byte[] a = arrays[i];
-            h = a == null ? (h ^ -1) * MIX : fingerprint(h, a, starts[i], ends[i]);
+            h = a == null ? (h ^ -1) * MIX : BytesCache.fingerprint(h, a, starts[i], ends[i]);
         }
         for (int i = 0; i < tagParts; i++) {
-            h = fingerprint(h, tagArrays[i], tagRanges[2 * i], tagRanges[2 * i + 1]);
-        }
-        return h;
-    }
-
-    private static long fingerprint(long h, byte[] a, int start, int end) {
-        int length = end - start;
-        h = (h ^ length) * MIX;
-        if (length >= 8) {
-            h = (h ^ (long) LONGS.get(a, start)) * MIX;
-            return (h ^ (long) LONGS.get(a, end - 8)) * MIX;
-        }
-        for (int i = start; i < end; i++) {
-            h = (h ^ a[i]) * MIX;
+            h = BytesCache.fingerprint(h, tagArrays[i], tagRanges[2 * i], tagRanges[2 * i + 1]);
         }
         return h;
     }

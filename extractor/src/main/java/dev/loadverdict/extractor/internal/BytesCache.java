@@ -40,6 +40,28 @@ public final class BytesCache<V> {
         return (int) h;
     }
 
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+
+    /**
+     * Mixes {@code array[start, end)} into {@code h} by its length and its first and last eight bytes: constant work
+     * however long a label or URL is. Only a fingerprint: a cache that uses it compares the whole key on a hit.
+     */
+    public static long fingerprint(long h, byte[] array, int start, int end) {
+        int length = end - start;
+        h = (h ^ length) * MIX;
+        if (length >= 8) {
+            h = (h ^ (long) LONGS.get(array, start)) * MIX;
+            return (h ^ (long) LONGS.get(array, end - 8)) * MIX;
+        }
+        if (length > 0 && start + 8 <= array.length) {
+            return (h ^ ((long) LONGS.get(array, start) & (-1L >>> (64 - 8 * length)))) * MIX;
+        }
+        for (int i = start; i < end; i++) {
+            h = (h ^ array[i]) * MIX;
+        }
+        return h;
+    }
+
     /** The value made from bytes equal to {@code b[from, to)}, or null. */
     @SuppressWarnings("unchecked")
     public V get(byte[] b, int from, int to, int hash) {

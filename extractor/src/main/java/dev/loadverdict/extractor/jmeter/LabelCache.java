@@ -1,11 +1,9 @@
 package dev.loadverdict.extractor.jmeter;
 
+import dev.loadverdict.extractor.internal.BytesCache;
 import dev.loadverdict.extractor.internal.DelimitedReader;
 import dev.loadverdict.extractor.internal.RequestLabels;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -19,7 +17,6 @@ import java.util.Map;
  */
 final class LabelCache {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long MIX = 0x9E3779B97F4A7C15L;
     private static final int SLOTS = 1 << 13;
     static final int MAX_ENTRIES = SLOTS / 2;
@@ -56,9 +53,9 @@ final class LabelCache {
         int groupStart = hasThread ? row.start(thread) : 0;
         int groupEnd = hasThread ? SampleRules.threadGroupEnd(threadArray, groupStart, row.end(thread)) : 0;
 
-        long h = fingerprint(1, labelArray, labelStart, labelEnd);
-        h = hasUrl ? fingerprint(h, urlArray, urlStart, urlEnd) : (h ^ -1) * MIX;
-        h = hasThread ? fingerprint(h, threadArray, groupStart, groupEnd) : (h ^ -2) * MIX;
+        long h = BytesCache.fingerprint(1, labelArray, labelStart, labelEnd);
+        h = hasUrl ? BytesCache.fingerprint(h, urlArray, urlStart, urlEnd) : (h ^ -1) * MIX;
+        h = hasThread ? BytesCache.fingerprint(h, threadArray, groupStart, groupEnd) : (h ^ -2) * MIX;
         int hash = (int) (h ^ (h >>> 32));
         int slot = hash & (SLOTS - 1);
         while (values[slot] != null) {
@@ -88,26 +85,6 @@ final class LabelCache {
     /** The bytes of text the cache holds (twice the keys' bytes: the key and its decoded label). */
     long bytes() {
         return bytes;
-    }
-
-    /**
-     * Mixes a byte range into {@code h} by its length and its first and last eight bytes: constant work per
-     * row however long labels and URLs are; the full comparison on a hit keeps lookups exact.
-     */
-    private static long fingerprint(long h, byte[] array, int start, int end) {
-        int length = end - start;
-        h = (h ^ length) * MIX;
-        if (length >= 8) {
-            h = (h ^ (long) LONGS.get(array, start)) * MIX;
-            return (h ^ (long) LONGS.get(array, end - 8)) * MIX;
-        }
-        if (length > 0 && start + 8 <= array.length) {
-            return (h ^ ((long) LONGS.get(array, start) & (-1L >>> (64 - 8 * length)))) * MIX;
-        }
-        for (int i = start; i < end; i++) {
-            h = (h ^ array[i]) * MIX;
-        }
-        return h;
     }
 
     /** Whether {@code key} holds the bytes of the range (the JDK compares them vectorised). */
