@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Checks the runnable jar (cli/target/loadverdict.jar, built first) against what it was made from. The shade plugin
+# cuts fastutil down to the classes loadverdict's dependencies reference (cli/pom.xml) and keeps everything else whole;
+# this fails when that went wrong:
+#   - a class of any other runtime dependency is missing from the jar (a new dependency that was not added to the
+#     pom's list of artifacts kept whole would be cut down too, and might need what was cut by reflection);
+#   - a class in the jar refers to a fastutil class the jar lacks (jdeps).
+# Prints one line when all is well. Used by .ci/run.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+jar="$root/cli/target/loadverdict.jar"
+[ -f "$jar" ] || { echo "check-jar: no $jar; build it first (./mvnw -B -DskipTests package -pl cli -am)" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+./mvnw -B -q dependency:build-classpath -pl cli -DincludeScope=runtime -Dmdep.outputFile="$work/classpath" >/dev/null
+unzip -Z1 "$jar" | awk '/\.class$/' | sort -u >"$work/in-jar"
+missing=0 checked=0
+while IFS= read -r dependency; do
+  case "$dependency" in */fastutil-*.jar) continue ;; esac
+  [ -f "$dependency" ] || continue # a module's target/classes when run without install: its classes are ours, kept
+  unzip -Z1 "$dependency" | awk '/\.class$/ && !/module-info\.class$/' | sort -u >"$work/wanted"
+  checked=$((checked + 1))
+  if ! comm -23 "$work/wanted" "$work/in-jar" >"$work/lacking" || [ -s "$work/lacking" ]; then
+    echo "check-jar: $(wc -l <"$work/lacking") classes of $(basename "$dependency") are not in the jar, e.g. $(head -n 1 "$work/lacking")" >&2
+    missing=1
+  fi
+done < <(tr ':' '\n' <"$work/classpath")
+[ "$missing" -eq 0 ] || exit 1
+
+jdeps -verbose:class --multi-release 17 -cp "$jar" "$jar" 2>/dev/null | grep 'not found' | grep ' it\.unimi\.dsi\.' \
+  >"$work/fastutil-missing" || true
+if [ -s "$work/fastutil-missing" ]; then
+  echo "check-jar: classes in the jar need fastutil classes it lacks:" >&2
+  head -n 5 "$work/fastutil-missing" >&2
+  exit 1
+fi
+echo "check-jar: every class of $checked dependencies is in the jar, and nothing in it needs a fastutil class it lacks" \
+  "($(grep -c '^it/unimi/dsi/' "$work/in-jar") of fastutil's classes kept)"
