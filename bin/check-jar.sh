@@ -10,11 +10,14 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 jar="$root/cli/target/loadverdict.jar"
-[ -f "$jar" ] || { echo "check-jar: no $jar; build it first (./mvnw -B -DskipTests package -pl cli -am)" >&2; exit 2; }
+# the jars it was made of, written by the same build (cli/pom.xml): this build's own modules, never an older install
+classpath="$root/cli/target/runtime-classpath.txt"
+if [ ! -f "$jar" ] || [ ! -f "$classpath" ]; then
+  echo "check-jar: no $jar with its runtime-classpath.txt; build them first (./mvnw -B -DskipTests package)" >&2
+  exit 2
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-
-./mvnw -B -q dependency:build-classpath -pl cli -DincludeScope=runtime -Dmdep.outputFile="$work/classpath" >/dev/null
 unzip -Z1 "$jar" | awk '/\.class$/' | sort -u >"$work/in-jar"
 missing=0 checked=0
 while IFS= read -r dependency; do
@@ -26,7 +29,7 @@ while IFS= read -r dependency; do
     echo "check-jar: $(wc -l <"$work/lacking") classes of $(basename "$dependency") are not in the jar, e.g. $(head -n 1 "$work/lacking")" >&2
     missing=1
   fi
-done < <(tr ':' '\n' <"$work/classpath")
+done < <(tr ':' '\n' <"$classpath")
 [ "$missing" -eq 0 ] || exit 1
 
 jdeps -verbose:class --multi-release 17 -cp "$jar" "$jar" 2>/dev/null | grep 'not found' | grep ' it\.unimi\.dsi\.' \
