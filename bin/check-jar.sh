@@ -4,7 +4,8 @@
 # this fails when that went wrong:
 #   - a class of any other runtime dependency is missing from the jar (a new dependency that was not added to the
 #     pom's list of artifacts kept whole would be cut down too, and might need what was cut by reflection);
-#   - a class in the jar refers to a fastutil class the jar lacks (jdeps).
+#   - a class in the jar refers to a fastutil class the jar lacks (jdeps);
+#   - picocli is not Java 17 bytecode (its released jar is Java 5's, which a class-data archive cannot hold).
 # Prints one line when all is well. Used by .ci/run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,6 +38,14 @@ jdeps -verbose:class --multi-release 17 -cp "$jar" "$jar" 2>/dev/null | grep 'no
 if [ -s "$work/fastutil-missing" ]; then
   echo "check-jar: classes in the jar need fastutil classes it lacks:" >&2
   head -n 5 "$work/fastutil-missing" >&2
+  exit 1
+fi
+# picocli is compiled for Java 17 (the picocli module): JDK 17 leaves Java 5 bytecode out of a class-data archive
+unzip -q -o "$jar" picocli/CommandLine.class -d "$work"
+major=$(od -An -tu1 -N8 "$work/picocli/CommandLine.class" | awk '{print $7 * 256 + $8}')
+if [ "${major:-0}" -lt 61 ]; then
+  echo "check-jar: picocli/CommandLine.class is class version ${major:-unknown}, not Java 17's 61: the class-data archive" \
+    "cannot hold it (is the picocli module built?)" >&2
   exit 1
 fi
 echo "check-jar: every class of $checked dependencies is in the jar, and nothing in it needs a fastutil class it lacks" \
