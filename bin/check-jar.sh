@@ -23,7 +23,12 @@ unzip -Z1 "$jar" | awk '/\.class$/' | sort -u >"$work/in-jar"
 missing=0 checked=0
 while IFS= read -r dependency; do
   case "$dependency" in */fastutil-*.jar) continue ;; esac
-  [ -f "$dependency" ] || continue # a module's target/classes when run without install: its classes are ours, kept
+  [ -n "$dependency" ] || continue
+  [ ! -d "$dependency" ] || continue # a module's target/classes: loadverdict's own, kept whole
+  if [ ! -f "$dependency" ]; then
+    echo "check-jar: $dependency, on the jar's runtime class path, does not exist" >&2
+    exit 2
+  fi
   unzip -Z1 "$dependency" | awk '/\.class$/ && !/module-info\.class$/' | sort -u >"$work/wanted"
   checked=$((checked + 1))
   if ! comm -23 "$work/wanted" "$work/in-jar" >"$work/lacking" || [ -s "$work/lacking" ]; then
@@ -32,9 +37,21 @@ while IFS= read -r dependency; do
   fi
 done < <(tr ':' '\n' <"$classpath")
 [ "$missing" -eq 0 ] || exit 1
+if [ "$checked" -eq 0 ]; then
+  echo "check-jar: $classpath names no dependency jar to check" >&2
+  exit 2
+fi
 
-jdeps -verbose:class --multi-release 17 -cp "$jar" "$jar" 2>/dev/null | grep 'not found' | grep ' it\.unimi\.dsi\.' \
-  >"$work/fastutil-missing" || true
+jdeps="${JAVA_HOME:+$JAVA_HOME/bin/}jdeps"
+if ! command -v "$jdeps" >/dev/null 2>&1; then
+  echo "check-jar: no jdeps (a JDK's bin/, from JAVA_HOME or PATH) to check the jar's references with" >&2
+  exit 2
+fi
+if ! "$jdeps" -verbose:class --multi-release 17 -cp "$jar" "$jar" >"$work/jdeps" 2>"$work/jdeps.err"; then
+  echo "check-jar: jdeps failed: $(head -n 1 "$work/jdeps.err")" >&2
+  exit 2
+fi
+grep 'not found' "$work/jdeps" | grep ' it\.unimi\.dsi\.' >"$work/fastutil-missing" || true
 if [ -s "$work/fastutil-missing" ]; then
   echo "check-jar: classes in the jar need fastutil classes it lacks:" >&2
   head -n 5 "$work/fastutil-missing" >&2
