@@ -28,8 +28,15 @@ jvm=("${lv_jit_options[@]}")
 if [ -n "${LOADVERDICT_CDS_ARCHIVE:-}" ] && lv_cds_usable java "$jar" "$LOADVERDICT_CDS_ARCHIVE"; then
   jvm+=(-XX:SharedArchiveFile="$LOADVERDICT_CDS_ARCHIVE" "${lv_cds_quiet[@]}")
 fi
-# shellcheck disable=SC2086 # LOADVERDICT_JAVA_OPTS holds several JVM options, split on purpose
-loadverdict() { java "${jvm[@]}" ${LOADVERDICT_JAVA_OPTS:-} -jar "$jar" "$@"; }
+# A short command (small named inputs, a baseline file: lv_small_command) also gets the launcher's short-command options.
+loadverdict() {
+  local options=("${jvm[@]}")
+  if lv_small_command "$@"; then
+    options+=("${lv_small_options[@]}")
+  fi
+  # shellcheck disable=SC2086 # LOADVERDICT_JAVA_OPTS holds several JVM options, split on purpose
+  java "${options[@]}" ${LOADVERDICT_JAVA_OPTS:-} -jar "$jar" "$@"
+}
 
 output() {
   if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "$1" >>"$GITHUB_OUTPUT"; fi
