@@ -1,14 +1,17 @@
 package dev.loadverdict.comparator;
 
+import dev.loadverdict.model.Decimals;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * How numbers read in reasons, always with {@link Locale#ROOT}. Measured values are rounded to what a
+ * How numbers read in reasons, always as with {@link Locale#ROOT}. Measured values are rounded to what a
  * reader can use (0 decimals from 100, 1 decimal from 1, 2 significant digits below); configured amounts
- * are printed as written, without trailing zeros.
+ * are printed as written, without trailing zeros. Written by {@link Decimals}, as {@code String.format} writes them
+ * (which is slow to start: a short command's first call costs about 25 ms).
  */
 final class Numbers {
 
@@ -25,7 +28,7 @@ final class Numbers {
         if (p == 0) {
             return "< 1e-300";
         }
-        return p >= 0.001 ? String.format(java.util.Locale.ROOT, "%.3g", p) : String.format(java.util.Locale.ROOT, "%.1e", p);
+        return p >= 0.001 ? Decimals.significant(p, 3) : Decimals.scientific(p, 1);
     }
 
     /** A measured value, e.g. {@code 130}, {@code 48.0}, {@code 0.15}. */
@@ -35,15 +38,15 @@ final class Numbers {
             return "0";
         }
         if (abs >= 100) {
-            return String.format(Locale.ROOT, "%.0f", value);
+            return Decimals.fixed(value, 0);
         }
         if (abs >= 1) {
-            return String.format(Locale.ROOT, "%.1f", value);
+            return Decimals.fixed(value, 1);
         }
         if (abs >= 0.001) {
             return new BigDecimal(value).round(TWO_DIGITS).toPlainString();
         }
-        return String.format(Locale.ROOT, "%.1e", value);
+        return Decimals.scientific(value, 1);
     }
 
     /** A measured change with its sign, e.g. {@code +48.0} or {@code -3.2}; zero has none. */
@@ -54,7 +57,7 @@ final class Numbers {
 
     /** A relative change in percent with one decimal and its sign, as the reports print it: {@code +136.4}. */
     static String signedPercent(double value) {
-        String text = String.format(Locale.ROOT, "%.1f", value);
+        String text = Decimals.fixed(value, 1);
         return value > 0 ? "+" + text : text;
     }
 
@@ -75,7 +78,7 @@ final class Numbers {
 
     /** A count with thousands separators: {@code 1,500}. */
     static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Decimals.grouped(n);
     }
 
     static String mark(boolean passed) {

@@ -1,12 +1,12 @@
 package dev.loadverdict.comparator;
 
+import dev.loadverdict.model.Decimals;
 import dev.loadverdict.model.RunMetadata;
 import dev.loadverdict.model.Workload;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Whether two runs were made under comparable load: a run with half the users, a tenth of the duration, another
@@ -82,7 +82,9 @@ public final class ProfileGuard {
     }
 
     private static String percent(double current, double baseline) {
-        return String.format(Locale.ROOT, "%+.0f%%", (current - baseline) / baseline * 100);
+        double percent = (current - baseline) / baseline * 100;
+        String text = Decimals.fixed(percent, 0);
+        return (Double.isNaN(percent) || text.startsWith("-") ? text : "+" + text) + "%";
     }
 
     private static double seconds(Duration d) {
@@ -90,6 +92,6 @@ public final class ProfileGuard {
     }
 
     private static String format(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+        return Decimals.fixed(v, v == Math.rint(v) ? 0 : 1);
     }
 }

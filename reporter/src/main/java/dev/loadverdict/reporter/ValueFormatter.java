@@ -102,7 +102,7 @@ public final class ValueFormatter {
 
     /** A count with thousands separators: {@code 12,345}. */
     static String count(long count) {
-        return String.format(Locale.ROOT, "%,d", count);
+        return dev.loadverdict.model.Decimals.grouped(count);
     }
 
     /** An instant to the minute, in UTC: {@code 2024-05-01 10:15 UTC}. */

@@ -74,6 +74,9 @@ final class K6NdjsonFormat implements ResultFormat {
     }
 
     private static MatchStrength detectLine(String line) {
+        if (!line.startsWith("{")) {
+            return MatchStrength.NO_MATCH; // no JSON object: spares the parser's exception for a file of another format
+        }
         boolean type = false;
         boolean metric = false;
         boolean data = false;

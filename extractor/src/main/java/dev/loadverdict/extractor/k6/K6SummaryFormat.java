@@ -73,6 +73,14 @@ final class K6SummaryFormat implements ResultFormat {
 
     @Override
     public MatchStrength detect(Head head) {
+        String text = head.text();
+        int start = 0;
+        while (start < text.length() && text.charAt(start) <= ' ') {
+            start++;
+        }
+        if (start == text.length() || text.charAt(start) != '{') {
+            return MatchStrength.NO_MATCH; // no JSON object: spares the parser's exception for a file of another format
+        }
         Sniff sniff = new Sniff();
         try (JsonParser p = NdjsonReader.JSON.createParser(head.text())) {
             sniff.scan(p);
