@@ -79,6 +79,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         reports.files(); // a misspelt --report fails before any work
         Rendering rendering = reports.rendering(environment);
+        reports.prepare(rendering); // the report's template is parsed on the other core while the runs are read
         LoadverdictConfig loadverdictConfig = ConfigLoader.load(environment, config);
         try (BaselineSource source = baselines.open(environment)) {
             return compare(source, loadverdictConfig, rendering);

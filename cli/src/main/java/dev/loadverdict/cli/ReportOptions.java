@@ -45,6 +45,13 @@ final class ReportOptions {
         return Rendering.of(environment, templateDir, color);
     }
 
+    /** Starts preparing the built-in template of the {@code --format} report (none for a template directory's). */
+    void prepare(Rendering rendering) {
+        if (rendering.templateDirectory().isEmpty()) {
+            dev.loadverdict.reporter.Reports.prepare(format);
+        }
+    }
+
     /**
      * Prints the {@code --format} report on {@code out}, writes the {@code --report} files (naming each on
      * {@code err}) and returns their paths by format.

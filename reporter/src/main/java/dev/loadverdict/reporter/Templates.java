@@ -54,6 +54,19 @@ final class Templates {
         return CONFIGURATION.getTemplate(name);
     }
 
+    /** Parses the built-in template {@code name} into the configuration's cache on a daemon thread (see Reports#prepare). */
+    static void prepare(String name) {
+        Thread thread = new Thread(() -> {
+            try {
+                get(name);
+            } catch (IOException | RuntimeException e) {
+                // the rendering meets it again and reports it
+            }
+        }, "loadverdict-template " + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /**
      * The template of that name from {@code directory} when it holds one, else the built-in one. Templates from the
      * directory get the same output format and forced auto-escaping as the built-ins they replace.
