@@ -59,7 +59,7 @@ final class Templates {
         Thread thread = new Thread(() -> {
             try {
                 get(name);
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) { // nothing of this thread may reach stderr: no stack trace without --debug
                 // the rendering meets it again and reports it
             }
         }, "loadverdict-template " + name);
