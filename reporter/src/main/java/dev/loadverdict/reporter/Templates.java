@@ -54,8 +54,11 @@ final class Templates {
         return CONFIGURATION.getTemplate(name);
     }
 
-    /** Parses the built-in template {@code name} into the configuration's cache on a daemon thread (see Reports#prepare). */
-    static void prepare(String name) {
+    /**
+     * Parses the built-in template {@code name} into the configuration's cache on a daemon thread (see Reports#prepare),
+     * and returns that thread, started.
+     */
+    static Thread prepare(String name) {
         Thread thread = new Thread(() -> {
             try {
                 get(name);
@@ -65,6 +68,7 @@ final class Templates {
         }, "loadverdict-template " + name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     /**
