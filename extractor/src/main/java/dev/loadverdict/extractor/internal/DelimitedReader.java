@@ -38,12 +38,17 @@ public final class DelimitedReader implements AutoCloseable {
     private static final long QUOTES = ONES * '"';
     private static final long NEWLINES = ONES * '\n';
     private static final long RETURNS = ONES * '\r';
+    private static final long ZERO_DIGITS = ONES * '0';
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000};
 
     private final InputStream in;
     private final String file;
     private final byte delimiter;
     private final long delimiters;
     private final boolean quoting;
+    /** Whether {@link #controls} can tell words without line ends: not when the delimiter is itself below 0x0E (tab). */
+    private final boolean controlGate;
     private final String kind;
     private byte[] buffer;
     private int position;
@@ -52,7 +57,14 @@ public final class DelimitedReader implements AutoCloseable {
     private long nextLine = 1;
 
     private int count;
-    /** Field start offsets; a field unquoted into {@code scratch} has its offset stored as {@code ~offset}. */
+    /**
+     * Whether the current record was parsed by {@link #parseUnquoted}: its fields lie in {@code buffer} between the
+     * delimiters at {@code marks}, field {@code i} from {@code marks[i] + 1} to {@code marks[i + 1]} ({@code marks[0]}
+     * is the byte before the record). One store per field, where {@code starts} and {@code ends} take two.
+     */
+    private boolean plain;
+    private int[] marks = new int[64];
+    /** Otherwise, field start offsets; a field unquoted into {@code scratch} has its offset stored as {@code ~offset}. */
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private byte[] scratch = new byte[256];
@@ -84,6 +96,7 @@ public final class DelimitedReader implements AutoCloseable {
         this.delimiter = (byte) delimiter;
         this.delimiters = ONES * delimiter;
         this.quoting = quoting;
+        this.controlGate = delimiter > '\r';
         this.kind = kind;
         this.buffer = new byte[bufferSize];
     }
@@ -131,7 +144,8 @@ public final class DelimitedReader implements AutoCloseable {
 
     /** Whether the record is an empty line. */
     public boolean isBlank() {
-        return count == 1 && starts[0] == ends[0]; // a quoted empty field ("") is a record, as in Commons CSV
+        // a quoted empty field ("") is a record, as in Commons CSV
+        return count == 1 && (plain ? marks[1] == marks[0] + 1 : starts[0] == ends[0]);
     }
 
     /**
@@ -144,38 +158,41 @@ public final class DelimitedReader implements AutoCloseable {
 
     public String text(int field) {
         int s = start(field);
-        return new String(array(field), s, ends[field] - s, StandardCharsets.UTF_8);
+        return new String(array(field), s, end(field) - s, StandardCharsets.UTF_8);
     }
 
     /** The array holding the field's bytes, from {@link #start} to {@link #end}. */
     public byte[] array(int field) {
-        return starts[field] < 0 ? scratch : buffer;
+        return plain || starts[field] >= 0 ? buffer : scratch;
     }
 
     public int start(int field) {
+        if (plain) {
+            return marks[field] + 1;
+        }
         int s = starts[field];
         return s < 0 ? ~s : s;
     }
 
     public int end(int field) {
-        return ends[field];
+        return plain ? marks[field + 1] : ends[field];
     }
 
     public boolean isEmpty(int field) {
-        return start(field) == ends[field];
+        return start(field) == end(field);
     }
 
     /** Whether the field is exactly the ASCII text {@code ascii}. */
     public boolean is(int field, String ascii) {
         int s = start(field);
-        return ends[field] - s == ascii.length() && startsWith(field, ascii);
+        return end(field) - s == ascii.length() && startsWith(field, ascii);
     }
 
     /** Whether the field starts with the ASCII text {@code prefix}. */
     public boolean startsWith(int field, String prefix) {
         int length = prefix.length();
         int s = start(field);
-        if (ends[field] - s < length) {
+        if (end(field) - s < length) {
             return false;
         }
         byte[] a = array(field);
@@ -195,27 +212,34 @@ public final class DelimitedReader implements AutoCloseable {
     public long wholeNumber(int field) {
         byte[] a = array(field);
         int s = start(field);
-        int e = ends[field];
+        int e = end(field);
         boolean negative = s < e && a[s] == '-';
         if (negative) {
             s++;
         }
-        if (s == e || e - s > 18) {
+        int length = e - s;
+        if (length == 0 || length > 18) {
             throw new NumberFormatException();
         }
         long value = 0;
-        int i = s;
-        if (e - s >= 8) {
-            // the first eight digits at once (epoch-ms timestamps have 13)
-            value = eightDigits((long) LONGS.get(a, s));
-            i += 8;
+        while (length > 8) { // eight digits at once (epoch-ms timestamps have 13)
+            value = value * 100_000_000L + eightDigits((long) LONGS.get(a, s));
+            s += 8;
+            length -= 8;
         }
-        for (; i < e; i++) {
-            int digit = a[i] - '0';
-            if (digit < 0 || digit > 9) {
-                throw new NumberFormatException();
+        if (s + 8 <= a.length) {
+            // the last 1-8 digits as one word: the bytes after them shifted out, '0's shifted in before them
+            int pad = (8 - length) << 3;
+            long word = ((long) LONGS.get(a, s) << pad) | (ZERO_DIGITS & ((1L << pad) - 1));
+            value = value * POWERS_OF_TEN[length] + eightDigits(word);
+        } else {
+            for (int i = s; i < e; i++) {
+                int digit = a[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    throw new NumberFormatException();
+                }
+                value = value * 10 + digit;
             }
-            value = value * 10 + digit;
         }
         return negative ? -value : value;
     }
@@ -223,7 +247,7 @@ public final class DelimitedReader implements AutoCloseable {
     /** Whether the field is 1 to 18 ASCII digits, a number {@link #wholeNumber} reads without a sign or overflow. */
     public boolean isDigits(int field) {
         int from = start(field);
-        int to = ends[field];
+        int to = end(field);
         if (to == from || to - from > 18) {
             return false;
         }
@@ -242,7 +266,7 @@ public final class DelimitedReader implements AutoCloseable {
      * @throws NumberFormatException when a byte is no digit
      */
     public static long eightDigits(long chars) {
-        long digits = chars - 0x3030303030303030L;
+        long digits = chars - ZERO_DIGITS;
         if (((digits | (digits + 0x7676767676767676L)) & 0x8080808080808080L) != 0) {
             throw new NumberFormatException();
         }
@@ -253,7 +277,7 @@ public final class DelimitedReader implements AutoCloseable {
 
     /** {@code true} or {@code false} (any case); anything else is null. */
     public Boolean bool(int field) {
-        int length = ends[field] - start(field);
+        int length = end(field) - start(field);
         if (length == 4 && equalsIgnoreCase(field, "true")) {
             return Boolean.TRUE;
         }
@@ -288,57 +312,74 @@ public final class DelimitedReader implements AutoCloseable {
     /**
      * The common case, eight bytes at a time: a record without quotes whose line end is in the buffer.
      * Returns 1 when it parsed one, {@link #SLOW} to leave the record to {@link #parseAny}.
+     *
+     * <p>Most words hold neither a line end nor a quote: one cheap test ({@link #controls}, exact as to whether a word
+     * holds a byte below {@code \r}) lets them through, and only the others are searched for {@code \n}, {@code \r}
+     * and {@code "} byte by byte.
      */
     private int parseUnquoted() {
         final byte[] buf = buffer;
         final int lim = limit;
         final long delims = delimiters;
+        final boolean gated = controlGate;
+        int[] m = marks;
         int p = position;
-        int fieldStart = p;
+        m[0] = p - 1;
         int n = 0;
         while (p + 8 <= lim) {
             long word = (long) LONGS.get(buf, p);
-            long ends = zeros(word ^ NEWLINES) | zeros(word ^ RETURNS);
-            long quotes = quoting ? zeros(word ^ QUOTES) : 0;
             long fields = zeros(word ^ delims);
-            if (ends != 0) {
-                int endBit = Long.numberOfTrailingZeros(ends);
-                long before = (1L << endBit) - 1;
-                if ((quotes & before) != 0) {
-                    return SLOW;
-                }
-                for (long d = fields & before; d != 0; d &= d - 1) {
-                    int at = p + (Long.numberOfTrailingZeros(d) >>> 3);
-                    n = field(n, fieldStart, at);
-                    fieldStart = at + 1;
-                }
-                int at = p + (endBit >>> 3);
-                int next = at + 1;
-                if (buf[at] == '\r') {
-                    if (next >= lim) {
+            if (n + 10 > m.length) {
+                m = marks = Arrays.copyOf(m, m.length * 2);
+            }
+            if (!gated || (controls(word) | (quoting ? zeros(word ^ QUOTES) : 0)) != 0) {
+                long ends = zeros(word ^ NEWLINES) | zeros(word ^ RETURNS);
+                long quotes = quoting ? zeros(word ^ QUOTES) : 0;
+                if (ends != 0) {
+                    int endBit = Long.numberOfTrailingZeros(ends);
+                    long before = (1L << endBit) - 1;
+                    if ((quotes & before) != 0) {
                         return SLOW;
                     }
-                    if (buf[next] == '\n') {
-                        next++;
+                    for (long d = fields & before; d != 0; d &= d - 1) {
+                        m[++n] = p + (Long.numberOfTrailingZeros(d) >>> 3);
                     }
+                    int at = p + (endBit >>> 3);
+                    int next = at + 1;
+                    if (buf[at] == '\r') {
+                        if (next >= lim) {
+                            return SLOW;
+                        }
+                        if (buf[next] == '\n') {
+                            next++;
+                        }
+                    }
+                    m[++n] = at;
+                    count = n;
+                    plain = true;
+                    line = nextLine++;
+                    terminated = true;
+                    position = next;
+                    return 1;
                 }
-                count = field(n, fieldStart, at);
-                line = nextLine++;
-                terminated = true;
-                position = next;
-                return 1;
-            }
-            if (quotes != 0) {
-                return SLOW;
+                if (quotes != 0) {
+                    return SLOW;
+                }
             }
             for (long d = fields; d != 0; d &= d - 1) {
-                int at = p + (Long.numberOfTrailingZeros(d) >>> 3);
-                n = field(n, fieldStart, at);
-                fieldStart = at + 1;
+                m[++n] = p + (Long.numberOfTrailingZeros(d) >>> 3);
             }
             p += 8;
         }
         return SLOW;
+    }
+
+    /**
+     * Nonzero when a byte of {@code x} is below {@code \r} + 1 (0x0E): exact as to whether there is one, though the
+     * bits above the lowest such byte may be wrong (a borrow), so the caller looks at such words byte by byte.
+     */
+    private static long controls(long x) {
+        return (x - ONES * 0x0E) & ~x & ~LOWS;
     }
 
     /** Each byte of {@code x} that is zero gets its high bit set, exactly (no false positives). */
@@ -433,6 +474,7 @@ public final class DelimitedReader implements AutoCloseable {
             break;
         }
         count = n;
+        plain = false;
         line = nextLine;
         nextLine += newlines;
         position = p;

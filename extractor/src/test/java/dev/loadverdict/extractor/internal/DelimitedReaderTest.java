@@ -56,7 +56,7 @@ class DelimitedReaderTest {
             for (int f = 0; f < size; f++) {
                 fields.add(switch (random.nextInt(3)) {
                     case 0 -> RandomText.of(random, "abc XYZ0123456789-_./:", 30);
-                    case 1 -> RandomText.of(random, "a,;|\t\"\n\r é€", 12);
+                    case 1 -> RandomText.of(random, "a,;|\t\"\n\r é€\u0000\u000b\u000c", 12);
                     default -> "";
                 });
             }
@@ -166,14 +166,42 @@ class DelimitedReaderTest {
     void wholeNumbersAgreeWithLongParseLong(long seed) {
         String text = numberish(new Random(seed));
         Long expected = text.matches("-?[0-9]{1,18}") ? Long.parseLong(text) : null;
-        Long actual;
-        try (DelimitedReader row = DelimitedReader.of(text + ",x\n", ',')) {
-            row.next();
-            actual = row.wholeNumber(0);
-        } catch (NumberFormatException e) {
-            actual = null;
+        // the field first in a large buffer (its digits read as words), last in a buffer just large enough (near the
+        // array's end, where the last digits are read byte by byte), and quoted (copied out of the buffer)
+        assertThat(wholeNumber(text + ",x\n", 0, 1 << 16)).as("seed %d, text \"%s\"", seed, text).isEqualTo(expected);
+        for (int before = 0; before < 16; before++) { // wherever the field ends relative to the array's end
+            for (int bufferSize = 1; bufferSize <= 64; bufferSize *= 2) {
+                assertThat(wholeNumber("x".repeat(before) + "," + text + "\n", 1, bufferSize))
+                        .as("seed %d, text \"%s\" after %d bytes, buffer %d", seed, text, before, bufferSize)
+                        .isEqualTo(expected);
+            }
         }
-        assertThat(actual).as("seed %d, text \"%s\"", seed, text).isEqualTo(expected);
+        assertThat(wholeNumber("\"" + text + "\"\n", 0, 1 << 16)).as("seed %d, text \"%s\" quoted", seed, text)
+                .isEqualTo(expected);
+    }
+
+    private static Long wholeNumber(String text, int field, int bufferSize) {
+        try (DelimitedReader row = new DelimitedReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "test.csv", ',', true, "CSV file", bufferSize)) {
+            row.next();
+            return row.wholeNumber(field);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Test
+    void aRecordOfManyFieldsIsReadWhole() {
+        // more fields than the tokenizer's first array of field bounds holds, on the fast path and the byte-by-byte one
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            fields.add(i % 7 == 0 ? "" : Integer.toString(i)); // the first one empty
+        }
+        String line = String.join(",", fields);
+        for (String first : new String[] {"", "\"\""}) { // the first field quoted: the byte-by-byte path
+            List<List<String>> records = read("a\n" + first + line + "\nb\n", ',', 1 << 16, new ArrayList<>());
+            assertThat(records).as("first field %s", first).containsExactly(List.of("a"), fields, List.of("b"));
+        }
     }
 
     private static final long[] EDGE_LONGS = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1,
