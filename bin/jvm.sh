@@ -4,7 +4,10 @@
 # JIT: C2 compiles a method only after 50,000 calls (HotSpot's default is 5,000). A short command (a compare of a
 # few MB) then never waits for C2 compilations on a 2-core runner, and the hot loops of a large file still get C2
 # sooner, since fewer methods queue for it: measured on 2 cores, the README's compare 0.93 -> 0.77 s and a 1 GB JTL
-# 2.4-3.1 -> 2.2-2.4 s (docs/performance.md).
+# 2.4-3.1 -> 2.2-2.4 s (docs/performance.md). C2 also inlines less at a hot call site (FreqInlineSize 120 bytes of
+# bytecode, HotSpot's default is 325): its compilations of the per-row code are smaller and done sooner while both cores
+# read, and the compiled loops run as fast (docs/performance.md: 256 MB Gatling log 1.9 -> 1.5 s, generic NDJSON 2.2
+# -> 1.8 s, 1 GB JTL 3.0 -> 2.9 s, the same run JSON).
 #
 # Class-data sharing: an AppCDS archive of the classes a compare loads (-XX:ArchiveClassesAtExit, made once by a
 # training compare of examples/), used with -XX:SharedArchiveFile. The JVM checks an archive against the jar and
@@ -14,7 +17,7 @@
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
 lv_jit_options=(-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000
-  -XX:Tier4CompileThreshold=60000)
+  -XX:Tier4CompileThreshold=60000 -XX:FreqInlineSize=120)
 # A short command's JVM (see lv_small_command): C1 alone, and reflective calls (FreeMarker's, picocli's) stay on the
 # JDK's native accessor instead of generating a class for each method called more than 15 times, which a short command
 # never gains back (about 20 accessors, 1 ms each, in the README's compare). That option is JDK 17's: from JDK 18 on,
