@@ -2,19 +2,23 @@
 //   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java generate jtl|ndjson|history|gatling-binary|repeat:HEAD:TAIL SIZE_MB SOURCE OUT
 //   java -Xmx256m -cp cli/target/loadverdict.jar bench/Bench.java extract FILE [--one-thread]
 //   java -cp cli/target/loadverdict.jar bench/Bench.java gunzip FILE.gz
+//   java -Xmx1g -cp cli/target/loadverdict.jar bench/Bench.java tokenize FILE [DELIMITER]
 // 'generate' repeats the data rows of a real tool output file (corpus or fixture, plain or .gz), shifting each copy's
 // timestamps by the span of the source ('history': a Locust stats history, epoch seconds first), until the file
 // reaches SIZE_MB ('repeat:HEAD:TAIL' repeats the lines between the first HEAD and the last TAIL as they are, for
 // formats whose timestamps need not move). 'extract' runs loadverdict's extractor
 // in-process on FILE twice, cold (the JVM's first extraction, as a command line runs it) and warm (the code compiled),
 // and prints for each the wall time, MB/s, rows/s, the peak heap in use and the largest live heap after a GC;
-// --one-thread reads on one thread (no splitting).
+// --one-thread reads on one thread (no splitting). 'tokenize' times the byte-level CSV tokenizer alone (DelimitedReader,
+// which every delimited format goes through) on one thread over the first 256 MB of FILE held in memory: five passes,
+// MB/s and ns a record of each.
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.loadverdict.extractor.ExtractOptions;
 import dev.loadverdict.extractor.Extraction;
 import dev.loadverdict.extractor.Extractor;
 import dev.loadverdict.extractor.Splitting;
+import dev.loadverdict.extractor.internal.DelimitedReader;
 import dev.loadverdict.extractor.internal.FormatDetector;
 import dev.loadverdict.extractor.internal.SplitReading;
 
@@ -46,9 +50,10 @@ public class Bench {
         switch (args[0]) {
             case "generate" -> generate(args[1], Long.parseLong(args[2]) << 20, Path.of(args[3]), Path.of(args[4]));
             case "gunzip" -> gunzip(Path.of(args[1]));
+            case "tokenize" -> tokenize(Path.of(args[1]), args.length > 2 ? args[2].charAt(0) : ',');
             case "extract" -> extract(Path.of(args[1]), args.length > 2 && args[2].equals("--one-thread")
                     ? Splitting.NONE : Splitting.DEFAULT);
-            default -> throw new IllegalArgumentException("generate or extract");
+            default -> throw new IllegalArgumentException("generate, extract, gunzip or tokenize");
         }
     }
 
@@ -283,6 +288,30 @@ public class Bench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "JDK GZIPInputStream alone (%s): %.0f MB uncompressed in %.2f s = %.0f MB/s%n",
                     pass, bytes / 1048576.0, seconds, bytes / 1048576.0 / seconds);
+        }
+    }
+
+    static void tokenize(Path file, char delimiter) throws IOException {
+        byte[] bytes;
+        try (var in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(256 << 20);
+        }
+        for (int pass = 1; pass <= 5; pass++) {
+            long t0 = System.nanoTime();
+            long records = 0;
+            long fields = 0;
+            try (DelimitedReader row = new DelimitedReader(new java.io.ByteArrayInputStream(bytes), file.toString(),
+                    delimiter, "CSV file")) {
+                while (row.next()) {
+                    records++;
+                    fields += row.size();
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "tokenize %s (pass %d, one thread, in memory): %.0f MB, %,d records, %,d fields"
+                            + " in %.3f s = %.0f MB/s, %.1f ns a record%n", file.getFileName(), pass,
+                    bytes.length / 1048576.0, records, fields, seconds, bytes.length / 1048576.0 / seconds,
+                    seconds * 1e9 / records);
         }
     }
 

@@ -4,7 +4,8 @@
 #   - the speed of merely scanning its lines (wc -l, page cache warm; zcat | wc -l for .gz),
 #   - 'loadverdict extract' as a user runs it (a fresh JVM, -Xmx256m, the launcher's JVM settings from bin/jvm.sh):
 #     wall time, MB/s, ratio to wc -l, peak resident memory,
-#   - the extractor in-process (bench/Bench.java), cold and warm: MB/s, rows/s, peak heap in use, live heap after GC.
+#   - the extractor in-process (bench/Bench.java), cold and warm: MB/s, rows/s, peak heap in use, live heap after GC;
+# then the CSV tokenizer alone (Bench.java tokenize), five passes over the largest JTL's first 256 MB in memory.
 # JTL inputs are made at every size in SIZES, to show the heap staying flat as the input grows. With WITH_JMETER=1,
 # JMeter's own report generator (jmeter -g, -Xmx4g) runs on the largest JTL for comparison.
 #
@@ -85,6 +86,10 @@ for file in "${inputs[@]}"; do
       t, b / 1048576 / t, w / t, rss / 1024 }'
   java -Xmx256m "${lv_jit_options[@]}" -cp "$jar" bench/Bench.java extract "$file"
 done
+
+# The byte-level tokenizer every delimited format goes through, alone: one thread, the largest JTL's first 256 MB in memory.
+echo "== the CSV tokenizer alone (DelimitedReader)"
+java -Xmx1g "${lv_jit_options[@]}" -cp "$jar" bench/Bench.java tokenize "$largest_jtl"
 
 # The other raw formats, one size (OTHER_MB, default 256): 'loadverdict extract' from a fresh JVM against wc -l.
 # Their inputs repeat the records of one file as they are (Bench.java generate repeat:HEAD:TAIL).

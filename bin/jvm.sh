@@ -4,10 +4,11 @@
 # JIT: C2 compiles a method only after 50,000 calls (HotSpot's default is 5,000). A short command (a compare of a
 # few MB) then never waits for C2 compilations on a 2-core runner, and the hot loops of a large file still get C2
 # sooner, since fewer methods queue for it: measured on 2 cores, the README's compare 0.93 -> 0.77 s and a 1 GB JTL
-# 2.4-3.1 -> 2.2-2.4 s (docs/performance.md). C2 also inlines less at a hot call site (FreqInlineSize 120 bytes of
+# 2.4-3.1 -> 2.2-2.4 s (docs/performance.md). C2 also inlines less at a hot call site (FreqInlineSize 200 bytes of
 # bytecode, HotSpot's default is 325): its compilations of the per-row code are smaller and done sooner while both cores
-# read, and the compiled loops run as fast (docs/performance.md: 256 MB Gatling log 1.9 -> 1.5 s, generic NDJSON 2.2
-# -> 1.8 s, 1 GB JTL 3.0 -> 2.9 s, the same run JSON).
+# read, and the compiled loops run as fast once compiled (docs/performance.md: from a fresh JVM, 256 MB Gatling log
+# 2.0 -> 1.75 s, 1 GB generic NDJSON 3.2 -> 2.8 s, 1 GB JTL 2.7 -> 2.4 s, the same run JSON; 120 was faster still at
+# 256 MB, but a quarter slower once compiled on Gatling's binary log).
 #
 # Class-data sharing: an AppCDS archive of the classes a compare loads (-XX:ArchiveClassesAtExit, made once by a
 # training compare of examples/), used with -XX:SharedArchiveFile. The JVM checks an archive against the jar and
@@ -17,7 +18,7 @@
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
 lv_jit_options=(-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000
-  -XX:Tier4CompileThreshold=60000 -XX:FreqInlineSize=120)
+  -XX:Tier4CompileThreshold=60000 -XX:FreqInlineSize=200)
 # A short command's JVM (see lv_small_command): C1 alone, and reflective calls (FreeMarker's, picocli's) stay on the
 # JDK's native accessor instead of generating a class for each method called more than 15 times, which a short command
 # never gains back (about 20 accessors, 1 ms each, in the README's compare). That option is JDK 17's: from JDK 18 on,
