@@ -74,4 +74,9 @@ extra_env=(INPUT_SUITE=shop INPUT_BASELINES_DIR="$work/baselines" INPUT_TREND_PA
 run_action 0 examples/runs/locust-unchanged/
 expect "$work/output" "^trend-page=$work/site/trend.html$"
 expect "$work/site/trend.html" "loadverdict: trend of shop"
-echo "== the composite action: regressed run exits 1 with its outputs, unchanged run exits 0, trend-page written"
+# results that cannot be read: the step fails with loadverdict's exit code (3, bad input), and the verdict says error
+run_action 3 "$work/no-such-results.jtl"
+expect "$work/output" "^verdict=error$"
+expect "$work/stderr" "no-such-results.jtl"
+echo "== the composite action: regressed run exits 1 with its outputs, unchanged run exits 0, trend-page written;"\
+  "unreadable results exit 3 with verdict=error"

@@ -112,6 +112,11 @@ fi
 
 loadverdict "${compare_args[@]}" "${extra[@]}" -- "${results[@]}"
 status=$?
+# exit 2-5: no comparison (a usage, input or internal error, or a conflict), so loadverdict wrote no verdict; say so
+# rather than leave it empty (the step fails with loadverdict's exit code all the same)
+if [ "$status" -gt 1 ] && [ -n "${GITHUB_OUTPUT:-}" ] && ! grep -q '^verdict=' "$GITHUB_OUTPUT" 2>/dev/null; then
+  output "verdict=error"
+fi
 
 regressions=0
 if [ -n "${GITHUB_OUTPUT:-}" ] && [ -f "$GITHUB_OUTPUT" ]; then
