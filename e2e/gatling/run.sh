@@ -43,8 +43,11 @@ binary_dir=$(run_gatling "$binary_version")
 kill $server 2>/dev/null || true
 
 # Gatling's report estimates percentiles with a T-Digest (compression 100), which in a sparse tail may land a
-# few samples away from the exact nearest-rank value: its percentiles may be off by up to 1% of the samples in rank.
-ranks=(--percentiles "50,75,95,99" --rank-tolerance 1)
+# few samples away from the exact nearest-rank value: its percentiles may be off by up to 2% of the samples in rank.
+# Between two clusters it interpolates a value no sample has (seen 2026-12-06: p95 of 498 samples, exact 72 ms, with
+# 481 samples at or below 72 ms, one at 73 and none from 74 to 85 ms; Gatling's report said 79 ms, at or below which
+# lie 482 samples: 1.8% of the samples from rank p*n = 473).
+ranks=(--percentiles "50,75,95,99" --rank-tolerance 2)
 java -cp "$jar" e2e/Fidelity.java --name "Gatling $text_version text simulation.log vs its js/stats.json" \
   --raw "$text_dir/simulation.log" --reference "$text_dir/js/stats.json" "${ranks[@]}"
 java -cp "$jar" e2e/Fidelity.java --name "Gatling $text_version results directory vs its js/stats.json" \
