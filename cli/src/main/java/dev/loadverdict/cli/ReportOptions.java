@@ -2,6 +2,7 @@ package dev.loadverdict.cli;
 
 import dev.loadverdict.reporter.ReportFormat;
 import dev.loadverdict.reporter.ReportInput;
+import dev.loadverdict.reporter.Reports;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -48,7 +49,7 @@ final class ReportOptions {
     /** Starts preparing the built-in template of the {@code --format} report (none for a template directory's). */
     void prepare(Rendering rendering) {
         if (rendering.templateDirectory().isEmpty()) {
-            dev.loadverdict.reporter.Reports.prepare(format);
+            Reports.prepare(format);
         }
     }
 
