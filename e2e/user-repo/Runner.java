@@ -1,3 +1,4 @@
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +43,9 @@ public final class Runner {
     private final Map<String, String> jobEnvOverrides = new LinkedHashMap<>();
     private final Set<String> skipped = new HashSet<>();
     private final ObjectMapper json = new ObjectMapper();
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    // GitHub refuses a workflow or action.yml with a key twice in one mapping ("'X' is already defined"); so does this.
+    private final ObjectMapper yaml =
+            new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private final ObjectNode stepOutputs = json.createObjectNode();
     private Path out;
     private Path log;
