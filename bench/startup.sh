@@ -4,6 +4,9 @@
 # 'java -jar' (neither). Rounds alternate the ways of running, so a noisy machine disturbs each alike; prints the
 # median, min and max of each.
 #
+# With a JDK 25 (JAVA25=ITS_HOME, else JAVA_HOME_25_X64 or /usr/lib/jvm/*-25-*), the launcher also runs on it, with
+# its AOT cache (bin/jvm.sh).
+#
 #   bash bench/startup.sh              # 9 rounds
 #   ROUNDS=7 bash bench/startup.sh OLD.jar   # also a bare 'java -jar OLD.jar' (e.g. a build of an older commit)
 set -euo pipefail
@@ -11,17 +14,29 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 rounds="${ROUNDS:-9}"
 old_jar="${1:-}"
+java25="${JAVA25:-${JAVA_HOME_25_X64:-}}"
+if [ -z "$java25" ]; then
+  for home in /usr/lib/jvm/*-25-*; do
+    [ -x "$home/bin/java" ] && java25=$home && break
+  done
+fi
 ./loadverdict --version >/dev/null # builds the jar and the class-data archive when needed
 jar="$root/cli/target/loadverdict.jar"
 compare=(compare --baseline examples/baselines/shop.json examples/runs/locust-unchanged/)
 
 ways=("launcher" "java -jar")
+if [ -n "$java25" ] && [ -x "$java25/bin/java" ]; then
+  echo "JDK 25: $java25" >&2
+  JAVA_HOME="$java25" ./loadverdict --version >/dev/null # its AOT cache
+  ways+=("launcher 25")
+fi
 [ -n "$old_jar" ] && ways+=("java -jar OLD")
 run() { # way args...
   local way=$1
   shift
   case "$way" in
     launcher) ./loadverdict "$@" ;;
+    "launcher 25") JAVA_HOME="$java25" ./loadverdict "$@" ;;
     "java -jar") java -jar "$jar" "$@" ;;
     "java -jar OLD") java -jar "$old_jar" "$@" ;;
   esac

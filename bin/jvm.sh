@@ -10,11 +10,20 @@
 # 2.0 -> 1.75 s, 1 GB generic NDJSON 3.2 -> 2.8 s, 1 GB JTL 2.7 -> 2.4 s, the same run JSON; 120 was faster still at
 # 256 MB, but a quarter slower once compiled on Gatling's binary log).
 #
-# Class-data sharing: an AppCDS archive of the classes a compare loads (-XX:ArchiveClassesAtExit, made once by a
-# training compare of examples/), used with -XX:SharedArchiveFile. The JVM checks an archive against the jar and
-# itself and ignores one that does not match; CDS logging is off because JDK 17 prints its warnings on stdout, where
-# they would corrupt --format json. A damaged archive can crash the JVM, so an archive is used only after a JVM has
-# started with it (-Xshare:on), and it is written under a temporary name and renamed into place.
+# Class-data sharing: an archive of the classes a compare loads, made once by a training compare of examples/ and named
+# on later starts. On JDK 17 to 24 it is an AppCDS archive (-XX:ArchiveClassesAtExit, used with -XX:SharedArchiveFile).
+# On JDK 25 or later it is an AOT cache (JEPs 483, 514, 515: -XX:AOTCacheOutput, used with -XX:AOTCache): its classes
+# are loaded and linked ahead of time and it holds the training's method profiles, so the README's compare starts in
+# about 0.43 s against 0.55 s on JDK 17 with its archive, and a 1 GB JTL reads about 5% sooner (docs/performance.md).
+# The training runs tiered, with lv_jit_options: a C1-only training (lv_small_options) records no profiles, and with
+# its cache a 1 GB JTL read 40% slower.
+#
+# Which archive goes with which JVM is the launcher's to check, not the JVM's: JDK 25.0.3 used an AOT cache's classes
+# after the jar beside it was rebuilt (measured: the old class ran), so an archive is used only when it is newer than
+# the jar, and only by the java it was made for (a file beside it, ARCHIVE.java, names that java's real path and the
+# kind). A damaged archive can crash the JVM, so one is used only after a JVM has started with it (-Xshare:on or
+# -XX:AOTMode=on), and it is written under a temporary name and renamed into place. Archive logging is off: JDK 17
+# and 25 print their warnings on stdout, where they would corrupt --format json.
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
 lv_jit_options=(-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000
@@ -25,47 +34,106 @@ lv_jit_options=(-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThresho
 # reflection no longer generates such classes, and the JVM ignores it.
 # shellcheck disable=SC2034
 lv_small_options=(-XX:TieredStopAtLevel=1 -Dsun.reflect.inflationThreshold=2147483647)
-# shellcheck disable=SC2034
-lv_cds_quiet=(-Xlog:cds=off -Xlog:cds+dynamic=off)
-
-# lv_java_identity JAVA: the java command's path (a builtin lookup, no process): an archive is made for one JVM, and one
-# made for another is not used (the JVM would ignore it anyway, after a check, so this only spares the attempt).
+# lv_java_identity JAVA: the real path of the java command (symbolic links resolved, as with Debian's alternatives), for
+# ARCHIVE.java; one process, so only when an archive is made.
 lv_java_identity() {
-  command -v "$1" || echo "$1"
+  local path
+  path=$(command -v "$1") || path=$1
+  readlink -f "$path" 2>/dev/null || echo "$path"
+}
+
+# lv_java_feature JAVA: the JVM's feature release (17, 25, ...) from its -version line; one JVM start, so only when an
+# archive is made.
+lv_java_feature() {
+  local line
+  line=$("$1" -version 2>&1) || return 1
+  case "$line" in *'version "'*) ;; *) return 1 ;; esac
+  line=${line#*version \"}
+  line=${line%%[!0-9]*}
+  [ -n "$line" ] && echo "$line"
+}
+
+# lv_cds_kind JAVA: aot (an AOT cache) on JDK 25 or later, else cds (an AppCDS archive).
+lv_cds_kind() {
+  local feature
+  feature=$(lv_java_feature "$1") || feature=0
+  if [ "$feature" -ge 25 ] 2>/dev/null; then echo aot; else echo cds; fi
+}
+
+# lv_cds_options KIND ARCHIVE: sets lv_cds_use, the JVM options that use an archive of KIND.
+lv_cds_options() {
+  case "$1" in
+    aot) lv_cds_use=(-XX:AOTCache="$2" -Xlog:aot=off -Xlog:cds=off) ;;
+    *) lv_cds_use=(-XX:SharedArchiveFile="$2" -Xlog:cds=off -Xlog:cds+dynamic=off) ;;
+  esac
 }
 
 # lv_cds_usable JAVA JAR ARCHIVE: whether ARCHIVE was made from this JAR (not older than it) for this JAVA, and after
-# that java was last installed. Cheap: file tests and one read, no JVM.
+# that java was last installed; if so, sets lv_cds_use (lv_cds_options). Cheap: file tests and one read, no process.
 lv_cds_usable() {
-  local java=$1 jar=$2 archive=$3 made_for path
-  path=$(lv_java_identity "$java")
+  local java=$1 jar=$2 archive=$3 path made_for="" kind=""
+  path=$(command -v "$java") || return 1
   [ -s "$archive" ] && [ -f "$archive.java" ] && [ ! "$jar" -nt "$archive" ] && [ ! "$path" -nt "$archive" ] \
-    && read -r made_for <"$archive.java" && [ "$made_for" = "$path" ]
+    && { IFS= read -r made_for && IFS= read -r kind; } <"$archive.java" && [ "$path" -ef "$made_for" ] || return 1
+  case "$kind" in aot | cds) ;; *) return 1 ;; esac
+  lv_cds_options "$kind" "$archive"
 }
 
-# lv_cds_starts JAVA JAR ARCHIVE: whether a JVM starts with the archive (a damaged one fails or crashes this check).
+# lv_cds_starts JAVA JAR ARCHIVE KIND: whether a JVM starts with the archive (a damaged one fails or crashes this check).
 lv_cds_starts() {
-  "$1" -XX:SharedArchiveFile="$3" -Xshare:on "${lv_cds_quiet[@]}" -cp "$2" -version >/dev/null 2>&1
+  case "$4" in
+    aot) "$1" -XX:AOTCache="$3" -XX:AOTMode=on -Xlog:aot=off -Xlog:cds=off -cp "$2" -version >/dev/null 2>&1 ;;
+    *) "$1" -XX:SharedArchiveFile="$3" -Xshare:on -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$2" -version >/dev/null 2>&1 ;;
+  esac
 }
 
-# lv_cds_create JAVA JAR ARCHIVE EXAMPLES: trains an archive with a compare of EXAMPLES (the repository's examples/)
-# and moves it into place when a JVM starts with it. Quiet; returns 1 when no archive could be made.
+# lv_cds_record JAVA ARCHIVE KIND: writes ARCHIVE.java, which names the java an archive is for and its kind.
+lv_cds_record() {
+  { lv_java_identity "$1" && echo "$3"; } >"$2.java"
+}
+
+# lv_cds_create JAVA JAR ARCHIVE EXAMPLES [KIND]: trains an archive of KIND (default: lv_cds_kind's) with a compare of
+# EXAMPLES (the repository's examples/) and moves it into place when a JVM starts with it. Quiet; returns 1 when no
+# archive could be made.
 lv_cds_create() {
-  local java=$1 jar=$2 archive=$3 examples=$4 work
+  local java=$1 jar=$2 archive=$3 examples=$4 kind=${5:-} work training
   [ -f "$examples/baselines/shop.json" ] && [ -d "$examples/runs/locust-unchanged" ] || return 1
   mkdir -p "$(dirname "$archive")" || return 1
   work=$(mktemp -d "${TMPDIR:-/tmp}/loadverdict-cds.XXXXXX") || return 1
-  "$java" -XX:ArchiveClassesAtExit="$work/archive.jsa" "${lv_cds_quiet[@]}" -jar "$jar" compare \
-    --baseline "$examples/baselines/shop.json" "$examples/runs/locust-unchanged/" --report md,html,junit,json \
-    --out-dir "$work/reports" >/dev/null 2>&1
-  if [ -s "$work/archive.jsa" ] && lv_cds_starts "$java" "$jar" "$work/archive.jsa" \
-    && lv_java_identity "$java" >"$work/archive.jsa.java" && mv -f "$work/archive.jsa" "$archive.tmp.$$" \
-    && mv -f "$work/archive.jsa.java" "$archive.java" && mv -f "$archive.tmp.$$" "$archive"; then
+  [ -n "$kind" ] || kind=$(lv_cds_kind "$java")
+  case "$kind" in
+    aot) training=(-XX:AOTCacheOutput="$work/archive" -Xlog:aot=off -Xlog:cds=off "${lv_jit_options[@]}") ;;
+    *) training=(-XX:ArchiveClassesAtExit="$work/archive" -Xlog:cds=off -Xlog:cds+dynamic=off) ;;
+  esac
+  "$java" "${training[@]}" -jar "$jar" compare --baseline "$examples/baselines/shop.json" \
+    "$examples/runs/locust-unchanged/" --report md,html,junit,json --out-dir "$work/reports" >/dev/null 2>&1
+  if [ -s "$work/archive" ] && lv_cds_starts "$java" "$jar" "$work/archive" "$kind" \
+    && lv_cds_record "$java" "$work/archive" "$kind" && mv -f "$work/archive" "$archive.tmp.$$" \
+    && mv -f "$work/archive.java" "$archive.java" && mv -f "$archive.tmp.$$" "$archive"; then
     rm -rf "$work"
     return 0
   fi
   rm -rf "$work" "$archive.tmp.$$"
   return 1
+}
+
+# lv_action_java: the java the GitHub Action runs loadverdict with. LOADVERDICT_JAVA when set (a command or a path);
+# else a JDK 25 the runner has (GitHub's images name theirs in JAVA_HOME_25_X64 or JAVA_HOME_25_ARM64), which starts
+# faster with its AOT cache than JDK 17 with its archive; else the java on PATH (the action's setup-java 17, which
+# also builds the jar: its bytecode is Java 17's, and runs on both).
+lv_action_java() {
+  local home
+  if [ -n "${LOADVERDICT_JAVA:-}" ]; then
+    echo "$LOADVERDICT_JAVA"
+    return
+  fi
+  for home in "${JAVA_HOME_25_X64:-}" "${JAVA_HOME_25_ARM64:-}"; do
+    if [ -n "$home" ] && [ -x "$home/bin/java" ]; then
+      echo "$home/bin/java"
+      return
+    fi
+  done
+  echo java
 }
 
 # lv_small_command ARGS...: whether ARGS (a loadverdict command line) is a compare, extract or report of named files

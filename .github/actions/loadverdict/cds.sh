@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The action's class-data archive (see bin/jvm.sh), which makes each loadverdict command start faster; cached by
-# actions/cache under the jar's SHA-256 and the runner's Java, so a job after the first reuses it.
+# The action's class-data archive (see bin/jvm.sh; an AOT cache when the action runs loadverdict on JDK 25), which makes
+# each loadverdict command start faster; cached by actions/cache under the jar's SHA-256 and the java that runs it
+# (lv_action_java), so a job after the first reuses it.
 #
 #   cds.sh key JAR                writes path=ARCHIVE and key=CACHE-KEY to $GITHUB_OUTPUT
 #   cds.sh prepare JAR ARCHIVE    keeps a restored archive when a JVM starts with it, else trains one with a compare
@@ -16,27 +17,29 @@ output() {
 }
 if command -v sha256sum >/dev/null 2>&1; then sha_cmd=(sha256sum); else sha_cmd=(shasum -a 256); fi
 
+java=$(lv_action_java) # the java run.sh runs loadverdict with
 case "${1:-}" in
   key)
     jar=$2
     jar_sha=$("${sha_cmd[@]}" "$jar" | cut -c 1-16)
-    java_sha=$(java -version 2>&1 | "${sha_cmd[@]}" | cut -c 1-12)
+    java_sha=$({ lv_java_identity "$java" && "$java" -version 2>&1; } | "${sha_cmd[@]}" | cut -c 1-12)
     output "path=${HOME}/.cache/loadverdict/cds/loadverdict.jsa"
     output "key=loadverdict-cds-${RUNNER_OS:-$(uname -s)}-${jar_sha}-${java_sha}"
     ;;
   prepare)
     jar=$2 archive=$3 created=false
-    if [ -s "$archive" ] && lv_cds_starts java "$jar" "$archive"; then
-      lv_java_identity java >"$archive.java" # restored from the cache, whose key names this jar and this Java
+    kind=$(lv_cds_kind "$java")
+    if [ -s "$archive" ] && lv_cds_starts "$java" "$jar" "$archive" "$kind"; then
+      lv_cds_record "$java" "$archive" "$kind" # restored from the cache, whose key names this jar and this java
       touch "$archive"
-    elif lv_cds_create java "$jar" "$archive" "$action_root/examples"; then
+    elif lv_cds_create "$java" "$jar" "$archive" "$action_root/examples" "$kind"; then
       created=true
-      echo "loadverdict: made a class-data archive for faster starts ($archive)" >&2
+      echo "loadverdict: made a class-data archive for faster starts ($archive, $kind, $("$java" -version 2>&1 | head -n 1))" >&2
     else
       echo "loadverdict: no class-data archive (loadverdict starts a little slower)" >&2
     fi
     output "created=$created"
-    if lv_cds_usable java "$jar" "$archive"; then output "usable=true"; else output "usable=false"; fi
+    if lv_cds_usable "$java" "$jar" "$archive"; then output "usable=true"; else output "usable=false"; fi
     ;;
   *)
     echo "usage: cds.sh key JAR | cds.sh prepare JAR ARCHIVE" >&2

@@ -21,12 +21,14 @@ if [ -z "$jar" ] || [ ! -f "$jar" ]; then
   echo "::error title=loadverdict::no loadverdict.jar from the install step (LOADVERDICT_JAR='$jar')"
   exit 4
 fi
-# JVM settings and the class-data archive the cds step prepared (bin/jvm.sh); LOADVERDICT_JAVA_OPTS comes last and wins.
+# The java (lv_action_java: the runner's JDK 25 when it has one), JVM settings and the class-data archive the cds step
+# prepared (bin/jvm.sh); LOADVERDICT_JAVA_OPTS comes last and wins.
 # shellcheck source=bin/jvm.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../../../bin/jvm.sh"
+java=$(lv_action_java)
 jvm=("${lv_jit_options[@]}")
-if [ -n "${LOADVERDICT_CDS_ARCHIVE:-}" ] && lv_cds_usable java "$jar" "$LOADVERDICT_CDS_ARCHIVE"; then
-  jvm+=(-XX:SharedArchiveFile="$LOADVERDICT_CDS_ARCHIVE" "${lv_cds_quiet[@]}")
+if [ -n "${LOADVERDICT_CDS_ARCHIVE:-}" ] && lv_cds_usable "$java" "$jar" "$LOADVERDICT_CDS_ARCHIVE"; then
+  jvm+=("${lv_cds_use[@]}")
 fi
 # A short command (small named inputs, a baseline file: lv_small_command) also gets the launcher's short-command options.
 loadverdict() {
@@ -35,7 +37,7 @@ loadverdict() {
     options+=("${lv_small_options[@]}")
   fi
   # shellcheck disable=SC2086 # LOADVERDICT_JAVA_OPTS holds several JVM options, split on purpose
-  java "${options[@]}" ${LOADVERDICT_JAVA_OPTS:-} -jar "$jar" "$@"
+  "$java" "${options[@]}" ${LOADVERDICT_JAVA_OPTS:-} -jar "$jar" "$@"
 }
 
 output() {
