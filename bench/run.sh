@@ -2,8 +2,9 @@
 # Extraction benchmark: generates large inputs from real tool output (a real JMeter run of e2e/jmeter, in the test
 # fixtures; a real k6 --out json file; plus gzipped copies), then for each input prints, from the same run:
 #   - the speed of merely scanning its lines (wc -l, page cache warm; zcat | wc -l for .gz),
-#   - 'loadverdict extract' as a user runs it (a fresh JVM, -Xmx256m, the launcher's JVM settings from bin/jvm.sh):
-#     wall time, MB/s, ratio to wc -l, peak resident memory,
+#   - 'loadverdict extract' as a user runs it (./loadverdict, with LOADVERDICT_JAVA_OPTS=-Xmx256m: a fresh JVM with the
+#     launcher's class-data archive and JVM settings from bin/jvm.sh, on JAVA_HOME's JDK, e.g. a JDK 25 and its AOT
+#     cache): wall time, MB/s, ratio to wc -l, peak resident memory,
 #   - the extractor in-process (bench/Bench.java), cold and warm: MB/s, rows/s, peak heap in use, live heap after GC;
 # then the CSV tokenizer alone (Bench.java tokenize), five passes over the largest JTL's first 256 MB in memory.
 # JTL inputs are made at every size in SIZES, to show the heap staying flat as the input grows. With WITH_JMETER=1,
@@ -23,6 +24,13 @@ out="$root/target/bench"
 mkdir -p "$out"
 jar="$root/cli/target/loadverdict.jar"
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package -pl cli -am
+java_cmd=java # the JDK the launcher runs (JAVA_HOME's), for the in-process measures too
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java_cmd="$JAVA_HOME/bin/java"; fi
+echo "== $("$java_cmd" -version 2>&1 | head -n 1)"
+./loadverdict --version >/dev/null 2>&1 # makes the launcher's class-data archive when needed
+extract() { # input output: 'loadverdict extract' as a user runs it, with a 256 MB heap
+  LOADVERDICT_JAVA_OPTS=-Xmx256m ./loadverdict extract "$1" -o "$2"
+}
 corpus="$root/../shared/corpus"
 # shellcheck source=bin/jvm.sh
 . "$root/bin/jvm.sh"
@@ -78,18 +86,18 @@ for file in "${inputs[@]}"; do
   echo 0 >"$out/rss"
   [ -x /usr/bin/time ] && timed=(/usr/bin/time -f "%M" -o "$out/rss") # GNU time: peak resident memory
   start=$(date +%s.%N)
-  "${timed[@]}" java -Xmx256m "${lv_jit_options[@]}" -jar "$jar" extract "$file" -o "$out/run.json" 2>/dev/null
+  "${timed[@]}" env LOADVERDICT_JAVA_OPTS=-Xmx256m ./loadverdict extract "$file" -o "$out/run.json" 2>/dev/null
   end=$(date +%s.%N)
   cli_s=$(seconds "$start" "$end")
   awk -v t="$cli_s" -v b="$bytes" -v w="$scan_s" -v rss="$(cat "$out/rss")" 'BEGIN {
-    printf "loadverdict extract (fresh JVM, -Xmx256m): %.2f s = %.0f MB/s, %.2f x the scan, peak RSS %d MB\n",
+    printf "loadverdict extract (./loadverdict, fresh JVM, -Xmx256m): %.2f s = %.0f MB/s, %.2f x the scan, peak RSS %d MB\n",
       t, b / 1048576 / t, w / t, rss / 1024 }'
-  java -Xmx256m "${lv_jit_options[@]}" -cp "$jar" bench/Bench.java extract "$file"
+  "$java_cmd" -Xmx256m "${lv_jit_options[@]}" -cp "$jar" bench/Bench.java extract "$file"
 done
 
 # The byte-level tokenizer every delimited format goes through, alone: one thread, the largest JTL's first 256 MB in memory.
 echo "== the CSV tokenizer alone (DelimitedReader)"
-java -Xmx1g "${lv_jit_options[@]}" -cp "$jar" bench/Bench.java tokenize "$largest_jtl"
+"$java_cmd" -Xmx1g "${lv_jit_options[@]}" -cp "$jar" bench/Bench.java tokenize "$largest_jtl"
 
 # The other raw formats, one size (OTHER_MB, default 256): 'loadverdict extract' from a fresh JVM against wc -l.
 # Their inputs repeat the records of one file as they are (Bench.java generate repeat:HEAD:TAIL).
@@ -126,11 +134,11 @@ if [ "$other_mb" != 0 ]; then
     end=$(date +%s.%N)
     scan_s=$(seconds "$start" "$end")
     start=$(date +%s.%N)
-    if java -Xmx256m "${lv_jit_options[@]}" -jar "$jar" extract "$file" -o "$out/run.json" 2>"$out/other.err"; then
+    if extract "$file" "$out/run.json" 2>"$out/other.err"; then
       end=$(date +%s.%N)
       awk -v n="$name" -v t="$(seconds "$start" "$end")" -v b="$bytes" -v w="$scan_s" 'BEGIN {
         printf "%-15s %.2f s = %4.0f MB/s, %.2f x wc -l\n", n, t, b / 1048576 / t, w / t }'
-      java -Xmx256m "${lv_jit_options[@]}" -cp "$jar" bench/Bench.java extract "$file" 2>/dev/null | sed 's/^/  /'
+      "$java_cmd" -Xmx256m "${lv_jit_options[@]}" -cp "$jar" bench/Bench.java extract "$file" 2>/dev/null | sed 's/^/  /'
     else
       echo "$name: extract failed: $(head -n 1 "$out/other.err")"
     fi
@@ -155,7 +163,7 @@ if [ "${WITH_JMETER:-1}" = 1 ]; then
       echo "jmeter -g failed: see $out/jmeter-g.log (last line: $(tail -n 1 "$out/jmeter-g.log"))"
     fi
     start=$(date +%s.%N)
-    java -Xmx256m "${lv_jit_options[@]}" -jar "$jar" extract "$largest_jtl" -o "$out/run.json" 2>/dev/null
+    extract "$largest_jtl" "$out/run.json" 2>/dev/null
     end=$(date +%s.%N)
     lv_s=$(seconds "$start" "$end")
     if [ -n "$jmeter_s" ]; then
