@@ -22,6 +22,16 @@ set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 jar="$root/cli/target/loadverdict.jar"
+# GitHub's ubuntu-24.04 images hold a JDK 25 (JAVA_HOME_25_X64), which the action then runs loadverdict on, with its AOT
+# cache (bin/jvm.sh); so do these jobs when this machine has one (.ci/test-action.sh runs the action on JDK 17).
+runner_env=()
+for candidate in "${JAVA_HOME_25_X64:-}" /usr/lib/jvm/*-25-*; do
+  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then
+    runner_env=(--env "JAVA_HOME_25_X64=$candidate")
+    echo "== the runner's JDK 25: $candidate"
+    break
+  fi
+done
 load_seconds=${LOAD_SECONDS:-15}
 token="ghs_e2eJourney${RANDOM}${RANDOM}"
 repo=acme/shop
@@ -167,7 +177,7 @@ job() { # workflow event ref sha checkout-ref event-file : runs the job in a fre
     --event "$2" --event-path "$6" --ref "$3" --sha "$4" --repository "$repo" --token "$token" --run-id "$jobs" \
     --skip-step "Install Locust" --job-env "LOAD_SECONDS=$load_seconds" \
     --env "GITHUB_API_URL=$github_url" --env "LOADVERDICT_RELEASES_URL=http://127.0.0.1:$release_port" \
-    >"$job_dir/stdout" 2>&1
+    "${runner_env[@]}" >"$job_dir/stdout" 2>&1
   job_status=$?
   [ -f "$job_dir/workspace/.service.pid" ] && kill "$(cat "$job_dir/workspace/.service.pid")" 2>/dev/null
   echo "   job exit $job_status ($(grep -c '' "$job_dir/annotations.txt") annotations)"
