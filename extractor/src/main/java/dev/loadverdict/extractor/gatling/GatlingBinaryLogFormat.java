@@ -14,9 +14,13 @@ import dev.loadverdict.model.InputException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -104,7 +108,10 @@ final class GatlingBinaryLogFormat implements ResultFormat {
         private final GatlingRecorder recorder;
         private final String file;
         private final List<String> cache = new ArrayList<>();
-        private final List<String> groups = new ArrayList<>();
+        /** The depth of the last hierarchy read; its cache indices are in {@link #key}, after the depth. */
+        private int depth;
+        /** A hash of {@link #key}, made as it is written (the hierarchy and name are a few ints: no second pass). */
+        private long keyHash;
         /** The cache indices of the last hierarchy and name read, then the name's: the key of their labels. */
         private byte[] key = new byte[64];
         private int keyLength;
@@ -192,10 +199,10 @@ final class GatlingBinaryLogFormat implements ResultFormat {
             if (end < begin) {
                 throw fail("REQUEST '" + name + "' ends " + (begin - end) + " ms before it starts");
             }
-            int hash = BytesCache.hash(key, 0, keyLength);
+            int hash = keyHash();
             RequestLabels labels = requestLabels.get(key, 0, keyLength, hash);
             if (labels == null) {
-                labels = GatlingRecorder.requestLabels(List.copyOf(groups), name);
+                labels = GatlingRecorder.requestLabels(groups(), name);
                 requestLabels.put(key, 0, keyLength, hash, labels);
             }
             recorder.request(labels, begin, end, ok, message);
@@ -224,33 +231,52 @@ final class GatlingBinaryLogFormat implements ResultFormat {
             if (cumulated < 0) {
                 throw fail("GROUP with a negative cumulated response time " + cumulated);
             }
-            if (groups.isEmpty()) {
+            if (depth == 0) {
                 return; // no hierarchy: not a group execution to time
             }
-            int hash = BytesCache.hash(key, 0, keyLength);
+            int hash = keyHash();
             RequestLabels labels = groupLabels.get(key, 0, keyLength, hash);
             if (labels == null) {
-                labels = GatlingRecorder.groupLabels(List.copyOf(groups));
+                labels = GatlingRecorder.groupLabels(groups());
                 groupLabels.put(key, 0, keyLength, hash, labels);
             }
             recorder.group(labels, begin, cumulated, ok);
         }
 
-        /** Reads a group hierarchy into {@link #groups}, and starts the key with its cache indices. */
+        /** Reads a group hierarchy: starts the key with its depth and its strings' cache indices. */
         private void hierarchy() throws IOException {
             int n = count(ReadLimits.MAX_GATLING_GROUP_DEPTH, "groups");
-            groups.clear();
+            depth = n;
             keyLength = 0;
+            keyHash = 0;
             addToKey(n);
             for (int i = 0; i < n; i++) {
-                groups.add(cachedString());
+                cachedString();
                 addToKey(lastIndex);
             }
         }
 
+        /** The last hierarchy's group names, outermost first. */
+        private List<String> groups() {
+            List<String> names = new ArrayList<>(depth);
+            for (int i = 0; i < depth; i++) {
+                int at = Integer.BYTES * (i + 1);
+                int index = (key[at] & 0xFF) << 24 | (key[at + 1] & 0xFF) << 16 | (key[at + 2] & 0xFF) << 8
+                        | (key[at + 3] & 0xFF);
+                names.add(cache.get(index - 1));
+            }
+            return List.copyOf(names);
+        }
+
+        private int keyHash() {
+            return (int) (keyHash ^ keyHash >>> 32);
+        }
+
         private void addToKey(int value) {
+            keyHash = (keyHash ^ value) * 0x9E3779B97F4A7C15L;
+            keyHash ^= keyHash >>> 29;
             if (keyLength + Integer.BYTES > key.length) {
-                key = java.util.Arrays.copyOf(key, key.length * 2);
+                key = Arrays.copyOf(key, key.length * 2);
             }
             key[keyLength] = (byte) (value >>> 24);
             key[keyLength + 1] = (byte) (value >>> 16);
@@ -336,6 +362,7 @@ final class GatlingBinaryLogFormat implements ResultFormat {
      * {@link EOFException}, as there.
      */
     private static final class BigEndianInput implements AutoCloseable {
+        private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
         private final InputStream in;
         private final byte[] buffer = new byte[1 << 16];
         private int position;
@@ -371,6 +398,11 @@ final class GatlingBinaryLogFormat implements ResultFormat {
 
         /** The next byte (0-255), or -1 at the end of the input. */
         int read() throws IOException {
+            int p = position;
+            if (p < limit) { // the common case, small enough to inline everywhere
+                position = p + 1;
+                return buffer[p] & 0xFF;
+            }
             return fill(1) ? buffer[position++] & 0xFF : -1;
         }
 
@@ -383,14 +415,22 @@ final class GatlingBinaryLogFormat implements ResultFormat {
         }
 
         int readInt() throws IOException {
+            int p = position;
+            if (limit - p >= Integer.BYTES) { // the common case, small enough to inline everywhere
+                position = p + Integer.BYTES;
+                return (int) INTS.get(buffer, p);
+            }
+            return readIntAcrossRefill();
+        }
+
+        private int readIntAcrossRefill() throws IOException {
             if (!fill(Integer.BYTES)) {
                 position = limit; // the bytes there were are read, as DataInputStream counts them
                 throw new EOFException();
             }
             int p = position;
             position += Integer.BYTES;
-            return (buffer[p] & 0xFF) << 24 | (buffer[p + 1] & 0xFF) << 16 | (buffer[p + 2] & 0xFF) << 8
-                    | (buffer[p + 3] & 0xFF);
+            return (int) INTS.get(buffer, p);
         }
 
         long readLong() throws IOException {

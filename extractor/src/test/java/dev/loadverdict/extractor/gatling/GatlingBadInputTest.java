@@ -19,6 +19,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Broken, cut-off, hostile and wrong-version Gatling input: one clear {@link InputException} naming file and line
@@ -214,6 +215,56 @@ class GatlingBadInputTest {
         assertThat(endpoint.requests()).isEqualTo(2);
         assertThat(endpoint.failuresByKind()).containsOnlyKeys("status.find.is(200), but actually found 500");
         assertThat(endpoint.latency().max().getAsDouble()).isEqualTo(51.0, org.assertj.core.api.Assertions.within(0.1));
+    }
+
+    @Test
+    void recordsAcrossTheReadBufferAtEveryAlignmentInHierarchiesOfEveryDepth() throws IOException {
+        for (int shift = 0; shift < 4; shift++) {
+            int padding = shift;
+            Path file = write("aligned-" + shift + ".log", binary(out -> {
+                String[] strings = {"m".repeat(padding + 1), "home", "g1", "g2"};
+                for (int i = 0; i < strings.length; i++) { // ERROR records define the cached strings 1 to 4
+                    out.writeByte(4);
+                    out.writeInt(i + 1);
+                    latin1(out, strings[i]);
+                    out.writeInt(0);
+                }
+                for (int i = 0; i < 6000; i++) { // about 150 KB: ints and records cross the 64 KB buffer's end
+                    int depth = i % 3;
+                    out.writeByte(1); // REQUEST
+                    out.writeInt(depth);
+                    for (int g = 0; g < depth; g++) {
+                        out.writeInt(-(3 + g));
+                    }
+                    out.writeInt(-2);
+                    out.writeInt(i);
+                    out.writeInt(i + i % 50);
+                    out.writeByte(i % 7 == 0 ? 0 : 1);
+                    out.writeInt(-1);
+                    if (i % 10 == 1) {
+                        out.writeByte(3); // GROUP g1
+                        out.writeInt(1);
+                        out.writeInt(-3);
+                        out.writeInt(i);
+                        out.writeInt(i + 60);
+                        out.writeInt(60);
+                        out.writeByte(1);
+                    }
+                }
+            }));
+            var endpoints = extract(file).run().services().get(0).endpoints();
+            assertThat(endpoints).extracting(e -> e.id().key())
+                    .containsExactlyInAnyOrder("home", "g1 / home", "g1 / g2 / home", "GROUP g1");
+            for (var endpoint : endpoints) {
+                if (endpoint.id().key().equals("GROUP g1")) {
+                    assertThat(endpoint.requests()).as("group executions").isEqualTo(600);
+                    continue;
+                }
+                assertThat(endpoint.requests()).as(endpoint.id().key()).isEqualTo(2000);
+                assertThat(endpoint.failures()).as(endpoint.id().key()).isBetween(280L, 290L);
+                assertThat(endpoint.latency().max().getAsDouble()).isEqualTo(49.0, within(0.1));
+            }
+        }
     }
 
     @Test
