@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# The launcher's class-data archives (bin/jvm.sh, ./loadverdict) and the action's (cds.sh, run.sh), on JDK 17 and, when
-# this machine has one, JDK 25 (its AOT cache):
-#   - the first command makes the archive, later ones load loadverdict's classes from it, and it prints nothing on stdout;
+# The launcher's class-data archives (bin/jvm.sh, ./loadverdict) and the action's (cds.sh, run.sh), on the JDK on PATH
+# and, when this machine has one, a JDK 25 (its AOT cache):
+#   - the first command makes the archive, later ones load loadverdict's classes from it, and the report is the same;
+#   - the JVM's own warnings never reach stdout (a mismatched archive makes JDK 17 warn there by default);
 #   - each JDK keeps its own archive: switching between them remakes neither;
-#   - a rebuilt jar, or an archive made for another java, is never used: JDK 25 itself used an old cache's classes after
-#     the jar was rebuilt, so this check is what keeps a cache fresh;
-#   - a damaged archive restored from the action's cache is replaced, not used (JDK 17 crashes on a truncated one);
+#   - a rebuilt jar, an archive made for another java, or one whose JDK now declares another kind is never used:
+#     JDK 25 itself used an old cache's classes after the jar was rebuilt, so these checks keep a cache fresh;
+#   - a java that is no JDK's own binary (a version manager's shim) gets no archive, and its commands still work;
+#   - the action keeps an archive only when its cache restored it, replaces a damaged one, and never keeps a file left
+#     at the archive's path by an earlier job;
+#   - no crash report (hs_err_pid*.log) is left behind by a start check of a damaged archive;
 #   - JDK 17 and 25 write the same reports and extract the same runs.
 # Works on a copy of the launcher, bin/, examples/ and the jar in target/launcher-test, never on cli/target.
 set -euo pipefail
@@ -19,41 +23,52 @@ cp loadverdict "$work/lv/" && cp bin/jvm.sh "$work/lv/bin/" && cp -r examples "$
   && cp -r .github/actions/loadverdict "$work/lv/.github/actions/" && cp "$jar" "$work/lv/cli/target/"
 lv="$work/lv"
 lv_jar="$lv/cli/target/loadverdict.jar"
+touch "$work/started"
 # shellcheck source=bin/jvm.sh
 . "$lv/bin/jvm.sh"
 
-java17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+fail() {
+  echo "!! $*" >&2
+  exit 1
+}
+feature_of() { # java-home: its feature release, from its release file
+  lv_jdk_feature "$1/bin/java" || fail "$1 has no release file"
+  echo "$lv_feature"
+}
+
+homes=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
 java25=${JAVA25:-${JAVA_HOME_25_X64:-}}
 if [ -z "$java25" ]; then
   for candidate in /usr/lib/jvm/*-25-*; do
     [ -x "$candidate/bin/java" ] && java25=$candidate && break
   done
 fi
-homes=("$java17")
-if [ -n "$java25" ] && [ -x "$java25/bin/java" ]; then
+if [ -n "$java25" ] && [ -x "$java25/bin/java" ] && [ ! "$java25/bin/java" -ef "${homes[0]}/bin/java" ]; then
   homes+=("$java25")
 else
-  echo "== no JDK 25 on this machine: the AOT cache is not tested (JAVA25=HOME names one)"
+  echo "== no second JDK (25) on this machine: only the java on PATH is tested (JAVA25=HOME names one)"
 fi
 
-fail() {
-  echo "!! $*" >&2
-  exit 1
-}
 compare=(compare --baseline examples/baselines/shop.json examples/runs/locust-regressed/ --report "md,html,junit,json")
-launch() { # java-home name: the README's compare through the launcher, in the copy
+launch() { # java-home name [PATH]: the README's compare through the launcher, in the copy
   local status=0
-  (cd "$lv" && JAVA_HOME=$1 LOADVERDICT_JAVA_OPTS="-Xlog:class+load=info:file=$work/$2.classes" \
+  (cd "$lv" && JAVA_HOME=$1 PATH=${3:-$PATH} LOADVERDICT_JAVA_OPTS="-Xlog:class+load=info:file=$work/$2.classes" \
     ./loadverdict "${compare[@]}" --out-dir "$work/$2.reports") >"$work/$2.out" 2>"$work/$2.err" || status=$?
-  [ "$status" -eq 1 ] || fail "$2: the regressed compare exited $status, expected 1: $(cat "$work/$2.err")"
+  # exit 1 is also what a JVM that cannot start returns: the report must be there too
+  if [ "$status" -ne 1 ] || ! grep -q '^loadverdict: FAIL' "$work/$2.out"; then
+    fail "$2: the regressed compare exited $status without its report: $(cat "$work/$2.err")"
+  fi
   ! grep -q '^\[' "$work/$2.out" || fail "$2: JVM logging on stdout: $(grep '^\[' "$work/$2.out" | head -n 3)"
 }
 made() { grep -q "preparing a class-data archive" "$work/$1.err"; }
 shared() { grep -q "dev.loadverdict.cli.Main source: shared objects file" "$work/$1.classes"; }
+archive_of() { # feature: sets kind and archive
+  if [ "$1" -ge 25 ]; then kind=aot archive="$lv/cli/target/loadverdict.aot"; else kind=cds archive="$lv/cli/target/loadverdict.jsa"; fi
+}
 
 for home in "${homes[@]}"; do
-  feature=$("$home/bin/java" -version 2>&1 | sed -n '1s/[^"]*"\([0-9]*\).*/\1/p')
-  if [ "$feature" -ge 25 ]; then kind=aot archive="$lv/cli/target/loadverdict.aot"; else kind=cds archive="$lv/cli/target/loadverdict.jsa"; fi
+  feature=$(feature_of "$home")
+  archive_of "$feature"
   name=jdk$feature
   launch "$home" "$name-first"
   made "$name-first" || fail "$name: the first command made no archive"
@@ -63,60 +78,89 @@ for home in "${homes[@]}"; do
   ! made "$name-second" || fail "$name: the second command made the archive again"
   shared "$name-second" || fail "$name: the second command did not load loadverdict's classes from the archive"
   cmp -s "$work/$name-first.out" "$work/$name-second.out" || fail "$name: the output changed with the archive"
-  echo "== launcher on JDK $feature: $kind archive made once ($(du -k "$archive" | cut -f 1) KB), then used"
+  # the JVM's warnings go to stderr: the archive with a jar elsewhere (JDK 17 warns of the mismatch, on stdout by default)
+  cp "$lv_jar" "$work/moved.jar"
+  lv_cds_usable "$home/bin/java" "$lv_jar" "$archive" || fail "$name: its own archive is not usable"
+  "$home/bin/java" "${lv_cds_use[@]}" -jar "$work/moved.jar" --version >"$work/moved.out" 2>"$work/moved.err"
+  if [ "$(grep -c '' "$work/moved.out")" -ne 2 ] || ! grep -q '^loadverdict ' "$work/moved.out"; then
+    fail "$name: more than the version on stdout: $(cat "$work/moved.out")"
+  fi
+  if [ "$kind" = cds ]; then # the check above is not empty: without the options, the warning is on stdout
+    "$home/bin/java" -XX:SharedArchiveFile="$archive" -jar "$work/moved.jar" --version >"$work/moved-plain.out" 2>&1
+    grep -q '^\[.*warning' "$work/moved-plain.out" || fail "$name: a moved jar no longer makes JDK $feature warn"
+    grep -q 'warning' "$work/moved.err" || fail "$name: the mismatch warning is not on stderr either"
+  fi
+  echo "== launcher on JDK $feature: $kind archive made once ($(du -k "$archive" | cut -f 1) KB), then used; JVM warnings on stderr"
 done
 
 if [ "${#homes[@]}" -gt 1 ]; then
-  # each JDK its archive: back on JDK 17, its archive is still there and used
+  # each JDK its archive: back on the first JDK, its archive is still there and used
   launch "${homes[0]}" back
-  ! made back || fail "switching back to JDK 17 remade its archive"
-  shared back || fail "back on JDK 17, its archive was not used"
-  echo "== JDK 17 and 25 each keep their archive"
+  ! made back || fail "switching back to the first JDK remade its archive"
+  shared back || fail "back on the first JDK, its archive was not used"
+  echo "== each JDK keeps its archive"
 fi
 
 for home in "${homes[@]}"; do
-  feature=$("$home/bin/java" -version 2>&1 | sed -n '1s/[^"]*"\([0-9]*\).*/\1/p')
-  if [ "$feature" -ge 25 ]; then kind=aot archive="$lv/cli/target/loadverdict.aot"; else kind=cds archive="$lv/cli/target/loadverdict.jsa"; fi
+  feature=$(feature_of "$home")
+  archive_of "$feature"
   name=jdk$feature
   # a rebuilt jar: the archive is made anew, and not used before that
   touch "$lv_jar"
+  ! lv_cds_usable "$home/bin/java" "$lv_jar" "$archive" || fail "$name: an archive older than the jar counts as usable"
   launch "$home" "$name-rebuilt"
   made "$name-rebuilt" || fail "$name: a rebuilt jar kept the old archive"
-  # an archive made for another java is not used, and not replaced by a failed attempt either
+  # an archive made for another java is not used
   cp "$archive.java" "$work/archive.java"
   printf '/bin/sh\n%s\n' "$kind" >"$archive.java"
-  ! lv_cds_usable "$home/bin/java" "$lv_jar" "$archive" \
-    || fail "$name: an archive made for another java counts as usable"
+  ! lv_cds_usable "$home/bin/java" "$lv_jar" "$archive" || fail "$name: an archive made for another java counts as usable"
+  # nor one whose JDK declares a version of the other kind (a JDK replaced in place): JDK 17 would not start with -XX:AOTCache
+  if [ "$kind" = aot ]; then other=cds; else other=aot; fi
+  printf '%s\n%s\n' "$(sed -n 1p "$work/archive.java")" "$other" >"$archive.java"
+  ! lv_cds_usable "$home/bin/java" "$lv_jar" "$archive" || fail "$name: a $other archive counts as usable on JDK $feature"
   cp "$work/archive.java" "$archive.java"
   lv_cds_usable "$home/bin/java" "$lv_jar" "$archive" || fail "$name: its own archive is not usable"
-  # a truncated archive does not pass the start check
+  # a truncated archive does not pass the start check, and leaves no crash report behind
   head -c 100000 "$archive" >"$work/truncated"
-  { ! lv_cds_starts "$home/bin/java" "$lv_jar" "$work/truncated" "$kind"; } 2>/dev/null \
+  (cd "$lv" && ! lv_cds_starts "$home/bin/java" "$lv_jar" "$work/truncated" "$kind") \
     || fail "$name: a truncated archive passed the start check"
-  echo "== launcher on JDK $feature: remade for a rebuilt jar; one made for another java or truncated is not used"
+  echo "== launcher on JDK $feature: remade for a rebuilt jar; one for another java or of the other kind is not used"
 done
 
+# a version manager's shim (jenv, asdf): the same path runs whichever JDK is chosen, so it gets no archive
+mkdir -p "$work/shim"
+printf '#!/bin/sh\nexec "%s/bin/java" "$@"\n' "${homes[${#homes[@]} - 1]}" >"$work/shim/java"
+chmod +x "$work/shim/java"
+rm -f "$lv/cli/target/loadverdict".{aot,jsa}* "$lv/target/loadverdict-cds.failed"
+launch "" shim "$work/shim:$PATH"
+! made shim || fail "a shim got an archive"
+for left in "$lv/cli/target/"*.aot "$lv/cli/target/"*.jsa; do
+  [ ! -e "$left" ] || fail "a shim left an archive: $left"
+done
+launch "" shim-again "$work/shim:$PATH"
+echo "== a shim's java: no archive, the same report"
+
 if [ "${#homes[@]}" -gt 1 ]; then
-  # JDK 17 and 25 write the same reports and runs
+  # the two JDKs write the same reports and runs
+  first=jdk$(feature_of "${homes[0]}") second=jdk$(feature_of "${homes[1]}")
   for f in report.md report.html junit.xml comparison.json; do
-    cmp "$work/jdk17-second.reports/$f" "$work/jdk25-second.reports/$f" || fail "JDK 17 and 25 wrote different $f"
+    cmp "$work/$first-second.reports/$f" "$work/$second-second.reports/$f" || fail "$first and $second wrote different $f"
   done
   for run in examples/jmeter-aa/aa-01.jtl.gz examples/k6-slo/*.json* examples/runs/locust-unchanged/; do
     [ -e "$run" ] || continue
-    for each in "${homes[@]}"; do
-      "$each/bin/java" -jar "$jar" extract "$run" -o "$work/extract-$(basename "$each").json" 2>/dev/null \
-        || fail "extract $run on $each failed"
+    for i in 0 1; do
+      "${homes[$i]}/bin/java" -jar "$jar" extract "$run" -o "$work/extract-$i.json" 2>/dev/null \
+        || fail "extract $run on ${homes[$i]} failed"
     done
-    cmp "$work/extract-$(basename "${homes[0]}").json" "$work/extract-$(basename "${homes[1]}").json" \
-      || fail "JDK 17 and 25 extract $run differently"
+    cmp "$work/extract-0.json" "$work/extract-1.json" || fail "$first and $second extract $run differently"
   done
-  echo "== JDK 17 and 25 write the same reports and extract the same runs"
+  echo "== $first and $second write the same reports and extract the same runs"
 fi
 
 # The action: cds.sh key and prepare, then run.sh, with the java lv_action_java picks (the runner's JDK 25 when it has one)
 action_env=(env -i PATH="$PATH" HOME="$work/home" RUNNER_OS=Linux GITHUB_ACTIONS=true)
 for home in "${homes[@]}"; do
-  feature=$("$home/bin/java" -version 2>&1 | sed -n '1s/[^"]*"\([0-9]*\).*/\1/p')
+  feature=$(feature_of "$home")
   env25=()
   [ "$feature" -ge 25 ] && env25=(JAVA_HOME_25_X64="$home")
   : >"$work/cds-output"
@@ -124,22 +168,25 @@ for home in "${homes[@]}"; do
   path=$(sed -n 's/^path=//p' "$work/cds-output")
   key=$(sed -n 's/^key=//p' "$work/cds-output")
   if [ -z "$path" ] || [ -z "$key" ]; then fail "action on JDK $feature: cds.sh key wrote no path or key"; fi
-  prepare() { # name
+  prepare() { # name restored
     : >"$work/cds-output"
     "${action_env[@]}" "${env25[@]}" GITHUB_OUTPUT="$work/cds-output" \
-      bash "$lv/.github/actions/loadverdict/cds.sh" prepare "$lv_jar" "$path" 2>"$work/$1.err"
+      bash "$lv/.github/actions/loadverdict/cds.sh" prepare "$lv_jar" "$path" "$2" 2>"$work/$1.err"
     grep -q '^usable=true$' "$work/cds-output" || fail "action on JDK $feature, $1: no usable archive: $(cat "$work/$1.err")"
   }
   rm -rf "${work:?}/home"
-  prepare fresh
+  prepare fresh false
   grep -q '^created=true$' "$work/cds-output" || fail "action on JDK $feature: no archive created"
   # restored from the cache: the archive alone, without the file that says which java it is for
   rm -f "$path.java"
-  prepare restored
+  prepare restored true
   grep -q '^created=false$' "$work/cds-output" || fail "action on JDK $feature: a restored archive was made anew"
+  # the same file, but the cache missed (a file left in a self-hosted runner's home): made anew
+  prepare left-over false
+  grep -q '^created=true$' "$work/cds-output" || fail "action on JDK $feature: a file the cache did not restore was kept"
   # a damaged archive restored from the cache is replaced
   head -c 100000 "$path" >"$path.cut" && mv -f "$path.cut" "$path" && rm -f "$path.java"
-  prepare damaged
+  prepare damaged true
   grep -q '^created=true$' "$work/cds-output" || fail "action on JDK $feature: a damaged archive was kept"
   # run.sh with the archive: the same verdict and outputs, its classes from the archive
   : >"$work/run-output"
@@ -159,5 +206,8 @@ for home in "${homes[@]}"; do
   picked=$("${action_env[@]}" "${env25[@]}" bash -c ". '$lv/bin/jvm.sh' && lv_action_java")
   [ "$picked" = "$expected" ] || fail "action on JDK $feature: lv_action_java picked $picked, expected $expected"
   ! grep -q '^\[' "$work/action.out" || fail "action on JDK $feature: JVM logging on stdout"
-  echo "== action on JDK $feature: archive made, kept when restored, replaced when damaged, used by run.sh"
+  echo "== action on JDK $feature: archive made, kept only when restored, replaced when damaged or left over, used by run.sh"
 done
+
+crash_reports=$(find "$root" "$lv" -maxdepth 1 -name 'hs_err_pid*.log' -newer "$work/started" 2>/dev/null || true)
+[ -z "$crash_reports" ] || fail "crash reports left behind: $crash_reports"

@@ -20,10 +20,13 @@
 #
 # Which archive goes with which JVM is the launcher's to check, not the JVM's: JDK 25.0.3 used an AOT cache's classes
 # after the jar beside it was rebuilt (measured: the old class ran), so an archive is used only when it is newer than
-# the jar, and only by the java it was made for (a file beside it, ARCHIVE.java, names that java's real path and the
-# kind). A damaged archive can crash the JVM, so one is used only after a JVM has started with it (-Xshare:on or
-# -XX:AOTMode=on), and it is written under a temporary name and renamed into place. Archive logging is off: JDK 17
-# and 25 print their warnings on stdout, where they would corrupt --format json.
+# the jar, and only by the java it was made for: a file beside it, ARCHIVE.java, names that java's real path and the
+# kind, and the JDK's release file must still declare a version of that kind (an AOT cache's option would stop a JDK 17
+# from starting). A java that is no JDK's own binary (a version manager's shim, macOS's /usr/bin/java stub) gets no
+# archive: what it runs can change under the same path. A damaged archive can crash the JVM, so one is used only after
+# a JVM has started with it (-Xshare:on or -XX:AOTMode=on; the crash report goes nowhere), and it is written under a
+# temporary name and renamed into place. The JVM's own logging is off but for warnings and errors, which go to stderr:
+# JDK 17 and 25 print them on stdout by default, where they would corrupt --format json.
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
 lv_jit_options=(-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000
@@ -34,6 +37,11 @@ lv_jit_options=(-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThresho
 # reflection no longer generates such classes, and the JVM ignores it.
 # shellcheck disable=SC2034
 lv_small_options=(-XX:TieredStopAtLevel=1 -Dsun.reflect.inflationThreshold=2147483647)
+# shellcheck disable=SC2034
+lv_log_options=(-Xlog:disable -Xlog:all=warning:stderr)
+# the JVM of a start check or a training run: no logging, no crash report or core dump left in the working directory
+lv_quiet_options=(-Xlog:disable -XX:ErrorFile=/dev/null -XX:-CreateCoredumpOnCrash)
+
 # lv_java_identity JAVA: the real path of the java command (symbolic links resolved, as with Debian's alternatives), for
 # ARCHIVE.java; one process, so only when an archive is made.
 lv_java_identity() {
@@ -42,48 +50,65 @@ lv_java_identity() {
   readlink -f "$path" 2>/dev/null || echo "$path"
 }
 
-# lv_java_feature JAVA: the JVM's feature release (17, 25, ...) from its -version line; one JVM start, so only when an
-# archive is made.
-lv_java_feature() {
-  local line
-  line=$("$1" -version 2>&1) || return 1
-  case "$line" in *'version "'*) ;; *) return 1 ;; esac
-  line=${line#*version \"}
-  line=${line%%[!0-9]*}
-  [ -n "$line" ] && echo "$line"
+# lv_jdk_feature JAVA_REAL_PATH: sets lv_feature to the feature release (17, 25, ...) that the release file of the JDK
+# whose bin/java this is declares (JAVA_VERSION="25.0.3"); returns 1 when there is none. Builtins only, no process.
+lv_jdk_feature() {
+  local release line value
+  lv_feature=""
+  case "$1" in */bin/java) release="${1%/bin/java}/release" ;; *) return 1 ;; esac
+  [ -f "$release" ] || return 1
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in
+      JAVA_VERSION=*)
+        value=${line#JAVA_VERSION=}
+        value=${value#\"}
+        value=${value%%[!0-9]*}
+        [ -n "$value" ] || return 1
+        lv_feature=$value
+        return 0
+        ;;
+    esac
+  done <"$release"
+  return 1
 }
 
-# lv_cds_kind JAVA: aot (an AOT cache) on JDK 25 or later, else cds (an AppCDS archive).
+# lv_cds_kind JAVA: aot (an AOT cache) on JDK 25 or later, else cds (an AppCDS archive); returns 1 for a java that is no
+# JDK's own binary (see above), which gets no archive.
 lv_cds_kind() {
-  local feature
-  feature=$(lv_java_feature "$1") || feature=0
-  if [ "$feature" -ge 25 ] 2>/dev/null; then echo aot; else echo cds; fi
+  lv_jdk_feature "$(lv_java_identity "$1")" || return 1
+  if [ "$lv_feature" -ge 25 ]; then echo aot; else echo cds; fi
 }
 
 # lv_cds_options KIND ARCHIVE: sets lv_cds_use, the JVM options that use an archive of KIND.
 lv_cds_options() {
   case "$1" in
-    aot) lv_cds_use=(-XX:AOTCache="$2" -Xlog:aot=off -Xlog:cds=off) ;;
-    *) lv_cds_use=(-XX:SharedArchiveFile="$2" -Xlog:cds=off -Xlog:cds+dynamic=off) ;;
+    aot) lv_cds_use=(-XX:AOTCache="$2" "${lv_log_options[@]}") ;;
+    *) lv_cds_use=(-XX:SharedArchiveFile="$2" "${lv_log_options[@]}") ;;
   esac
 }
 
-# lv_cds_usable JAVA JAR ARCHIVE: whether ARCHIVE was made from this JAR (not older than it) for this JAVA, and after
-# that java was last installed; if so, sets lv_cds_use (lv_cds_options). Cheap: file tests and one read, no process.
+# lv_cds_usable JAVA JAR ARCHIVE: whether ARCHIVE was made from this JAR (not older than it) for this JAVA, after that
+# java was last installed, and its JDK still declares a version of the archive's kind; if so, sets lv_cds_use
+# (lv_cds_options). Cheap: file tests and reads, one subshell.
 lv_cds_usable() {
   local java=$1 jar=$2 archive=$3 path made_for="" kind=""
   path=$(command -v "$java") || return 1
   [ -s "$archive" ] && [ -f "$archive.java" ] && [ ! "$jar" -nt "$archive" ] && [ ! "$path" -nt "$archive" ] \
-    && { IFS= read -r made_for && IFS= read -r kind; } <"$archive.java" && [ "$path" -ef "$made_for" ] || return 1
-  case "$kind" in aot | cds) ;; *) return 1 ;; esac
+    && { IFS= read -r made_for && IFS= read -r kind; } <"$archive.java" && [ "$path" -ef "$made_for" ] \
+    && lv_jdk_feature "$made_for" || return 1
+  case "$kind" in
+    aot) [ "$lv_feature" -ge 25 ] || return 1 ;;
+    cds) [ "$lv_feature" -lt 25 ] || return 1 ;;
+    *) return 1 ;;
+  esac
   lv_cds_options "$kind" "$archive"
 }
 
 # lv_cds_starts JAVA JAR ARCHIVE KIND: whether a JVM starts with the archive (a damaged one fails or crashes this check).
 lv_cds_starts() {
   case "$4" in
-    aot) "$1" -XX:AOTCache="$3" -XX:AOTMode=on -Xlog:aot=off -Xlog:cds=off -cp "$2" -version >/dev/null 2>&1 ;;
-    *) "$1" -XX:SharedArchiveFile="$3" -Xshare:on -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$2" -version >/dev/null 2>&1 ;;
+    aot) "$1" -XX:AOTCache="$3" -XX:AOTMode=on "${lv_quiet_options[@]}" -cp "$2" -version >/dev/null 2>&1 ;;
+    *) "$1" -XX:SharedArchiveFile="$3" -Xshare:on "${lv_quiet_options[@]}" -cp "$2" -version >/dev/null 2>&1 ;;
   esac
 }
 
@@ -98,12 +123,14 @@ lv_cds_record() {
 lv_cds_create() {
   local java=$1 jar=$2 archive=$3 examples=$4 kind=${5:-} work training
   [ -f "$examples/baselines/shop.json" ] && [ -d "$examples/runs/locust-unchanged" ] || return 1
+  if [ -z "$kind" ]; then
+    kind=$(lv_cds_kind "$java") || return 1
+  fi
   mkdir -p "$(dirname "$archive")" || return 1
   work=$(mktemp -d "${TMPDIR:-/tmp}/loadverdict-cds.XXXXXX") || return 1
-  [ -n "$kind" ] || kind=$(lv_cds_kind "$java")
   case "$kind" in
-    aot) training=(-XX:AOTCacheOutput="$work/archive" -Xlog:aot=off -Xlog:cds=off "${lv_jit_options[@]}") ;;
-    *) training=(-XX:ArchiveClassesAtExit="$work/archive" -Xlog:cds=off -Xlog:cds+dynamic=off) ;;
+    aot) training=(-XX:AOTCacheOutput="$work/archive" "${lv_quiet_options[@]}" "${lv_jit_options[@]}") ;;
+    *) training=(-XX:ArchiveClassesAtExit="$work/archive" "${lv_quiet_options[@]}") ;;
   esac
   "$java" "${training[@]}" -jar "$jar" compare --baseline "$examples/baselines/shop.json" \
     "$examples/runs/locust-unchanged/" --report md,html,junit,json --out-dir "$work/reports" >/dev/null 2>&1

@@ -4,8 +4,10 @@
 # (lv_action_java), so a job after the first reuses it.
 #
 #   cds.sh key JAR                writes path=ARCHIVE and key=CACHE-KEY to $GITHUB_OUTPUT
-#   cds.sh prepare JAR ARCHIVE    keeps a restored archive when a JVM starts with it, else trains one with a compare
-#                                 of the action's examples/; writes created=true|false and usable=true|false
+#   cds.sh prepare JAR ARCHIVE [RESTORED]
+#                                 keeps an archive the cache restored (RESTORED=true) when a JVM starts with it, else
+#                                 trains one with a compare of the action's examples/; writes created=true|false and
+#                                 usable=true|false
 # Never fails the job: without an archive loadverdict only starts slower.
 set -uo pipefail
 action_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
@@ -27,8 +29,18 @@ case "${1:-}" in
     output "key=loadverdict-cds-${RUNNER_OS:-$(uname -s)}-${jar_sha}-${java_sha}"
     ;;
   prepare)
-    jar=$2 archive=$3 created=false
-    kind=$(lv_cds_kind "$java")
+    jar=$2 archive=$3 restored=${4:-false} created=false
+    if ! kind=$(lv_cds_kind "$java"); then
+      echo "loadverdict: no class-data archive ($java is no JDK's own java; loadverdict starts a little slower)" >&2
+      output "created=false"
+      output "usable=false"
+      exit 0
+    fi
+    if [ "$restored" != true ]; then
+      # not from the cache under this jar's and this java's key: a file left there (a self-hosted runner's home) may be
+      # another jar's, and JDK 25 would not notice
+      rm -f "$archive" "$archive.java"
+    fi
     if [ -s "$archive" ] && lv_cds_starts "$java" "$jar" "$archive" "$kind"; then
       lv_cds_record "$java" "$archive" "$kind" # restored from the cache, whose key names this jar and this java
       touch "$archive"
@@ -42,7 +54,7 @@ case "${1:-}" in
     if lv_cds_usable "$java" "$jar" "$archive"; then output "usable=true"; else output "usable=false"; fi
     ;;
   *)
-    echo "usage: cds.sh key JAR | cds.sh prepare JAR ARCHIVE" >&2
+    echo "usage: cds.sh key JAR | cds.sh prepare JAR ARCHIVE [RESTORED]" >&2
     exit 2
     ;;
 esac
