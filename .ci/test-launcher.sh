@@ -37,13 +37,8 @@ feature_of() { # java-home: its feature release, from its release file
 }
 
 homes=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
-java25=${JAVA25:-${JAVA_HOME_25_X64:-}}
-if [ -z "$java25" ]; then
-  for candidate in /usr/lib/jvm/*-25-*; do
-    [ -x "$candidate/bin/java" ] && java25=$candidate && break
-  done
-fi
-if [ -n "$java25" ] && [ -x "$java25/bin/java" ] && [ ! "$java25/bin/java" -ef "${homes[0]}/bin/java" ]; then
+java25=$(lv_local_jdk25) || java25=""
+if [ -n "$java25" ] && [ ! "$java25/bin/java" -ef "${homes[0]}/bin/java" ]; then
   homes+=("$java25")
 else
   echo "== no second JDK (25) on this machine: only the java on PATH is tested (JAVA25=HOME names one)"

@@ -14,18 +14,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 rounds="${ROUNDS:-9}"
 old_jar="${1:-}"
-java25="${JAVA25:-${JAVA_HOME_25_X64:-}}"
-if [ -z "$java25" ]; then
-  for home in /usr/lib/jvm/*-25-*; do
-    [ -x "$home/bin/java" ] && java25=$home && break
-  done
-fi
+# shellcheck source=bin/jvm.sh
+. "$root/bin/jvm.sh"
+java25=$(lv_local_jdk25) || java25=""
 ./loadverdict --version >/dev/null # builds the jar and the class-data archive when needed
 jar="$root/cli/target/loadverdict.jar"
 compare=(compare --baseline examples/baselines/shop.json examples/runs/locust-unchanged/)
 
 ways=("launcher" "java -jar")
-if [ -n "$java25" ] && [ -x "$java25/bin/java" ]; then
+if [ -n "$java25" ]; then
   echo "JDK 25: $java25" >&2
   JAVA_HOME="$java25" ./loadverdict --version >/dev/null # its AOT cache
   ways+=("launcher 25")

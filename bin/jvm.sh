@@ -163,6 +163,20 @@ lv_action_java() {
   echo java
 }
 
+# lv_local_jdk25: the home of a JDK 25 or later on this machine, for benchmarks and tests that run loadverdict on both
+# JDKs: JAVA25, else JAVA_HOME_25_X64, else the first /usr/lib/jvm/*-25-*, whichever its release file says is 25 or later;
+# returns 1 when there is none.
+lv_local_jdk25() {
+  local home
+  for home in "${JAVA25:-}" "${JAVA_HOME_25_X64:-}" /usr/lib/jvm/*-25-*; do
+    if [ -n "$home" ] && [ -x "$home/bin/java" ] && lv_jdk_feature "$home/bin/java" && [ "$lv_feature" -ge 25 ]; then
+      echo "$home"
+      return 0
+    fi
+  done
+  return 1
+}
+
 # lv_small_command ARGS...: whether ARGS (a loadverdict command line) is a compare, extract or report of named files
 # and directories holding less than 64 MB in all, with a compare's baseline a file rather than a suite (whose history
 # it would read too). Such a command is over in well under a second, and C1 alone (-XX:TieredStopAtLevel=1) runs it

@@ -25,13 +25,12 @@ jar="$root/cli/target/loadverdict.jar"
 # GitHub's ubuntu-24.04 images hold a JDK 25 (JAVA_HOME_25_X64), which the action then runs loadverdict on, with its AOT
 # cache (bin/jvm.sh); so do these jobs when this machine has one (.ci/test-action.sh runs the action on JDK 17).
 runner_env=()
-for candidate in "${JAVA_HOME_25_X64:-}" /usr/lib/jvm/*-25-*; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then
-    runner_env=(--env "JAVA_HOME_25_X64=$candidate")
-    echo "== the runner's JDK 25: $candidate"
-    break
-  fi
-done
+# shellcheck source=bin/jvm.sh
+. "$root/bin/jvm.sh"
+if java25=$(lv_local_jdk25); then
+  runner_env=(--env "JAVA_HOME_25_X64=$java25")
+  echo "== the runner's JDK 25: $java25"
+fi
 load_seconds=${LOAD_SECONDS:-15}
 token="ghs_e2eJourney${RANDOM}${RANDOM}"
 repo=acme/shop
