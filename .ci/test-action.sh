@@ -13,11 +13,52 @@ const all = require("@octokit/webhooks-examples/api.github.com/index.json");
 const pr = all.find(e => e.name === "pull_request").examples.find(e => e.action === "synchronize");
 require("fs").writeFileSync("event.json", JSON.stringify(pr));')
 
+# The JDK the action builds and runs with (java.sh): one the runner has, so that the job's Java is left alone; else
+# setup=true (actions/setup-java), after which restore gives the job its JAVA_HOME and java back.
+mkdir -p "$work/tools"   # a PATH without java: the few commands java.sh needs
+for tool in dirname readlink; do ln -sf "$(command -v "$tool")" "$work/tools/$tool"; done
+java_step() { # out-file env...: java.sh find in an environment of only these variables (PATH: without java)
+  local out=$1; shift
+  : >"$out"
+  env -i PATH="$work/tools" HOME="$HOME" GITHUB_OUTPUT="$out" "$@" "$(command -v bash)" .github/actions/loadverdict/java.sh find 2>/dev/null
+}
+fake_jdk() { # dir: a directory that looks like a JDK 11 (no JDK 17 or later)
+  mkdir -p "$1/bin"
+  printf '#!/bin/sh\n' >"$1/bin/java" && cp "$1/bin/java" "$1/bin/javac" && chmod +x "$1/bin/java" "$1/bin/javac"
+  echo 'JAVA_VERSION="11.0.24"' >"$1/release"
+}
+# shellcheck source=bin/jvm.sh
+. "$PWD/bin/jvm.sh"
+jdk=$(lv_action_jdk) || { echo "!! no JDK 17 or later found on this machine (lv_action_jdk)" >&2; exit 1; }
+fake_jdk "$work/jdk11"
+java_step "$work/java-output" JAVA_HOME_17_X64="$jdk" JAVA_HOME="$work/jdk11"
+expect_line() { grep -qx -- "$2" "$1" || { echo "!! $1 lacks the line: $2" >&2; cat "$1" >&2; exit 1; }; }
+expect_line "$work/java-output" "jdk=$jdk"
+expect_line "$work/java-output" "previous-home=$work/jdk11"
+java_step "$work/java-output" JAVA_HOME_21_X64="$work/jdk11" JAVA_HOME="$jdk"
+expect_line "$work/java-output" "jdk=$jdk"
+java_step "$work/java-output" JAVA_HOME="$work/jdk11"
+expect_line "$work/java-output" "setup=true"
+expect_line "$work/java-output" "previous-home=$work/jdk11"
+if grep -q '^jdk=' "$work/java-output"; then echo "!! a JDK 11 was taken for one the action can use" >&2; exit 1; fi
+java_step "$work/java-output" PATH="$work/tools:$jdk/bin"   # a self-hosted runner's JDK on PATH
+expect_line "$work/java-output" "jdk=$(readlink -f "$jdk")"
+: >"$work/github-env" && : >"$work/github-path"
+env -i PATH="$PATH" GITHUB_ENV="$work/github-env" GITHUB_PATH="$work/github-path" \
+  bash .github/actions/loadverdict/java.sh restore "$work/jdk11" 2>/dev/null
+expect_line "$work/github-env" "JAVA_HOME=$work/jdk11"
+expect_line "$work/github-path" "$work/jdk11/bin"
+: >"$work/github-env" && : >"$work/github-path"
+env -i PATH="$PATH" GITHUB_ENV="$work/github-env" GITHUB_PATH="$work/github-path" \
+  bash .github/actions/loadverdict/java.sh restore "" 2>/dev/null
+if [ -s "$work/github-env" ] || [ -s "$work/github-path" ]; then echo "!! restore wrote for an empty JAVA_HOME" >&2; exit 1; fi
+
 # The install steps as action.yml runs them. Here the action is this checkout used as a local action (empty
 # github.action_ref): the jar it built is used, or it is built now. Releases and caches: .ci/test-install.sh.
 install_step() { # mode
   env -i PATH="$PATH" HOME="$HOME" JAVA_HOME="${JAVA_HOME:-}" RUNNER_TEMP="$work" RUNNER_OS=Linux GITHUB_ACTIONS=true \
     GITHUB_OUTPUT="$work/install-output" INPUT_LOADVERDICT_VERSION= LOADVERDICT_ACTION_REF= LOADVERDICT_ACTION_REPOSITORY= \
+    LOADVERDICT_ACTION_JDK="$jdk" \
     bash .github/actions/loadverdict/install.sh "$1" >"$work/install-stdout" 2>"$work/install-stderr" \
     || { echo "!! install.sh $1 exited $?" >&2; cat "$work/install-stdout" "$work/install-stderr" >&2; exit 1; }
 }

@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  * pipefail}, {@code if:} and {@code continue-on-error}, {@code ${{ }}} expressions (contexts github, env, inputs, steps,
  * runner; operators == != && || ! and success()/failure()/always()), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, workflow
  * commands (annotations) on stdout, and the loadverdict composite action: its action.yml's inputs with their defaults,
- * its own {@code run:} steps with their env and {@code if:}, and its outputs. Marketplace actions are not run:
- * actions/checkout is done by the harness before the job (the workspace is the checkout), actions/cache,
- * actions/setup-java and actions/upload-artifact are skipped and say so.
+ * its own {@code run:} steps with their env and {@code if:}, and its outputs; GITHUB_ENV and GITHUB_PATH, for the
+ * job's later steps. Marketplace actions are not run: actions/checkout is done by the harness before the job (the
+ * workspace is the checkout), actions/cache and actions/upload-artifact are skipped and say so; actions/setup-java is
+ * stood in for by a JDK of this machine (/usr/lib/jvm) of the version asked for, set up as setup-java does: JAVA_HOME,
+ * JAVA_HOME_{version}_X64 and its bin first on PATH for the job's later steps, and the output path.
  *
  * <pre>
  * java -cp loadverdict.jar Runner.java --workflow FILE --job ID --workspace DIR --action-root DIR --out DIR
@@ -47,6 +49,10 @@ public final class Runner {
     private final ObjectMapper yaml =
             new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private final ObjectNode stepOutputs = json.createObjectNode();
+    /** What steps wrote to GITHUB_ENV, for the job's later steps. */
+    private final Map<String, String> exported = new LinkedHashMap<>();
+    /** What steps wrote to GITHUB_PATH, in order: a later entry comes first on PATH. */
+    private final List<String> pathAdded = new ArrayList<>();
     private Path out;
     private Path log;
     private boolean jobFailed;
@@ -134,6 +140,8 @@ public final class Runner {
             ok = runScript(name, step.path("run").asText(), stepEnv(step, ctx), Path.of(opt("workspace")), outputs);
         } else if (uses.contains(".github/actions/loadverdict")) {
             ok = runLoadverdict(name, uses, step, ctx, outputs);
+        } else if (uses.startsWith("actions/setup-java@")) {
+            ok = setupJava(name, step, ctx, outputs);
         } else {
             say("== " + name + ": " + uses + " is not run by the harness"
                     + (uses.startsWith("actions/checkout") ? " (the workspace is the checkout)" : ""));
@@ -190,6 +198,13 @@ public final class Runner {
             if (!ok || !truthy(eval(s.path("if").asText("success()"), inner, !ok))) {
                 continue;
             }
+            if (s.path("uses").asText().startsWith("actions/setup-java@")) {
+                Map<String, String> o = new LinkedHashMap<>();
+                ok = setupJava(name + " / " + sName, s, inner, o);
+                ObjectNode values = innerSteps.putObject(s.path("id").asText(sName)).putObject("outputs");
+                o.forEach(values::put);
+                continue;
+            }
             if (!s.has("run")) {
                 say("   " + sName + ": " + s.path("uses").asText() + " is not run by the harness");
                 continue;
@@ -216,12 +231,22 @@ public final class Runner {
         Files.writeString(file, script);
         Path output = Files.createTempFile(temp, "output-", "");
         Path stdout = Files.createTempFile(temp, "stdout-", "");
+        Path envFile = Files.createTempFile(temp, "env-", "");
+        Path pathFile = Files.createTempFile(temp, "path-", "");
         ProcessBuilder pb = new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail", file.toString())
                 .directory(workspace.toFile()).redirectErrorStream(true).redirectOutput(stdout.toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("GITHUB_") || k.startsWith("INPUT_") || k.startsWith("LOADVERDICT_") || k.startsWith("RUNNER_"));
         env.putAll(extraEnv);
+        env.putAll(exported);
         env.putAll(stepEnv);
+        if (!pathAdded.isEmpty()) {
+            List<String> path = new ArrayList<>(pathAdded);
+            java.util.Collections.reverse(path);
+            env.put("PATH", String.join(":", path) + ":" + env.get("PATH"));
+        }
+        env.put("GITHUB_ENV", envFile.toString());
+        env.put("GITHUB_PATH", pathFile.toString());
         env.put("CI", "true");
         env.put("GITHUB_ACTIONS", "true");
         env.put("GITHUB_EVENT_NAME", opt("event"));
@@ -248,11 +273,47 @@ public final class Runner {
         printed.lines().filter(l -> l.startsWith("::error") || l.startsWith("::warning") || l.startsWith("::notice"))
                 .forEach(l -> append(out.resolve("annotations.txt"), l + "\n"));
         readOutputs(Files.readString(output, StandardCharsets.UTF_8), outputs);
+        readOutputs(Files.readString(envFile, StandardCharsets.UTF_8), exported);
+        Files.readAllLines(pathFile, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).forEach(pathAdded::add);
         say("   exit " + p.exitValue());
         return p.exitValue() == 0;
     }
 
-    /** GITHUB_OUTPUT: name=value lines and name<<DELIMITER blocks. */
+    /**
+     * actions/setup-java, stood in for: a JDK of this machine whose release file declares the version asked for (a
+     * feature release, such as 25), set up for the job's later steps as setup-java does; fails when there is none.
+     */
+    private boolean setupJava(String name, JsonNode step, Context ctx, Map<String, String> outputs) throws IOException {
+        String version = interpolate(step.path("with").path("java-version").asText(""), ctx);
+        say("== " + name + ": actions/setup-java " + version + ", stood in for by a JDK of this machine");
+        Path found = null;
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (var homes = Files.list(jvms)) {
+                for (Path home : homes.sorted().toList()) {
+                    Path release = home.resolve("release");
+                    if (found == null && Files.isExecutable(home.resolve("bin/java")) && Files.isRegularFile(release)
+                            && Files.readAllLines(release).stream().anyMatch(l -> l.equals("JAVA_VERSION=\"" + version + "\"")
+                            || l.startsWith("JAVA_VERSION=\"" + version + "."))) {
+                        found = home.toRealPath();
+                    }
+                }
+            }
+        }
+        if (found == null) {
+            say("   no JDK " + version + " in " + jvms);
+            return false;
+        }
+        exported.put("JAVA_HOME", found.toString());
+        exported.put("JAVA_HOME_" + version + "_X64", found.toString());
+        pathAdded.add(found.resolve("bin").toString());
+        outputs.put("path", found.toString());
+        outputs.put("version", version);
+        say("   JAVA_HOME=" + found);
+        return true;
+    }
+
+    /** GITHUB_OUTPUT (and GITHUB_ENV): name=value lines and name<<DELIMITER blocks. */
     private static void readOutputs(String text, Map<String, String> outputs) {
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {

@@ -127,6 +127,20 @@ grep -q 'loadverdict/.github/actions/loadverdict@' "$dev/.github/workflows/load.
   || { echo "!! no workflow snippet found in README.md"; exit 1; }
 # a second suite, an SLO gate: the same workflow with its own suite and limits
 sed 's/suite: checkout$/suite: checkout-slo\n          thresholds: slo.yml/' "$dev/.github/workflows/load.yml" >"$dev/.github/workflows/load-slo.yml"
+# ... whose team set up a newer Java for its own steps (when this machine has one): the action must leave it as it was
+if [ -n "${java25:-}" ]; then
+  sed 's#^      - uses: actions/checkout@v5$#&\n      - uses: actions/setup-java@v5\n        with:\n          distribution: temurin\n          java-version: "25"#' \
+    "$dev/.github/workflows/load-slo.yml" >"$work/load-slo.yml"
+  cat >>"$work/load-slo.yml" <<'EOF'
+      - name: The job's Java after loadverdict
+        if: always()
+        run: |
+          echo "$JAVA_HOME" >java-after.txt
+          readlink -f "$(command -v java)" >>java-after.txt
+EOF
+  mv "$work/load-slo.yml" "$dev/.github/workflows/load-slo.yml"
+  grep -q 'java-version: "25"' "$dev/.github/workflows/load-slo.yml" || { echo "!! cannot add setup-java to load-slo.yml"; exit 1; }
+fi
 cat >"$dev/slo.yml" <<'EOF'
 defaults:
   builtInRules: false
@@ -274,6 +288,11 @@ job load-slo.yml push refs/heads/main "$main4" "$main4" "$work/push4.json"
 check "the first run of a new suite fails on its SLO, without a baseline" equals "$job_status" 1
 check "no baseline was used" equals "$(output baseline)" ""
 check "the limit breach is the reason" contains "$job_dir/summary.md" 'limit 150 ms'
+if [ -n "${java25:-}" ]; then
+  java25_real=$(readlink -f "$java25")
+  check "the job's own Java (set up before the action) is the same after it" \
+    equals "$(cat "$job_dir/workspace/java-after.txt" 2>/dev/null)" "$java25_real"$'\n'"$java25_real/bin/java"
+fi
 
 # --- the data branch ---------------------------------------------------------------------------------------------
 check "the data branch holds one commit" equals "$(git --git-dir="$origin" rev-list --count loadverdict-data)" 1

@@ -188,6 +188,12 @@ if [ "$mode" = --no-build ]; then
   exit 0
 fi
 
+# The JDK the action chose (java.sh find, or actions/setup-java), not the job's JAVA_HOME, which may be older.
+if [ -n "${LOADVERDICT_ACTION_JDK:-}" ]; then
+  [ -x "$LOADVERDICT_ACTION_JDK/bin/java" ] || fail 6 "no java in $LOADVERDICT_ACTION_JDK to build loadverdict with"
+  export JAVA_HOME="$LOADVERDICT_ACTION_JDK"
+  export PATH="$JAVA_HOME/bin:$PATH"
+fi
 command -v java >/dev/null 2>&1 || fail 6 "no java on PATH to build loadverdict with"
 mkdir -p "$cache_dir" || fail 6 "cannot create $cache_dir"
 log="$temp/loadverdict-build.log"
