@@ -135,11 +135,21 @@ final class NdjsonReader {
     }
 
     /**
-     * The index of the first {@code \n} in {@code b[from, to)}, or -1: eight bytes at a time (a zero-byte test
-     * on the word XOR {@code 0x0A0A…}; its lowest flagged byte is exact), since this scan touches every byte.
+     * The index of the first {@code \n} in {@code b[from, to)}, or -1: sixteen bytes a step, then eight (a zero-byte
+     * test on each word XOR {@code 0x0A0A…}; its lowest flagged byte is exact), since this scan touches every byte.
      */
     static int indexOfNewline(byte[] b, int from, int to) {
         int i = from;
+        for (; i + 2 * Long.BYTES <= to; i += 2 * Long.BYTES) {
+            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long y = (long) LONGS.get(b, i + Long.BYTES) ^ 0x0A0A0A0A0A0A0A0AL;
+            long inX = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            long inY = (y - 0x0101010101010101L) & ~y & 0x8080808080808080L;
+            if ((inX | inY) != 0) {
+                return inX != 0 ? i + (Long.numberOfTrailingZeros(inX) >>> 3)
+                        : i + Long.BYTES + (Long.numberOfTrailingZeros(inY) >>> 3);
+            }
+        }
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
             long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
@@ -189,6 +199,12 @@ final class NdjsonReader {
         use(buf, line);
     }
 
+    /** Each byte of {@code x} that is zero gets its high bit set, exactly (no false positives, unlike the borrow test). */
+    private static long zeroBytes(long x) {
+        long y = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+        return ~(y | x | 0x7F7F7F7F7F7F7F7FL);
+    }
+
     private static boolean isBlank(byte b) {
         return b == ' ' || b == '\t' || b == '\r';
     }
@@ -210,9 +226,21 @@ final class NdjsonReader {
         return startsWith(b, s, e, METRIC_PREFIX);
     }
 
-    /** The index of the quote closing a JSON string that starts at {@code from}, or -1 if it has an escape or no end. */
-    private static int plainStringEnd(byte[] b, int from, int e) {
-        for (int i = from; i < e; i++) {
+    /**
+     * The index of the quote closing a JSON string that starts at {@code from}, or -1 if it has an escape or no end:
+     * eight bytes a step (an exact test for a quote or a backslash in the word), then byte by byte.
+     */
+    static int plainStringEnd(byte[] b, int from, int e) {
+        int i = from;
+        for (; i + Long.BYTES <= e; i += Long.BYTES) {
+            long x = (long) LONGS.get(b, i);
+            long found = zeroBytes(x ^ 0x2222222222222222L) | zeroBytes(x ^ 0x5C5C5C5C5C5C5C5CL);
+            if (found != 0) {
+                int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return b[at] == '"' ? at : -1;
+            }
+        }
+        for (; i < e; i++) {
             byte c = b[i];
             if (c == '"') {
                 return i;
@@ -269,19 +297,13 @@ final class NdjsonReader {
             return false;
         }
         p = numberEnd + TAGS_KEY.length;
-        int from;
-        int to;
-        if (startsWith(b, p, e, NULL)) {
-            from = -1;
-            to = p + NULL.length;
-        } else {
-            from = p;
-            to = objectEnd(b, p, e);
-        }
-        if (to < 0 || e - to != 2 || b[to] != '}' || b[to + 1] != '}') {
+        // the tags are all up to the closing "}}" of data and the line: null, or bytes that the parser found to be
+        // exactly one JSON object (cachedTags: the first time, and by byte equality after that)
+        int to = e - 2;
+        if (to <= p || b[to] != '}' || b[to + 1] != '}') {
             return false;
         }
-        RequestTags tags = from < 0 ? NO_TAGS : cachedTags(b, from, to);
+        RequestTags tags = to - p == NULL.length && startsWith(b, p, e, NULL) ? NO_TAGS : cachedTags(b, p, to);
         if (tags == null) {
             return false;
         }
@@ -294,32 +316,6 @@ final class NdjsonReader {
         value = v;
         fastTags = tags;
         return true;
-    }
-
-    /** The end (exclusive) of the JSON object starting at {@code b[from]}, by brace counting outside strings, or -1. */
-    private static int objectEnd(byte[] b, int from, int e) {
-        if (from >= e || b[from] != '{') {
-            return -1;
-        }
-        int depth = 0;
-        boolean inString = false;
-        for (int i = from; i < e; i++) {
-            byte c = b[i];
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if ((c == '}' || c == ']') && --depth == 0) {
-                return i + 1;
-            }
-        }
-        return -1;
     }
 
     private static boolean startsWith(byte[] b, int s, int e, byte[] prefix) {

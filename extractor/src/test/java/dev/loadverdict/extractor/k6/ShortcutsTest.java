@@ -145,11 +145,55 @@ class ShortcutsTest {
         "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08 21:03:10.5+02:00\",\"value\":1,\"tags\":{}}}",
         "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":\"1\",\"tags\":{}}}",
         "{\"metric\":\"http_req_failed\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{\"a\":\"\\x\"}}}",
+        // the tags end where the line's "}}" begins, or do not: blanks, a second value, an object left open
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":" + TAGS + " }}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":null }}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":nul}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{}{}}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{\"a\":\"}}\"}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{\"a\":{\"b\":1}}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{}]]",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{}}]",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":null]}",
+        // an escape in a metric name or a time (where the quote or backslash lies in a word: wordScansFind...)
+        "{\"metric\":\"http_req_duratio\\n\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":3,\"tags\":{}}}",
+        "{\"metric\":\"h\\\"\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":3,\"tags\":{}}}",
+        "{\"metric\":\"http_req_failed\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:0\\u0030\",\"value\":1,\"tags\":{}}}",
+        "{\"metric\":\"vus\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":4,\"tags\":{}}}",
     })
     void sameResultForEveryVariant(String line) throws IOException {
         String before = K6NdjsonFormatTest.request("2023-09-08T21:03:09.5+02:00", "/a", 200, 1.5, false);
         assertSame(before + line + "\n" + before.replace("09.5", "11.5"));
         assertSame(before + line); // as a last line without a line break
+    }
+
+    /** The eight-bytes-a-step scans agree with byte-by-byte ones, wherever the byte sought lies. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("numberSeeds")
+    void wordScansFindWhatAByteScanFinds(long seed) {
+        Random random = new Random(seed);
+        byte[] b = new byte[random.nextInt(80)];
+        String alphabet = "ab\"\\\n{}:,\u0000\u007f";
+        for (int i = 0; i < b.length; i++) {
+            b[i] = random.nextInt(4) == 0 ? (byte) alphabet.charAt(random.nextInt(alphabet.length()))
+                    : (byte) (random.nextInt(256) == 0 ? 0x80 + random.nextInt(128) : 'a' + random.nextInt(26));
+        }
+        int from = b.length == 0 ? 0 : random.nextInt(b.length);
+        int to = from + random.nextInt(b.length - from + 1);
+        int newline = -1;
+        for (int i = from; i < to && newline < 0; i++) {
+            newline = b[i] == '\n' ? i : -1;
+        }
+        assertThat(NdjsonReader.indexOfNewline(b, from, to)).as("seed %d", seed).isEqualTo(newline);
+        int stringEnd = -1;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '"' || b[i] == '\\') {
+                stringEnd = b[i] == '"' ? i : -1;
+                break;
+            }
+        }
+        assertThat(NdjsonReader.plainStringEnd(b, from, to)).as("seed %d", seed).isEqualTo(stringEnd);
     }
 
     static IntStream damageSeeds() {
