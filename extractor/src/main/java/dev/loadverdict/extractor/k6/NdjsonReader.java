@@ -298,12 +298,21 @@ final class NdjsonReader {
         }
         p = numberEnd + TAGS_KEY.length;
         // the tags are all up to the closing "}}" of data and the line: null, or bytes that the parser found to be
-        // exactly one JSON object (cachedTags: the first time, and by byte equality after that)
+        // exactly one JSON object (cachedTags: the first time, and by byte equality after that). Parsed alone, bytes
+        // are read as the encoding their first ones suggest (a byte order mark, or NULs for UTF-16 or UTF-32), where
+        // the whole line is UTF-8: tags that begin "{" and a byte other than NUL are UTF-8 either way.
         int to = e - 2;
         if (to <= p || b[to] != '}' || b[to + 1] != '}') {
             return false;
         }
-        RequestTags tags = to - p == NULL.length && startsWith(b, p, e, NULL) ? NO_TAGS : cachedTags(b, p, to);
+        RequestTags tags;
+        if (to - p == NULL.length && startsWith(b, p, e, NULL)) {
+            tags = NO_TAGS;
+        } else if (b[p] != '{' || b[p + 1] == 0) {
+            return false;
+        } else {
+            tags = cachedTags(b, p, to);
+        }
         if (tags == null) {
             return false;
         }

@@ -156,6 +156,10 @@ class ShortcutsTest {
         "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{}]]",
         "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":{}}]",
         "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":1,\"tags\":null]}",
+        // tags that, read alone, would look like another encoding than the line's UTF-8: a byte order mark, NULs
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":12.5,\"tags\":\uFEFF{\"name\":\"/a\"}}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":12.5,\"tags\":{\u0000}\u0000}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":12.5,\"tags\":{\u0000\u0000\u0000}}}",
         // an escape in a metric name or a time (where the quote or backslash lies in a word: wordScansFind...)
         "{\"metric\":\"http_req_duratio\\n\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":3,\"tags\":{}}}",
         "{\"metric\":\"h\\\"\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":3,\"tags\":{}}}",
@@ -214,7 +218,7 @@ class ShortcutsTest {
         int damage = random.nextInt(3);
         for (int i = 0; i < damage; i++) {
             int at = random.nextInt(text.length);
-            String damaging = "{}[]\",:\\0123456789.-eE ax\n";
+            String damaging = "{}[]\",:\\0123456789.-eE ax\n\u0000\uFEFF";
             text[at] = damaging.charAt(random.nextInt(damaging.length()));
         }
         String content = new String(text);
