@@ -16,7 +16,7 @@ require("fs").writeFileSync("event.json", JSON.stringify(pr));')
 # The JDK the action builds and runs with (java.sh): one the runner has, so that the job's Java is left alone; else
 # setup=true (actions/setup-java), after which restore gives the job its JAVA_HOME and java back.
 mkdir -p "$work/tools"   # a PATH without java: the few commands java.sh needs
-for tool in dirname readlink; do ln -sf "$(command -v "$tool")" "$work/tools/$tool"; done
+for tool in dirname readlink basename rm mkdir ln; do ln -sf "$(command -v "$tool")" "$work/tools/$tool"; done
 java_step() { # out-file env...: java.sh find in an environment of only these variables (PATH: without java)
   local out=$1; shift
   : >"$out"
@@ -29,7 +29,7 @@ fake_jdk() { # dir: a directory that looks like a JDK 11 (no JDK 17 or later)
 }
 # shellcheck source=bin/jvm.sh
 . "$PWD/bin/jvm.sh"
-jdk=$(lv_action_jdk) || { echo "!! no JDK 17 or later found on this machine (lv_action_jdk)" >&2; exit 1; }
+jdk=$(lv_action_jdk jdk) || { echo "!! no JDK 17 or later found on this machine (lv_action_jdk)" >&2; exit 1; }
 fake_jdk "$work/jdk11"
 java_step "$work/java-output" JAVA_HOME_17_X64="$jdk" JAVA_HOME="$work/jdk11"
 expect_line() { grep -qx -- "$2" "$1" || { echo "!! $1 lacks the line: $2" >&2; cat "$1" >&2; exit 1; }; }
@@ -43,15 +43,38 @@ expect_line "$work/java-output" "previous-home=$work/jdk11"
 if grep -q '^jdk=' "$work/java-output"; then echo "!! a JDK 11 was taken for one the action can use" >&2; exit 1; fi
 java_step "$work/java-output" PATH="$work/tools:$jdk/bin"   # a self-hosted runner's JDK on PATH
 expect_line "$work/java-output" "jdk=$(readlink -f "$jdk")"
-: >"$work/github-env" && : >"$work/github-path"
-env -i PATH="$PATH" GITHUB_ENV="$work/github-env" GITHUB_PATH="$work/github-path" \
-  bash .github/actions/loadverdict/java.sh restore "$work/jdk11" 2>/dev/null
+# a released jar needs no build: a Java 17 runtime (no javac) will do then, not for a build
+mkdir -p "$work/jre17/bin" && ln -sf "$jdk/bin/java" "$work/jre17/bin/java" && cp "$jdk/release" "$work/jre17/release"
+java_step "$work/java-output" JAVA_HOME="$work/jre17"
+expect_line "$work/java-output" "setup=true"
+: >"$work/java-output"
+env -i PATH="$work/tools" HOME="$HOME" GITHUB_OUTPUT="$work/java-output" JAVA_HOME="$work/jre17" \
+  "$(command -v bash)" .github/actions/loadverdict/java.sh find false 2>/dev/null
+expect_line "$work/java-output" "jdk=$work/jre17"
+# restore, after setup-java put its JDK's bin first on PATH: the job's commands are found where they were before
+abs="$PWD/$work"   # as on a runner, PATH holds absolute directories
+restore_step() { # previous-home: runs restore as the step after setup-java; sets restored_path, the later steps' PATH
+  : >"$work/github-env" && : >"$work/github-path"
+  local before="$abs/oldbin:$abs/tools"
+  env -i PATH="$abs/setup17/bin:$before" GITHUB_ENV="$work/github-env" GITHUB_PATH="$work/github-path" \
+    RUNNER_TEMP="$abs/runner-temp" "$(command -v bash)" .github/actions/loadverdict/java.sh restore "$1" "$abs/setup17" \
+    2>/dev/null
+  restored_path="$abs/setup17/bin:$before"
+  while IFS= read -r entry; do restored_path="$entry:$restored_path"; done <"$work/github-path"
+}
+mkdir -p "$work/setup17/bin" "$work/oldbin" "$work/runner-temp"
+for tool in java javac jshell; do printf '#!/bin/sh\necho setup17\n' >"$work/setup17/bin/$tool"; done
+for tool in java javac; do printf '#!/bin/sh\necho old\n' >"$work/oldbin/$tool"; done
+chmod +x "$work"/setup17/bin/* "$work"/oldbin/*
+restore_step ""
+expect_line "$work/github-env" "JAVA_HOME="
+for tool in java javac; do
+  [ "$(PATH="$restored_path" "$tool")" = old ] || { echo "!! after restore, $tool is not the job's own" >&2; exit 1; }
+done
+[ "$(PATH="$restored_path" jshell)" = setup17 ] || { echo "!! a command the job had not is gone" >&2; exit 1; }
+restore_step "$work/jdk11"
 expect_line "$work/github-env" "JAVA_HOME=$work/jdk11"
-expect_line "$work/github-path" "$work/jdk11/bin"
-: >"$work/github-env" && : >"$work/github-path"
-env -i PATH="$PATH" GITHUB_ENV="$work/github-env" GITHUB_PATH="$work/github-path" \
-  bash .github/actions/loadverdict/java.sh restore "" 2>/dev/null
-if [ -s "$work/github-env" ] || [ -s "$work/github-path" ]; then echo "!! restore wrote for an empty JAVA_HOME" >&2; exit 1; fi
+[ "$(PATH="$restored_path" java)" = old ] || { echo "!! after restore, java is not the job's own" >&2; exit 1; }
 
 # The install steps as action.yml runs them. Here the action is this checkout used as a local action (empty
 # github.action_ref): the jar it built is used, or it is built now. Releases and caches: .ci/test-install.sh.
@@ -98,6 +121,7 @@ run_action 1 examples/runs/locust-regressed/
 expect "$work/output" "^verdict=fail$"
 expect "$work/output" "^regressions=7$"
 expect "$work/output" "^report-dir=$work/reports$"
+expect "$work/output" "^java=."
 expect "$work/summary" "^## loadverdict: FAIL"
 expect "$work/stderr" "^::error title=loadverdict critical"
 for f in report.md report.html junit.xml comparison.json; do

@@ -145,7 +145,7 @@ lv_cds_create() {
 }
 
 # lv_action_java: the java the GitHub Action runs loadverdict with. LOADVERDICT_JAVA when set (a command or a path);
-# else a JDK 25 the runner has (GitHub's images name theirs in JAVA_HOME_25_X64 or JAVA_HOME_25_ARM64), which starts
+# else a JDK 25 the runner has (GitHub's images name theirs JAVA_HOME_25_X64, or JAVA_HOME_25_arm64 on macOS), which starts
 # faster with its AOT cache than JDK 17 with its archive; else the JDK the action built with (LOADVERDICT_ACTION_JDK,
 # from lv_action_jdk or the action's setup-java; the jar's bytecode is Java 17's and runs on every JDK from 17); else
 # the java on PATH.
@@ -155,7 +155,7 @@ lv_action_java() {
     echo "$LOADVERDICT_JAVA"
     return
   fi
-  for home in "${JAVA_HOME_25_X64:-}" "${JAVA_HOME_25_ARM64:-}" "${LOADVERDICT_ACTION_JDK:-}"; do
+  for home in "${JAVA_HOME_25_X64:-}" "${JAVA_HOME_25_ARM64:-}" "${JAVA_HOME_25_arm64:-}" "${LOADVERDICT_ACTION_JDK:-}"; do
     if [ -n "$home" ] && [ -x "$home/bin/java" ]; then
       echo "$home/bin/java"
       return
@@ -164,16 +164,19 @@ lv_action_java() {
   echo java
 }
 
-# lv_action_jdk: the home of a JDK 17 or later (its release file says so, and it has javac) that the runner already
-# has, for the GitHub Action to build and run loadverdict with, so that it need not install one with actions/setup-java,
-# which would change the Java of the job's later steps: GitHub's images hold 17, 21 and 25 (JAVA_HOME_17_X64, ...);
-# else JAVA_HOME, else the JDK whose java is on PATH (a self-hosted runner's). Returns 1 when there is none.
+# lv_action_jdk jdk|runtime: the home of a JDK 17 or later (its release file says so, and it has javac; with runtime, a
+# Java runtime will do: a released jar needs no build) that the runner already has, for the GitHub Action to build and
+# run loadverdict with, so that it need not install one with actions/setup-java, which would change the Java of the
+# job's later steps: GitHub's images hold 17, 21 and 25 (JAVA_HOME_17_X64; JAVA_HOME_17_arm64 on macOS, ...); else
+# JAVA_HOME, else the one whose java is on PATH (a self-hosted runner's). Returns 1 when there is none.
 lv_action_jdk() {
-  local home java
+  local home java tool=javac
+  [ "${1:-}" = runtime ] && tool=java
   java=$(lv_java_identity java 2>/dev/null) || java=""
-  for home in "${JAVA_HOME_17_X64:-}" "${JAVA_HOME_17_ARM64:-}" "${JAVA_HOME:-}" "${JAVA_HOME_21_X64:-}" \
-      "${JAVA_HOME_21_ARM64:-}" "${JAVA_HOME_25_X64:-}" "${JAVA_HOME_25_ARM64:-}" "${java%/bin/java}"; do
-    if [ -n "$home" ] && [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] \
+  for home in "${JAVA_HOME_17_X64:-}" "${JAVA_HOME_17_ARM64:-}" "${JAVA_HOME_17_arm64:-}" "${JAVA_HOME:-}" \
+      "${JAVA_HOME_21_X64:-}" "${JAVA_HOME_21_ARM64:-}" "${JAVA_HOME_21_arm64:-}" "${JAVA_HOME_25_X64:-}" \
+      "${JAVA_HOME_25_ARM64:-}" "${JAVA_HOME_25_arm64:-}" "${java%/bin/java}"; do
+    if [ -n "$home" ] && [ -x "$home/bin/java" ] && [ -x "$home/bin/$tool" ] \
         && lv_jdk_feature "$(lv_java_identity "$home/bin/java")" && [ "$lv_feature" -ge 17 ]; then
       echo "$home"
       return 0

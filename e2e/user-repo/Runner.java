@@ -165,8 +165,10 @@ public final class Runner {
         }
     }
 
+    /** A step's environment: the workflow's and job's env, then what earlier steps wrote to GITHUB_ENV, then its own. */
     private Map<String, String> stepEnv(JsonNode step, Context ctx) {
         Map<String, String> env = new LinkedHashMap<>(ctx.env());
+        env.putAll(exported);
         step.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), interpolate(e.getValue().asText(), ctx)));
         return env;
     }
@@ -209,7 +211,8 @@ public final class Runner {
                 say("   " + sName + ": " + s.path("uses").asText() + " is not run by the harness");
                 continue;
             }
-            Map<String, String> env = new LinkedHashMap<>(ctx.env());
+            // the job's env and GITHUB_ENV, the env of the step that uses the action, then the action's step's own
+            Map<String, String> env = stepEnv(step, ctx);
             s.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), interpolate(e.getValue().asText(), inner)));
             env.put("GITHUB_ACTION_PATH", actionDir.toString());
             Map<String, String> o = new LinkedHashMap<>();
@@ -238,7 +241,6 @@ public final class Runner {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("GITHUB_") || k.startsWith("INPUT_") || k.startsWith("LOADVERDICT_") || k.startsWith("RUNNER_"));
         env.putAll(extraEnv);
-        env.putAll(exported);
         env.putAll(stepEnv);
         if (!pathAdded.isEmpty()) {
             List<String> path = new ArrayList<>(pathAdded);

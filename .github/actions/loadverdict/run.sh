@@ -43,6 +43,7 @@ loadverdict() {
 output() {
   if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "$1" >>"$GITHUB_OUTPUT"; fi
 }
+output "java=$java" # for later steps that run the jar: the job's own java may be older than 17
 flag() { # input-value: true or false (GitHub passes booleans as strings)
   case "$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')" in true|yes|1) echo true ;; *) echo false ;; esac
 }
