@@ -16,7 +16,7 @@ require("fs").writeFileSync("event.json", JSON.stringify(pr));')
 # The JDK the action builds and runs with (java.sh): one the runner has, so that the job's Java is left alone; else
 # setup=true (actions/setup-java), after which restore gives the job its JAVA_HOME and java back.
 mkdir -p "$work/tools"   # a PATH without java: the few commands java.sh needs
-for tool in dirname readlink basename rm mkdir ln; do ln -sf "$(command -v "$tool")" "$work/tools/$tool"; done
+for tool in dirname readlink basename mktemp ln; do ln -sf "$(command -v "$tool")" "$work/tools/$tool"; done
 java_step() { # out-file env...: java.sh find in an environment of only these variables (PATH: without java)
   local out=$1; shift
   : >"$out"
@@ -103,7 +103,8 @@ run_action() { # expected-exit results...
     GITHUB_OUTPUT="$work/output" GITHUB_STEP_SUMMARY="$work/summary" GITHUB_REPOSITORY=Codertocat/Hello-World \
     INPUT_RESULTS="$*" INPUT_BASELINE=examples/baselines/shop.json INPUT_FAIL_ON=critical INPUT_IF_NO_BASELINE=fail \
     INPUT_REPORT_FORMATS=md,html,junit INPUT_REPORT_DIR="$work/reports" INPUT_COMMENT_ON_PR=false INPUT_CREATE_ISSUES=false \
-    "${extra_env[@]}" LOADVERDICT_JAR="$jar" bash .github/actions/loadverdict/run.sh >"$work/stdout" 2>"$work/stderr"
+    "${extra_env[@]}" LOADVERDICT_JAR="$jar" LOADVERDICT_ACTION_JDK="$jdk" bash .github/actions/loadverdict/run.sh \
+    >"$work/stdout" 2>"$work/stderr"
   local status=$?
   set -e
   if [ "$status" -ne "$expected" ]; then
@@ -121,7 +122,7 @@ run_action 1 examples/runs/locust-regressed/
 expect "$work/output" "^verdict=fail$"
 expect "$work/output" "^regressions=7$"
 expect "$work/output" "^report-dir=$work/reports$"
-expect "$work/output" "^java=."
+expect "$work/output" "^java=$jdk/bin/java$"   # the Java it chose, not the job's
 expect "$work/summary" "^## loadverdict: FAIL"
 expect "$work/stderr" "^::error title=loadverdict critical"
 for f in report.md report.html junit.xml comparison.json; do

@@ -52,8 +52,7 @@ case "${1:-}" in
     for entry in "${entries[@]}"; do
       [ "$entry" = "$setup/bin" ] || before="${before:+$before:}$entry"
     done
-    links="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/loadverdict-java-path"
-    rm -rf "$links" && mkdir -p "$links" || exit 0
+    links=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/loadverdict-java-path.XXXXXX") || exit 0
     restored=0
     for tool in "$setup"/bin/*; do
       name=$(basename "$tool")

@@ -6,6 +6,7 @@ import dev.loadverdict.extractor.internal.BytesCache;
 import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,6 +54,14 @@ final class NdjsonReader {
 
     static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+    /**
+     * For a point's tags parsed alone: they lie two objects deep in their line (the point, its data), so they may nest
+     * two levels less than a whole line may, as the line's own parse would find.
+     */
+    private static final JsonFactory TAGS_JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(JSON.streamReadConstraints().getMaxNestingDepth() - 2).build())
             .build();
 
     private static final byte[] METRIC_PREFIX = ascii("{\"type\":\"Metric\",");
@@ -466,7 +475,7 @@ final class NdjsonReader {
     /** The tags object that is exactly {@code buf[from, to)}, or null when those bytes are not one JSON object. */
     private static RequestTags parseTags(byte[] buf, int from, int to) {
         Map<String, String> tags = new HashMap<>();
-        try (JsonParser p = JSON.createParser(buf, from, to - from)) {
+        try (JsonParser p = TAGS_JSON.createParser(buf, from, to - from)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

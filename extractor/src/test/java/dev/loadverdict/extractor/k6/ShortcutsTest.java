@@ -159,7 +159,7 @@ class ShortcutsTest {
         // tags that, read alone, would look like another encoding than the line's UTF-8: a byte order mark, NULs
         "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":12.5,\"tags\":\uFEFF{\"name\":\"/a\"}}}",
         "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":12.5,\"tags\":{\u0000}\u0000}}",
-        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":12.5,\"tags\":{\u0000\u0000\u0000}}}",
+        "{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":12.5,\"tags\":{\u0000\u0000\u0000}\u0000\u0000\u0000}}",
         // an escape in a metric name or a time (where the quote or backslash lies in a word: wordScansFind...)
         "{\"metric\":\"http_req_duratio\\n\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":3,\"tags\":{}}}",
         "{\"metric\":\"h\\\"\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":3,\"tags\":{}}}",
@@ -167,6 +167,18 @@ class ShortcutsTest {
         "{\"metric\":\"vus\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\",\"value\":4,\"tags\":{}}}",
     })
     void sameResultForEveryVariant(String line) throws IOException {
+        sameResult(line);
+    }
+
+    /** Tags nested as deep as a line may nest, and one level deeper: the line's parse decides. */
+    @ParameterizedTest
+    @ValueSource(ints = {996, 997, 998, 999})
+    void sameResultForDeeplyNestedTags(int depth) throws IOException {
+        sameResult("{\"metric\":\"http_req_duration\",\"type\":\"Point\",\"data\":{\"time\":\"2023-09-08T21:03:10.5+02:00\","
+                + "\"value\":12.5,\"tags\":{\"name\":\"/a\",\"x\":" + "[".repeat(depth) + "]".repeat(depth) + "}}}");
+    }
+
+    private static void sameResult(String line) throws IOException {
         String before = K6NdjsonFormatTest.request("2023-09-08T21:03:09.5+02:00", "/a", 200, 1.5, false);
         assertSame(before + line + "\n" + before.replace("09.5", "11.5"));
         assertSame(before + line); // as a last line without a line break
