@@ -92,7 +92,11 @@ public final class LegacyBaselineJson {
                 start = at;
             }
             if (s.has("duration_s")) {
-                java.time.Duration d = java.time.Duration.ofMillis(Math.round(s.get("duration_s").number() * 1000));
+                double seconds = s.get("duration_s").number();
+                if (seconds < 0) {
+                    throw s.get("duration_s").fail("must be >= 0 but was " + seconds);
+                }
+                java.time.Duration d = java.time.Duration.ofMillis(Math.round(seconds * 1000));
                 duration = duration.isEmpty() || d.compareTo(duration.get()) > 0 ? Optional.of(d) : duration;
             }
             if (s.has("baseline_users")) {

@@ -74,6 +74,10 @@ class LegacyBaselineJsonTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("holds no services");
         assertThatThrownBy(() -> LegacyBaselineJson.read("perf.json", new StringReader("{\"a\": {\"timestamp\": \"yesterday\"}}")))
                 .isInstanceOf(InputException.class).hasMessageContaining("expected an ISO-8601 UTC time");
+        // found by fuzzing (CodecFuzzTestInputs/legacyBaseline/negative-duration.json): it was an internal error
+        assertThatThrownBy(() -> LegacyBaselineJson.read("perf.json", new StringReader(
+                "{\"a\": {\"p95_latency_ms\": 120,\n \"duration_s\": -300}}")))
+                .isInstanceOf(InputException.class).hasMessageStartingWith("perf.json:2: a.duration_s: must be >= 0 but was -300.0");
         assertThatThrownBy(() -> LegacyBaselineJson.read("perf.json", new StringReader("{\"schema\": \"loadverdict.run/1\"}")))
                 .isInstanceOf(InputException.class).hasMessageContaining("not a legacy baseline");
     }

@@ -247,7 +247,7 @@ final class SummaryReader {
             for (K6Metric counter : List.of(K6Metric.HTTP_REQS, K6Metric.GRPC_REQS)) {
                 Map<String, Object> s = statistics(counter, Map.of());
                 if (s != null && s.get("count") instanceof Double count && s.get("rate") instanceof Double rate
-                        && rate > 0 && Double.isFinite(count / rate)) {
+                        && rate > 0 && count >= 0 && Double.isFinite(count / rate)) {
                     duration = Optional.of(Duration.ofNanos(Math.round(count / rate * 1e9)));
                     break;
                 }

@@ -185,6 +185,10 @@ class K6SummaryFormatTest {
         assertThatThrownBy(() -> read("""
                 {"metrics": {"http_reqs": {"count": 10, "rate": 5}, "http_req_duration": {"avg": -2, "min": 1, "med": 2, "max": 3}}}
                 """)).isInstanceOf(InputException.class).hasMessageContaining("'avg' is not a number >= 0: -2.0");
+        // a negative count gave the run a negative duration (count / rate) first: an internal error
+        assertThatThrownBy(() -> read("""
+                {"metrics": {"http_reqs": {"count": -5, "rate": 1}, "http_req_duration": {"avg": 2, "min": 1, "med": 2, "max": 3}}}
+                """)).isInstanceOf(InputException.class).hasMessageContaining("'count' is not a number >= 0: -5.0");
     }
 
     @Test
