@@ -382,8 +382,11 @@ public final class DelimitedReader implements AutoCloseable {
         return (x - ONES * 0x0E) & ~x & ~LOWS;
     }
 
-    /** Each byte of {@code x} that is zero gets its high bit set, exactly (no false positives). */
-    private static long zeros(long x) {
+    /**
+     * Each byte of {@code x} that is zero gets its high bit set, exactly (no false positives, unlike the shorter borrow
+     * test); k6's NDJSON reader uses it too.
+     */
+    public static long zeros(long x) {
         long y = (x & LOWS) + LOWS;
         return ~(y | x | LOWS);
     }

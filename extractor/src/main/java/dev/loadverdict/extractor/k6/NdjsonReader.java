@@ -3,6 +3,7 @@ package dev.loadverdict.extractor.k6;
 import dev.loadverdict.extractor.internal.JsonNumber;
 import dev.loadverdict.extractor.ReadLimits;
 import dev.loadverdict.extractor.internal.BytesCache;
+import dev.loadverdict.extractor.internal.DelimitedReader;
 import dev.loadverdict.extractor.internal.Diagnostics;
 import dev.loadverdict.extractor.internal.Messages;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -208,12 +209,6 @@ final class NdjsonReader {
         use(buf, line);
     }
 
-    /** Each byte of {@code x} that is zero gets its high bit set, exactly (no false positives, unlike the borrow test). */
-    private static long zeroBytes(long x) {
-        long y = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
-        return ~(y | x | 0x7F7F7F7F7F7F7F7FL);
-    }
-
     private static boolean isBlank(byte b) {
         return b == ' ' || b == '\t' || b == '\r';
     }
@@ -243,7 +238,8 @@ final class NdjsonReader {
         int i = from;
         for (; i + Long.BYTES <= e; i += Long.BYTES) {
             long x = (long) LONGS.get(b, i);
-            long found = zeroBytes(x ^ 0x2222222222222222L) | zeroBytes(x ^ 0x5C5C5C5C5C5C5C5CL);
+            long found = DelimitedReader.zeros(x ^ 0x2222222222222222L) // a quote
+                    | DelimitedReader.zeros(x ^ 0x5C5C5C5C5C5C5C5CL); // a backslash
             if (found != 0) {
                 int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
                 return b[at] == '"' ? at : -1;
