@@ -170,14 +170,22 @@ lv_action_java() {
 # job's later steps: GitHub's images hold 17, 21 and 25 (JAVA_HOME_17_X64; JAVA_HOME_17_arm64 on macOS, ...); else
 # JAVA_HOME, else the one whose java is on PATH (a self-hosted runner's). Returns 1 when there is none.
 lv_action_jdk() {
-  local home java tool=javac
+  local java tool=javac
   [ "${1:-}" = runtime ] && tool=java
   java=$(lv_java_identity java 2>/dev/null) || java=""
-  for home in "${JAVA_HOME_17_X64:-}" "${JAVA_HOME_17_ARM64:-}" "${JAVA_HOME_17_arm64:-}" "${JAVA_HOME:-}" \
-      "${JAVA_HOME_21_X64:-}" "${JAVA_HOME_21_ARM64:-}" "${JAVA_HOME_21_arm64:-}" "${JAVA_HOME_25_X64:-}" \
-      "${JAVA_HOME_25_ARM64:-}" "${JAVA_HOME_25_arm64:-}" "${java%/bin/java}"; do
+  lv_first_jdk 17 "$tool" "${JAVA_HOME_17_X64:-}" "${JAVA_HOME_17_ARM64:-}" "${JAVA_HOME_17_arm64:-}" "${JAVA_HOME:-}" \
+    "${JAVA_HOME_21_X64:-}" "${JAVA_HOME_21_ARM64:-}" "${JAVA_HOME_21_arm64:-}" "${JAVA_HOME_25_X64:-}" \
+    "${JAVA_HOME_25_ARM64:-}" "${JAVA_HOME_25_arm64:-}" "${java%/bin/java}"
+}
+
+# lv_first_jdk MIN TOOL HOME...: the first HOME with bin/java and bin/TOOL whose release file (beside the real java
+# binary) declares feature release MIN or later; returns 1 when there is none.
+lv_first_jdk() {
+  local min=$1 tool=$2 home
+  shift 2
+  for home in "$@"; do
     if [ -n "$home" ] && [ -x "$home/bin/java" ] && [ -x "$home/bin/$tool" ] \
-        && lv_jdk_feature "$(lv_java_identity "$home/bin/java")" && [ "$lv_feature" -ge 17 ]; then
+        && lv_jdk_feature "$(lv_java_identity "$home/bin/java")" && [ "$lv_feature" -ge "$min" ]; then
       echo "$home"
       return 0
     fi
@@ -189,14 +197,7 @@ lv_action_jdk() {
 # JDKs: JAVA25, else JAVA_HOME_25_X64, else the first /usr/lib/jvm/*-25-*, whichever its release file says is 25 or later;
 # returns 1 when there is none.
 lv_local_jdk25() {
-  local home
-  for home in "${JAVA25:-}" "${JAVA_HOME_25_X64:-}" /usr/lib/jvm/*-25-*; do
-    if [ -n "$home" ] && [ -x "$home/bin/java" ] && lv_jdk_feature "$home/bin/java" && [ "$lv_feature" -ge 25 ]; then
-      echo "$home"
-      return 0
-    fi
-  done
-  return 1
+  lv_first_jdk 25 java "${JAVA25:-}" "${JAVA_HOME_25_X64:-}" /usr/lib/jvm/*-25-*
 }
 
 # lv_small_command ARGS...: whether ARGS (a loadverdict command line) is a compare, extract or report of named files
