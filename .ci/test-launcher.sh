@@ -73,6 +73,14 @@ for home in "${homes[@]}"; do
   ! made "$name-second" || fail "$name: the second command made the archive again"
   shared "$name-second" || fail "$name: the second command did not load loadverdict's classes from the archive"
   cmp -s "$work/$name-first.out" "$work/$name-second.out" || fail "$name: the output changed with the archive"
+  # the archive was trained on raw samples too (dev.loadverdict.cli.Training): a JTL's reading loads its classes from it
+  (cd "$lv" && JAVA_HOME=$home LOADVERDICT_JAVA_OPTS="-Xlog:class+load=info:file=$work/$name-raw.classes" \
+    ./loadverdict extract examples/jmeter-aa/aa-02.jtl.gz -o "$work/$name-raw.json") >/dev/null 2>&1 \
+    || fail "$name: extract of a raw JTL failed"
+  for class in jmeter.JtlCsvFormat\$Rows jmeter.LabelCache internal.SampleAggregator; do
+    grep -qF "dev.loadverdict.extractor.$class source: shared objects file" "$work/$name-raw.classes" \
+      || fail "$name: $class of a raw JTL's reading is not in the archive"
+  done
   # the JVM's warnings go to stderr: the archive with a jar elsewhere (JDK 17 warns of the mismatch, on stdout by default)
   cp "$lv_jar" "$work/moved.jar"
   lv_cds_usable "$home/bin/java" "$lv_jar" "$archive" || fail "$name: its own archive is not usable"
@@ -121,6 +129,17 @@ for home in "${homes[@]}"; do
     || fail "$name: a truncated archive passed the start check"
   echo "== launcher on JDK $feature: remade for a rebuilt jar; one for another java or of the other kind is not used"
 done
+
+# a jar from before dev.loadverdict.cli.Training (the action running a pinned older release): trained with a compare alone
+mkdir -p "$work/old-jar"
+cp "$lv_jar" "$work/old-jar/loadverdict.jar"
+zip -q -d "$work/old-jar/loadverdict.jar" 'dev/loadverdict/cli/Training.class'
+! unzip -l "$work/old-jar/loadverdict.jar" | grep -q 'cli/Training' || fail "Training is still in the old jar"
+lv_cds_create "${homes[0]}/bin/java" "$work/old-jar/loadverdict.jar" "$work/old-jar/archive" "$lv/examples" \
+  || fail "no archive for a jar without the Training class"
+lv_cds_usable "${homes[0]}/bin/java" "$work/old-jar/loadverdict.jar" "$work/old-jar/archive" \
+  || fail "the archive of a jar without the Training class is not usable"
+echo "== a jar without the Training class: archive trained with a compare"
 
 # a version manager's shim (jenv, asdf): the same path runs whichever JDK is chosen, so it gets no archive
 mkdir -p "$work/shim"

@@ -10,8 +10,9 @@
 # 2.0 -> 1.75 s, 1 GB generic NDJSON 3.2 -> 2.8 s, 1 GB JTL 2.7 -> 2.4 s, the same run JSON; 120 was faster still at
 # 256 MB, but a quarter slower once compiled on Gatling's binary log).
 #
-# Class-data sharing: an archive of the classes a compare loads, made once by a training compare of examples/ and named
-# on later starts. On JDK 17 to 24 it is an AppCDS archive (-XX:ArchiveClassesAtExit, used with -XX:SharedArchiveFile).
+# Class-data sharing: an archive of the classes a compare and a raw file's reading load, made once by a training run on
+# examples/ (dev.loadverdict.cli.Training: the README's compare, and the extraction of a raw JTL and a raw k6 file) and
+# named on later starts. On JDK 17 to 24 it is an AppCDS archive (-XX:ArchiveClassesAtExit, used with -XX:SharedArchiveFile).
 # On JDK 25 or later it is an AOT cache (JEPs 483, 514, 515: -XX:AOTCacheOutput, used with -XX:AOTCache): its classes
 # are loaded and linked ahead of time and it holds the training's method profiles, so the README's compare starts in
 # about 0.43 s against 0.55 s on JDK 17 with its archive, and a 1 GB JTL reads about 5% sooner (docs/performance.md).
@@ -117,12 +118,14 @@ lv_cds_record() {
   { lv_java_identity "$1" && echo "$3"; } >"$2.java"
 }
 
-# lv_cds_create JAVA JAR ARCHIVE EXAMPLES [KIND]: trains an archive of KIND (default: lv_cds_kind's) with a compare of
-# EXAMPLES (the repository's examples/) and moves it into place when a JVM starts with it. Quiet; returns 1 when no
-# archive could be made.
+# lv_cds_create JAVA JAR ARCHIVE EXAMPLES [KIND]: trains an archive of KIND (default: lv_cds_kind's) with the commands of
+# dev.loadverdict.cli.Training on EXAMPLES (the repository's examples/: a compare with all reports, and the extraction of
+# a raw JTL and a raw k6 file, whose classes and, on JDK 25, method profiles a large file's reading then starts with)
+# and moves it into place when a JVM starts with it. Quiet; returns 1 when no archive could be made.
 lv_cds_create() {
   local java=$1 jar=$2 archive=$3 examples=$4 kind=${5:-} work training
-  [ -f "$examples/baselines/shop.json" ] && [ -d "$examples/runs/locust-unchanged" ] || return 1
+  [ -f "$examples/baselines/shop.json" ] && [ -d "$examples/runs/locust-unchanged" ] \
+    && [ -f "$examples/jmeter-aa/aa-01.jtl.gz" ] && [ -f "$examples/k6-slo/data.json.gz" ] || return 1
   if [ -z "$kind" ]; then
     kind=$(lv_cds_kind "$java") || return 1
   fi
@@ -132,8 +135,13 @@ lv_cds_create() {
     aot) training=(-XX:AOTCacheOutput="$work/archive" "${lv_quiet_options[@]}" "${lv_jit_options[@]}") ;;
     *) training=(-XX:ArchiveClassesAtExit="$work/archive" "${lv_quiet_options[@]}") ;;
   esac
-  "$java" "${training[@]}" -jar "$jar" compare --baseline "$examples/baselines/shop.json" \
-    "$examples/runs/locust-unchanged/" --report md,html,junit,json --out-dir "$work/reports" >/dev/null 2>&1
+  # -cp with the jar alone: the same class path as -jar's, so the archive fits the commands run later
+  if ! "$java" "${training[@]}" -cp "$jar" dev.loadverdict.cli.Training "$examples" "$work" >/dev/null 2>&1; then
+    # a jar from before the Training class (the action running a pinned older release): its compare alone
+    rm -f "$work/archive"
+    "$java" "${training[@]}" -jar "$jar" compare --baseline "$examples/baselines/shop.json" \
+      "$examples/runs/locust-unchanged/" --report md,html,junit,json --out-dir "$work/reports" >/dev/null 2>&1
+  fi
   if [ -s "$work/archive" ] && lv_cds_starts "$java" "$jar" "$work/archive" "$kind" \
     && lv_cds_record "$java" "$work/archive" "$kind" && mv -f "$work/archive" "$archive.tmp.$$" \
     && mv -f "$work/archive.java" "$archive.java" && mv -f "$archive.tmp.$$" "$archive"; then

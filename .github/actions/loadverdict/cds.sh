@@ -6,7 +6,7 @@
 #   cds.sh key JAR                writes path=ARCHIVE and key=CACHE-KEY to $GITHUB_OUTPUT
 #   cds.sh prepare JAR ARCHIVE [RESTORED]
 #                                 keeps an archive the cache restored (RESTORED=true) when a JVM starts with it, else
-#                                 trains one with a compare of the action's examples/; writes created=true|false and
+#                                 trains one on the action's examples/ (lv_cds_create); writes created=true|false and
 #                                 usable=true|false
 # Never fails the job: without an archive loadverdict only starts slower.
 set -uo pipefail
