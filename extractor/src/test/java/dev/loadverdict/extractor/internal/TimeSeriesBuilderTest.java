@@ -48,4 +48,32 @@ class TimeSeriesBuilderTest {
         assertThat(built.points().stream().mapToLong(TimeSeries.Point::requests).sum()).isEqualTo(11);
         assertThat(built.points().stream().mapToLong(TimeSeries.Point::failures).sum()).isEqualTo(1);
     }
+
+    @Test
+    void mergingEqualsRecordingEverySampleInOneSeriesAndLeavesTheOtherAsItWas() {
+        long start = 1_700_000_000_000L;
+        TimeSeriesBuilder merged = new TimeSeriesBuilder();
+        TimeSeriesBuilder other = new TimeSeriesBuilder();
+        TimeSeriesBuilder all = new TimeSeriesBuilder();
+        for (int i = 0; i < 200; i++) { // both have second 0; only other has seconds 1 and 2 (a histogram past 32)
+            long at = start + (i % 3) * 1000L;
+            long micros = 1000L + 37L * i;
+            boolean failed = i % 7 == 0;
+            all.add(at, micros, failed);
+            if (i % 3 == 0 && i % 2 == 0) {
+                merged.add(at, micros, failed);
+            } else {
+                other.add(at, micros, failed);
+            }
+        }
+        TimeSeries otherBefore = other.build();
+
+        merged.addAll(other);
+        assertThat(merged.build()).isEqualTo(all.build());
+
+        for (int i = 0; i < 100; i++) { // into the merged series' every interval, raw and histogram alike
+            merged.add(start + (i % 3) * 1000L, 999_000, true);
+        }
+        assertThat(other.build()).isEqualTo(otherBefore);
+    }
 }
