@@ -75,8 +75,8 @@ for home in "${homes[@]}"; do
   cmp -s "$work/$name-first.out" "$work/$name-second.out" || fail "$name: the output changed with the archive"
   # the archive was trained on raw samples too (dev.loadverdict.cli.Training): a JTL's reading loads its classes from it
   (cd "$lv" && JAVA_HOME=$home LOADVERDICT_JAVA_OPTS="-Xlog:class+load=info:file=$work/$name-raw.classes" \
-    ./loadverdict extract examples/jmeter-aa/aa-02.jtl.gz -o "$work/$name-raw.json") >/dev/null 2>&1 \
-    || fail "$name: extract of a raw JTL failed"
+    ./loadverdict extract examples/jmeter-aa/aa-02.jtl.gz -o "$work/$name-raw.json") >/dev/null 2>"$work/$name-raw.err" \
+    || fail "$name: extract of a raw JTL failed: $(cat "$work/$name-raw.err")"
   for class in jmeter.JtlCsvFormat\$Rows jmeter.LabelCache internal.SampleAggregator; do
     grep -qF "dev.loadverdict.extractor.$class source: shared objects file" "$work/$name-raw.classes" \
       || fail "$name: $class of a raw JTL's reading is not in the archive"
@@ -131,15 +131,26 @@ for home in "${homes[@]}"; do
 done
 
 # a jar from before dev.loadverdict.cli.Training (the action running a pinned older release): trained with a compare alone
+command -v zip >/dev/null || fail "zip is needed to make a jar without the Training class (apt-get install zip)"
 mkdir -p "$work/old-jar"
 cp "$lv_jar" "$work/old-jar/loadverdict.jar"
 zip -q -d "$work/old-jar/loadverdict.jar" 'dev/loadverdict/cli/Training.class'
-! unzip -l "$work/old-jar/loadverdict.jar" | grep -q 'cli/Training' || fail "Training is still in the old jar"
-lv_cds_create "${homes[0]}/bin/java" "$work/old-jar/loadverdict.jar" "$work/old-jar/archive" "$lv/examples" \
-  || fail "no archive for a jar without the Training class"
-lv_cds_usable "${homes[0]}/bin/java" "$work/old-jar/loadverdict.jar" "$work/old-jar/archive" \
-  || fail "the archive of a jar without the Training class is not usable"
-echo "== a jar without the Training class: archive trained with a compare"
+# unzip exits 11 when no entry matches
+! unzip -l "$work/old-jar/loadverdict.jar" 'dev/loadverdict/cli/Training.class' >/dev/null 2>&1 \
+  || fail "Training is still in the old jar"
+for home in "${homes[@]}"; do
+  feature=$(feature_of "$home")
+  old_archive="$work/old-jar/archive-$feature"
+  lv_cds_create "$home/bin/java" "$work/old-jar/loadverdict.jar" "$old_archive" "$lv/examples" \
+    || fail "JDK $feature: no archive for a jar without the Training class"
+  lv_cds_usable "$home/bin/java" "$work/old-jar/loadverdict.jar" "$old_archive" \
+    || fail "JDK $feature: the archive of a jar without the Training class is not usable"
+  "$home/bin/java" "${lv_cds_use[@]}" -Xlog:class+load=info:file="$work/old-jar/$feature.classes" \
+    -jar "$work/old-jar/loadverdict.jar" --version >/dev/null 2>&1 || fail "JDK $feature: the old jar did not start"
+  grep -q "dev.loadverdict.cli.Main source: shared objects file" "$work/old-jar/$feature.classes" \
+    || fail "JDK $feature: the old jar's archive does not hold its classes (trained on nothing?)"
+done
+echo "== a jar without the Training class: archive trained with a compare, on each JDK"
 
 # a version manager's shim (jenv, asdf): the same path runs whichever JDK is chosen, so it gets no archive
 mkdir -p "$work/shim"
