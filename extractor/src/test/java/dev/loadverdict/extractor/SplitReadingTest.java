@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -61,12 +63,12 @@ class SplitReadingTest {
         }
     }
 
-    /** Every fixture case, and the shared corpus's JMeter CSV, k6 NDJSON and Gatling text logs when it is there. */
+    /** Every fixture case, and the shared corpus's JMeter CSV and XML, k6 NDJSON and Gatling text logs when it is there. */
     static Stream<Path> inputs() throws IOException {
         List<Path> all = new ArrayList<>(FixturesTest.cases().toList());
         all.add(MULTILINE);
         for (String dir : List.of("jmeter/jtl-csv-default", "jmeter/jtl-csv-noheader", "jmeter/jtl-csv-other-columns",
-                "k6/ndjson-out-json", "gatling/simulation-log-1.x", "gatling/simulation-log-2.0-2.1",
+                "jmeter/jtl-xml", "k6/ndjson-out-json", "gatling/simulation-log-1.x", "gatling/simulation-log-2.0-2.1",
                 "gatling/simulation-log-2.2-2.3", "gatling/simulation-log-3.0-3.3", "gatling/simulation-log-3.4-3.12",
                 "gatling/simulation-log-hand-crafted", "gatling/simulation-log-hand-edited")) {
             Path folder = CORPUS.resolve(dir);
@@ -177,6 +179,46 @@ class SplitReadingTest {
         }
     }
 
+    /**
+     * An XML JTL is cut before lines that start a top-level sample. A part that starts or ends anywhere else (inside a
+     * sample's nested elements, a comment whose lines look like samples), a root closed before the file's end (the rest
+     * is never read) or a file cut off before its root's end (read whole, with its warning) gives what one thread gives.
+     */
+    @Test
+    void xmlCutsAnywhereGiveWhatOneThreadGives(@TempDir Path dir) throws IOException {
+        String nested = Files.readString(FixturesTest.ROOT.resolve("jmeter/2.13/xml-nested-transactions/results.jtl"));
+        int rootEnd = nested.lastIndexOf("</testResults>");
+        String body = nested.substring(nested.indexOf('\n', nested.indexOf("<testResults")) + 1, rootEnd);
+        String head = nested.substring(0, nested.indexOf('\n', nested.indexOf("<testResults")) + 1);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("nested.jtl", head + body.repeat(3) + "</testResults>\n");
+        // every line indented: no preferred cut, so cuts fall inside samples
+        files.put("indented.jtl", head + body.repeat(3).replace("\n<", "\n <") + "</testResults>\n");
+        // samples after the root's end, which one thread never reads, and a second end
+        files.put("after-root.jtl", head + body + "</testResults>\n" + body.repeat(2) + "</testResults>\n");
+        files.put("cut-off.jtl", head + body.repeat(3));
+        // cut off inside a comment that ends like a whole file
+        files.put("cut-off-in-comment.jtl", head + body.repeat(3) + "<!-- </testResults>\n");
+        // a comment between samples whose lines look like samples (a cut's preferred place)
+        files.put("comment.jtl", head + body + "<!--\n" + "<sample t=\"1\" ts=\"1440785666575\" s=\"true\" lb=\"x\"/>\n"
+                .repeat(200) + "-->\n" + body + "</testResults>\n");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path jtl = dir.resolve(file.getKey());
+            Files.writeString(jtl, file.getValue());
+            for (int parts = 2; parts <= 24; parts++) {
+                long before = SplitReading.filesMerged();
+                assertSameInParts(jtl, ExtractOptions.defaults(), parts);
+                assertSameInParts(jtl, ExtractOptions.defaults().withSubSamples(true), parts);
+                if (parts <= 4 && file.getKey().equals("nested.jtl")) {
+                    // 15 top-level samples: each cut finds one to start at
+                    assertThat(SplitReading.filesMerged()).as("%s in %d parts merged", jtl, parts).isEqualTo(before + 2);
+                } else if (file.getKey().startsWith("after-root") || file.getKey().startsWith("cut-off")) {
+                    assertThat(SplitReading.filesMerged()).as("%s in %d parts merged", jtl, parts).isEqualTo(before);
+                }
+            }
+        }
+    }
+
     @Test
     void aGzipFileIsReadOnOneThread() {
         Path gz = FixturesTest.ROOT.resolve("k6/1.0/jsonvsprotobuf-ndjson/data.json.gz");
@@ -186,8 +228,8 @@ class SplitReadingTest {
     }
 
     /**
-     * Damaged copies of every JMeter CSV and k6 NDJSON input: cut off, a line dropped, a stray quote, delimiter or line
-     * feed put in, a byte overwritten. Whatever the damage, parts give what one thread gives: the same run and
+     * Damaged copies of every JMeter CSV and XML, k6 NDJSON and Gatling text input: cut off, a line dropped, a stray
+     * quote, delimiter or line feed put in, a byte overwritten (with XML's markup among the bytes). Whatever the damage, parts give what one thread gives: the same run and
      * warnings, or the same error with the same line.
      */
     @ParameterizedTest(name = "{0}")
@@ -215,7 +257,7 @@ class SplitReadingTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }).filter(f -> !isXml(f)).distinct();
+        }).distinct();
     }
 
     /** A Gatling text log (the binary one is read on one thread). */
@@ -223,15 +265,6 @@ class SplitReadingTest {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(1);
             return head.length == 1 && head[0] != 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean isXml(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(64);
-            return new String(head, StandardCharsets.ISO_8859_1).stripLeading().startsWith("<");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -257,7 +290,7 @@ class SplitReadingTest {
             default -> {
                 byte[] copy = original.clone();
                 if (copy.length > 0) {
-                    copy[at] = (byte) "\"\n,{}x\r\t".charAt(random.nextInt(8));
+                    copy[at] = (byte) "\"\n,{}x\r\t<>&/".charAt(random.nextInt(12));
                 }
                 yield copy;
             }

@@ -2,16 +2,24 @@ package dev.loadverdict.extractor.jmeter;
 
 import dev.loadverdict.extractor.Head;
 import dev.loadverdict.extractor.InputFiles;
+import dev.loadverdict.extractor.Splitting;
 import dev.loadverdict.extractor.internal.MatchStrength;
 import dev.loadverdict.extractor.internal.ReadContext;
 import dev.loadverdict.extractor.internal.ResultFormat;
+import dev.loadverdict.extractor.internal.SplitReading;
 import dev.loadverdict.extractor.internal.ToolResult;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Reads JMeter's JTL results in XML form ({@code <testResults>} of {@code <httpSample>} and {@code <sample>}
@@ -102,11 +110,65 @@ final class JtlXmlFormat implements ResultFormat {
         }
     }
 
+    /**
+     * Whether a line starts a top-level sample as JMeter writes it (nested ones are indented): where a cut is
+     * preferred. A cut elsewhere is no error: the part before it cannot vouch for it, and the file is read whole.
+     */
+    private static boolean topLevelSample(byte[] b, int from, int to) {
+        return startsWithTag(b, from, to, SAMPLE) || startsWithTag(b, from, to, HTTP_SAMPLE);
+    }
+
+    private static final byte[] SAMPLE = "<sample".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HTTP_SAMPLE = "<httpSample".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean startsWithTag(byte[] b, int from, int to, byte[] tag) {
+        int end = from + tag.length;
+        return end < to && Arrays.equals(b, from, end, tag, 0, tag.length) && (b[end] == ' ' || b[end] == '>');
+    }
+
+    /**
+     * Whether the file ends with the root's end tag: a file cut off by a stopped run does not, and its last part could
+     * not vouch for it, so it is read whole at once rather than after a reading in parts that cannot be merged.
+     */
+    private static boolean endsWithRoot(Path path) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, 256));
+            while (tail.hasRemaining() && channel.read(tail, size - tail.capacity() + tail.position()) > 0) {
+                // read the whole tail
+            }
+            String text = new String(tail.array(), 0, tail.position(), StandardCharsets.ISO_8859_1).stripTrailing();
+            return text.endsWith("</" + XmlSamples.ROOT + ">");
+        } catch (IOException e) {
+            return false; // the reading on one thread reports it
+        }
+    }
+
+    /**
+     * One part of a file cut at line starts (see {@link SplitReading}), or null when the scanner does not vouch for all
+     * of it or it warned: the file is then read whole, as below.
+     */
+    private static SampleRecorder readPart(InputStream bytes, boolean first, boolean last, boolean nested,
+                                           ReadContext context, String displayPath) {
+        SampleRecorder recorder = new SampleRecorder(context, displayPath);
+        boolean whole = new XmlSamples(displayPath, nested, recorder).readPart(bytes, first, last);
+        return whole && !recorder.warned() ? recorder : null;
+    }
+
     @Override
     public ToolResult read(Head head, ReadContext context) {
         Path path = head.path();
         String displayPath = head.displayPath();
         boolean nested = subSamplesAsEndpoints || context.subSamples();
+        Splitting splitting = context.splittingNow();
+        Optional<SampleRecorder> split = !endsWithRoot(path) ? Optional.empty() : SplitReading.read(path, splitting,
+                JtlXmlFormat::topLevelSample,
+                (bytes, first, last) -> readPart(bytes, first, last, nested, context.forPart(splitting), displayPath),
+                SampleRecorder::absorb);
+        if (split.isPresent()) {
+            SplitReading.merged();
+            return split.get().finish();
+        }
         SampleRecorder recorder = new SampleRecorder(context, displayPath);
         try {
             JtlXmlScanner.Stop stop;

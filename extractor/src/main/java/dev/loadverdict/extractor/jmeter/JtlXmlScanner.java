@@ -50,6 +50,8 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
     /** The most bytes of one text kept (at least {@link XmlSamples}' limit in characters: a character takes at most 12). */
     private static final int MAX_KEPT_TEXT = 12 * (1 << 14) + 16;
     private static final int COLUMNS = JtlColumn.values().length;
+    /** The name of the root element, the only one a part after the first starts in. */
+    private static final byte[] ROOT = XmlSamples.ROOT.getBytes(StandardCharsets.US_ASCII);
     /** Bytes that end a run of plain bytes in an attribute value: quotes, {@code & <}, controls, non-ASCII. */
     private static final boolean[] VALUE_STOP = new boolean[256];
     /** Bytes that end a run of plain bytes in text: {@code < & >}, controls but tab and line feed, 0xEF. */
@@ -84,6 +86,10 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
 
     private final InputStream in;
     private final XmlSamples samples;
+    /** Whether the input is a part of a file that starts inside the root, at a top-level element (see {@link #part}). */
+    private final boolean insideRoot;
+    /** Whether the input is a part of a file that ends at a cut, between top-level elements (see {@link #part}). */
+    private final boolean endsAtCut;
     /** How many bytes of the input lie before {@code buffer[0]}. */
     private long consumed;
     /**
@@ -120,8 +126,26 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
     private int keptLength;
 
     JtlXmlScanner(InputStream in, XmlSamples samples) {
+        this(in, samples, false, false);
+    }
+
+    private JtlXmlScanner(InputStream in, XmlSamples samples, boolean insideRoot, boolean endsAtCut) {
         this.in = in;
         this.samples = samples;
+        this.insideRoot = insideRoot;
+        this.endsAtCut = endsAtCut;
+    }
+
+    /**
+     * A scanner of one part of a file cut at line starts (see {@code SplitReading}). A part after the first starts in
+     * the state the whole file's reading is in between two top-level elements: inside {@code <testResults>}, no other
+     * element open, no text kept. A part before the last must end in that state too, with every byte read, so the
+     * reading of the part before a cut vouches for the state the part after it assumed; it may not close the root (the
+     * whole file's reading stops there, and would not read the parts after). Anything else is {@link Unsupported}, and
+     * the file is read whole instead.
+     */
+    static JtlXmlScanner part(InputStream in, XmlSamples samples, boolean first, boolean last) {
+        return new JtlXmlScanner(in, samples, !first, !last);
     }
 
     /**
@@ -145,9 +169,44 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
         }
     }
 
-    /** Reads the document to the end of its root element. */
+    /** Reads the document to the end of its root element, or its part (see {@link #part}) to its end. */
     private void read() {
         fill(0);
+        if (insideRoot) {
+            samples.insideRoot();
+            open[depth++] = ROOT;
+            text();
+        } else {
+            root();
+        }
+        while (true) {
+            if (!ensure(2)) {
+                if (endsAtCut && depth == 1 && pos == limit) {
+                    return; // the part ends between top-level elements
+                }
+                throw new Unsupported("the input ends inside the document");
+            }
+            byte next = buffer[pos + 1];
+            boolean rootClosed;
+            if (next == '/') {
+                rootClosed = endTag();
+            } else if (NAME_START[next & 0xFF]) {
+                rootClosed = startTag();
+            } else {
+                throw new Unsupported("a comment, processing instruction, CDATA section or stray '<'");
+            }
+            if (rootClosed) {
+                if (endsAtCut) {
+                    throw new Unsupported("the root ends before the part does");
+                }
+                return;
+            }
+            text();
+        }
+    }
+
+    /** Reads the declaration, if any, and what comes before the root's start tag; stops at that tag. */
+    private void root() {
         declaration();
         while (true) {
             skipBlanks();
@@ -158,24 +217,6 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
                 throw new Unsupported("a comment, processing instruction, DOCTYPE or text before the root");
             }
             break;
-        }
-        while (true) {
-            if (!ensure(2)) {
-                throw new Unsupported("the input ends inside the document");
-            }
-            byte next = buffer[pos + 1];
-            if (next == '/') {
-                if (endTag()) {
-                    return;
-                }
-            } else if (NAME_START[next & 0xFF]) {
-                if (startTag()) {
-                    return;
-                }
-            } else {
-                throw new Unsupported("a comment, processing instruction, CDATA section or stray '<'");
-            }
-            text();
         }
     }
 
@@ -477,6 +518,9 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
                 return;
             }
             if (!more()) {
+                if (endsAtCut && depth == 1 && pos == limit) {
+                    return; // all of the part is read, and it ends between top-level elements
+                }
                 throw new Unsupported("the input ends inside the document");
             }
         }

@@ -36,7 +36,7 @@ import java.util.OptionalLong;
  */
 final class XmlSamples {
 
-    private static final String ROOT = "testResults";
+    static final String ROOT = "testResults";
     private static final int MAX_TEXT = 1 << 14;
     private static final int LABEL_CACHE_LIMIT = 1 << 12;
     private static final Map<String, JtlColumn> ATTRIBUTES = new HashMap<>();
@@ -111,6 +111,19 @@ final class XmlSamples {
      */
     JtlXmlScanner.Stop readFast(InputStream input) {
         return new JtlXmlScanner(input, this).scan();
+    }
+
+    /**
+     * Reads one part of a file cut at line starts with {@link JtlXmlScanner#part}: whether the scanner vouched for all
+     * of it (false: the file is to be read whole).
+     */
+    boolean readPart(InputStream input, boolean first, boolean last) {
+        return JtlXmlScanner.part(input, this, first, last).scan() == null;
+    }
+
+    /** Starts a part of a file that begins inside the root element, between two top-level elements. */
+    void insideRoot() {
+        stack.push(new Frame(Kind.ROOT, -1));
     }
 
     /**
