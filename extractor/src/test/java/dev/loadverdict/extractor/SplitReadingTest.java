@@ -181,8 +181,9 @@ class SplitReadingTest {
 
     /**
      * An XML JTL is cut before lines that start a top-level sample. A part that starts or ends anywhere else (inside a
-     * sample's nested elements, a comment whose lines look like samples), a root closed before the file's end (the rest
-     * is never read) or a file cut off before its root's end (read whole, with its warning) gives what one thread gives.
+     * sample's nested elements, inside a top-level sample never closed, a comment whose lines look like samples), a root
+     * closed before the file's end (the rest is never read) or a file cut off before its root's end (read whole, with
+     * its warning) gives what one thread gives.
      */
     @Test
     void xmlCutsAnywhereGiveWhatOneThreadGives(@TempDir Path dir) throws IOException {
@@ -199,6 +200,13 @@ class SplitReadingTest {
         files.put("cut-off.jtl", head + body.repeat(3));
         // cut off inside a comment that ends like a whole file
         files.put("cut-off-in-comment.jtl", head + body.repeat(3) + "<!-- </testResults>\n");
+        // a top-level sample never closed: one thread fails at the root's end tag, whichever part it falls in
+        StringBuilder unclosed = new StringBuilder(head);
+        for (int i = 0; i < 40; i++) {
+            unclosed.append(i == 20 ? "<httpSample t=\"5\" ts=\"1440785666000\" s=\"true\" lb=\"x\">\n" : "")
+                    .append("<httpSample t=\"5\" ts=\"").append(1440785666000L + i).append("\" s=\"true\" lb=\"a\"/>\n");
+        }
+        files.put("unclosed.jtl", unclosed + "</testResults>\n");
         // a comment between samples whose lines look like samples (a cut's preferred place)
         files.put("comment.jtl", head + body + "<!--\n" + "<sample t=\"1\" ts=\"1440785666575\" s=\"true\" lb=\"x\"/>\n"
                 .repeat(200) + "-->\n" + body + "</testResults>\n");

@@ -331,9 +331,14 @@ public final class SplitReading {
             this.end = to;
             if (from == 0) {
                 byte[] bom = new byte[3];
-                if (read(bom, 0, 3) != 3 || (bom[0] & 0xff) != 0xEF || (bom[1] & 0xff) != 0xBB
-                        || (bom[2] & 0xff) != 0xBF) {
-                    position = 0;
+                try {
+                    if (read(bom, 0, 3) != 3 || (bom[0] & 0xff) != 0xEF || (bom[1] & 0xff) != 0xBB
+                            || (bom[2] & 0xff) != 0xBF) {
+                        position = 0;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    channel.close(); // the caller never gets the stream to close
+                    throw e;
                 }
             }
         }

@@ -127,12 +127,19 @@ final class JtlXmlFormat implements ResultFormat {
     }
 
     /**
-     * Whether the file ends with the root's end tag: a file cut off by a stopped run does not, and its last part could
-     * not vouch for it, so it is read whole at once rather than after a reading in parts that cannot be merged.
+     * Whether the file may be read in parts: it is large enough, and it ends with the root's end tag. A file cut off by
+     * a stopped run does not, and its last part could not vouch for it, so it is read whole at once rather than after
+     * a reading in parts that cannot be merged.
      */
-    private static boolean endsWithRoot(Path path) {
+    private static boolean endsWithRoot(Path path, Splitting splitting) {
+        if (splitting.threads() < 2) {
+            return false;
+        }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
+            if (size < 2 * splitting.minPartBytes()) {
+                return false; // too small for parts
+            }
             ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, 256));
             while (tail.hasRemaining() && channel.read(tail, size - tail.capacity() + tail.position()) > 0) {
                 // read the whole tail
@@ -161,8 +168,8 @@ final class JtlXmlFormat implements ResultFormat {
         String displayPath = head.displayPath();
         boolean nested = subSamplesAsEndpoints || context.subSamples();
         Splitting splitting = context.splittingNow();
-        Optional<SampleRecorder> split = !endsWithRoot(path) ? Optional.empty() : SplitReading.read(path, splitting,
-                JtlXmlFormat::topLevelSample,
+        Optional<SampleRecorder> split = !endsWithRoot(path, splitting) ? Optional.empty() : SplitReading.read(path,
+                splitting, JtlXmlFormat::topLevelSample,
                 (bytes, first, last) -> readPart(bytes, first, last, nested, context.forPart(splitting), displayPath),
                 SampleRecorder::absorb);
         if (split.isPresent()) {

@@ -519,7 +519,9 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
             }
             if (!more()) {
                 if (endsAtCut && depth == 1 && pos == limit) {
-                    return; // all of the part is read, and it ends between top-level elements
+                    // all of the part is read, and it ends between top-level elements (pos == limit only defends:
+                    // a part ends with a line feed, so bytes a reference left unread would be refused next anyway)
+                    return;
                 }
                 throw new Unsupported("the input ends inside the document");
             }
