@@ -52,6 +52,10 @@ import java.util.Optional;
  */
 final class JtlXmlFormat implements ResultFormat {
 
+    /** How JMeter starts a line with a top-level sample: where a part of a large file preferably starts. */
+    private static final byte[] SAMPLE = "<sample".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HTTP_SAMPLE = "<httpSample".getBytes(StandardCharsets.US_ASCII);
+
     private final boolean subSamplesAsEndpoints;
 
     /** Counts top-level samples only. */
@@ -117,9 +121,6 @@ final class JtlXmlFormat implements ResultFormat {
     private static boolean topLevelSample(byte[] b, int from, int to) {
         return startsWithTag(b, from, to, SAMPLE) || startsWithTag(b, from, to, HTTP_SAMPLE);
     }
-
-    private static final byte[] SAMPLE = "<sample".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HTTP_SAMPLE = "<httpSample".getBytes(StandardCharsets.US_ASCII);
 
     private static boolean startsWithTag(byte[] b, int from, int to, byte[] tag) {
         int end = from + tag.length;

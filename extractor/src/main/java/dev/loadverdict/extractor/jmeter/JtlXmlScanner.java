@@ -208,15 +208,12 @@ final class JtlXmlScanner implements XmlSamples.StartTag {
     /** Reads the declaration, if any, and what comes before the root's start tag; stops at that tag. */
     private void root() {
         declaration();
-        while (true) {
-            skipBlanks();
-            if (pos >= limit) {
-                throw new Unsupported("no root element");
-            }
-            if (buffer[pos] != '<' || !ensure(2) || !NAME_START[buffer[pos + 1] & 0xFF]) {
-                throw new Unsupported("a comment, processing instruction, DOCTYPE or text before the root");
-            }
-            break;
+        skipBlanks();
+        if (pos >= limit) {
+            throw new Unsupported("no root element");
+        }
+        if (buffer[pos] != '<' || !ensure(2) || !NAME_START[buffer[pos + 1] & 0xFF]) {
+            throw new Unsupported("a comment, processing instruction, DOCTYPE or text before the root");
         }
     }
 
