@@ -302,7 +302,7 @@ public final class SplitReading {
     }
 
     /** Reads up to {@code length} bytes at {@code position} into {@code into[offset…]}: how many (0 at the end). */
-    private static int readFully(FileChannel channel, long position, byte[] into, int offset, int length)
+    public static int readFully(FileChannel channel, long position, byte[] into, int offset, int length)
             throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(into, offset, length);
         while (buffer.hasRemaining()) {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -141,11 +140,9 @@ final class JtlXmlFormat implements ResultFormat {
             if (size < 2 * splitting.minPartBytes()) {
                 return false; // too small for parts
             }
-            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, 256));
-            while (tail.hasRemaining() && channel.read(tail, size - tail.capacity() + tail.position()) > 0) {
-                // read the whole tail
-            }
-            String text = new String(tail.array(), 0, tail.position(), StandardCharsets.ISO_8859_1).stripTrailing();
+            byte[] tail = new byte[(int) Math.min(size, 256)];
+            int read = SplitReading.readFully(channel, size - tail.length, tail, 0, tail.length);
+            String text = new String(tail, 0, read, StandardCharsets.ISO_8859_1).stripTrailing();
             return text.endsWith("</" + XmlSamples.ROOT + ">");
         } catch (IOException e) {
             return false; // the reading on one thread reports it
